@@ -1,0 +1,167 @@
+// Package config loads and validates privacyd's YAML configuration file.
+//
+// The keys are fixed by DESIGN.md and documented, one by one, in
+// config.example.yaml at the root of the repository. Loading is strict:
+// unknown keys and bad values are errors that name the key.
+package config
+
+import (
+	"time"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	Organisation Organisation `yaml:"organisation"`
+	IMAP         IMAP         `yaml:"imap"`
+	SMTP         SMTP         `yaml:"smtp"`
+	Database     Database     `yaml:"database"`
+	Staff        Staff        `yaml:"staff"`
+	Owner        string       `yaml:"owner"`
+	Deadlines    Deadlines    `yaml:"deadlines"`
+	Schedule     Schedule     `yaml:"schedule"`
+	Security     Security     `yaml:"security"`
+	Templates    Templates    `yaml:"templates"`
+	Classify     Classify     `yaml:"classify"`
+	Retention    Retention    `yaml:"retention"`
+	HTTP         HTTP         `yaml:"http"`
+	Limits       Limits       `yaml:"limits"`
+	Policy       Policy       `yaml:"policy"`
+
+	// Location is organisation.timezone, loaded. Set by Load.
+	Location *time.Location `yaml:"-"`
+	// Warnings are non-fatal remarks found while loading (a plain password, ...).
+	Warnings []string `yaml:"-"`
+}
+
+// Organisation describes the company that runs the mailbox.
+type Organisation struct {
+	Name            string `yaml:"name"`
+	PrivacyAddress  string `yaml:"privacy_address"`
+	Timezone        string `yaml:"timezone"`         // default Europe/Amsterdam
+	DefaultLanguage string `yaml:"default_language"` // nl, en, de or fr; default en
+	// CasePrefix starts every case ID: "DSR" gives DSR-2026-0001.
+	CasePrefix           string               `yaml:"case_prefix"`
+	SupervisoryAuthority SupervisoryAuthority `yaml:"supervisory_authority"`
+}
+
+// SupervisoryAuthority is where a customer may complain (GDPR art. 77).
+type SupervisoryAuthority struct {
+	Name    string `yaml:"name"`    // default Autoriteit Persoonsgegevens
+	URL     string `yaml:"url"`     // default https://autoriteitpersoonsgegevens.nl
+	Address string `yaml:"address"` // default Postbus 93374, 2509 AJ Den Haag
+}
+
+// TLS modes for IMAP and SMTP connections.
+const (
+	TLSImplicit = "implicit"
+	TLSStartTLS = "starttls"
+	TLSNone     = "none" // only to a loopback address
+)
+
+// IMAP is the mailbox privacyd reads.
+type IMAP struct {
+	Address          string   `yaml:"address"` // host:port
+	TLS              string   `yaml:"tls"`     // implicit, starttls or none
+	Username         string   `yaml:"username"`
+	Password         string   `yaml:"password"`
+	PasswordEnv      string   `yaml:"password_env"`
+	PasswordFile     string   `yaml:"password_file"`
+	Mailbox          string   `yaml:"mailbox"`           // default INBOX
+	ProcessedMailbox string   `yaml:"processed_mailbox"` // empty: keep in place, flag $privacyd
+	IDLE             *bool    `yaml:"idle"`              // default true (used when the server offers it)
+	PollInterval     Duration `yaml:"poll_interval"`     // default 1m
+	// InsecureSkipVerify is only for tests against self-signed servers.
+	CAFile string `yaml:"ca_file"`
+}
+
+// SMTP is the server privacyd sends through.
+type SMTP struct {
+	Address      string `yaml:"address"` // host:port
+	TLS          string `yaml:"tls"`     // implicit, starttls or none
+	Username     string `yaml:"username"`
+	Password     string `yaml:"password"`
+	PasswordEnv  string `yaml:"password_env"`
+	PasswordFile string `yaml:"password_file"`
+	From         string `yaml:"from"` // default organisation.privacy_address
+	CAFile       string `yaml:"ca_file"`
+}
+
+// Database is the SQLite file that holds the register.
+type Database struct {
+	Path string `yaml:"path"`
+}
+
+// Staff are the people who handle cases.
+type Staff struct {
+	// Addresses may send #commands.
+	Addresses []string `yaml:"addresses"`
+	// Notify receives case notifications and warnings.
+	Notify []string `yaml:"notify"`
+}
+
+// Deadlines configures the legal clock.
+type Deadlines struct {
+	Holidays       string   `yaml:"holidays"`        // calendar name, default NL; "none" for weekends only
+	ExtraClosed    []string `yaml:"extra_closed"`    // extra closed dates, YYYY-MM-DD
+	ClockStarts    string   `yaml:"clock_starts"`    // receipt (default) or identity_verified
+	WarnDaysBefore []int    `yaml:"warn_days_before"` // working days, default [7, 3, 1]
+}
+
+// Schedule holds cron expressions (5 fields, in organisation.timezone).
+type Schedule struct {
+	DeadlineSweep string `yaml:"deadline_sweep"` // default "0 8 * * *"
+	Digest        string `yaml:"digest"`         // default "0 8 * * 1"
+}
+
+// Security protects the staff command channel.
+type Security struct {
+	CommandKeyEnv     string `yaml:"command_key_env"`
+	CommandKeyFile    string `yaml:"command_key_file"`
+	TrustedAuthservID string `yaml:"trusted_authserv_id"` // when set, staff commands need a DKIM pass from it
+
+	// CommandKey is the loaded key. Set by Load.
+	CommandKey []byte `yaml:"-"`
+}
+
+// Templates lets a user override the embedded mail templates.
+type Templates struct {
+	Dir string `yaml:"dir"`
+}
+
+// Classify extends the classifier.
+type Classify struct {
+	ExtraPhrases string `yaml:"extra_phrases"` // path to a phrase file
+}
+
+// Retention limits how long personal data of closed cases is kept.
+type Retention struct {
+	ClosedCaseDays int `yaml:"closed_case_days"` // default 730
+}
+
+// HTTP is the health and metrics listener.
+type HTTP struct {
+	Address string `yaml:"address"` // default 127.0.0.1:9465; empty string disables
+}
+
+// Limits bound what privacyd accepts and sends.
+type Limits struct {
+	MaxParseBytes       int64 `yaml:"max_parse_bytes"`        // default 10 MiB: only this prefix of a mail is parsed
+	AutoMailsPerSender  int   `yaml:"auto_mails_per_sender"`  // per address per day, default 5
+}
+
+// Policy holds choices the privacy officer makes.
+type Policy struct {
+	// IdentityCheck: "unknown_sender" (default: ask only when the address is not
+	// yet known from an earlier verified case), "always" or "never".
+	IdentityCheck string `yaml:"identity_check"`
+	// IDCopy allows the identity mail to ask for a copy of an ID document.
+	IDCopy bool `yaml:"id_copy"`
+	// RepetitiveCount requests within RepetitiveDays flag a case as possibly repetitive.
+	RepetitiveCount int `yaml:"repetitive_count"` // default 3
+	RepetitiveDays  int `yaml:"repetitive_days"`  // default 90
+	// IdentityReminderDays after the identity mail, the customer is reminded once.
+	IdentityReminderDays int `yaml:"identity_reminder_days"` // default 7
+}
+
+// Duration is a time.Duration that also accepts a day suffix ("30d").
+type Duration time.Duration

@@ -1,0 +1,57 @@
+// Package message turns a raw RFC 5322 mail into a clean, decoded Message:
+// decoded headers, the best text body (text/plain, else HTML converted to
+// text), charsets decoded, and the new text separated from quoted earlier
+// mail and signatures. It is pure: bytes in, a Message out, never a panic.
+package message
+
+import (
+	"net/mail"
+	"time"
+)
+
+// Message is one parsed mail. Everything is decoded to UTF-8.
+type Message struct {
+	// MessageID is the Message-ID without angle brackets; empty if missing.
+	MessageID  string
+	InReplyTo  []string // without angle brackets
+	References []string // without angle brackets, oldest first
+	From       *mail.Address // nil if missing or unparsable
+	ReplyTo    []*mail.Address
+	To         []*mail.Address
+	Cc         []*mail.Address
+	Subject    string
+	Date       time.Time // zero if missing or unparsable
+	// Header holds every header field, canonical keys (textproto form), decoded
+	// values; for the classifier's header rules (Auto-Submitted, List-Id, ...).
+	Header map[string][]string
+	// MediaType is the top-level media type, lower case ("multipart/report").
+	MediaType string
+	// ReportType is the report-type parameter of a multipart/report.
+	ReportType string
+
+	// Text is the whole best text body (text/plain, else HTML as text).
+	Text string
+	// NewText is Text without quoted earlier mail and signature: what the
+	// sender wrote now. For a forwarded mail, it includes the forwarded text.
+	NewText string
+	// Quoted is what was removed from Text as quoted earlier mail.
+	Quoted string
+	// Forwarded is true when the body forwards another mail.
+	Forwarded bool
+	// FromHTML is true when Text was converted from text/html.
+	FromHTML bool
+	// Attachments lists the attachments (never unpacked).
+	Attachments []Attachment
+	// Truncated is true when only a prefix of the mail was parsed.
+	Truncated bool
+	// Problems lists what was wrong with the mail and how it was handled
+	// ("unknown charset x-foo: decoded as Latin-1"); never personal data.
+	Problems []string
+}
+
+// Attachment describes one attached part.
+type Attachment struct {
+	Filename  string
+	MediaType string
+	Size      int
+}

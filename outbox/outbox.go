@@ -1,0 +1,47 @@
+// Package outbox delivers the mails that the tracker queued in the database,
+// through SMTP, with retries and backoff. A mail is marked sent only after the
+// SMTP server accepted it; a permanent refusal (5xx) is recorded and not
+// retried forever.
+package outbox
+
+import (
+	"context"
+	"time"
+)
+
+// Mail is one queued outgoing mail, as stored in the outbox table.
+type Mail struct {
+	ID     int64
+	CaseID string // may be empty (digest, warnings)
+	Kind   string // template name that produced it
+	// From is the sender address; FromName its display name.
+	From     string
+	FromName string
+	To       []string
+	Subject  string
+	Text     string
+	HTML     string // optional HTML alternative
+	// MessageID is fixed when the mail is queued (without angle brackets),
+	// so a resend after a crash carries the same ID.
+	MessageID  string
+	InReplyTo  string   // without angle brackets
+	References []string // without angle brackets
+	// AutoSubmitted marks an automatic mail (RFC 3834: auto-replied).
+	AutoSubmitted bool
+	Date          time.Time // the Date header, fixed when queued
+	Attempts      int
+}
+
+// Queue is the outbox table, as the sender needs it. The tracker implements it.
+type Queue interface {
+	// Due returns up to limit unsent mails whose next attempt is at or before now.
+	Due(ctx context.Context, now time.Time, limit int) ([]Mail, error)
+	// MarkSent records that the SMTP server accepted mail id.
+	MarkSent(ctx context.Context, id int64, at time.Time) error
+	// MarkRetry records a temporary failure and when to try again.
+	MarkRetry(ctx context.Context, id int64, next time.Time, errText string) error
+	// MarkFailed records a permanent failure; the mail is not tried again.
+	MarkFailed(ctx context.Context, id int64, at time.Time, errText string) error
+	// NextAttempt returns the earliest next attempt of an unsent mail.
+	NextAttempt(ctx context.Context) (t time.Time, ok bool, err error)
+}
