@@ -1,0 +1,343 @@
+// Command gen renders the hand-written mails in src/*.txt into .eml files in
+// ../corpus and writes ../corpus/labels.tsv. Run from the repository root:
+//
+//	go run ./classify/testdata/gen
+//
+// Source format: a mail starts with a line "=== NAME". Then header lines up to
+// a blank line, then the body up to the next "===" line. Lower-case header
+// keys are directives, not mail headers:
+//
+//	label: KIND LANG RIGHTS REP   (RIGHTS comma-separated or "-"; REP 0 or 1)
+//	enc: 8bit | qp | base64       (content-transfer-encoding of the text)
+//	charset: utf-8 | iso-8859-1 | windows-1252
+//	html: no | only | alt | raw   (raw: the body is HTML already, sent as text/html)
+//	report: delivery-status       (multipart/report; body lines after a line
+//	                               "--- status ---" are the delivery-status part,
+//	                               after "--- original ---" the returned mail)
+//
+// Files named holdout-*.txt form the held-out split; all others are "train".
+// The labels are written from what each mail means, by hand, in the source.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"mime"
+	"mime/quotedprintable"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+type mail struct {
+	name, split string
+	label       []string
+	dir         map[string]string
+	headers     [][2]string
+	body        string
+}
+
+func main() {
+	srcDir := "classify/testdata/gen/src"
+	outDir := "classify/testdata/corpus"
+	files, err := filepath.Glob(filepath.Join(srcDir, "*.txt"))
+	check(err)
+	sort.Strings(files)
+	old, _ := filepath.Glob(filepath.Join(outDir, "*.eml"))
+	for _, f := range old {
+		check(os.Remove(f))
+	}
+	var labels bytes.Buffer
+	labels.WriteString("# file\tsplit\tkind\tlanguage\trights\trepresentative\n")
+	seen := map[string]bool{}
+	n := 0
+	for _, f := range files {
+		split := "train"
+		if strings.HasPrefix(filepath.Base(f), "holdout") {
+			split = "holdout"
+		}
+		for _, m := range parseSource(f, split) {
+			if seen[m.name] {
+				fail("%s: duplicate name %s", f, m.name)
+			}
+			seen[m.name] = true
+			if len(m.label) != 4 {
+				fail("%s: %s: label needs 4 fields", f, m.name)
+			}
+			n++
+			raw := render(m, n)
+			check(os.WriteFile(filepath.Join(outDir, m.name), raw, 0o644))
+			fmt.Fprintf(&labels, "%s\t%s\t%s\n", m.name, m.split, strings.Join(m.label, "\t"))
+		}
+	}
+	check(os.WriteFile(filepath.Join(outDir, "labels.tsv"), labels.Bytes(), 0o644))
+	fmt.Println("wrote", n, "mails")
+}
+
+func parseSource(path, split string) []mail {
+	data, err := os.ReadFile(path)
+	check(err)
+	var out []mail
+	var cur *mail
+	inBody := false
+	var body []string
+	flush := func() {
+		if cur != nil {
+			cur.body = strings.TrimRight(strings.Join(body, "\n"), "\n ") + "\n"
+			out = append(out, *cur)
+		}
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "=== ") {
+			flush()
+			cur = &mail{name: strings.TrimSpace(line[4:]), split: split, dir: map[string]string{}}
+			if !strings.HasSuffix(cur.name, ".eml") {
+				cur.name += ".eml"
+			}
+			inBody, body = false, nil
+			continue
+		}
+		if cur == nil {
+			continue // preamble / comments
+		}
+		if !inBody {
+			if strings.TrimSpace(line) == "" {
+				inBody = true
+				continue
+			}
+			k, v, ok := strings.Cut(line, ":")
+			if !ok {
+				fail("%s: %s: bad header line %q", path, cur.name, line)
+			}
+			v = strings.TrimSpace(v)
+			if k == strings.ToLower(k) {
+				if k == "label" {
+					cur.label = strings.Fields(v)
+				} else {
+					cur.dir[k] = v
+				}
+			} else {
+				cur.headers = append(cur.headers, [2]string{k, v})
+			}
+			continue
+		}
+		body = append(body, line)
+	}
+	flush()
+	return out
+}
+
+func has(m mail, key string) bool {
+	for _, h := range m.headers {
+		if strings.EqualFold(h[0], key) {
+			return true
+		}
+	}
+	return false
+}
+
+func render(m mail, n int) []byte {
+	var b bytes.Buffer
+	charset := m.dir["charset"]
+	if charset == "" {
+		charset = "utf-8"
+	}
+	if !has(m, "From") {
+		fmt.Fprintf(&b, "From: customer%d@example.net\r\n", n)
+	}
+	if !has(m, "To") {
+		b.WriteString("To: privacy@shop.example\r\n")
+	}
+	if !has(m, "Date") {
+		d := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC).Add(time.Duration(n) * 97 * time.Minute)
+		fmt.Fprintf(&b, "Date: %s\r\n", d.Format(time.RFC1123Z))
+	}
+	if !has(m, "Message-ID") {
+		fmt.Fprintf(&b, "Message-ID: <corpus-%04d@mail.example.net>\r\n", n)
+	}
+	for _, h := range m.headers {
+		v := h[1]
+		if needsEncoding(v) && (h[0] == "Subject" || h[0] == "From" || h[0] == "To") {
+			v = encodeHeader(h[0], v, charset)
+		}
+		fmt.Fprintf(&b, "%s: %s\r\n", h[0], v)
+	}
+	b.WriteString("MIME-Version: 1.0\r\n")
+	body := m.body
+	if m.dir["report"] != "" {
+		renderReport(&b, m, body, charset)
+		return b.Bytes()
+	}
+	switch m.dir["html"] {
+	case "", "no":
+		writePart(&b, "text/plain", charset, m.dir["enc"], body, true)
+	case "only":
+		writePart(&b, "text/html", charset, m.dir["enc"], toHTML(body), true)
+	case "raw":
+		writePart(&b, "text/html", charset, m.dir["enc"], body, true)
+	case "alt":
+		bd := fmt.Sprintf("alt-%04d", n)
+		fmt.Fprintf(&b, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", bd)
+		fmt.Fprintf(&b, "--%s\r\n", bd)
+		writePart(&b, "text/plain", charset, m.dir["enc"], body, false)
+		fmt.Fprintf(&b, "\r\n--%s\r\n", bd)
+		writePart(&b, "text/html", charset, m.dir["enc"], toHTML(body), false)
+		fmt.Fprintf(&b, "\r\n--%s--\r\n", bd)
+	default:
+		fail("%s: bad html directive", m.name)
+	}
+	return b.Bytes()
+}
+
+func renderReport(b *bytes.Buffer, m mail, body, charset string) {
+	text, rest, _ := strings.Cut(body, "--- status ---\n")
+	status, orig, _ := strings.Cut(rest, "--- original ---\n")
+	bd := "report-" + strings.TrimSuffix(m.name, ".eml")
+	fmt.Fprintf(b, "Content-Type: multipart/report; report-type=%s; boundary=\"%s\"\r\n\r\n", m.dir["report"], bd)
+	fmt.Fprintf(b, "This is a MIME-encapsulated message.\r\n\r\n--%s\r\n", bd)
+	writePart(b, "text/plain", charset, m.dir["enc"], text, false)
+	fmt.Fprintf(b, "\r\n--%s\r\nContent-Type: message/delivery-status\r\n\r\n%s", bd, crlf(status))
+	if orig != "" {
+		fmt.Fprintf(b, "\r\n--%s\r\nContent-Type: message/rfc822\r\n\r\n%s", bd, crlf(orig))
+	}
+	fmt.Fprintf(b, "\r\n--%s--\r\n", bd)
+}
+
+func writePart(b *bytes.Buffer, ctype, charset, enc, body string, top bool) {
+	raw := encodeCharset(body, charset)
+	if enc == "" {
+		enc = "8bit"
+		if isASCII(raw) {
+			enc = "7bit"
+		}
+	}
+	fmt.Fprintf(b, "Content-Type: %s; charset=%s\r\n", ctype, charset)
+	switch enc {
+	case "7bit", "8bit":
+		fmt.Fprintf(b, "Content-Transfer-Encoding: %s\r\n\r\n", enc)
+		b.WriteString(crlf(string(raw)))
+	case "qp":
+		b.WriteString("Content-Transfer-Encoding: quoted-printable\r\n\r\n")
+		var q bytes.Buffer
+		w := quotedprintable.NewWriter(&q)
+		_, _ = w.Write([]byte(crlf(string(raw))))
+		_ = w.Close()
+		b.Write(q.Bytes())
+		b.WriteString("\r\n")
+	case "base64":
+		b.WriteString("Content-Transfer-Encoding: base64\r\n\r\n")
+		s := base64.StdEncoding.EncodeToString([]byte(crlf(string(raw))))
+		for len(s) > 76 {
+			b.WriteString(s[:76] + "\r\n")
+			s = s[76:]
+		}
+		b.WriteString(s + "\r\n")
+	default:
+		fail("bad enc %q", enc)
+	}
+}
+
+func crlf(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "\r\n")
+}
+
+func toHTML(body string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><style>p{margin:0 0 1em 0} .x{color:#333}</style></head>\n<body><div class=\"x\">\n")
+	for _, para := range strings.Split(body, "\n\n") {
+		lines := strings.Split(strings.TrimSpace(para), "\n")
+		for i, l := range lines {
+			lines[i] = html.EscapeString(l)
+		}
+		b.WriteString("<p>" + strings.Join(lines, "<br>\n") + "</p>\n")
+	}
+	b.WriteString("</div></body></html>\n")
+	return b.String()
+}
+
+var cp1252 = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F}
+
+func encodeCharset(s, charset string) []byte {
+	switch strings.ToLower(charset) {
+	case "utf-8":
+		return []byte(s)
+	case "iso-8859-1", "windows-1252":
+		var out []byte
+		for _, r := range s {
+			if c, ok := cp1252[r]; ok && charset == "windows-1252" {
+				out = append(out, c)
+			} else if r < 256 && !(r >= 0x80 && r < 0xA0) {
+				out = append(out, byte(r))
+			} else {
+				fail("rune %q not in %s", r, charset)
+			}
+		}
+		return out
+	}
+	fail("bad charset %q", charset)
+	return nil
+}
+
+func needsEncoding(s string) bool { return !isASCII([]byte(s)) }
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func encodeHeader(key, v, charset string) string {
+	if key == "Subject" {
+		if strings.ToLower(charset) == "utf-8" {
+			return mime.BEncoding.Encode("utf-8", v)
+		}
+		return qEncodeLatin(v, charset)
+	}
+	// Address: encode only the display name.
+	if i := strings.LastIndex(v, "<"); i > 0 {
+		name := strings.TrimSpace(v[:i])
+		return mime.QEncoding.Encode("utf-8", name) + " " + v[i:]
+	}
+	return v
+}
+
+func qEncodeLatin(v, charset string) string {
+	raw := encodeCharset(v, charset)
+	var b strings.Builder
+	b.WriteString("=?" + charset + "?Q?")
+	for _, c := range raw {
+		switch {
+		case c == ' ':
+			b.WriteByte('_')
+		case c >= 0x80 || c == '=' || c == '?' || c == '_' || c < 0x20:
+			fmt.Fprintf(&b, "=%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteString("?=")
+	return b.String()
+}
+
+func check(err error) {
+	if err != nil {
+		fail("%v", err)
+	}
+}
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "gen: "+format+"\n", args...)
+	os.Exit(1)
+}
