@@ -1,0 +1,311 @@
+package outbox
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// TLS modes of SMTPConfig.TLS (the smtp.tls configuration key).
+const (
+	TLSImplicit = "implicit" // TLS from the first byte (port 465)
+	TLSStartTLS = "starttls" // STARTTLS is required; never a plaintext fallback
+	TLSNone     = "none"     // plaintext, allowed only to a loopback address
+)
+
+// DefaultTimeout is the SMTP connection and command timeout when
+// SMTPConfig.Timeout is zero.
+const DefaultTimeout = 30 * time.Second
+
+// SMTPConfig says how to reach the SMTP submission server.
+type SMTPConfig struct {
+	// Address is host:port. Without a port: 465 for implicit TLS, 587 for
+	// STARTTLS, 25 for none.
+	Address string
+	// TLS is TLSImplicit, TLSStartTLS or TLSNone (only to a loopback host).
+	TLS string
+	// TLSConfig replaces the default client TLS configuration (e.g. to trust a
+	// private CA). If its ServerName is empty it is set to the host of Address.
+	TLSConfig *tls.Config
+	// Username and Password, when Username is set, are used for SMTP AUTH PLAIN.
+	Username, Password string
+	// Timeout bounds connecting and each SMTP command; default DefaultTimeout.
+	Timeout time.Duration
+	// HELO is the name sent in EHLO; default the machine's host name.
+	HELO string
+}
+
+// ErrConfig wraps SMTP configuration errors (bad address or TLS mode,
+// plaintext to a non-loopback host). Retrying does not help.
+var ErrConfig = errors.New("outbox: smtp config")
+
+// endpoint is a validated SMTPConfig.
+type endpoint struct {
+	cfg  SMTPConfig
+	host string
+	port int
+	addr string // host:port to dial
+	tls  *tls.Config
+}
+
+func (c SMTPConfig) endpoint() (*endpoint, error) {
+	host, portStr, err := net.SplitHostPort(c.Address)
+	if err != nil {
+		// No port given.
+		host, portStr = strings.Trim(c.Address, "[]"), ""
+	}
+	if host == "" {
+		return nil, fmt.Errorf("%w: address %q: no host", ErrConfig, c.Address)
+	}
+	var port int
+	switch c.TLS {
+	case TLSImplicit:
+		port = 465
+	case TLSStartTLS:
+		port = 587
+	case TLSNone:
+		port = 25
+		if !isLoopback(host) {
+			return nil, fmt.Errorf("%w: tls none is only allowed to a loopback address, not %q", ErrConfig, host)
+		}
+	default:
+		return nil, fmt.Errorf("%w: tls %q: want implicit, starttls or none", ErrConfig, c.TLS)
+	}
+	if portStr != "" {
+		port, err = strconv.Atoi(portStr)
+		if err != nil || port < 1 || port > 65535 {
+			return nil, fmt.Errorf("%w: address %q: bad port", ErrConfig, c.Address)
+		}
+	}
+	e := &endpoint{cfg: c, host: host, port: port, addr: net.JoinHostPort(host, strconv.Itoa(port))}
+	if c.TLS != TLSNone {
+		if c.TLSConfig != nil {
+			e.tls = c.TLSConfig.Clone()
+			if e.tls.ServerName == "" {
+				// A custom config replaces go-mail's default, which carries
+				// ServerName: host; without it verification fails.
+				e.tls.ServerName = host
+			}
+		} else {
+			e.tls = &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+		}
+	}
+	if e.cfg.Timeout <= 0 {
+		e.cfg.Timeout = DefaultTimeout
+	}
+	return e, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// conn is one SMTP session, bound to a context: when the context ends, the
+// network connection is closed, which aborts whatever command is in flight.
+// go-mail itself only uses the context for the TCP dial.
+type conn struct {
+	client *gomail.Client
+	ctx    context.Context
+
+	mu   sync.Mutex
+	raw  net.Conn
+	stop func() bool
+}
+
+// dial connects, says EHLO, does TLS and AUTH as configured.
+func dial(ctx context.Context, e *endpoint) (*conn, error) {
+	c := &conn{ctx: ctx}
+	dialFunc := func(dctx context.Context, _, _ string) (net.Conn, error) {
+		d := net.Dialer{Timeout: e.cfg.Timeout}
+		raw, err := d.DialContext(dctx, "tcp", e.addr)
+		if err != nil {
+			return nil, err
+		}
+		var nc net.Conn = raw
+		if e.cfg.TLS == TLSImplicit {
+			// Our dial function replaces go-mail's TLS dialer, so the
+			// handshake is done here; returning a *tls.Conn lets go-mail's
+			// smtp client see the session as encrypted (for AUTH PLAIN).
+			tc := tls.Client(raw, e.tls)
+			if err := tc.HandshakeContext(dctx); err != nil {
+				_ = raw.Close()
+				return nil, err
+			}
+			nc = tc
+		}
+		c.mu.Lock()
+		c.raw = raw
+		c.stop = context.AfterFunc(ctx, func() { _ = raw.Close() })
+		c.mu.Unlock()
+		return nc, nil
+	}
+	opts := []gomail.Option{
+		gomail.WithPort(e.port),
+		gomail.WithTimeout(e.cfg.Timeout),
+		gomail.WithDialContextFunc(dialFunc),
+	}
+	switch e.cfg.TLS {
+	case TLSImplicit:
+		opts = append(opts, gomail.WithSSL(), gomail.WithTLSConfig(e.tls))
+	case TLSStartTLS:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory), gomail.WithTLSConfig(e.tls))
+	case TLSNone:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
+	}
+	if e.cfg.HELO != "" {
+		opts = append(opts, gomail.WithHELO(e.cfg.HELO))
+	}
+	if e.cfg.Username != "" {
+		auth := gomail.SMTPAuthPlain
+		if e.cfg.TLS == TLSNone {
+			// endpoint() allows none only to loopback; go-mail's PLAIN would
+			// refuse an unencrypted session to e.g. "[::1]" or "localhost6".
+			auth = gomail.SMTPAuthPlainNoEnc
+		}
+		opts = append(opts, gomail.WithSMTPAuth(auth), gomail.WithUsername(e.cfg.Username), gomail.WithPassword(e.cfg.Password))
+	}
+	client, err := gomail.NewClient(e.host, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	c.client = client
+	if err := client.DialWithContext(ctx); err != nil {
+		c.abort()
+		return nil, ctxErr(ctx, fmt.Errorf("smtp dial %s: %w", e.addr, err))
+	}
+	return c, nil
+}
+
+// send transmits one message on the session.
+func (c *conn) send(msg *gomail.Msg) error {
+	if err := c.client.Send(msg); err != nil {
+		return ctxErr(c.ctx, err)
+	}
+	return nil
+}
+
+// close says QUIT and closes the connection.
+func (c *conn) close() error {
+	var err error
+	if c.ctx.Err() == nil {
+		err = c.client.Close()
+	}
+	c.abort()
+	return err
+}
+
+// abort closes the network connection without QUIT.
+func (c *conn) abort() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stop != nil {
+		c.stop()
+	}
+	if c.raw != nil {
+		_ = c.raw.Close()
+	}
+}
+
+// ctxErr makes err match ctx.Err() with errors.Is when the context ended.
+func ctxErr(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
+// Send delivers msgs over one SMTP session and returns the errors of the
+// messages that failed, joined (nil if all were accepted). The context
+// bounds the whole session: when it ends, the connection is closed.
+func Send(ctx context.Context, cfg SMTPConfig, msgs ...*gomail.Msg) error {
+	e, err := cfg.endpoint()
+	if err != nil {
+		return err
+	}
+	c, err := dial(ctx, e)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, m := range msgs {
+		if err := c.send(m); err != nil {
+			errs = append(errs, err)
+			if ctx.Err() != nil {
+				break
+			}
+		}
+	}
+	// A failing QUIT changes nothing about messages already accepted.
+	_ = c.close()
+	return errors.Join(errs...)
+}
+
+// CheckConnection connects to the SMTP server, does TLS and AUTH as
+// configured, and quits. It is for check-config.
+func CheckConnection(ctx context.Context, cfg SMTPConfig) error {
+	e, err := cfg.endpoint()
+	if err != nil {
+		return err
+	}
+	c, err := dial(ctx, e)
+	if err != nil {
+		return err
+	}
+	return c.close()
+}
+
+// Failure describes why delivering a mail failed, sorted into temporary
+// (try again later) and permanent (give up), mox-style.
+type Failure struct {
+	Permanent bool
+	Code      int    // SMTP reply code, 0 if none (network error, timeout)
+	Enhanced  string // enhanced status code such as "5.1.1", if the server sent one
+	Err       error
+}
+
+func (f *Failure) Error() string { return f.Err.Error() }
+func (f *Failure) Unwrap() error { return f.Err }
+
+// Classify sorts a delivery error. Permanent are: SMTP 5xx replies to the
+// message (MAIL, RCPT, DATA), and messages go-mail cannot send at all (no
+// sender or recipients). Everything else is temporary: 4xx replies, refused
+// or broken connections, timeouts, TLS and AUTH trouble at connect (a
+// configuration problem must not fail the queue), and context ends.
+//
+// go-mail's own SendError.IsTemp() is true only for replies starting with
+// "4", so it calls a refused connection or an i/o timeout permanent; we do not.
+func Classify(err error) *Failure {
+	if err == nil {
+		return nil
+	}
+	var f *Failure
+	if errors.As(err, &f) {
+		return f
+	}
+	f = &Failure{Err: err}
+	var se *gomail.SendError
+	if errors.As(err, &se) {
+		f.Code = se.ErrorCode()
+		f.Enhanced = se.EnhancedStatusCode()
+		switch se.Reason {
+		case gomail.ErrGetSender, gomail.ErrGetRcpts, gomail.ErrNoUnencoded:
+			f.Permanent = true
+		case gomail.ErrSMTPMailFrom, gomail.ErrSMTPRcptTo, gomail.ErrSMTPData, gomail.ErrSMTPDataClose:
+			f.Permanent = f.Code >= 500 && f.Code < 600
+		}
+		return f
+	}
+	return f
+}
