@@ -1,0 +1,175 @@
+package imaptest
+
+import (
+	"bytes"
+	"net"
+	"sync"
+)
+
+// connSet tracks the live raw TCP connections of a Server so a test can cut
+// them, at once or after a number of bytes.
+type connSet struct {
+	mu      sync.Mutex
+	conns   map[*trackedConn]struct{}
+	armed   bool
+	left    int64 // bytes the server may still write before the cut
+	total   int   // connections accepted so far
+	cutDone chan struct{}
+}
+
+func newConnSet() *connSet {
+	return &connSet{conns: make(map[*trackedConn]struct{})}
+}
+
+func (s *connSet) add(c *trackedConn) {
+	s.mu.Lock()
+	s.conns[c] = struct{}{}
+	s.total++
+	s.mu.Unlock()
+}
+
+func (s *connSet) remove(c *trackedConn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+}
+
+// closeAll closes every live connection and returns how many there were.
+func (s *connSet) closeAll() int {
+	s.mu.Lock()
+	l := make([]*trackedConn, 0, len(s.conns))
+	for c := range s.conns {
+		l = append(l, c)
+	}
+	s.mu.Unlock()
+	for _, c := range l {
+		c.Close()
+	}
+	return len(l)
+}
+
+func (s *connSet) count() (live, total int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns), s.total
+}
+
+// arm makes the connections close once the server has written n more bytes
+// (over all connections). The returned channel is closed after the cut.
+func (s *connSet) arm(n int64) <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.armed = true
+	s.left = n
+	s.cutDone = make(chan struct{})
+	return s.cutDone
+}
+
+// wrote accounts n written bytes and cuts when an armed budget is spent.
+func (s *connSet) wrote(n int) {
+	s.mu.Lock()
+	if !s.armed {
+		s.mu.Unlock()
+		return
+	}
+	s.left -= int64(n)
+	if s.left > 0 {
+		s.mu.Unlock()
+		return
+	}
+	s.armed = false
+	done := s.cutDone
+	s.mu.Unlock()
+	s.closeAll()
+	close(done)
+}
+
+type trackedListener struct {
+	net.Listener
+	set *connSet
+}
+
+func (l *trackedListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	tc := &trackedConn{Conn: c, set: l.set}
+	l.set.add(tc)
+	return tc, nil
+}
+
+type trackedConn struct {
+	net.Conn
+	set  *connSet
+	once sync.Once
+}
+
+func (c *trackedConn) Write(p []byte) (int, error) {
+	n, err := c.Conn.Write(p)
+	c.set.wrote(n)
+	return n, err
+}
+
+func (c *trackedConn) Close() error {
+	c.once.Do(func() { c.set.remove(c) })
+	return c.Conn.Close()
+}
+
+// noIdleListener wraps accepted connections in noIdleConn.
+type noIdleListener struct{ net.Listener }
+
+func (l noIdleListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return noIdleConn{c}, nil
+}
+
+// noIdleConn removes the IDLE token from the capability lists the server
+// writes (greeting, CAPABILITY response, [CAPABILITY ...] codes): imapserver
+// always advertises IDLE, and this is how a test gets a server without it.
+// Only lines that contain "CAPABILITY" are touched. It sees plaintext only, so
+// it works for plain and implicit-TLS listeners, not after STARTTLS.
+type noIdleConn struct{ net.Conn }
+
+var (
+	capWord  = []byte("CAPABILITY")
+	idleWord = []byte(" IDLE")
+)
+
+func (c noIdleConn) Write(p []byte) (int, error) {
+	if !bytes.Contains(p, capWord) {
+		return c.Conn.Write(p)
+	}
+	out := make([]byte, 0, len(p))
+	for line := range bytes.Lines(p) {
+		if bytes.Contains(line, capWord) {
+			line = stripIdle(line)
+		}
+		out = append(out, line...)
+	}
+	if _, err := c.Conn.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// stripIdle removes every " IDLE" token that ends at a space, ']' or CR.
+func stripIdle(line []byte) []byte {
+	var out []byte
+	for {
+		i := bytes.Index(line, idleWord)
+		if i < 0 {
+			return append(out, line...)
+		}
+		end := i + len(idleWord)
+		if end == len(line) || line[end] == ' ' || line[end] == ']' || line[end] == '\r' || line[end] == '\n' {
+			out = append(out, line[:i]...)
+		} else {
+			out = append(out, line[:end]...)
+		}
+		line = line[end:]
+	}
+}
