@@ -13,8 +13,8 @@ import (
 type Message struct {
 	// MessageID is the Message-ID without angle brackets; empty if missing.
 	MessageID  string
-	InReplyTo  []string // without angle brackets
-	References []string // without angle brackets, oldest first
+	InReplyTo  []string      // without angle brackets
+	References []string      // without angle brackets, oldest first
 	From       *mail.Address // nil if missing or unparsable
 	ReplyTo    []*mail.Address
 	To         []*mail.Address
@@ -40,6 +40,13 @@ type Message struct {
 	Forwarded bool
 	// FromHTML is true when Text was converted from text/html.
 	FromHTML bool
+	// ReportedMessageID is, for a multipart/report (a bounce or a read
+	// receipt), the Message-ID of the original message it reports on, taken
+	// from its message/rfc822 or text/rfc822-headers part; empty otherwise.
+	ReportedMessageID string
+	// DeliveryStatus is the text of the message/delivery-status part of a
+	// multipart/report (at most 64 KiB), for finding the failed recipient.
+	DeliveryStatus string
 	// Attachments lists the attachments (never unpacked).
 	Attachments []Attachment
 	// Truncated is true when only a prefix of the mail was parsed.

@@ -1,5 +1,16 @@
 package message
 
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"mime"
+	"net/mail"
+	"strings"
+
+	"github.com/emersion/go-message/textproto"
+)
+
 // Options bound the work Parse does.
 type Options struct {
 	// MaxBytes is how much of the raw mail is parsed; 0 means 10 MiB.
@@ -7,9 +18,774 @@ type Options struct {
 	MaxBytes int64
 }
 
+// Limits that keep Parse linear and bounded on hostile input.
+const (
+	// DefaultMaxBytes is the part of a raw mail Parse looks at by default.
+	DefaultMaxBytes = 10 << 20
+	// MaxText is the most text (bytes of UTF-8) kept in Message.Text.
+	MaxText = 1 << 20
+	// MaxDepth is the deepest nesting of multiparts and attached messages
+	// that is descended into.
+	MaxDepth = 50
+
+	maxHeaderBytes     = 1 << 20   // header block of the top-level message
+	maxPartHeaderBytes = 256 << 10 // header block of a body part
+	maxHeaderFields    = 1000      // header fields processed per header block
+	maxParts           = 1000      // body parts visited in one mail
+	maxBoundaryLen     = 200       // longer boundaries are junk
+	maxPartText        = 4 << 20   // decoded bytes of one text part looked at
+	maxDeliveryStatus  = 64 << 10  // bytes kept of a message/delivery-status
+	maxFilename        = 255       // bytes kept of an attachment file name
+)
+
 // Parse decodes raw into a Message. It never fails and never panics: whatever
 // cannot be decoded is recorded in Message.Problems and a safe default is used.
-func Parse(raw []byte, opt Options) *Message {
-	// STUB: replaced by the real parser.
-	return &Message{Header: map[string][]string{}}
+//
+// Text is the concatenation of the inline text bodies in document order: for
+// a multipart/alternative the text/plain alternative is preferred, else the
+// HTML one converted to text. An attached message (message/rfc822) outside a
+// report is rendered as a forwarded section ("---------- Forwarded message
+// ---------" with its From, Date, Subject and text) and marks the message
+// Forwarded. Attachments are listed, never unpacked.
+func Parse(raw []byte, opt Options) (m *Message) {
+	p := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
+	p.wd = newWordDecoder(p.problem)
+	defer func() {
+		if r := recover(); r != nil {
+			p.problem("internal error while parsing: result is partial")
+			m = p.m
+			p.finishFields()
+		}
+	}()
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if int64(len(raw)) > limit {
+		raw = raw[:limit]
+		p.m.Truncated = true
+		p.problem(fmt.Sprintf("mail larger than %d bytes: only the first %d bytes parsed", limit, limit))
+	}
+	p.parseTop(raw)
+	return p.m
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	m     *Message
+	wd    *mime.WordDecoder
+	seen  map[string]bool // problems already recorded
+	parts int             // body parts visited
+	// forwarded is set when an attached message outside a report was found.
+	forwarded bool
+}
+
+func (p *parser) problem(s string) {
+	if p.seen[s] || len(p.m.Problems) >= 50 {
+		return
+	}
+	p.seen[s] = true
+	p.m.Problems = append(p.m.Problems, s)
+}
+
+// chunk is one piece of body text.
+type chunk struct {
+	text string
+	html bool
+}
+
+// collector gathers the text and attachments of a subtree.
+type collector struct {
+	chunks []chunk
+	atts   []Attachment
+}
+
+func (c *collector) merge(o *collector) {
+	c.chunks = append(c.chunks, o.chunks...)
+	c.atts = append(c.atts, o.atts...)
+}
+
+func (c *collector) hasPlain() bool {
+	for _, ch := range c.chunks {
+		if !ch.html && strings.TrimSpace(ch.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *collector) hasText() bool {
+	for _, ch := range c.chunks {
+		if strings.TrimSpace(ch.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) parseTop(raw []byte) {
+	// An mbox "From " line before the header is not part of the mail.
+	if bytes.HasPrefix(raw, []byte("From ")) {
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
+	}
+	h, body := p.readHeader(raw, maxHeaderBytes)
+	p.headerFields(h)
+	mt, params := p.contentType(h)
+	p.m.MediaType = mt
+	if mt == "multipart/report" {
+		p.m.ReportType = strings.ToLower(singleLine(params["report-type"]))
+		if len(p.m.ReportType) > 64 {
+			p.m.ReportType = truncateUTF8(p.m.ReportType, 64)
+		}
+	}
+	c := &collector{}
+	p.body(h, mt, params, body, 0, false, c)
+	p.finishBody(c)
+	p.finishFields()
+}
+
+// finishFields makes sure the maps and slices callers range over are set.
+func (p *parser) finishFields() {
+	if p.m.Header == nil {
+		p.m.Header = map[string][]string{}
+	}
+	if p.m.MediaType == "" {
+		p.m.MediaType = "text/plain"
+	}
+}
+
+func (p *parser) finishBody(c *collector) {
+	var sb strings.Builder
+	for _, ch := range c.chunks {
+		t := strings.TrimSpace(ch.text)
+		if t == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(t)
+		if ch.html {
+			p.m.FromHTML = true
+		}
+	}
+	text := sb.String()
+	if len(text) > MaxText {
+		text = truncateUTF8(text, MaxText)
+		p.problem(fmt.Sprintf("text longer than %d bytes: cut", MaxText))
+	}
+	p.m.Text = text
+	p.m.Attachments = c.atts
+	nt, q, fwd := splitQuotedOpt(text, forwardSubject(p.m.Subject))
+	p.m.NewText, p.m.Quoted = nt, q
+	p.m.Forwarded = fwd || p.forwarded
+}
+
+// readHeader splits b into its header and body. Lines that cannot be
+// header fields end the header (the body starts there, as when the blank
+// line is missing); the header block is bounded by maxBytes and
+// maxHeaderFields.
+func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
+	var hdr bytes.Buffer
+	fields := 0
+	pos := 0
+	first := true
+	tooBig := false
+	for pos < len(b) {
+		end := bytes.IndexByte(b[pos:], '\n')
+		var line []byte
+		next := len(b)
+		if end >= 0 {
+			line = b[pos : pos+end]
+			next = pos + end + 1
+		} else {
+			line = b[pos:]
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if len(bytes.TrimRight(line, " \t")) == 0 {
+			// The blank line that ends the header.
+			pos = next
+			break
+		}
+		isCont := line[0] == ' ' || line[0] == '\t'
+		if isCont && first {
+			p.problem("header starts with a continuation line: skipped")
+			pos = next
+			continue
+		}
+		if !isCont && !validFieldLine(line) {
+			p.problem("malformed header line: header ended there")
+			break
+		}
+		first = false
+		if pos+len(line) > maxBytes {
+			tooBig = true
+		}
+		if !isCont {
+			fields++
+		}
+		if fields <= maxHeaderFields && !tooBig {
+			hdr.Write(line)
+			hdr.WriteString("\r\n")
+		}
+		pos = next
+	}
+	if fields > maxHeaderFields {
+		p.problem(fmt.Sprintf("more than %d header fields: the rest ignored", maxHeaderFields))
+	}
+	if tooBig {
+		p.problem("header block too large: the rest ignored")
+	}
+	hdr.WriteString("\r\n")
+	h, err := safeReadHeader(hdr.Bytes())
+	if err != nil {
+		p.problem("header could not be read: ignored")
+	}
+	if pos > len(b) {
+		pos = len(b)
+	}
+	return h, b[pos:]
+}
+
+// validFieldLine reports whether line starts a header field: a non-empty
+// field name of printable ASCII, optional blanks, then a colon.
+func validFieldLine(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 {
+		return false
+	}
+	name := bytes.TrimRight(line[:i], " \t")
+	if len(name) == 0 {
+		return false
+	}
+	for _, c := range name {
+		if c < 33 || c > 126 {
+			return false
+		}
+	}
+	return true
+}
+
+func safeReadHeader(b []byte) (h textproto.Header, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errPanic
+		}
+	}()
+	return textproto.ReadHeader(bufio.NewReader(bytes.NewReader(b)))
+}
+
+// headerFields fills the envelope fields and the Header map.
+func (p *parser) headerFields(h textproto.Header) {
+	m := p.m
+	fs := h.Fields()
+	for fs.Next() {
+		k := fs.Key()
+		m.Header[k] = append(m.Header[k], decodeHeaderValue(fs.Value(), p.wd))
+	}
+	if v := h.Get("Message-Id"); v != "" {
+		if ids := ParseMsgIDs(v); len(ids) > 0 {
+			m.MessageID = ids[0]
+		} else {
+			p.problem("Message-ID unparsable: ignored")
+		}
+	}
+	m.InReplyTo = ParseMsgIDs(strings.Join(h.Values("In-Reply-To"), " "))
+	m.References = ParseMsgIDs(strings.Join(h.Values("References"), " "))
+	if v := h.Get("From"); v != "" {
+		l, ok := parseAddressList(v, p.wd)
+		if !ok {
+			p.problem("From malformed: address found leniently")
+		}
+		if len(l) > 0 {
+			m.From = l[0]
+		} else {
+			p.problem("From has no address")
+		}
+	}
+	m.ReplyTo = p.addrs(h, "Reply-To")
+	m.To = p.addrs(h, "To")
+	m.Cc = p.addrs(h, "Cc")
+	m.Subject = decodeHeaderValue(h.Get("Subject"), p.wd)
+	if v := h.Get("Date"); v != "" {
+		t, ok := parseDate(v)
+		if !ok {
+			p.problem("Date unparsable: left zero")
+		}
+		m.Date = t
+	}
+}
+
+func (p *parser) addrs(h textproto.Header, key string) []*mail.Address {
+	var all []*mail.Address
+	for _, v := range h.Values(key) {
+		l, ok := parseAddressList(v, p.wd)
+		if !ok {
+			p.problem(key + " malformed: addresses found leniently")
+		}
+		all = append(all, l...)
+		if len(all) >= maxAddresses {
+			break
+		}
+	}
+	return all
+}
+
+// contentType returns the lower-case media type and parameters of h. A
+// missing or invalid Content-Type is text/plain (RFC 2045 §5.2).
+func (p *parser) contentType(h textproto.Header) (string, map[string]string) {
+	v := h.Get("Content-Type")
+	if strings.TrimSpace(v) == "" {
+		return "text/plain", map[string]string{}
+	}
+	mt, params, ok := parseMediaType(v)
+	if !ok {
+		p.problem("Content-Type malformed: parsed leniently")
+	}
+	if !validMediaType(mt) {
+		p.problem("Content-Type invalid: treated as text/plain")
+		return "text/plain", params
+	}
+	return mt, params
+}
+
+// parseMediaType parses a Content-Type or Content-Disposition value; when
+// mime.ParseMediaType refuses it, the parameters are split by hand.
+func parseMediaType(v string) (string, map[string]string, bool) {
+	v, _ = fixUTF8([]byte(v))
+	mt, params, err := mime.ParseMediaType(v)
+	if err == nil {
+		return strings.ToLower(mt), params, true
+	}
+	parts := strings.Split(v, ";")
+	mt = strings.ToLower(strings.TrimSpace(parts[0]))
+	params = map[string]string{}
+	for _, kv := range parts[1:] {
+		k, val, found := strings.Cut(kv, "=")
+		if !found {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		k = strings.TrimSuffix(k, "*")
+		val = strings.TrimSpace(val)
+		val = strings.Trim(val, `"'`)
+		if _, dup := params[k]; !dup && k != "" {
+			params[k] = val
+		}
+	}
+	return mt, params, false
+}
+
+func validMediaType(mt string) bool {
+	typ, sub, ok := strings.Cut(mt, "/")
+	if !ok || typ == "" || sub == "" {
+		return false
+	}
+	for _, r := range mt {
+		if r <= ' ' || r > '~' || strings.ContainsRune(`()<>@,;:\"[]?=`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// body handles the body of an entity whose header is h.
+func (p *parser) body(h textproto.Header, mt string, params map[string]string, body []byte, depth int, inReport bool, c *collector) {
+	p.parts++
+	if p.parts > maxParts {
+		p.problem(fmt.Sprintf("more than %d body parts: the rest ignored", maxParts))
+		return
+	}
+	cte := h.Get("Content-Transfer-Encoding")
+	disp, dparams, _ := parseMediaType(h.Get("Content-Disposition"))
+	if h.Get("Content-Disposition") == "" {
+		disp = ""
+	}
+	filename := p.filename(dparams["filename"], params["name"])
+	isAttachment := disp == "attachment" || (filename != "" && disp != "inline")
+
+	switch {
+	case strings.HasPrefix(mt, "multipart/"):
+		p.multipart(mt, params, body, depth, c)
+	case mt == "message/rfc822" || mt == "message/global":
+		p.attachedMessage(h, cte, filename, body, depth, inReport, c)
+	case mt == "text/rfc822-headers" && inReport:
+		dec, _ := decodeCTE(body, cte)
+		hh, _ := p.quietHeader(dec)
+		if ids := ParseMsgIDs(hh.Get("Message-Id")); len(ids) > 0 && p.m.ReportedMessageID == "" {
+			p.m.ReportedMessageID = ids[0]
+		}
+	case mt == "message/delivery-status" && inReport:
+		dec, prob := decodeCTE(body, cte)
+		if prob != "" {
+			p.problem(prob)
+		}
+		if len(dec) > maxDeliveryStatus {
+			dec = dec[:maxDeliveryStatus]
+		}
+		s, _ := fixUTF8(dec)
+		if p.m.DeliveryStatus == "" {
+			p.m.DeliveryStatus = cleanText(s)
+		}
+	case (mt == "text/plain" || mt == "text/html") && !isAttachment:
+		if t := p.text(mt, params, cte, body); t != "" {
+			c.chunks = append(c.chunks, chunk{text: t, html: mt == "text/html"})
+		}
+	default:
+		c.atts = append(c.atts, Attachment{Filename: filename, MediaType: mt, Size: cteSize(body, cte)})
+	}
+}
+
+// filename returns a clean file name from the disposition's filename or
+// the content type's name parameter: encoded words decoded, one line, no
+// directory part, bounded length.
+func (p *parser) filename(fromDisp, fromType string) string {
+	n := fromDisp
+	if strings.TrimSpace(n) == "" {
+		n = fromType
+	}
+	n = decodeHeaderValue(n, p.wd)
+	if i := strings.LastIndexAny(n, `/\`); i >= 0 {
+		n = n[i+1:]
+	}
+	n = strings.TrimSpace(strings.Trim(n, `"'`))
+	return truncateUTF8(n, maxFilename)
+}
+
+// multipart splits a multipart body and walks its parts.
+func (p *parser) multipart(mt string, params map[string]string, body []byte, depth int, c *collector) {
+	if depth >= MaxDepth {
+		p.problem(fmt.Sprintf("multipart nested deeper than %d: inner parts ignored", MaxDepth))
+		return
+	}
+	boundary := params["boundary"]
+	var parts [][]byte
+	closed := false
+	if boundary != "" && len(boundary) <= maxBoundaryLen {
+		parts, closed = splitMultipart(body, boundary, maxParts-p.parts+1)
+	}
+	if len(parts) == 0 {
+		if boundary == "" {
+			p.problem("multipart without boundary")
+		} else {
+			p.problem("multipart boundary not found in body")
+		}
+		if g := guessBoundary(body); g != "" {
+			parts, closed = splitMultipart(body, g, maxParts-p.parts+1)
+			if len(parts) > 0 {
+				p.problem("multipart boundary guessed from the body")
+			}
+		}
+	}
+	if len(parts) == 0 {
+		// Nothing to split: use the body as plain text.
+		p.problem("multipart body used as plain text")
+		if t := p.text("text/plain", map[string]string{}, "", body); t != "" {
+			c.chunks = append(c.chunks, chunk{text: t})
+		}
+		return
+	}
+	if !closed && !p.m.Truncated {
+		p.problem("multipart not closed by a final boundary")
+	}
+	inReport := mt == "multipart/report"
+	if mt == "multipart/alternative" {
+		var subs []*collector
+		for _, part := range parts {
+			sc := &collector{}
+			p.part(part, depth+1, false, sc)
+			subs = append(subs, sc)
+		}
+		var chosen *collector
+		for _, sc := range subs {
+			if sc.hasPlain() {
+				chosen = sc
+				break
+			}
+		}
+		if chosen == nil {
+			for _, sc := range subs {
+				if sc.hasText() {
+					chosen = sc
+					break
+				}
+			}
+		}
+		if chosen == nil {
+			for _, sc := range subs {
+				c.merge(sc)
+			}
+			return
+		}
+		c.merge(chosen)
+		return
+	}
+	for _, part := range parts {
+		p.part(part, depth+1, inReport, c)
+	}
+}
+
+// part parses one body part of a multipart.
+func (p *parser) part(b []byte, depth int, inReport bool, c *collector) {
+	h, body := p.readHeader(b, maxPartHeaderBytes)
+	mt, params := p.contentType(h)
+	p.body(h, mt, params, body, depth, inReport, c)
+}
+
+// quietHeader reads a header for lookup only; its problems are not
+// recorded.
+func (p *parser) quietHeader(b []byte) (textproto.Header, []byte) {
+	q := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
+	return q.readHeader(b, maxPartHeaderBytes)
+}
+
+// attachedMessage handles a message/rfc822 part: inside a report it names
+// the original message; elsewhere it is a forwarded mail whose text is
+// rendered into the body.
+func (p *parser) attachedMessage(h textproto.Header, cte, filename string, body []byte, depth int, inReport bool, c *collector) {
+	dec, prob := decodeCTE(body, cte)
+	if prob != "" {
+		p.problem(prob)
+	}
+	if inReport {
+		hh, _ := p.quietHeader(dec)
+		if ids := ParseMsgIDs(hh.Get("Message-Id")); len(ids) > 0 && p.m.ReportedMessageID == "" {
+			p.m.ReportedMessageID = ids[0]
+		}
+		return
+	}
+	c.atts = append(c.atts, Attachment{Filename: filename, MediaType: "message/rfc822", Size: len(dec)})
+	if depth >= MaxDepth {
+		p.problem(fmt.Sprintf("attached messages nested deeper than %d: ignored", MaxDepth))
+		return
+	}
+	p.forwarded = true
+	ih, ibody := p.readHeader(dec, maxPartHeaderBytes)
+	imt, iparams := p.contentType(ih)
+	ic := &collector{}
+	p.body(ih, imt, iparams, ibody, depth+1, false, ic)
+	var sb strings.Builder
+	sb.WriteString("---------- Forwarded message ---------\n")
+	if v := ih.Get("From"); v != "" {
+		if l, _ := parseAddressList(v, p.wd); len(l) > 0 {
+			sb.WriteString("From: " + formatAddr(l[0]) + "\n")
+		}
+	}
+	if v := ih.Get("Date"); v != "" {
+		sb.WriteString("Date: " + decodeHeaderValue(v, p.wd) + "\n")
+	}
+	if v := ih.Get("Subject"); v != "" {
+		sb.WriteString("Subject: " + decodeHeaderValue(v, p.wd) + "\n")
+	}
+	if v := ih.Get("To"); v != "" {
+		if l, _ := parseAddressList(v, p.wd); len(l) > 0 {
+			sb.WriteString("To: " + formatAddr(l[0]) + "\n")
+		}
+	}
+	sb.WriteString("\n")
+	html := false
+	for i, ch := range ic.chunks {
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(strings.TrimSpace(ch.text))
+		html = html || ch.html
+	}
+	c.chunks = append(c.chunks, chunk{text: sb.String(), html: html})
+	c.atts = append(c.atts, ic.atts...)
+}
+
+// formatAddr renders an address for display, without encoded words.
+func formatAddr(a *mail.Address) string {
+	if a.Name == "" {
+		return "<" + a.Address + ">"
+	}
+	return a.Name + " <" + a.Address + ">"
+}
+
+// text decodes a text/plain or text/html body to clean text.
+func (p *parser) text(mt string, params map[string]string, cte string, body []byte) string {
+	dec, prob := decodeCTE(body, cte)
+	if prob != "" {
+		p.problem(prob)
+	}
+	if len(dec) > maxPartText {
+		dec = dec[:maxPartText]
+		p.problem(fmt.Sprintf("text part longer than %d bytes: cut", maxPartText))
+	}
+	cs, hasCS := params["charset"]
+	if mt == "text/html" && !hasCS {
+		cs = htmlMetaCharset(dec)
+	}
+	s, prob := decodeCharset(dec, cs, 4*maxPartText)
+	if prob != "" {
+		p.problem(prob)
+	}
+	s = cleanText(s)
+	if mt == "text/html" {
+		t, cut := htmlToText([]byte(s), MaxText)
+		if cut {
+			p.problem(fmt.Sprintf("HTML text longer than %d bytes: cut", MaxText))
+		}
+		return t
+	}
+	if strings.EqualFold(params["format"], "flowed") {
+		s = unflow(s, strings.EqualFold(params["delsp"], "yes"))
+	}
+	return s
+}
+
+// htmlMetaCharset finds a <meta charset> in the first bytes of an HTML
+// body whose Content-Type has no charset.
+func htmlMetaCharset(b []byte) string {
+	head := b[:min(len(b), 4096)]
+	i := bytes.Index(bytes.ToLower(head), []byte("charset="))
+	if i < 0 {
+		return ""
+	}
+	rest := head[i+len("charset="):]
+	rest = bytes.TrimLeft(rest, `"' `)
+	end := bytes.IndexAny(rest, "\"'; />\r\n")
+	if end < 0 {
+		end = len(rest)
+	}
+	return string(rest[:end])
+}
+
+// splitMultipart returns the parts of a multipart body delimited by
+// boundary, at most max of them. closed reports whether the final
+// delimiter was seen. It works on sub-slices: nothing is copied.
+func splitMultipart(body []byte, boundary string, max int) (parts [][]byte, closed bool) {
+	if max <= 0 {
+		return nil, false
+	}
+	delim := []byte("--" + boundary)
+	start := -1 // start of the current part, -1 before the first delimiter
+	for pos := 0; pos <= len(body); {
+		i := bytes.Index(body[pos:], delim)
+		if i < 0 {
+			break
+		}
+		i += pos
+		if i > 0 && body[i-1] != '\n' {
+			pos = i + 1
+			continue
+		}
+		rest := body[i+len(delim):]
+		final := bytes.HasPrefix(rest, []byte("--"))
+		if final {
+			rest = rest[2:]
+		}
+		j := 0
+		for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t') {
+			j++
+		}
+		lineEnd := -1
+		switch {
+		case j == len(rest):
+			lineEnd = len(body)
+		case rest[j] == '\n':
+			lineEnd = len(body) - len(rest) + j + 1
+		case rest[j] == '\r' && (j+1 == len(rest) || rest[j+1] == '\n'):
+			lineEnd = len(body) - len(rest) + j + min(2, len(rest)-j)
+		}
+		if lineEnd < 0 && !final {
+			pos = i + 1
+			continue
+		}
+		if lineEnd < 0 {
+			// "--boundary--junk": accept as final delimiter.
+			lineEnd = len(body)
+		}
+		if start >= 0 {
+			end := i
+			if end > start && body[end-1] == '\n' {
+				end--
+				if end > start && body[end-1] == '\r' {
+					end--
+				}
+			}
+			parts = append(parts, body[start:end])
+			if len(parts) >= max {
+				return parts, false
+			}
+		}
+		if final {
+			return parts, true
+		}
+		start = lineEnd
+		pos = lineEnd
+	}
+	if start >= 0 && start <= len(body) {
+		parts = append(parts, body[start:])
+	}
+	return parts, false
+}
+
+// guessBoundary finds a line that looks like a multipart delimiter.
+func guessBoundary(body []byte) string {
+	for pos, n := 0, 0; pos < len(body) && n < 1000; n++ {
+		end := bytes.IndexByte(body[pos:], '\n')
+		line := body[pos:]
+		if end >= 0 {
+			line = body[pos : pos+end]
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		if bytes.HasPrefix(line, []byte("--")) && len(line) > 3 && len(line) <= maxBoundaryLen+4 && !bytes.ContainsAny(line, " \t") {
+			b := bytes.TrimPrefix(line, []byte("--"))
+			b = bytes.TrimSuffix(b, []byte("--"))
+			if len(b) > 0 {
+				return string(b)
+			}
+		}
+		if end < 0 {
+			break
+		}
+		pos += end + 1
+	}
+	return ""
+}
+
+// unflow joins the soft line breaks of format=flowed text (RFC 3676).
+func unflow(s string, delsp bool) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	var cur strings.Builder
+	curDepth := -1
+	flush := func() {
+		if curDepth >= 0 {
+			out = append(out, cur.String())
+		}
+		cur.Reset()
+		curDepth = -1
+	}
+	for _, l := range lines {
+		depth := 0
+		for depth < len(l) && l[depth] == '>' {
+			depth++
+		}
+		content := l[depth:]
+		content = strings.TrimPrefix(content, " ") // space stuffing
+		if curDepth >= 0 && depth != curDepth {
+			flush()
+		}
+		if curDepth < 0 {
+			curDepth = depth
+			if depth > 0 {
+				cur.WriteString(strings.Repeat(">", depth) + " ")
+			}
+		}
+		soft := strings.HasSuffix(content, " ") && content != "-- "
+		if soft && delsp {
+			content = content[:len(content)-1]
+		}
+		cur.WriteString(content)
+		if !soft {
+			flush()
+		}
+	}
+	flush()
+	return strings.Join(out, "\n")
 }

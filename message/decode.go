@@ -1,0 +1,339 @@
+package message
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message/charset"
+)
+
+// cp1252High maps the bytes 0x80..0x9F of Windows-1252 to runes; undefined
+// positions map to the C1 control of the same value, as WHATWG does.
+var cp1252High = [32]rune{
+	'\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
+	'\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F',
+	'\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
+	'\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
+}
+
+// cp1252Rune decodes one Windows-1252 byte. It is a superset of ISO-8859-1
+// for the printable range, which is how browsers treat "iso-8859-1" too.
+func cp1252Rune(b byte) rune {
+	if b >= 0x80 && b < 0xA0 {
+		return cp1252High[b-0x80]
+	}
+	return rune(b)
+}
+
+// decodeCP1252 decodes b as Windows-1252. It never fails.
+func decodeCP1252(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/4)
+	for _, c := range b {
+		if c < 0x80 {
+			sb.WriteByte(c)
+		} else {
+			sb.WriteRune(cp1252Rune(c))
+		}
+	}
+	return sb.String()
+}
+
+// fixUTF8 returns b as valid UTF-8: valid sequences are kept and every byte
+// that is not part of a valid sequence is decoded as Windows-1252 (the usual
+// cause is Latin-1 text labelled as UTF-8 or not labelled at all). ok is
+// false when something had to be fixed.
+func fixUTF8(b []byte) (s string, ok bool) {
+	if utf8.Valid(b) {
+		return string(b), true
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/4)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			sb.WriteRune(cp1252Rune(b[0]))
+			b = b[1:]
+			continue
+		}
+		sb.Write(b[:n])
+		b = b[n:]
+	}
+	return sb.String(), false
+}
+
+// normCharset lower-cases a charset label and strips quotes and blanks.
+func normCharset(cs string) string {
+	return strings.ToLower(strings.Trim(strings.TrimSpace(cs), `"'`))
+}
+
+// safeLabel returns a short version of a sender-controlled token (charset,
+// encoding, media type) that is safe to put into Problems: no personal data
+// can hide in 40 characters of [a-z0-9._+/-].
+func safeLabel(s string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if sb.Len() >= 40 {
+			sb.WriteString("...")
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', strings.ContainsRune("._+/-", r):
+			sb.WriteRune(r)
+		default:
+			sb.WriteByte('?')
+		}
+	}
+	return sb.String()
+}
+
+// decodeCharset converts b from charset cs to valid UTF-8. The returned
+// problem is empty when the decoding was clean. At most limit bytes of
+// output are produced.
+func decodeCharset(b []byte, cs string, limit int) (string, string) {
+	cs = normCharset(cs)
+	switch cs {
+	case "", "utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968", "x-unknown", "unknown", "unknown-8bit", "x-user-defined", "default":
+		s, ok := fixUTF8(b)
+		if !ok {
+			return s, "invalid UTF-8 in text: invalid bytes decoded as Windows-1252"
+		}
+		return s, ""
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "iso_8859-1", "x-cp1252":
+		return decodeCP1252(b), ""
+	}
+	r, err := charset.Reader(cs, bytes.NewReader(b))
+	if err != nil {
+		s, ok := fixUTF8(b)
+		how := "UTF-8"
+		if !ok {
+			how = "Windows-1252"
+		}
+		return s, "unknown charset " + safeLabel(cs) + ": decoded as " + how
+	}
+	out, err := readAllLimit(r, limit)
+	s, ok := fixUTF8(out)
+	if err != nil {
+		return s, "charset " + safeLabel(cs) + ": decoding failed part way"
+	}
+	if !ok {
+		return s, "charset " + safeLabel(cs) + ": decoder produced invalid UTF-8"
+	}
+	return s, ""
+}
+
+// readAllLimit reads at most limit bytes from r, recovering from a panic in
+// a third-party decoder.
+func readAllLimit(r io.Reader, limit int) (b []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = errPanic
+		}
+	}()
+	var buf bytes.Buffer
+	_, err = io.Copy(&buf, io.LimitReader(r, int64(limit)))
+	return buf.Bytes(), err
+}
+
+type panicError struct{}
+
+func (panicError) Error() string { return "panic in decoder" }
+
+var errPanic error = panicError{}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// decodeQP decodes quoted-printable tolerantly: "=XX" is a byte, "=" at the
+// end of a line (optionally followed by blanks) is a soft line break, and any
+// other "=" is kept literally. It never fails.
+func decodeQP(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '=' {
+			out = append(out, c)
+			continue
+		}
+		if i+2 < len(b) {
+			h, ok1 := unhex(b[i+1])
+			l, ok2 := unhex(b[i+2])
+			if ok1 && ok2 {
+				out = append(out, h<<4|l)
+				i += 2
+				continue
+			}
+		}
+		// Soft line break: "=" [blanks] ("\r\n" | "\n" | end).
+		j := i + 1
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j == len(b) {
+			i = j - 1
+			continue
+		}
+		if b[j] == '\n' {
+			i = j
+			continue
+		}
+		if b[j] == '\r' {
+			if j+1 < len(b) && b[j+1] == '\n' {
+				j++
+			}
+			i = j
+			continue
+		}
+		out = append(out, '=')
+	}
+	return out
+}
+
+// b64Value reports whether c belongs to the base64 alphabet (standard or
+// URL-safe) and returns its standard form.
+func b64Char(c byte) (byte, bool) {
+	switch {
+	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
+		return c, true
+	case c == '-':
+		return '+', true
+	case c == '_':
+		return '/', true
+	}
+	return 0, false
+}
+
+// decodeBase64 decodes base64 tolerantly: characters outside the alphabet
+// are skipped, padding is optional, a dangling last character is dropped.
+// It never fails; ok is false when junk had to be skipped.
+func decodeBase64(b []byte) (out []byte, ok bool) {
+	clean := make([]byte, 0, len(b))
+	ok = true
+	for _, c := range b {
+		if s, is := b64Char(c); is {
+			clean = append(clean, s)
+		} else if c != '=' && c != '\r' && c != '\n' && c != ' ' && c != '\t' {
+			ok = false
+		}
+	}
+	if len(clean)%4 == 1 {
+		clean = clean[:len(clean)-1]
+		ok = false
+	}
+	out = make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	n, err := base64.RawStdEncoding.Decode(out, clean)
+	if err != nil {
+		ok = false
+	}
+	return out[:n], ok
+}
+
+// base64Size is the decoded size of a base64 body, without decoding it.
+func base64Size(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if _, is := b64Char(c); is {
+			n++
+		}
+	}
+	if n%4 == 1 {
+		n--
+	}
+	return n/4*3 + max(0, n%4-1)
+}
+
+// qpSize is the decoded size of a quoted-printable body, without keeping it.
+func qpSize(b []byte) int {
+	return len(decodeQP(b))
+}
+
+// decodeCTE undoes the Content-Transfer-Encoding. problem is empty when
+// the body decoded cleanly.
+func decodeCTE(b []byte, cte string) (out []byte, problem string) {
+	switch cte = strings.ToLower(strings.TrimSpace(cte)); cte {
+	case "quoted-printable":
+		return decodeQP(b), ""
+	case "base64":
+		out, ok := decodeBase64(b)
+		if !ok {
+			return out, "base64 body with invalid characters: skipped them"
+		}
+		return out, ""
+	case "", "7bit", "8bit", "binary":
+		return b, ""
+	}
+	return b, "unknown transfer encoding " + safeLabel(cte) + ": used as is"
+}
+
+// cteSize is the decoded size of a body in the given transfer encoding.
+func cteSize(b []byte, cte string) int {
+	switch strings.ToLower(strings.TrimSpace(cte)) {
+	case "quoted-printable":
+		return qpSize(b)
+	case "base64":
+		return base64Size(b)
+	}
+	return len(b)
+}
+
+// cleanText normalises decoded text: CRLF and lone CR become LF, a leading
+// byte order mark is dropped, and control characters other than LF and TAB
+// are removed. The input must be valid UTF-8.
+func cleanText(s string) string {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xC2 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			sb.WriteByte('\n')
+		case r == '\n' || r == '\t':
+			sb.WriteRune(r)
+		case r == '\u0085':
+			sb.WriteByte('\n')
+		case unicode.IsControl(r):
+			// dropped
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// truncateUTF8 cuts s to at most n bytes on a rune boundary.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

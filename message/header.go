@@ -1,0 +1,374 @@
+package message
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"mime"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode"
+)
+
+const (
+	maxHeaderValue = 64 << 10 // bytes kept of one decoded header value
+	maxMsgIDs      = 500      // msg-ids kept from one References field
+	maxMsgIDLen    = 998      // longer "msg-ids" are junk
+	maxAddresses   = 500      // addresses kept from one address field
+	maxNameLen     = 256      // bytes kept of a display name
+)
+
+// newWordDecoder returns an RFC 2047 decoder that never fails on a charset:
+// an unknown charset is decoded as UTF-8 if valid, else as Windows-1252, and
+// problem is called once per unknown charset.
+func newWordDecoder(problem func(string)) *mime.WordDecoder {
+	seen := map[string]bool{}
+	return &mime.WordDecoder{CharsetReader: func(cs string, input io.Reader) (io.Reader, error) {
+		b, err := io.ReadAll(io.LimitReader(input, maxHeaderValue))
+		if err != nil {
+			return bytes.NewReader(nil), nil
+		}
+		s, p := decodeCharset(b, cs, 4*maxHeaderValue)
+		if p != "" && !seen[p] {
+			seen[p] = true
+			if problem != nil {
+				problem("header: " + p)
+			}
+		}
+		return strings.NewReader(s), nil
+	}}
+}
+
+// plainWordDecoder decodes encoded words without reporting problems.
+var plainWordDecoder = newWordDecoder(nil)
+
+// decodeHeaderValue turns a raw (unfolded) header value into a clean,
+// single-line UTF-8 string: 8-bit bytes are fixed, encoded words decoded,
+// control characters replaced by spaces.
+func decodeHeaderValue(raw string, wd *mime.WordDecoder) string {
+	if len(raw) > maxHeaderValue {
+		raw = truncateUTF8(raw, maxHeaderValue)
+	}
+	s, _ := fixUTF8([]byte(raw))
+	if strings.Contains(s, "=?") {
+		if d, err := safeDecodeHeader(wd, s); err == nil {
+			s, _ = fixUTF8([]byte(d))
+		}
+	}
+	return singleLine(s)
+}
+
+func safeDecodeHeader(wd *mime.WordDecoder, s string) (out string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = "", errPanic
+		}
+	}()
+	return wd.DecodeHeader(s)
+}
+
+// singleLine replaces control characters (CR, LF, TAB, ...) and invisible
+// format characters by spaces and trims the result. Runs of spaces are kept
+// except the ones it creates.
+func singleLine(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7F || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	lastSpace := false
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			if !lastSpace {
+				sb.WriteByte(' ')
+			}
+			lastSpace = true
+			continue
+		}
+		lastSpace = r == ' '
+		sb.WriteRune(r)
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// cleanName makes a display name a plain single-line string: HTML tags are
+// removed, entities decoded, control characters and angle brackets dropped,
+// whitespace collapsed, surrounding quotes trimmed.
+func cleanName(s string) string {
+	s, _ = fixUTF8([]byte(s))
+	if strings.ContainsAny(s, "<&") {
+		var sb strings.Builder
+		in := false
+		for _, r := range s {
+			switch {
+			case r == '<':
+				in = true
+			case r == '>' && in:
+				in = false
+				sb.WriteByte(' ')
+			case !in:
+				sb.WriteRune(r)
+			}
+		}
+		s = html.UnescapeString(sb.String())
+	}
+	s = singleLine(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '<' || r == '>' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, `"' `)
+	return truncateUTF8(s, maxNameLen)
+}
+
+// cleanAddr tidies a bare addr-spec and reports whether it looks like one.
+func cleanAddr(a string) (string, bool) {
+	a = strings.TrimSpace(a)
+	a = strings.Trim(a, "<>\"'()[],;: \t")
+	a = strings.TrimPrefix(a, "mailto:")
+	if a == "" || len(a) > 254 || strings.IndexFunc(a, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '<' || r == '>' || r == ','
+	}) >= 0 {
+		return "", false
+	}
+	at := strings.LastIndexByte(a, '@')
+	if at <= 0 || at == len(a)-1 {
+		return "", false
+	}
+	return a, true
+}
+
+// splitTopLevel splits an address list at commas that are outside quotes,
+// angle brackets and comments.
+func splitTopLevel(s string) []string {
+	var parts []string
+	inQuote, angle, paren := false, 0, 0
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && inQuote:
+			i++
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '<':
+			angle++
+		case c == '>' && angle > 0:
+			angle--
+		case c == '(':
+			paren++
+		case c == ')' && paren > 0:
+			paren--
+		case (c == ',' || c == ';') && angle == 0 && paren == 0:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// lenientAddress finds an address in one list element that net/mail
+// refused: an <addr-spec> with an "@" wins, else a bare word with an "@".
+func lenientAddress(seg string, wd *mime.WordDecoder) *mail.Address {
+	// Prefer the last <...@...> (HTML in a name comes before the address).
+	for end := len(seg); end > 0; {
+		gt := strings.LastIndexByte(seg[:end], '>')
+		if gt < 0 {
+			break
+		}
+		lt := strings.LastIndexByte(seg[:gt], '<')
+		if lt < 0 {
+			break
+		}
+		if a, ok := cleanAddr(seg[lt+1 : gt]); ok {
+			name := seg[:lt] + " " + seg[gt+1:]
+			return &mail.Address{Name: cleanName(decodeHeaderValue(name, wd)), Address: a}
+		}
+		end = lt
+	}
+	fields := strings.FieldsFunc(seg, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '(' || r == ')'
+	})
+	for i, f := range fields {
+		if a, ok := cleanAddr(f); ok {
+			rest := append(append([]string{}, fields[:i]...), fields[i+1:]...)
+			return &mail.Address{Name: cleanName(decodeHeaderValue(strings.Join(rest, " "), wd)), Address: a}
+		}
+	}
+	return nil
+}
+
+// parseAddressList parses an address header tolerantly. ok is false when
+// the strict parser failed and the lenient one was used.
+func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, ok bool) {
+	if len(raw) > maxHeaderValue {
+		raw = truncateUTF8(raw, maxHeaderValue)
+	}
+	raw, _ = fixUTF8([]byte(raw))
+	if strings.TrimSpace(raw) == "" {
+		return nil, true
+	}
+	strict := func() (l []*mail.Address, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				l, err = nil, errPanic
+			}
+		}()
+		p := mail.AddressParser{WordDecoder: wd}
+		return p.ParseList(raw)
+	}
+	l, err := strict()
+	ok = err == nil
+	if err != nil {
+		l = nil
+		for _, seg := range splitTopLevel(raw) {
+			if a := lenientAddress(seg, wd); a != nil {
+				l = append(l, a)
+			}
+			if len(l) >= maxAddresses {
+				break
+			}
+		}
+	}
+	for _, a := range l {
+		if a == nil {
+			continue
+		}
+		a.Name = cleanName(a.Name)
+		if c, good := cleanAddr(a.Address); good {
+			a.Address = c
+		} else {
+			a.Address = strings.Join(strings.Fields(singleLine(a.Address)), "")
+		}
+		list = append(list, a)
+		if len(list) >= maxAddresses {
+			break
+		}
+	}
+	return list, ok
+}
+
+// NormalizeAddress returns the bare addr-spec in s ("Name <A@B.example>" or
+// "a@b.example"), lower-cased, for comparing addresses; "" if s holds no
+// address.
+func NormalizeAddress(s string) string {
+	l, _ := parseAddressList(s, plainWordDecoder)
+	if len(l) == 0 {
+		return ""
+	}
+	a, ok := cleanAddr(l[0].Address)
+	if !ok {
+		return ""
+	}
+	return strings.ToLower(a)
+}
+
+// ParseMsgIDs parses a msg-id list (Message-ID, In-Reply-To, References)
+// tolerantly and returns the ids without angle brackets, in order, without
+// duplicates. Without any angle brackets, words containing "@" are taken.
+// Junk, comments and over-long ids are skipped; very long lists keep the
+// first id and the most recent ones.
+func ParseMsgIDs(s string) []string {
+	if len(s) > 1<<20 {
+		s = s[:1<<20]
+	}
+	s, _ = fixUTF8([]byte(s))
+	var ids []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		id = strings.Join(strings.FieldsFunc(id, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+		}), "")
+		id = strings.Trim(id, "<>")
+		if id == "" || len(id) > maxMsgIDLen || seen[id] || strings.ContainsAny(id, "<>\"") {
+			return
+		}
+		seen[id] = true
+		ids = append(ids, id)
+	}
+	if strings.Contains(s, "<") {
+		rest := s
+		for {
+			lt := strings.IndexByte(rest, '<')
+			if lt < 0 {
+				break
+			}
+			rest = rest[lt+1:]
+			gt := strings.IndexAny(rest, "<>")
+			if gt < 0 {
+				add(strings.Fields(rest + " ")[0])
+				break
+			}
+			if rest[gt] == '>' {
+				add(rest[:gt])
+				rest = rest[gt+1:]
+			}
+		}
+	} else {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || r == ',' || r == ';'
+		}) {
+			if strings.Contains(w, "@") {
+				add(strings.Trim(w, `"'()[]`))
+			}
+		}
+	}
+	if len(ids) > maxMsgIDs {
+		ids = append(ids[:1:1], ids[len(ids)-maxMsgIDs+1:]...)
+	}
+	return ids
+}
+
+// dateLayouts are tried after net/mail.ParseDate refused a Date.
+var dateLayouts = []string{
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 06 15:04:05 -0700",
+	"Mon, 2 January 2006 15:04:05 -0700",
+	"Mon Jan 2 15:04:05 2006",
+	"Mon Jan 2 15:04:05 MST 2006",
+	"Mon, 2 Jan 2006 15:04:05",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02T15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"Mon, 02 Jan 2006 15:04:05 -0700 (MST)",
+}
+
+// parseDate parses a Date header; zero if it cannot be parsed or is absurd.
+func parseDate(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}, true
+	}
+	t, err := mail.ParseDate(v)
+	if err != nil {
+		// Drop a trailing comment and doubled blanks, then try the layouts.
+		w := v
+		if i := strings.IndexByte(w, '('); i > 0 {
+			w = strings.TrimSpace(w[:i])
+		}
+		w = strings.Join(strings.Fields(w), " ")
+		for _, l := range dateLayouts {
+			if t, err = time.Parse(l, w); err == nil {
+				break
+			}
+		}
+	}
+	if err != nil || t.Year() < 1970 || t.Year() > 9999 {
+		return time.Time{}, false
+	}
+	return t, true
+}

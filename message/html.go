@@ -1,0 +1,267 @@
+package message
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxQuoteMarks bounds how many "> " marks one line gets from nested
+// blockquotes; deeper nesting is shown at this depth.
+const maxQuoteMarks = 8
+
+// blockAtoms start and end on their own line.
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
+	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
+	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true,
+	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+	atom.Tr: true, atom.Ul: true, atom.Body: true, atom.Html: true,
+}
+
+// paragraphAtoms get a blank line around them.
+var paragraphAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Pre: true,
+	atom.Blockquote: true, atom.Hr: true,
+}
+
+// skipAtoms have content that is never shown.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Head: true, atom.Title: true,
+	atom.Noscript: true, atom.Template: true, atom.Iframe: true, atom.Object: true,
+	atom.Svg: true, atom.Math: true, atom.Select: true, atom.Textarea: true,
+}
+
+// textWriter collects the text of an HTML document line by line.
+type textWriter struct {
+	sb         strings.Builder
+	limit      int
+	full       bool
+	quote      int  // blockquote depth
+	atLineHead bool // nothing written on the current line yet
+	pendingNL  int  // newlines owed before the next text
+	space      bool // a blank is owed before the next word
+}
+
+func (w *textWriter) newline(n int) {
+	if w.sb.Len() == 0 {
+		return
+	}
+	if n > w.pendingNL {
+		w.pendingNL = n
+	}
+	w.space = false
+}
+
+func (w *textWriter) write(s string) {
+	if w.full || s == "" {
+		return
+	}
+	if w.pendingNL > 0 {
+		for i := 0; i < min(w.pendingNL, 2); i++ {
+			if i > 0 && w.quote > 0 {
+				w.sb.WriteString(strings.TrimRight(quotePrefix(w.quote), " "))
+			}
+			w.sb.WriteByte('\n')
+		}
+		w.pendingNL = 0
+		w.atLineHead = true
+		w.space = false
+	}
+	if w.sb.Len() == 0 {
+		w.atLineHead = true
+	}
+	if w.atLineHead {
+		w.sb.WriteString(quotePrefix(w.quote))
+		w.atLineHead = false
+		w.space = false
+	} else if w.space {
+		w.sb.WriteByte(' ')
+		w.space = false
+	}
+	w.sb.WriteString(s)
+	if w.sb.Len() >= w.limit {
+		w.full = true
+	}
+}
+
+func quotePrefix(depth int) string {
+	if depth <= 0 {
+		return ""
+	}
+	return strings.Repeat("> ", min(depth, maxQuoteMarks))
+}
+
+// text writes collapsed text: runs of white space become one blank.
+func (w *textWriter) text(s string) {
+	if s == "" {
+		return
+	}
+	startSpace := isHTMLSpace(s[0])
+	endSpace := isHTMLSpace(s[len(s)-1])
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0'
+	})
+	if len(words) == 0 {
+		if !w.atLineHead && w.pendingNL == 0 {
+			w.space = true
+		}
+		return
+	}
+	if startSpace && !w.atLineHead {
+		w.space = true
+	}
+	for i, word := range words {
+		if i > 0 {
+			w.space = true
+		}
+		w.write(word)
+		if w.full {
+			return
+		}
+	}
+	if endSpace {
+		w.space = true
+	}
+}
+
+// pre writes preformatted text, keeping its line breaks.
+func (w *textWriter) pre(s string) {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 && w.sb.Len() > 0 {
+			w.pendingNL++
+		}
+		w.write(strings.TrimRight(line, " \t\r"))
+		if w.full {
+			return
+		}
+	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// htmlToText converts HTML to readable text: script, style and head are
+// dropped, block elements and <br> become line breaks, entities are decoded,
+// white space is collapsed and blockquote content is marked with "> ". It
+// uses the tokenizer only (no tree building), so time and memory stay
+// linear in the input whatever the nesting; output stops at limit bytes.
+func htmlToText(b []byte, limit int) (s string, truncated bool) {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	w := &textWriter{limit: limit}
+	skip := 0  // depth inside skipAtoms
+	inPre := 0 // depth inside <pre>
+	listDepth := 0
+	for !w.full {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return finishHTML(w), w.full
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if inPre > 0 {
+				w.pre(string(z.Text()))
+			} else {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			start := tt != html.EndTagToken
+			if skipAtoms[a] {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			switch {
+			case a == atom.Br:
+				w.pendingNL++
+				if w.sb.Len() == 0 {
+					w.pendingNL = 0
+				}
+				w.space = false
+			case a == atom.Blockquote:
+				w.newline(2)
+				if start && tt != html.SelfClosingTagToken {
+					w.quote++
+				} else if !start && w.quote > 0 {
+					w.quote--
+				}
+			case a == atom.Pre:
+				w.newline(2)
+				if tt == html.StartTagToken {
+					inPre++
+				} else if !start && inPre > 0 {
+					inPre--
+				}
+			case a == atom.Li:
+				w.newline(1)
+				if start {
+					w.write(strings.Repeat("  ", min(max(listDepth-1, 0), 4)) + "-")
+					w.space = true
+				}
+			case a == atom.Ul || a == atom.Ol:
+				w.newline(2)
+				if tt == html.StartTagToken {
+					listDepth++
+				} else if !start && listDepth > 0 {
+					listDepth--
+				}
+			case a == atom.Td || a == atom.Th:
+				if start && !w.atLineHead {
+					w.space = true
+				}
+			case a == atom.Img && start:
+				// Images carry no text for the reader; alt text is usually noise.
+			case paragraphAtoms[a]:
+				w.newline(2)
+			case blockAtoms[a]:
+				w.newline(1)
+			}
+		}
+	}
+	return finishHTML(w), true
+}
+
+func finishHTML(w *textWriter) string {
+	s := w.sb.String()
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	// Collapse more than one blank line.
+	var sb strings.Builder
+	sb.Grow(len(s))
+	blank := 0
+	for _, l := range lines {
+		if l == "" || l == ">" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		sb.WriteString(l)
+		sb.WriteByte('\n')
+	}
+	s = sb.String()
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,358 @@
+package message
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SplitQuoted separates what the sender wrote now from quoted earlier mail
+// and signatures. newText keeps the sender's own lines (for inline replies,
+// the lines between the quotes) and, for a forwarded mail, the forwarded
+// text; quoted holds the rest: "> " quotes, attribution lines ("On ... wrote:",
+// "Op ... schreef ...:", "Am ... schrieb ...:", "Le ... a écrit :"),
+// everything after an Outlook header block or "-----Original Message-----",
+// and signatures ("-- " and mobile ones such as "Sent from my iPhone").
+// Both results have LF line ends and no leading or trailing blank lines.
+func SplitQuoted(text string) (newText, quoted string) {
+	n, q, _ := splitQuoted(text)
+	return n, q
+}
+
+// lineKind is what one line of a body is.
+type lineKind int
+
+const (
+	kindText lineKind = iota
+	kindQuote
+	kindForward     // a forwarded-message marker
+	kindSigDelim    // "-- "
+	kindMobileSig   // "Sent from my iPhone"
+	kindOrigMessage // "-----Original Message-----" and its translations
+)
+
+// maxMarkerLine is the longest line looked at as a marker.
+const maxMarkerLine = 300
+
+var forwardMarkers = []string{
+	"forwarded message", "begin forwarded message", "doorgestuurd bericht",
+	"begin doorgestuurd bericht", "weitergeleitete nachricht",
+	"anfang der weitergeleiteten nachricht", "message transféré", "message transfere",
+	"début du message réexpédié", "debut du message reexpedie", "forwarded e-mail",
+	"doorgestuurde e-mail", "weitergeleitete e-mail",
+}
+
+var origMarkers = []string{
+	"original message", "oorspronkelijk bericht", "originele bericht",
+	"ursprüngliche nachricht", "ursprungliche nachricht", "originalnachricht",
+	"message d'origine", "message d’origine", "message original",
+}
+
+var mobileSigs = []string{
+	"sent from my ", "sent from outlook", "sent from mail for windows", "sent from yahoo mail",
+	"sent from samsung", "sent from proton mail", "sent with proton mail", "get outlook for ",
+	"verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden met ", "verzonden vanuit ",
+	"verstuurd met ", "von meinem ", "gesendet von meinem ", "gesendet von outlook",
+	"gesendet mit ", "envoyé de mon ", "envoyé depuis mon ", "envoyé à partir de ",
+	"envoye de mon ", "envoyé avec ", "obtenir outlook pour ", "outlook voor ios",
+	"outlook für ios",
+}
+
+// headerKeys start the lines of an Outlook-style header block in a reply.
+var fromKeys = []string{"from:", "van:", "von:", "de:", "*from:*", "*van:*", "*von:*", "*de:*"}
+var otherKeys = []string{
+	"sent:", "verzonden:", "gesendet:", "envoyé:", "envoye:", "date:", "datum:",
+	"to:", "aan:", "an:", "à:", "a:", "subject:", "onderwerp:", "betreff:", "objet:",
+	"cc:", "*sent:*", "*to:*", "*subject:*", "*date:*", "*verzonden:*", "*aan:*", "*onderwerp:*",
+	"*gesendet:*", "*an:*", "*betreff:*", "*envoyé:*", "*à:*", "*objet:*",
+}
+
+var attributionWords = []string{
+	" wrote", " schreef", " schrieb", " a écrit", " a ecrit", "het volgende geschreven",
+	" geschrieben", " écrit :", " écrit:", " skrev", " escribió",
+}
+
+func classifyLine(line string) lineKind {
+	if len(line) > maxMarkerLine {
+		if isQuoteLine(line) {
+			return kindQuote
+		}
+		return kindText
+	}
+	if line == "-- " || line == "--" || line == "-- \r" {
+		return kindSigDelim
+	}
+	t := strings.TrimSpace(line)
+	if isQuoteLine(line) {
+		return kindQuote
+	}
+	l := strings.ToLower(t)
+	if strings.HasPrefix(l, "-") || strings.HasPrefix(l, "_") || strings.HasSuffix(l, ":") {
+		core := strings.Trim(l, "-_ :*")
+		for _, m := range forwardMarkers {
+			if core == m || (strings.HasPrefix(l, "--") && strings.Contains(core, m)) {
+				return kindForward
+			}
+		}
+		if strings.HasPrefix(l, "--") {
+			for _, m := range origMarkers {
+				if core == m {
+					return kindOrigMessage
+				}
+			}
+		}
+	}
+	if len(l) < 80 {
+		for _, s := range mobileSigs {
+			if strings.HasPrefix(l, s) {
+				return kindMobileSig
+			}
+		}
+	}
+	return kindText
+}
+
+func isQuoteLine(line string) bool {
+	return strings.HasPrefix(strings.TrimLeft(line, " "), ">")
+}
+
+func hasKeyPrefix(l string, keys []string) bool {
+	l = strings.ToLower(strings.TrimSpace(l))
+	for _, k := range keys {
+		if strings.HasPrefix(l, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerBlockAt reports whether lines[i] starts an Outlook-style block
+// ("From: ..." followed by "Sent:"/"Date:"/"Subject:"/... lines).
+func headerBlockAt(lines []string, i int) bool {
+	if len(lines[i]) > maxMarkerLine || !hasKeyPrefix(lines[i], fromKeys) {
+		return false
+	}
+	n := 0
+	for j := i + 1; j < len(lines) && j <= i+7; j++ {
+		if strings.TrimSpace(lines[j]) == "" {
+			continue
+		}
+		if hasKeyPrefix(lines[j], otherKeys) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// separatorLine is an Outlook "_____" rule or a row of dashes.
+func separatorLine(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) >= 20 && strings.Trim(t, "_-") == ""
+}
+
+// attributionAt reports how many lines (1 to 3) starting at lines[i] form
+// an attribution line such as "On <date>, <name> wrote:"; 0 if none.
+func attributionAt(lines []string, i int) int {
+	if len(lines[i]) > maxMarkerLine || strings.TrimSpace(lines[i]) == "" {
+		return 0
+	}
+	joined := ""
+	for k := 0; k < 3 && i+k < len(lines); k++ {
+		l := strings.TrimSpace(lines[i+k])
+		if l == "" || len(joined)+len(l) > maxMarkerLine || isQuoteLine(lines[i+k]) {
+			return 0
+		}
+		if joined != "" {
+			joined += " "
+		}
+		joined += l
+		if strings.HasSuffix(joined, ":") {
+			if isAttribution(joined) {
+				return k + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+func isAttribution(s string) bool {
+	l := strings.ToLower(s)
+	found := false
+	for _, w := range attributionWords {
+		if strings.Contains(l, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	// A date with a time or an address: "On Monday I wrote:" in the
+	// sender's own words is not an attribution.
+	return strings.Contains(l, "@") || hasTime(l)
+}
+
+// hasTime reports whether s contains a clock time such as "10:00" or "9.30"
+// or a four-digit year.
+func hasTime(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == ':' || s[i] == '.') && i > 0 && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			run++
+			if run == 4 && (i+1 == len(s) || !isDigit(s[i+1])) {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// forwardSubject reports whether a subject marks a forwarded mail.
+func forwardSubject(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"fwd:", "fw:", "fwd :", "fw :", "doorst:", "wg:", "tr:", "fwd[", "[fwd:"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitQuoted is SplitQuoted that also reports whether the text forwards
+// another mail.
+func splitQuoted(text string) (newText, quoted string, forwarded bool) {
+	return splitQuotedOpt(text, false)
+}
+
+// splitQuotedOpt splits text; with fwd (the subject says "Fwd:") an
+// Outlook header block or "Original Message" marker starts forwarded text
+// instead of quoted text.
+func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bool) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	var newL, quoteL []string
+	hasNew := func() bool {
+		for _, l := range newL {
+			if strings.TrimSpace(l) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	const (
+		modeNew = iota
+		modeSig
+		modeHard
+	)
+	mode := modeNew
+	rest := func(i int) {
+		newL = append(newL, lines[i:]...)
+	}
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		if mode == modeHard {
+			quoteL = append(quoteL, line)
+			continue
+		}
+		kind := classifyLine(line)
+		if kind == kindForward {
+			forwarded = true
+			rest(i)
+			break
+		}
+		hardCut := false
+		switch {
+		case kind == kindOrigMessage:
+			hardCut = true
+		case separatorLine(line) && i+1 < len(lines) && (headerBlockAt(lines, i+1) || (i+2 < len(lines) && strings.TrimSpace(lines[i+1]) == "" && headerBlockAt(lines, i+2))):
+			hardCut = true
+		case kind == kindText && headerBlockAt(lines, i):
+			hardCut = true
+		}
+		if hardCut {
+			if fwd || !hasNew() {
+				// Nothing written before it: a forward in all but name.
+				forwarded = forwarded || fwd
+				rest(i)
+				break
+			}
+			mode = modeHard
+			quoteL = append(quoteL, line)
+			continue
+		}
+		if mode == modeSig {
+			quoteL = append(quoteL, line)
+			continue
+		}
+		switch kind {
+		case kindSigDelim, kindMobileSig:
+			if hasNew() {
+				mode = modeSig
+				quoteL = append(quoteL, line)
+				continue
+			}
+		case kindQuote:
+			quoteL = append(quoteL, line)
+			continue
+		}
+		if kind == kindText {
+			if k := attributionAt(lines, i); k > 0 {
+				// Followed by "> " lines: only the attribution is quoted
+				// (bottom or inline posting); else all that follows is.
+				j := i + k
+				for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+					j++
+				}
+				quoteL = append(quoteL, lines[i:i+k]...)
+				i += k - 1
+				if j < len(lines) && isQuoteLine(lines[j]) {
+					continue
+				}
+				if !hasNew() {
+					// An attribution at the very top without quotes: keep the
+					// text, it may be all the sender sent.
+					quoteL = quoteL[:len(quoteL)-k]
+					rest(i - k + 1)
+					break
+				}
+				mode = modeHard
+				continue
+			}
+		}
+		newL = append(newL, line)
+	}
+	return joinLines(newL), joinLines(quoteL), forwarded
+}
+
+// joinLines joins lines, trims blank lines at both ends and collapses runs
+// of blank lines into one.
+func joinLines(lines []string) string {
+	var sb strings.Builder
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			blank++
+			continue
+		}
+		if sb.Len() > 0 {
+			if blank > 0 {
+				sb.WriteString("\n\n")
+			} else {
+				sb.WriteByte('\n')
+			}
+		}
+		blank = 0
+		sb.WriteString(l)
+	}
+	return sb.String()
+}
