@@ -6,7 +6,12 @@
 package config
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Config is the whole configuration file.
@@ -70,7 +75,8 @@ type IMAP struct {
 	ProcessedMailbox string   `yaml:"processed_mailbox"` // empty: keep in place, flag $privacyd
 	IDLE             *bool    `yaml:"idle"`              // default true (used when the server offers it)
 	PollInterval     Duration `yaml:"poll_interval"`     // default 1m
-	// InsecureSkipVerify is only for tests against self-signed servers.
+	// CAFile is a PEM file of CA certificates to trust instead of the
+	// system roots (for a private CA or a self-signed test server).
 	CAFile string `yaml:"ca_file"`
 }
 
@@ -83,7 +89,8 @@ type SMTP struct {
 	PasswordEnv  string `yaml:"password_env"`
 	PasswordFile string `yaml:"password_file"`
 	From         string `yaml:"from"` // default organisation.privacy_address
-	CAFile       string `yaml:"ca_file"`
+	// CAFile is a PEM file of CA certificates to trust instead of the system roots.
+	CAFile string `yaml:"ca_file"`
 }
 
 // Database is the SQLite file that holds the register.
@@ -101,9 +108,9 @@ type Staff struct {
 
 // Deadlines configures the legal clock.
 type Deadlines struct {
-	Holidays       string   `yaml:"holidays"`        // calendar name, default NL; "none" for weekends only
-	ExtraClosed    []string `yaml:"extra_closed"`    // extra closed dates, YYYY-MM-DD
-	ClockStarts    string   `yaml:"clock_starts"`    // receipt (default) or identity_verified
+	Holidays       string   `yaml:"holidays"`         // calendar name, default NL; "none" for weekends only
+	ExtraClosed    []string `yaml:"extra_closed"`     // extra closed dates, YYYY-MM-DD
+	ClockStarts    string   `yaml:"clock_starts"`     // receipt (default) or identity_verified
 	WarnDaysBefore []int    `yaml:"warn_days_before"` // working days, default [7, 3, 1]
 }
 
@@ -119,7 +126,9 @@ type Security struct {
 	CommandKeyFile    string `yaml:"command_key_file"`
 	TrustedAuthservID string `yaml:"trusted_authserv_id"` // when set, staff commands need a DKIM pass from it
 
-	// CommandKey is the loaded key. Set by Load.
+	// CommandKey is the loaded key, at least 16 bytes. Set by Load. It is nil
+	// when neither command_key_env nor command_key_file is configured: the
+	// tracker then creates a random key once and keeps it in its database.
 	CommandKey []byte `yaml:"-"`
 }
 
@@ -145,8 +154,8 @@ type HTTP struct {
 
 // Limits bound what privacyd accepts and sends.
 type Limits struct {
-	MaxParseBytes       int64 `yaml:"max_parse_bytes"`        // default 10 MiB: only this prefix of a mail is parsed
-	AutoMailsPerSender  int   `yaml:"auto_mails_per_sender"`  // per address per day, default 5
+	MaxParseBytes      int64 `yaml:"max_parse_bytes"`       // default 10 MiB: only this prefix of a mail is parsed
+	AutoMailsPerSender int   `yaml:"auto_mails_per_sender"` // per address per day, default 5
 }
 
 // Policy holds choices the privacy officer makes.
@@ -163,5 +172,51 @@ type Policy struct {
 	IdentityReminderDays int `yaml:"identity_reminder_days"` // default 7
 }
 
-// Duration is a time.Duration that also accepts a day suffix ("30d").
+// Duration is a time.Duration that also accepts a whole number of days with a
+// "d" suffix ("30d"), next to Go durations ("90s", "1m", "1h30m").
 type Duration time.Duration
+
+// maxDays bounds the "d" form so that it cannot overflow a time.Duration.
+const maxDays = 36500
+
+// UnmarshalText parses a Go duration or a whole number of days ("30d").
+// Negative durations are rejected.
+func (d *Duration) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 0 || days > maxDays || n == "" || n[0] == '+' || n[0] == '-' {
+			return fmt.Errorf("invalid duration %q: want a Go duration like 90s, 5m, 1h or whole days like 30d", s)
+		}
+		*d = Duration(time.Duration(days) * 24 * time.Hour)
+		return nil
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("invalid duration %q: want a Go duration like 90s, 5m, 1h or whole days like 30d", s)
+	}
+	if v < 0 {
+		return fmt.Errorf("invalid duration %q: must not be negative", s)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// UnmarshalYAML decodes a scalar with UnmarshalText. It reports a bad value as
+// a *yaml.TypeError with its line, so that decoding goes on and every bad
+// value in the file is reported at once.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: want a duration like 1m or 30d", n.Line)}}
+	}
+	if err := d.UnmarshalText([]byte(n.Value)); err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %v", n.Line, err)}}
+	}
+	return nil
+}
+
+// MarshalText formats d as a Go duration.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// String formats d as a Go duration ("1m0s").
+func (d Duration) String() string { return time.Duration(d).String() }
