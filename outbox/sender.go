@@ -16,11 +16,12 @@ import (
 
 // Defaults of the Sender's tuning fields.
 const (
-	DefaultBatch        = 50
-	DefaultMinBackoff   = time.Minute
-	DefaultMaxBackoff   = time.Hour
-	DefaultGiveUpAfter  = 72 * time.Hour
-	DefaultPollInterval = time.Minute
+	DefaultBatch         = 50
+	DefaultMinBackoff    = time.Minute
+	DefaultMaxBackoff    = time.Hour
+	DefaultGiveUpAfter   = 72 * time.Hour
+	DefaultPollInterval  = time.Minute
+	DefaultShutdownGrace = 10 * time.Second
 )
 
 // maxAttemptsWithoutDate is the give-up rule for a mail without a Date
@@ -55,6 +56,9 @@ type Sender struct {
 	// Wake, so mail queued by another process is not stuck; default
 	// DefaultPollInterval.
 	PollInterval time.Duration
+	// ShutdownGrace is how long Run lets the mail in flight finish after its
+	// context ended; default DefaultShutdownGrace.
+	ShutdownGrace time.Duration
 
 	cfg  SMTPConfig
 	q    Queue
@@ -128,12 +132,15 @@ func (s *Sender) backoff(attempts int) time.Duration {
 func (s *Sender) SendDue(ctx context.Context) (sent int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sent, _, err = s.pass(ctx)
+	sent, _, err = s.pass(ctx, ctx)
 	return sent, err
 }
 
-// pass is SendDue; handled counts the mails whose state changed.
-func (s *Sender) pass(ctx context.Context) (sent, handled int, err error) {
+// pass is SendDue; handled counts the mails whose state changed. No new mail
+// is started once stop is done; ctx bounds the SMTP session and the queue
+// calls (Run lets it outlive stop by ShutdownGrace, so the mail in flight
+// at shutdown is finished and recorded, not sent twice).
+func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) {
 	now := s.clk.Now()
 	mails, err := s.q.Due(ctx, now, s.batch())
 	if err != nil {
@@ -153,7 +160,7 @@ func (s *Sender) pass(ctx context.Context) (sent, handled int, err error) {
 		}
 	}()
 	for i, m := range mails {
-		if err := ctx.Err(); err != nil {
+		if err := stop.Err(); err != nil {
 			return sent, handled, err
 		}
 		msg, err := Build(m)
@@ -298,8 +305,19 @@ func failAttrs(f *Failure) []any {
 // Run sends due mails until ctx ends, then returns nil. After each pass it
 // waits until the queue's next attempt, a Wake, or at most PollInterval;
 // after a pass that could not reach the server it waits out a growing
-// backoff (ignoring Wake), so a dead server is not hammered.
+// backoff (ignoring Wake), so a dead server is not hammered. When ctx ends
+// during a pass, the mail in flight gets ShutdownGrace to finish and be
+// recorded; no further mail is started.
 func (s *Sender) Run(ctx context.Context) error {
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	grace := orDefault(s.ShutdownGrace, DefaultShutdownGrace)
+	stopGrace := context.AfterFunc(ctx, func() {
+		t := time.AfterFunc(grace, cancelWork)
+		context.AfterFunc(work, func() { t.Stop() })
+	})
+	defer stopGrace()
+
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	defer timer.Stop()
@@ -307,7 +325,7 @@ func (s *Sender) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		handled := s.safePass(ctx)
+		handled := s.safePass(ctx, work)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -335,7 +353,7 @@ func (s *Sender) Run(ctx context.Context) error {
 }
 
 // safePass runs one pass and turns a panic into a logged, backed-off failure.
-func (s *Sender) safePass(ctx context.Context) (handled int) {
+func (s *Sender) safePass(stop, ctx context.Context) (handled int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() {
@@ -343,7 +361,7 @@ func (s *Sender) safePass(ctx context.Context) (handled int) {
 			s.passFailed(s.clk.Now(), fmt.Errorf("outbox: panic: %v", r))
 		}
 	}()
-	_, handled, _ = s.pass(ctx)
+	_, handled, _ = s.pass(stop, ctx)
 	return handled
 }
 

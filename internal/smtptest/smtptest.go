@@ -98,6 +98,7 @@ type Server struct {
 	mu       sync.Mutex
 	addr     string
 	srv      *smtp.Server
+	ln       net.Listener
 	down     chan struct{} // closed by Close; interrupts delays
 	running  bool
 	msgs     []Message
@@ -186,6 +187,7 @@ func (s *Server) listen(addr string) error {
 	s.mu.Lock()
 	s.addr = ln.Addr().String()
 	s.srv = srv
+	s.ln = ln
 	s.down = make(chan struct{})
 	s.running = true
 	s.mu.Unlock()
@@ -303,7 +305,7 @@ func (s *Server) SetDelay(d time.Duration) {
 // clients get "connection refused" until Restart. Messages are kept.
 func (s *Server) Close() error {
 	s.mu.Lock()
-	srv, running := s.srv, s.running
+	srv, ln, running := s.srv, s.ln, s.running
 	if running {
 		s.running = false
 		close(s.down)
@@ -312,7 +314,11 @@ func (s *Server) Close() error {
 	if !running {
 		return nil
 	}
-	return srv.Close()
+	// Close the listener ourselves too: go-smtp only knows it once Serve
+	// has started running, which may not have happened yet.
+	err := ln.Close()
+	_ = srv.Close() // reports our listener as already closed
+	return err
 }
 
 // Restart listens again on the same address after Close.
