@@ -1,0 +1,283 @@
+package mailin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+)
+
+// sizeChunk is how many UIDs one RFC822.SIZE planning fetch asks for.
+const sizeChunk = 1000
+
+// errAbandoned marks a fetch whose literal could not be read in full. The
+// FetchCommand must not be touched again (imapclient would read the buffer
+// its decoder goroutine also reads), so the session has to end.
+var errAbandoned = errors.New("imap fetch abandoned")
+
+// pass delivers everything above the checkpoint, in batches, and marks each
+// batch after the Sink committed it. It returns how many messages the Sink
+// accepted.
+func (s *session) pass(ctx context.Context) (int, error) {
+	o := &s.r.opt
+	v, last, err := s.r.sink.Checkpoint(ctx, o.Mailbox)
+	if err != nil {
+		return 0, fmt.Errorf("checkpoint: %w", err)
+	}
+	if v != s.validity {
+		last = 0 // every stored UID belongs to another UIDVALIDITY
+	}
+	uids, err := s.newUIDs(imap.UID(last))
+	if err != nil {
+		return 0, err
+	}
+	if len(uids) == 0 {
+		return 0, nil
+	}
+	s.log.Info("new messages", "count", len(uids), "first_uid", uids[0], "last_uid", uids[len(uids)-1])
+	n := 0
+	for chunk := range slices.Chunk(uids, sizeChunk) {
+		batches, err := s.plan(chunk)
+		if err != nil {
+			return n, err
+		}
+		for _, batch := range batches {
+			msgs, err := s.fetch(batch)
+			if err != nil {
+				return n, err
+			}
+			if len(msgs) == 0 {
+				continue
+			}
+			if err := s.r.sink.Deliver(ctx, o.Mailbox, s.validity, msgs); err != nil {
+				return n, fmt.Errorf("deliver uids %d-%d: %w", msgs[0].UID, msgs[len(msgs)-1].UID, err)
+			}
+			n += len(msgs)
+			s.log.Debug("delivered", "count", len(msgs), "first_uid", msgs[0].UID, "last_uid", msgs[len(msgs)-1].UID)
+			done := make([]imap.UID, len(msgs))
+			for i, m := range msgs {
+				done[i] = imap.UID(m.UID)
+			}
+			s.mark(done)
+		}
+	}
+	s.log.Info("pass done", "delivered", n)
+	return n, nil
+}
+
+// newUIDs returns the UIDs above last, ascending. "UID SEARCH last+1:*"
+// matches the highest UID even when it is not above last (RFC 9051: * is
+// the highest UID), hence the filter.
+func (s *session) newUIDs(last imap.UID) ([]imap.UID, error) {
+	var set imap.UIDSet
+	set.AddRange(last+1, 0) // 0 is "*"
+	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}}, nil).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("imap uid search: %w", err)
+	}
+	var out []imap.UID
+	for _, uid := range data.AllUIDs() {
+		if uid > last {
+			out = append(out, uid)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// plan splits uids into batches of at most BatchSize messages and
+// MaxBatchBytes bytes (a bigger message goes alone), using RFC822.SIZE. A
+// UID whose size did not come back counts as 0 and is settled by fetch.
+func (s *session) plan(uids []imap.UID) ([][]imap.UID, error) {
+	o := &s.r.opt
+	sizes := make(map[imap.UID]int64, len(uids))
+	cmd := s.c.Fetch(imap.UIDSetNum(uids...), &imap.FetchOptions{UID: true, RFC822Size: true})
+	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+		var uid imap.UID
+		var size int64
+		for item := msg.Next(); item != nil; item = msg.Next() {
+			switch it := item.(type) {
+			case imapclient.FetchItemDataUID:
+				uid = it.UID
+			case imapclient.FetchItemDataRFC822Size:
+				size = it.Size
+			}
+		}
+		if uid != 0 {
+			sizes[uid] = size
+		}
+	}
+	if err := cmd.Close(); err != nil {
+		return nil, fmt.Errorf("imap uid fetch rfc822.size: %w", err)
+	}
+	var (
+		out   [][]imap.UID
+		cur   []imap.UID
+		bytes int64
+	)
+	for _, uid := range uids {
+		size := sizes[uid]
+		if len(cur) > 0 && (len(cur) >= o.BatchSize || bytes+size > o.MaxBatchBytes) {
+			out = append(out, cur)
+			cur, bytes = nil, 0
+		}
+		cur = append(cur, uid)
+		bytes += size
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out, nil
+}
+
+// fetch reads the messages of one batch (never empty), streaming each body
+// into a buffer of its announced size. A requested UID that did not come
+// back must be gone from the mailbox; if it is still there, fetch fails
+// rather than let the checkpoint pass over it.
+func (s *session) fetch(uids []imap.UID) ([]Raw, error) {
+	want := imap.UIDSetNum(uids...)
+	section := &imap.FetchItemBodySection{Peek: true} // BODY.PEEK[]: leaves \Seen alone
+	cmd := s.c.Fetch(want, &imap.FetchOptions{
+		UID: true, InternalDate: true, RFC822Size: true,
+		BodySection: []*imap.FetchItemBodySection{section},
+	})
+	got := make(map[imap.UID]Raw, len(uids))
+	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+		var (
+			raw  Raw
+			body bool
+		)
+		for item := msg.Next(); item != nil; item = msg.Next() {
+			switch it := item.(type) {
+			case imapclient.FetchItemDataUID:
+				raw.UID = uint32(it.UID)
+			case imapclient.FetchItemDataInternalDate:
+				raw.InternalDate = it.Time
+			case imapclient.FetchItemDataBodySection:
+				if it.Literal == nil || !it.MatchCommand(section) {
+					continue
+				}
+				data, err := s.readLiteral(it.Literal, raw.UID)
+				if err != nil {
+					// Do not call Next/Close on cmd again: see errAbandoned.
+					return nil, fmt.Errorf("%w: uid %d: %v", errAbandoned, raw.UID, err)
+				}
+				raw.Data, body = data, true
+			}
+		}
+		if raw.UID == 0 || !body || !want.Contains(imap.UID(raw.UID)) {
+			continue // unsolicited FETCH (e.g. a flag change): not ours
+		}
+		got[imap.UID(raw.UID)] = raw
+	}
+	if err := cmd.Close(); err != nil {
+		return nil, fmt.Errorf("imap uid fetch %d-%d: %w", uids[0], uids[len(uids)-1], err)
+	}
+	out := make([]Raw, 0, len(got))
+	var missing []imap.UID
+	for _, uid := range uids {
+		if raw, ok := got[uid]; ok {
+			out = append(out, raw)
+		} else {
+			missing = append(missing, uid)
+		}
+	}
+	if len(missing) > 0 {
+		data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{imap.UIDSetNum(missing...)}}, nil).Wait()
+		if err != nil {
+			return nil, fmt.Errorf("imap uid search for missing uids: %w", err)
+		}
+		if still := data.AllUIDs(); len(still) > 0 {
+			return nil, fmt.Errorf("imap fetch did not return %d message(s) that still exist (first uid %d)", len(still), still[0])
+		}
+		s.log.Info("messages expunged before they could be fetched", "count", len(missing), "first_uid", missing[0])
+	}
+	for _, raw := range out {
+		if raw.InternalDate.IsZero() {
+			s.log.Warn("server sent no INTERNALDATE", "uid", raw.UID)
+		}
+	}
+	return out, nil
+}
+
+// readLiteral reads a whole literal. A connection cut by the peer ends the
+// literal with io.EOF, which a plain io.Copy takes for success: only a full
+// read of Size() bytes proves the message complete.
+func (s *session) readLiteral(lit imap.LiteralReader, uid uint32) ([]byte, error) {
+	o := &s.r.opt
+	size := lit.Size()
+	keep := min(size, o.MaxMessageBytes)
+	buf := make([]byte, keep)
+	if _, err := io.ReadFull(lit, buf); err != nil {
+		return nil, err
+	}
+	if size > keep {
+		if n, err := io.CopyN(io.Discard, lit, size-keep); err != nil || n != size-keep {
+			return nil, fmt.Errorf("skipping the rest of a large message: %v", err)
+		}
+		s.log.Warn("message larger than max_message_bytes; kept a prefix", "uid", uid, "size", size, "kept", keep)
+	}
+	return buf, nil
+}
+
+// mark records on the server that uids are processed. Failures are logged:
+// the checkpoint already advanced, so nothing is fetched twice.
+func (s *session) mark(uids []imap.UID) {
+	o := &s.r.opt
+	if o.ProcessedMailbox == "" {
+		if !s.keywords {
+			return
+		}
+		if err := s.storeKeyword(uids); err != nil {
+			s.log.Warn("flagging processed messages failed (repaired at the next session)", "count", len(uids), "first_uid", uids[0], "err", err)
+		}
+		return
+	}
+	if s.keywords {
+		if err := s.storeKeyword(uids); err != nil {
+			s.log.Warn("flagging processed messages failed", "count", len(uids), "first_uid", uids[0], "err", err)
+		}
+	}
+	if err := s.move(uids, o.ProcessedMailbox); err != nil {
+		s.log.Warn("moving processed messages failed; they stay in the mailbox", "count", len(uids), "first_uid", uids[0], "err", err)
+	}
+}
+
+func (s *session) storeKeyword(uids []imap.UID) error {
+	return s.c.Store(imap.UIDSetNum(uids...), &imap.StoreFlags{
+		Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{Keyword},
+	}, nil).Close() // Store returns a FetchCommand: Close consumes it
+}
+
+// move moves uids to dest without imapclient's Move fallback, which sends a
+// plain EXPUNGE (purging other \Deleted mail) and runs STORE/EXPUNGE even
+// when COPY failed.
+func (s *session) move(uids []imap.UID, dest string) error {
+	set := imap.UIDSetNum(uids...)
+	if s.caps.Has(imap.CapMove) {
+		if _, err := s.c.Move(set, dest).Wait(); err != nil {
+			return fmt.Errorf("imap move: %w", err)
+		}
+		return nil
+	}
+	if _, err := s.c.Copy(set, dest).Wait(); err != nil {
+		return fmt.Errorf("imap copy: %w", err) // source untouched
+	}
+	if err := s.c.Store(set, &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}, nil).Close(); err != nil {
+		return fmt.Errorf("imap store \\Deleted after copy: %w", err)
+	}
+	if !s.caps.Has(imap.CapUIDPlus) {
+		if !s.r.noUIDPlusSaid.Swap(true) {
+			s.log.Info("server has neither MOVE nor UIDPLUS: processed mail is copied and left flagged \\Deleted (never a plain EXPUNGE)")
+		}
+		return nil
+	}
+	if err := s.c.UIDExpunge(set).Close(); err != nil {
+		return fmt.Errorf("imap uid expunge: %w", err)
+	}
+	return nil
+}
