@@ -1,8 +1,21 @@
 // Package config loads and validates privacyd's YAML configuration file.
 //
 // The keys are fixed by DESIGN.md and documented, one by one, in
-// config.example.yaml at the root of the repository. Loading is strict:
-// unknown keys and bad values are errors that name the key.
+// config.example.yaml at the root of the repository (a test keeps the two in
+// step). Loading is strict: unknown keys and bad values are errors that name
+// the key path, and all of them are reported at once (errors.Join).
+//
+// Load = decode (unknown keys rejected) → relative paths resolved against the
+// file's directory → SetDefaults → Validate. Validate also lower-cases mail
+// addresses, sets Config.Location, loads Security.CommandKey and fills
+// Config.Warnings (a plain password, a world-readable secret file), which the
+// caller should log.
+//
+// The IMAP and SMTP passwords are not read at load time: IMAPPassword and
+// SMTPPassword resolve them on each call, so a rotated secret is picked up on
+// the next connection. The command key is read at load time. When no command
+// key is configured, CommandKey stays nil and the tracker keeps a random key
+// of its own in its database.
 package config
 
 import (

@@ -1,7 +1,14 @@
 package config
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -495,4 +502,93 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("no error but config %v", c)
 		}
 	})
+}
+
+// writeCA writes a self-signed CA certificate in PEM to path.
+func writeCA(t *testing.T, path string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "test CA"},
+		NotBefore:             time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		NotAfter:              time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC),
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeCA(t, filepath.Join(dir, "ca.pem"))
+	if err := os.WriteFile(filepath.Join(dir, "junk.pem"), []byte("not a certificate\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "tpl"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "phrases.txt"), []byte("inzage\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withFiles := func(imapCA, tpl, phrases string) string {
+		y := strings.Replace(minimal, "  username: privacy@example.org", "  username: privacy@example.org\n  ca_file: "+imapCA, 1)
+		return y + "templates:\n  dir: " + tpl + "\nclassify:\n  extra_phrases: " + phrases + "\n"
+	}
+	c := mustParse(t, withFiles("ca.pem", "tpl", "phrases.txt"), dir)
+	if c.IMAP.CAFile != filepath.Join(dir, "ca.pem") || c.Templates.Dir != filepath.Join(dir, "tpl") ||
+		c.Classify.ExtraPhrases != filepath.Join(dir, "phrases.txt") {
+		t.Errorf("paths not resolved against %s: %q %q %q", dir, c.IMAP.CAFile, c.Templates.Dir, c.Classify.ExtraPhrases)
+	}
+	// Absolute paths are kept as they are.
+	abs := filepath.Join(dir, "ca.pem")
+	if c := mustParse(t, withFiles(abs, filepath.Join(dir, "tpl"), filepath.Join(dir, "phrases.txt")), "/elsewhere"+dir); c.IMAP.CAFile != abs {
+		t.Errorf("absolute ca_file changed to %q", c.IMAP.CAFile)
+	}
+
+	lines := parseErr(t, withFiles("junk.pem", "phrases.txt", "tpl"), dir)
+	for _, want := range []struct{ prefix, part string }{
+		{"imap.ca_file:", "no PEM certificate"},
+		{"templates.dir:", "not a directory"},
+		{"classify.extra_phrases:", "not a readable file"},
+	} {
+		if !hasLine(lines, want.prefix, want.part) {
+			t.Errorf("missing error %s ... %s in\n%s", want.prefix, want.part, strings.Join(lines, "\n"))
+		}
+	}
+	if lines := parseErr(t, withFiles("missing.pem", "tpl", "phrases.txt"), dir); !hasLine(lines, "imap.ca_file:", "missing.pem") {
+		t.Errorf("missing ca_file: %q", lines)
+	}
+}
+
+func TestStaffAddresses(t *testing.T) {
+	y := strings.Replace(minimal, "[Anna@example.org, bram@example.org]",
+		"[anna@example.org, ANNA@example.org, privacy@example.org]\n  notify: [bram@example.org, bram@example.org]", 1)
+	lines := parseErr(t, y, "")
+	for _, want := range []struct{ prefix, part string }{
+		{"staff.addresses[1]:", "repeats staff.addresses[0]"},
+		{"staff.addresses[2]:", "privacy_address"},
+		{"staff.notify[1]:", "repeats staff.notify[0]"},
+	} {
+		if !hasLine(lines, want.prefix, want.part) {
+			t.Errorf("missing error %s ... %s in\n%s", want.prefix, want.part, strings.Join(lines, "\n"))
+		}
+	}
+	// A bad staff address is reported once, not again for the notify and
+	// owner keys that default to it.
+	y = strings.Replace(minimal, "[Anna@example.org, bram@example.org]", "[\"Anna <anna@example.org>\"]", 1)
+	lines = parseErr(t, y, "")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "staff.addresses[0]:") {
+		t.Errorf("want one error for staff.addresses[0], got\n%s", strings.Join(lines, "\n"))
+	}
 }

@@ -130,6 +130,10 @@ func (c *Config) validate() []problem {
 	} else {
 		v.addresses("staff.notify", c.Staff.Notify)
 	}
+	v.staffList("staff.addresses", c.Staff.Addresses, o.PrivacyAddress)
+	if !sameAsStaff {
+		v.staffList("staff.notify", c.Staff.Notify, o.PrivacyAddress)
+	}
 	if ownerIsFirst {
 		c.Owner = c.Staff.Addresses[0]
 	} else {
@@ -271,6 +275,23 @@ func (v *validator) address(path string, p *string, required bool) {
 func (v *validator) addresses(path string, list []string) {
 	for i := range list {
 		v.address(fmt.Sprintf("%s[%d]", path, i), &list[i], true)
+	}
+}
+
+// staffList reports repeated addresses and the privacy address itself in a
+// list of people: mail from the privacy address is privacyd's own and is
+// never acted on, and mail to it would come back into the mailbox.
+func (v *validator) staffList(path string, list []string, privacy string) {
+	seen := map[string]int{}
+	for i, a := range list {
+		a = strings.ToLower(a)
+		if j, ok := seen[a]; ok {
+			v.addf(fmt.Sprintf("%s[%d]", path, i), "%q repeats %s[%d]", a, path, j)
+		}
+		seen[a] = i
+		if a != "" && strings.EqualFold(a, privacy) {
+			v.addf(fmt.Sprintf("%s[%d]", path, i), "must not be organisation.privacy_address (privacyd ignores its own mail)")
+		}
 	}
 }
 
