@@ -107,6 +107,7 @@ type Server struct {
 	rejectN  int // >0: reject this many more transactions; <0: reject all
 	rejected int
 	delay    time.Duration
+	onData   func() // tests: called when a message's data is in, before the delay
 	sessions int
 	logMu    sync.Mutex
 	logOff   bool
@@ -421,8 +422,11 @@ func (x *session) Data(r io.Reader) error {
 	}
 	s := x.s
 	s.mu.Lock()
-	delay, down := s.delay, s.down
+	delay, down, onData := s.delay, s.down, s.onData
 	s.mu.Unlock()
+	if onData != nil {
+		onData()
+	}
 	if delay > 0 {
 		t := time.NewTimer(delay)
 		select {
