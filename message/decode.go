@@ -71,24 +71,34 @@ func normCharset(cs string) string {
 	return strings.ToLower(strings.Trim(strings.TrimSpace(cs), `"'`))
 }
 
-// safeLabel returns a short version of a sender-controlled token (charset,
-// encoding, media type) that is safe to put into Problems: no personal data
-// can hide in 40 characters of [a-z0-9._+/-].
+// safeLabel returns a sender-controlled token (charset, encoding) in a form
+// that is safe to put into Problems: only short labels made of
+// [a-z0-9._+/-] without long digit runs are shown, anything else is
+// replaced, so no personal data can hide in it.
 func safeLabel(s string) string {
-	var sb strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if sb.Len() >= 40 {
-			sb.WriteString("...")
-			break
-		}
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', strings.ContainsRune("._+/-", r):
-			sb.WriteRune(r)
-		default:
-			sb.WriteByte('?')
-		}
+	s = strings.ToLower(s)
+	if len(s) == 0 {
+		return "(empty)"
 	}
-	return sb.String()
+	if len(s) > 24 {
+		return "(long label)"
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+			if digits >= 5 {
+				return "(odd label)"
+			}
+			continue
+		case r >= 'a' && r <= 'z', strings.ContainsRune("._+/-", r):
+		default:
+			return "(odd label)"
+		}
+		digits = 0
+	}
+	return s
 }
 
 // decodeCharset converts b from charset cs to valid UTF-8. The returned

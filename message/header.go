@@ -232,8 +232,14 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 	ok = err == nil
 	if err != nil {
 		l = nil
+		p := mail.AddressParser{WordDecoder: wd}
 		for _, seg := range splitTopLevel(raw) {
-			if a := lenientAddress(seg, wd); a != nil {
+			if strings.TrimSpace(seg) == "" {
+				continue
+			}
+			if a, err := safeParseAddress(p, seg); err == nil {
+				l = append(l, a)
+			} else if a := lenientAddress(seg, wd); a != nil {
 				l = append(l, a)
 			}
 			if len(l) >= maxAddresses {
@@ -257,6 +263,15 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 		}
 	}
 	return list, ok
+}
+
+func safeParseAddress(p mail.AddressParser, s string) (a *mail.Address, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, errPanic
+		}
+	}()
+	return p.Parse(s)
 }
 
 // NormalizeAddress returns the bare addr-spec in s ("Name <A@B.example>" or

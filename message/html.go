@@ -66,9 +66,6 @@ func (w *textWriter) write(s string) {
 	}
 	if w.pendingNL > 0 {
 		for i := 0; i < min(w.pendingNL, 2); i++ {
-			if i > 0 && w.quote > 0 {
-				w.sb.WriteString(strings.TrimRight(quotePrefix(w.quote), " "))
-			}
 			w.sb.WriteByte('\n')
 		}
 		w.pendingNL = 0
