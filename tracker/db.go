@@ -1,0 +1,220 @@
+package tracker
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// pragmas are per connection, so they live in the DSN (API-NOTES §6):
+// busy_timeout first, WAL, foreign keys, BEGIN IMMEDIATE and a sortable time format.
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+	"&_pragma=foreign_keys(1)&_txlock=immediate&_time_format=sqlite"
+
+// openDB opens the single-writer pool and the reader pool of the database at
+// path, creating it with mode 0600, and migrates the schema.
+func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600); err != nil {
+		return nil, nil, fmt.Errorf("open database %s: %w", path, err)
+	} else {
+		f.Close()
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
+	if w, err = sql.Open("sqlite", dsn); err != nil {
+		return nil, nil, err
+	}
+	w.SetMaxOpenConns(1) // the single writer: writers queue in database/sql
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if r, err = sql.Open("sqlite", dsn+"&mode=ro"); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	r.SetMaxOpenConns(4) // WAL: readers never block the writer
+	return w, r, nil
+}
+
+// migrations is append-only: migrations[i] takes the schema from version i to
+// i+1, and len(migrations) is the PRAGMA user_version of a current database.
+var migrations = []string{
+	`CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+	CREATE TABLE checkpoint (
+		mailbox     TEXT PRIMARY KEY,
+		uidvalidity INTEGER NOT NULL,
+		last_uid    INTEGER NOT NULL
+	);
+	CREATE TABLE cases (
+		id             TEXT PRIMARY KEY,
+		year           INTEGER NOT NULL,
+		seq            INTEGER NOT NULL,
+		status         TEXT NOT NULL,
+		rights         TEXT NOT NULL,          -- comma-separated, sorted
+		language       TEXT NOT NULL,
+		requester      TEXT NOT NULL,          -- lower-case address
+		requester_name TEXT NOT NULL,
+		representative INTEGER NOT NULL DEFAULT 0,
+		triage         INTEGER NOT NULL DEFAULT 0,
+		repetitive     INTEGER NOT NULL DEFAULT 0,
+		received_at    TEXT NOT NULL,          -- RFC 3339 UTC: the legal receipt instant
+		received_date  TEXT NOT NULL,          -- YYYY-MM-DD in the organisation's zone
+		clock_start    TEXT NOT NULL,          -- date the month counts from
+		due            TEXT NOT NULL,
+		extended       INTEGER NOT NULL DEFAULT 0,
+		extended_due   TEXT NOT NULL,
+		extension_reason TEXT NOT NULL DEFAULT '',
+		fee_amount     TEXT NOT NULL DEFAULT '',
+		verified_at    TEXT NOT NULL DEFAULT '',
+		closed_at      TEXT NOT NULL DEFAULT '',
+		subject        TEXT NOT NULL,
+		message_id     TEXT NOT NULL,
+		created_at     TEXT NOT NULL,
+		updated_at     TEXT NOT NULL,
+		erased_at      TEXT NOT NULL DEFAULT '',
+		UNIQUE (year, seq)
+	);
+	CREATE INDEX cases_status ON cases (status);
+	CREATE INDEX cases_requester ON cases (requester);
+	CREATE TABLE messages (
+		id            INTEGER PRIMARY KEY,
+		case_id       TEXT REFERENCES cases (id),
+		mailbox       TEXT NOT NULL,
+		uidvalidity   INTEGER NOT NULL,
+		uid           INTEGER NOT NULL,
+		message_id    TEXT NOT NULL,           -- as sent, or "sha256:..." when missing
+		sha256        TEXT NOT NULL,
+		internal_date TEXT NOT NULL,
+		from_addr     TEXT NOT NULL,
+		from_name     TEXT NOT NULL,
+		date_hdr      TEXT NOT NULL,
+		subject       TEXT NOT NULL,
+		kind          TEXT NOT NULL,
+		language      TEXT NOT NULL,
+		rights        TEXT NOT NULL,
+		classification TEXT NOT NULL,          -- the classify.Result as JSON
+		disposition   TEXT NOT NULL,           -- what privacyd did with it
+		size          INTEGER NOT NULL,
+		raw           BLOB,                    -- NULL once erased by retention
+		processed_at  TEXT NOT NULL
+	);
+	CREATE INDEX messages_msgid ON messages (message_id);
+	CREATE INDEX messages_case ON messages (case_id);
+	CREATE TABLE events (
+		id         INTEGER PRIMARY KEY,
+		case_id    TEXT REFERENCES cases (id),
+		at         TEXT NOT NULL,
+		actor      TEXT NOT NULL,              -- "privacyd", "customer", or a staff address
+		type       TEXT NOT NULL,
+		message    INTEGER REFERENCES messages (id),
+		old_value  TEXT NOT NULL DEFAULT '',
+		new_value  TEXT NOT NULL DEFAULT '',
+		detail     TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX events_case ON events (case_id);
+	CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+		BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+	CREATE TABLE outbox (
+		id             INTEGER PRIMARY KEY,
+		case_id        TEXT REFERENCES cases (id),
+		kind           TEXT NOT NULL,
+		audience       TEXT NOT NULL,          -- customer, staff, owner
+		from_addr      TEXT NOT NULL,
+		from_name      TEXT NOT NULL,
+		to_addrs       TEXT NOT NULL,          -- JSON array
+		subject        TEXT NOT NULL,
+		text           TEXT NOT NULL,
+		html           TEXT NOT NULL,
+		message_id     TEXT NOT NULL UNIQUE,
+		in_reply_to    TEXT NOT NULL,
+		refs           TEXT NOT NULL,          -- space-separated
+		auto_submitted INTEGER NOT NULL,
+		date           TEXT NOT NULL,
+		created_at     TEXT NOT NULL,
+		next_attempt   TEXT NOT NULL,
+		attempts       INTEGER NOT NULL DEFAULT 0,
+		last_error     TEXT NOT NULL DEFAULT '',
+		sent_at        TEXT NOT NULL DEFAULT '',
+		failed_at      TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX outbox_pending ON outbox (next_attempt) WHERE sent_at = '' AND failed_at = '';
+	CREATE INDEX outbox_case ON outbox (case_id);`,
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil) // immediate: two daemons can't migrate at once
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("database schema v%d is newer than this privacyd (v%d): upgrade privacyd", v, len(migrations))
+	}
+	if v == len(migrations) {
+		return nil
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// isUnique reports whether err is a UNIQUE constraint violation.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+// Times are stored as RFC 3339 text in UTC, so they sort and compare as text.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Backup writes a consistent copy of the database to path while privacyd
+// runs (VACUUM INTO), with file mode 0600. path must not exist.
+func (t *Tracker) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("backup %s: file exists", path)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	f.Close() // VACUUM INTO accepts an empty file, so the copy keeps mode 0600
+	if _, err := t.w.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return os.Chmod(path, 0o600)
+}

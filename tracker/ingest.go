@@ -1,0 +1,592 @@
+package tracker
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"privacyd/classify"
+	"privacyd/deadline"
+	"privacyd/mailin"
+	"privacyd/message"
+	"privacyd/templates"
+)
+
+var _ mailin.Sink = (*Tracker)(nil)
+
+// Dispositions record what privacyd did with an incoming mail.
+const (
+	DispNewCase     = "new_case"
+	DispFollowUp    = "follow_up"
+	DispCommand     = "staff_command"
+	DispIgnored     = "recorded"          // auto-reply, bounce, list mail, own mail: recorded, not answered
+	DispShownStaff  = "shown_to_staff"    // personal mail that is not a request
+	DispDuplicate   = "duplicate"         // never stored; for logs
+	DispRefusedCmd  = "command_refused"   // failed authentication
+)
+
+// incoming is one fetched mail, parsed and classified outside the transaction.
+type incoming struct {
+	raw      mailin.Raw
+	mailbox  string
+	validity uint32
+	sha      string
+	msgID    string // Message-ID, or "sha256:<hex>" when missing
+	msg      *message.Message
+	cls      classify.Result
+	from     string // lower-case address
+	fromName string
+}
+
+// Checkpoint implements mailin.Sink.
+func (t *Tracker) Checkpoint(ctx context.Context, mailbox string) (uint32, uint32, error) {
+	var v, last uint32
+	err := t.w.QueryRowContext(ctx, `SELECT uidvalidity, last_uid FROM checkpoint WHERE mailbox = ?`, mailbox).Scan(&v, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, nil
+	}
+	return v, last, err
+}
+
+// Deliver implements mailin.Sink: the effects of every message in batch and
+// the new checkpoint commit in one transaction.
+func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint32, batch []mailin.Raw) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	ins := make([]*incoming, len(batch))
+	for i, raw := range batch {
+		ins[i] = t.prepare(mailbox, uidValidity, raw)
+	}
+	tx, err := t.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	var maxUID uint32
+	queued := 0
+	for _, in := range ins {
+		n, err := t.ingest(ctx, tx, in)
+		if err != nil {
+			return fmt.Errorf("uid %d: %w", in.raw.UID, err)
+		}
+		queued += n
+		maxUID = max(maxUID, in.raw.UID)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoint (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
+		ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity,
+		last_uid = CASE WHEN checkpoint.uidvalidity = excluded.uidvalidity THEN MAX(checkpoint.last_uid, excluded.last_uid) ELSE excluded.last_uid END`,
+		mailbox, uidValidity, maxUID); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	if queued > 0 && t.opt.OnQueued != nil {
+		t.opt.OnQueued()
+	}
+	return nil
+}
+
+func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *incoming {
+	sum := sha256.Sum256(raw.Data)
+	in := &incoming{raw: raw, mailbox: mailbox, validity: validity, sha: hex.EncodeToString(sum[:])}
+	in.msg = message.Parse(raw.Data, message.Options{MaxBytes: t.opt.MaxParseBytes})
+	in.msgID = in.msg.MessageID
+	if in.msgID == "" {
+		in.msgID = "sha256:" + in.sha
+	}
+	if in.msg.From != nil {
+		in.from = message.NormalizeAddress(in.msg.From.Address)
+		in.fromName = in.msg.From.Name
+	}
+	in.cls = t.opt.Classifier.Classify(in.msg)
+	if in.raw.InternalDate.IsZero() {
+		in.raw.InternalDate = t.now()
+	}
+	return in
+}
+
+// ingest records one message and its effects in tx; it returns the number of
+// mails queued.
+func (t *Tracker) ingest(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
+	// Message-ID is the second guard after the UID checkpoint: the same mail
+	// fetched again (a crash, a UIDVALIDITY change) has no second effect. A
+	// different mail that reuses a Message-ID is still a new mail.
+	var dup int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM messages WHERE message_id = ? AND
+		(sha256 = ? OR (from_addr = ? AND date_hdr = ? AND subject = ?)) LIMIT 1`,
+		in.msgID, in.sha, in.from, fmtTime(in.msg.Date), in.msg.Subject).Scan(&dup)
+	if err == nil {
+		t.log.Info("duplicate mail skipped", "uid", in.raw.UID, "message", dup)
+		return 0, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+
+	switch {
+	case in.from != "" && slices.Contains(t.opt.OwnAddresses, in.from) && in.cls.Kind != classify.StaffCommand:
+		_, err := t.insertMessage(ctx, tx, in, "", DispIgnored)
+		return 0, err
+	case in.cls.Kind == classify.AutoReply || in.cls.Kind == classify.Bounce:
+		return t.handleAutomatic(ctx, tx, in)
+	case in.cls.Kind == classify.StaffCommand:
+		return t.handleCommandMail(ctx, tx, in)
+	}
+	if _, ok := t.staffRef(in); ok {
+		// A reply to a staff mail: staff's own (a comment, or commands the
+		// classifier missed), or someone else holding a staff token.
+		return t.handleCommandMail(ctx, tx, in)
+	}
+	if caseID, err := t.matchThread(ctx, tx, in); err != nil {
+		return 0, err
+	} else if caseID != "" {
+		return t.followUp(ctx, tx, in, caseID)
+	}
+	if in.cls.Kind == classify.Request {
+		return t.openCase(ctx, tx, in, in.cls.Rights, "privacyd", 0)
+	}
+	// not_a_request: nothing a person wrote is dropped; show it to staff, who
+	// can turn it into a case with #open. List and bulk mail is only recorded.
+	if isBulk(in.msg) || !answerable(in.from, t.opt.OwnAddresses) {
+		_, err := t.insertMessage(ctx, tx, in, "", DispIgnored)
+		return 0, err
+	}
+	msgRow, err := t.insertMessage(ctx, tx, in, "", DispShownStaff)
+	if err != nil {
+		return 0, err
+	}
+	d := t.messageData(in)
+	return t.notifyStaff(ctx, tx, fmt.Sprintf("m%d", msgRow), templates.StaffNotRequest, d, "", nil)
+}
+
+// insertMessage stores in and returns its row id.
+func (t *Tracker) insertMessage(ctx context.Context, tx *sql.Tx, in *incoming, caseID, disp string) (int64, error) {
+	cls, _ := json.Marshal(in.cls)
+	var c any
+	if caseID != "" {
+		c = caseID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO messages (case_id, mailbox, uidvalidity, uid, message_id, sha256,
+		internal_date, from_addr, from_name, date_hdr, subject, kind, language, rights, classification, disposition,
+		size, raw, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c, in.mailbox, in.validity, in.raw.UID, in.msgID, in.sha, fmtTime(in.raw.InternalDate), in.from, in.fromName,
+		fmtTime(in.msg.Date), in.msg.Subject, string(in.cls.Kind), in.cls.Language, strings.Join(in.cls.Rights, ","),
+		string(cls), disp, len(in.raw.Data), in.raw.Data, fmtTime(t.now()))
+	if err != nil {
+		return 0, fmt.Errorf("store message: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// event appends to the event log.
+func (t *Tracker) event(ctx context.Context, tx *sql.Tx, caseID, actor, typ string, msg int64, oldV, newV, detail string) error {
+	var m any
+	if msg > 0 {
+		m = msg
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (case_id, at, actor, type, message, old_value, new_value, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, caseID, fmtTime(t.now()), actor, typ, m, oldV, newV, detail)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", typ, err)
+	}
+	return nil
+}
+
+// handleAutomatic records an auto-reply or bounce; it is never answered (RFC
+// 3834). A bounce of a mail privacyd sent about a case tells staff.
+func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
+	caseID := ""
+	for _, ref := range refsOf(in.msg) {
+		if r, ok := t.verifyMessageID(ref); ok && r.Audience == AudienceCustomer && r.CaseID != "" {
+			caseID = r.CaseID
+		}
+	}
+	if caseID != "" && !t.caseExists(ctx, tx, caseID) {
+		caseID = ""
+	}
+	row, err := t.insertMessage(ctx, tx, in, caseID, DispIgnored)
+	if err != nil || caseID == "" {
+		return 0, err
+	}
+	typ := "auto_reply_received"
+	if in.cls.Kind == classify.Bounce {
+		typ = "bounce_received"
+	}
+	if err := t.event(ctx, tx, caseID, "mailer", typ, row, "", "", in.cls.KindReason); err != nil {
+		return 0, err
+	}
+	if in.cls.Kind != classify.Bounce {
+		return 0, nil
+	}
+	c, err := t.loadCase(ctx, tx, caseID)
+	if err != nil {
+		return 0, err
+	}
+	d := t.caseData(c, t.opt.StaffLanguage)
+	d.Reason = "the customer's mail server returned our mail as undeliverable"
+	return t.notifyStaff(ctx, tx, caseID, templates.StaffSendFailed, d, "", nil)
+}
+
+// matchThread finds the case an incoming mail continues: it references a mail
+// privacyd sent to the customer of a case, or that case's request, or names
+// the case in its subject — and comes from the case's requester. A case
+// reference from anyone else does not attach (thread hijack): it becomes a
+// mail of its own.
+func (t *Tracker) matchThread(ctx context.Context, tx *sql.Tx, in *incoming) (string, error) {
+	var candidates []string
+	for _, ref := range refsOf(in.msg) {
+		if r, ok := t.verifyMessageID(ref); ok && r.CaseID != "" && r.Audience == AudienceCustomer {
+			candidates = append(candidates, r.CaseID)
+			continue
+		}
+		var c sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT case_id FROM messages WHERE message_id = ? AND case_id IS NOT NULL LIMIT 1`, ref).Scan(&c)
+		if err == nil && c.Valid {
+			candidates = append(candidates, c.String)
+		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", err
+		}
+	}
+	candidates = append(candidates, t.caseRefs(in.msg.Subject)...)
+	for _, id := range candidates {
+		var requester string
+		err := tx.QueryRowContext(ctx, `SELECT requester FROM cases WHERE id = ?`, id).Scan(&requester)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		} else if err != nil {
+			return "", err
+		}
+		if requester != "" && requester == in.from {
+			return id, nil
+		}
+	}
+	return "", nil
+}
+
+// followUp attaches a customer's mail to their case and tells staff.
+func (t *Tracker) followUp(ctx context.Context, tx *sql.Tx, in *incoming, caseID string) (int, error) {
+	row, err := t.insertMessage(ctx, tx, in, caseID, DispFollowUp)
+	if err != nil {
+		return 0, err
+	}
+	if err := t.event(ctx, tx, caseID, "customer", "customer_followup", row, "", "", ""); err != nil {
+		return 0, err
+	}
+	c, err := t.loadCase(ctx, tx, caseID)
+	if err != nil {
+		return 0, err
+	}
+	d := t.caseData(c, t.opt.StaffLanguage)
+	d.Message = clip(in.msg.NewText, 8000)
+	return t.notifyStaff(ctx, tx, caseID, templates.StaffFollowUp, d, "", nil)
+}
+
+// openCase opens a case for in with rights; actor opened it (privacyd, or a
+// staff address for #open). It returns the number of mails queued.
+func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights []string, actor string, msgRow int64) (int, error) {
+	loc := t.opt.Rules.Loc
+	received := in.raw.InternalDate
+	year := received.In(loc).Year()
+	id, seq, err := t.nextCaseID(ctx, tx, year)
+	if err != nil {
+		return 0, err
+	}
+	clk := t.opt.Rules.Compute(received)
+	lang := t.customerLanguage(in.cls.Language)
+	rights = sortedRights(rights)
+	status := StatusInProgress
+	needID, err := t.needsIdentity(ctx, tx, in.from, rights)
+	if err != nil {
+		return 0, err
+	}
+	if needID {
+		status = StatusAwaitingIdentity
+	}
+	repetitive, err := t.isRepetitive(ctx, tx, in.from, received)
+	if err != nil {
+		return 0, err
+	}
+	now := fmtTime(t.now())
+	_, err = tx.ExecContext(ctx, `INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name,
+		representative, triage, repetitive, received_at, received_date, clock_start, due, extended_due, subject, message_id,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, year, seq, status, strings.Join(rights, ","), lang, in.from, in.fromName, in.cls.Representative,
+		len(rights) == 0 || in.cls.Triage, repetitive, fmtTime(received), clk.ReceivedDate.String(), clk.ReceivedDate.String(),
+		clk.Due.String(), clk.ExtendedDue.String(), in.msg.Subject, in.msgID, now, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert case: %w", err)
+	}
+	if msgRow == 0 {
+		if msgRow, err = t.insertMessage(ctx, tx, in, id, DispNewCase); err != nil {
+			return 0, err
+		}
+	} else if _, err := tx.ExecContext(ctx, `UPDATE messages SET case_id = ?, disposition = ? WHERE id = ?`, id, DispNewCase, msgRow); err != nil {
+		return 0, err
+	}
+	if err := t.event(ctx, tx, id, actor, "case_opened", msgRow, "", status,
+		fmt.Sprintf("rights=%s due=%s", strings.Join(rights, ","), clk.Due)); err != nil {
+		return 0, err
+	}
+	t.log.Info("case opened", "case", id, "uid", in.raw.UID, "status", status)
+
+	c, err := t.loadCase(ctx, tx, id)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	// The customer gets one mail at once: the acknowledgement with the receipt
+	// and due dates (EDPB §57), or, when the identity must be checked first,
+	// the identity check, which acknowledges the request as well.
+	if answerable(in.from, t.opt.OwnAddresses) {
+		refs := append(slices.Clone(in.msg.References), in.msgID)
+		name := templates.Acknowledgement
+		if status == StatusAwaitingIdentity {
+			name = templates.IdentityCheck
+		}
+		n, err := t.mailCustomer(ctx, tx, c, name, t.caseData(c, lang), in.msgID, refs, true)
+		if err != nil {
+			return 0, err
+		}
+		queued += n
+	}
+	d := t.caseData(c, t.opt.StaffLanguage)
+	d.Message = clip(in.msg.NewText, 8000)
+	d.Kind, d.KindReason = string(in.cls.Kind), in.cls.KindReason
+	d.Language = in.cls.Language
+	for _, e := range in.cls.Evidence {
+		d.Evidence = append(d.Evidence, templates.EvidenceLine{Right: e.Right, Text: e.Text, Offset: e.Offset})
+	}
+	n, err := t.notifyStaff(ctx, tx, id, templates.StaffNewCase, d, "", nil)
+	return queued + n, err
+}
+
+// mailCustomer queues template name to the case's requester, threaded to
+// inReplyTo, unless the per-sender cap of automatic mails is reached.
+func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name string, d templates.Data, inReplyTo string, refs []string, auto bool) (int, error) {
+	if !answerable(c.Requester, t.opt.OwnAddresses) {
+		return 0, nil
+	}
+	if auto {
+		to, _ := json.Marshal([]string{c.Requester})
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE audience = ? AND auto_submitted AND to_addrs = ? AND created_at > ?`,
+			AudienceCustomer, string(to), fmtTime(t.now().Add(-24*time.Hour))).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n >= t.opt.AutoMailsPerSender {
+			t.log.Warn("automatic mail suppressed: per-sender cap reached", "case", c.ID, "kind", name)
+			return 0, t.event(ctx, tx, c.ID, "privacyd", "mail_suppressed", 0, "", "", name+": per-sender cap of automatic mails reached")
+		}
+	}
+	if inReplyTo == "" {
+		inReplyTo, refs = t.customerThread(ctx, tx, c)
+	}
+	m, err := t.opt.Templates.Render(name, d.Lang, d)
+	if err != nil {
+		return 0, fmt.Errorf("render %s: %w", name, err)
+	}
+	id, err := t.enqueue(ctx, tx, draft{caseID: c.ID, kind: name, audience: AudienceCustomer, to: []string{c.Requester},
+		mail: m, inReplyTo: inReplyTo, refs: refs, auto: auto})
+	if err != nil {
+		return 0, err
+	}
+	return 1, t.event(ctx, tx, c.ID, "privacyd", "mail_queued", 0, "", name, id)
+}
+
+// customerThread returns the In-Reply-To and References for a new mail in
+// the case's customer thread: the latest mail of the customer, else the request.
+func (t *Tracker) customerThread(ctx context.Context, tx *sql.Tx, c *Case) (string, []string) {
+	last := c.MessageID
+	_ = tx.QueryRowContext(ctx, `SELECT message_id FROM messages WHERE case_id = ? AND from_addr = ? ORDER BY id DESC LIMIT 1`,
+		c.ID, c.Requester).Scan(&last)
+	refs := []string{c.MessageID}
+	if last != c.MessageID {
+		refs = append(refs, last)
+	}
+	return last, refs
+}
+
+// notifyStaff queues template name to staff.notify about caseID (or a
+// message "m<row>"). inReplyTo threads it to a staff mail when set.
+func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string, d templates.Data, inReplyTo string, to []string) (int, error) {
+	if to == nil {
+		to = t.opt.StaffNotify
+	}
+	if len(to) == 0 {
+		return 0, nil
+	}
+	m, err := t.opt.Templates.Render(name, d.Lang, d)
+	if err != nil {
+		return 0, fmt.Errorf("render %s: %w", name, err)
+	}
+	var refs []string
+	if inReplyTo != "" {
+		refs = []string{inReplyTo}
+	}
+	caseID := ref
+	if strings.HasPrefix(ref, "m") {
+		caseID = "" // a message, not a case: the token still names it
+	}
+	id := t.issueMessageID(ref, AudienceStaff)
+	now := t.now()
+	toJSON, _ := json.Marshal(to)
+	var c any
+	if caseID != "" {
+		c = caseID
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
+		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		c, name, AudienceStaff, t.opt.From, t.opt.FromName, string(toJSON), m.Subject, m.Text, m.HTML, id,
+		inReplyTo, strings.Join(refs, " "), fmtTime(now), fmtTime(now), fmtTime(now))
+	if err != nil {
+		return 0, fmt.Errorf("queue %s: %w", name, err)
+	}
+	return 1, nil
+}
+
+// needsIdentity applies policy.identity_check: by default a request from an
+// address already known from a verified earlier case is not asked again, and
+// an objection to direct marketing or a withdrawal of consent (which concern
+// the address itself) needs no identity check.
+func (t *Tracker) needsIdentity(ctx context.Context, tx *sql.Tx, from string, rights []string) (bool, error) {
+	switch t.opt.IdentityCheck {
+	case "never":
+		return false, nil
+	case "always":
+		return true, nil
+	}
+	if len(rights) > 0 && !slices.ContainsFunc(rights, func(r string) bool {
+		return r != classify.ObjectDirectMarketing && r != classify.WithdrawConsent
+	}) {
+		return false, nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND verified_at != ''`, from).Scan(&n)
+	return n == 0, err
+}
+
+// isRepetitive flags a requester with RepetitiveCount requests (this one
+// included) within RepetitiveDays: a hint for staff (art. 12(5)), never a refusal.
+func (t *Tracker) isRepetitive(ctx context.Context, tx *sql.Tx, from string, received time.Time) (bool, error) {
+	if from == "" {
+		return false, nil
+	}
+	var n int
+	since := received.AddDate(0, 0, -t.opt.RepetitiveDays)
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND received_at > ?`, from, fmtTime(since)).Scan(&n)
+	return n+1 >= t.opt.RepetitiveCount, err
+}
+
+func (t *Tracker) customerLanguage(lang string) string {
+	switch lang {
+	case "nl", "en", "de", "fr":
+		return lang
+	}
+	return t.opt.DefaultLanguage
+}
+
+func (t *Tracker) caseExists(ctx context.Context, tx *sql.Tx, id string) bool {
+	var n int
+	return tx.QueryRowContext(ctx, `SELECT 1 FROM cases WHERE id = ?`, id).Scan(&n) == nil
+}
+
+// caseData fills template data for c in lang.
+func (t *Tracker) caseData(c *Case, lang string) templates.Data {
+	d := templates.Data{
+		Org: t.opt.Org, Authority: t.opt.Authority, Lang: lang,
+		CaseID: c.ID, Status: c.Status, RequesterName: c.RequesterName, RequesterAddr: c.Requester,
+		Subject: c.Subject, Rights: c.Rights, Representative: c.Representative,
+		Received: c.ReceivedAt.In(t.opt.Rules.Loc), ReceivedDate: dateTime(c.ReceivedDate), Due: dateTime(c.Due),
+		ExtendedDue: dateTime(c.ExtendedDue), Extended: c.Extended, Amount: c.FeeAmount, IDCopy: t.opt.IDCopy,
+		Triage: c.Triage, Repetitive: c.Repetitive, Now: t.now().In(t.opt.Rules.Loc),
+	}
+	return d
+}
+
+// messageData fills template data for a mail that is not (yet) a case.
+func (t *Tracker) messageData(in *incoming) templates.Data {
+	d := templates.Data{Org: t.opt.Org, Authority: t.opt.Authority, Lang: t.opt.StaffLanguage,
+		RequesterName: in.fromName, RequesterAddr: in.from, Subject: in.msg.Subject,
+		Received: in.raw.InternalDate.In(t.opt.Rules.Loc), Message: clip(in.msg.NewText, 8000),
+		Kind: string(in.cls.Kind), KindReason: in.cls.KindReason, Language: in.cls.Language, Now: t.now().In(t.opt.Rules.Loc)}
+	clk := t.opt.Rules.Compute(in.raw.InternalDate)
+	d.ReceivedDate, d.Due, d.ExtendedDue = dateTime(clk.ReceivedDate.String()), dateTime(clk.Due.String()), dateTime(clk.ExtendedDue.String())
+	return d
+}
+
+func dateTime(s string) time.Time {
+	d, err := deadline.ParseDate(s)
+	if err != nil {
+		return time.Time{}
+	}
+	return d.Time(time.UTC)
+}
+
+func refsOf(m *message.Message) []string {
+	out := slices.Clone(m.InReplyTo)
+	for i := len(m.References) - 1; i >= 0; i-- { // newest first
+		if !slices.Contains(out, m.References[i]) {
+			out = append(out, m.References[i])
+		}
+	}
+	return out
+}
+
+// answerable reports whether privacyd may send automatic mail to addr:
+// never to itself, to an empty sender or to machine senders (RFC 3834 §2).
+func answerable(addr string, own []string) bool {
+	if addr == "" || !strings.Contains(addr, "@") || slices.Contains(own, addr) {
+		return false
+	}
+	local, _, _ := strings.Cut(addr, "@")
+	local = strings.ReplaceAll(strings.ReplaceAll(local, "-", ""), "_", "")
+	for _, p := range []string{"noreply", "donotreply", "mailerdaemon", "postmaster", "bounce", "noresponse"} {
+		if strings.HasPrefix(local, p) || strings.HasSuffix(local, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// isBulk reports list or bulk mail (RFC 2369, RFC 2919, Precedence).
+func isBulk(m *message.Message) bool {
+	if len(m.Header["List-Id"]) > 0 || len(m.Header["List-Unsubscribe"]) > 0 || len(m.Header["List-Post"]) > 0 {
+		return true
+	}
+	for _, p := range m.Header["Precedence"] {
+		switch strings.ToLower(strings.TrimSpace(p)) {
+		case "bulk", "list", "junk":
+			return true
+		}
+	}
+	return false
+}
+
+func sortedRights(rights []string) []string {
+	out := slices.Clone(rights)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "\n[…]"
+}
+
+func mailinRaw(uid uint32, internal time.Time, raw []byte) mailin.Raw {
+	return mailin.Raw{UID: uid, InternalDate: internal, Data: raw}
+}

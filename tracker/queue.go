@@ -1,0 +1,176 @@
+package tracker
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"privacyd/outbox"
+	"privacyd/templates"
+)
+
+var _ outbox.Queue = (*Tracker)(nil)
+
+// draft is a mail to be queued inside a transaction.
+type draft struct {
+	caseID    string
+	kind      string // template name
+	audience  string
+	to        []string
+	mail      templates.Mail
+	inReplyTo string
+	refs      []string
+	auto      bool // Auto-Submitted: auto-replied (RFC 3834)
+}
+
+// enqueue stores d in the outbox within tx and returns its Message-ID.
+func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, error) {
+	if len(d.to) == 0 {
+		return "", nil
+	}
+	now := t.now()
+	id := t.issueMessageID(d.caseID, d.audience)
+	to, _ := json.Marshal(d.to)
+	var caseID any
+	if d.caseID != "" {
+		caseID = d.caseID
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
+		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		caseID, d.kind, d.audience, t.opt.From, t.opt.FromName, string(to),
+		d.mail.Subject, d.mail.Text, d.mail.HTML, id, d.inReplyTo, strings.Join(d.refs, " "),
+		d.auto, fmtTime(now), fmtTime(now), fmtTime(now))
+	if err != nil {
+		return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
+	}
+	return id, nil
+}
+
+// Due implements outbox.Queue.
+func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.Mail, error) {
+	rows, err := t.w.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
+		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, attempts
+		FROM outbox WHERE sent_at = '' AND failed_at = '' AND next_attempt <= ?
+		ORDER BY next_attempt, id LIMIT ?`, fmtTime(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("outbox due: %w", err)
+	}
+	defer rows.Close()
+	var out []outbox.Mail
+	for rows.Next() {
+		var m outbox.Mail
+		var to, refs, date string
+		if err := rows.Scan(&m.ID, &m.CaseID, &m.Kind, &m.From, &m.FromName, &to, &m.Subject, &m.Text, &m.HTML,
+			&m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(to), &m.To); err != nil {
+			return nil, fmt.Errorf("outbox %d: recipients: %w", m.ID, err)
+		}
+		m.References = strings.Fields(refs)
+		m.Date = parseTime(date)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkSent implements outbox.Queue.
+func (t *Tracker) MarkSent(ctx context.Context, id int64, at time.Time) error {
+	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ? AND sent_at = ''`, fmtTime(at), id)
+	return err
+}
+
+// MarkRetry implements outbox.Queue.
+func (t *Tracker) MarkRetry(ctx context.Context, id int64, next time.Time, errText string) error {
+	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(next), errText, id)
+	return err
+}
+
+// MarkFailed implements outbox.Queue.
+func (t *Tracker) MarkFailed(ctx context.Context, id int64, at time.Time, errText string) error {
+	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(at), errText, id)
+	return err
+}
+
+// NextAttempt implements outbox.Queue.
+func (t *Tracker) NextAttempt(ctx context.Context) (time.Time, bool, error) {
+	var s sql.NullString
+	err := t.w.QueryRowContext(ctx, `SELECT MIN(next_attempt) FROM outbox WHERE sent_at = '' AND failed_at = ''`).Scan(&s)
+	if err != nil || !s.Valid {
+		return time.Time{}, false, err
+	}
+	return parseTime(s.String), true, nil
+}
+
+// OutboxStats counts the outbox for health and metrics.
+type OutboxStats struct {
+	Pending, Sent, Failed int
+	OldestPending         time.Time
+}
+
+// OutboxStats returns counts of the outbox.
+func (t *Tracker) OutboxStats(ctx context.Context) (OutboxStats, error) {
+	var s OutboxStats
+	var oldest sql.NullString
+	err := t.r.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(sent_at = '' AND failed_at = ''), 0), COALESCE(SUM(sent_at != ''), 0), COALESCE(SUM(failed_at != ''), 0),
+		MIN(CASE WHEN sent_at = '' AND failed_at = '' THEN created_at END) FROM outbox`).Scan(&s.Pending, &s.Sent, &s.Failed, &oldest)
+	if oldest.Valid {
+		s.OldestPending = parseTime(oldest.String)
+	}
+	return s, err
+}
+
+// SetOnQueued sets the function called after a commit that queued mail.
+func (t *Tracker) SetOnQueued(f func()) { t.opt.OnQueued = f }
+
+// SendFailed records that outgoing mail m was refused for good, and tells
+// staff when it was a mail to a customer about a case.
+func (t *Tracker) SendFailed(ctx context.Context, m outbox.Mail, sendErr error) error {
+	if m.CaseID == "" {
+		t.log.Error("mail refused permanently", "mail", m.ID, "kind", m.Kind, "err", sendErr)
+		return nil
+	}
+	tx, err := t.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var audience string
+	if err := tx.QueryRowContext(ctx, `SELECT audience FROM outbox WHERE id = ?`, m.ID).Scan(&audience); err != nil {
+		return err
+	}
+	if err := t.event(ctx, tx, m.CaseID, "privacyd", "mail_failed", 0, "", m.Kind, errText(sendErr)); err != nil {
+		return err
+	}
+	n := 0
+	if audience == AudienceCustomer {
+		c, err := t.loadCase(ctx, tx, m.CaseID)
+		if err != nil {
+			return err
+		}
+		d := t.caseData(c, t.opt.StaffLanguage)
+		d.Reason = errText(sendErr)
+		if n, err = t.notifyStaff(ctx, tx, c.ID, templates.StaffSendFailed, d, "", nil); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if n > 0 && t.opt.OnQueued != nil {
+		t.opt.OnQueued()
+	}
+	return nil
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return clip(err.Error(), 500)
+}

@@ -1,0 +1,203 @@
+// Package tracker owns privacyd's register: the SQLite database of cases,
+// messages, the append-only event log and the outbox. One transaction per
+// batch of incoming mail commits the case changes, their events, the mails
+// they cause and the IMAP checkpoint together, or none of them.
+package tracker
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"privacyd/classify"
+	"privacyd/clock"
+	"privacyd/deadline"
+	"privacyd/templates"
+)
+
+// Statuses of a case (DESIGN.md).
+const (
+	StatusAwaitingIdentity = "awaiting_identity"
+	StatusInProgress       = "in_progress"
+	StatusExtended         = "extended"
+	StatusAwaitingPayment  = "awaiting_payment"
+	StatusCompleted        = "completed"
+	StatusRefused          = "refused"
+	StatusWithdrawn        = "withdrawn"
+	StatusNotARequest      = "not_a_request"
+)
+
+// Open reports whether status is a status of an open case.
+func Open(status string) bool {
+	switch status {
+	case StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment:
+		return true
+	}
+	return false
+}
+
+// Options configure a Tracker.
+type Options struct {
+	Path  string
+	Log   *slog.Logger
+	Clock clock.Clock
+
+	Classifier *classify.Classifier
+	Templates  *templates.Set
+	Rules      deadline.Rules
+	// ClockStartsAtVerification applies the UK-style rule: the month runs from
+	// identity verification (deadlines.clock_starts: identity_verified).
+	ClockStartsAtVerification bool
+
+	Org       templates.Org
+	Authority templates.Authority
+	// CasePrefix starts case IDs ("DSR").
+	CasePrefix string
+	// From and FromName are the sender of every mail privacyd sends.
+	From     string
+	FromName string
+	// OwnAddresses are privacyd's own addresses; mail from them is never answered.
+	OwnAddresses []string
+	// StaffAddresses may send commands; StaffNotify receive notifications.
+	StaffAddresses []string
+	StaffNotify    []string
+	Owner          string
+	// StaffLanguage is the language of staff mails; DefaultLanguage is used for
+	// customers whose language privacyd does not write.
+	StaffLanguage   string
+	DefaultLanguage string
+	// CommandKey keys the tokens in Message-IDs issued to staff. When empty a
+	// random key is generated once and kept in the database.
+	CommandKey []byte
+	// TrustedAuthservID, when set, requires a DKIM pass recorded by that server
+	// in Authentication-Results for staff commands.
+	TrustedAuthservID string
+
+	MaxParseBytes      int64
+	AutoMailsPerSender int // per address per 24 hours
+	IdentityCheck      string
+	IDCopy             bool
+	RepetitiveCount    int
+	RepetitiveDays     int
+
+	// OnQueued is called after a commit that queued mail (to wake the sender).
+	OnQueued func()
+}
+
+// Tracker is the register. It is safe for concurrent use.
+type Tracker struct {
+	w, r *sql.DB
+	opt  Options
+	log  *slog.Logger
+	key  []byte
+}
+
+// New opens (creating and migrating if needed) the database and returns a Tracker.
+func New(ctx context.Context, opt Options) (*Tracker, error) {
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
+	}
+	if opt.CasePrefix == "" {
+		opt.CasePrefix = "DSR"
+	}
+	if opt.DefaultLanguage == "" {
+		opt.DefaultLanguage = "en"
+	}
+	if opt.StaffLanguage == "" {
+		opt.StaffLanguage = opt.DefaultLanguage
+	}
+	if opt.Rules.Loc == nil {
+		opt.Rules.Loc = time.UTC
+	}
+	if opt.Rules.Cal == nil {
+		cal, err := deadline.NewCalendar("NL", nil)
+		if err != nil {
+			return nil, err
+		}
+		opt.Rules.Cal = cal
+	}
+	if opt.RepetitiveCount == 0 {
+		opt.RepetitiveCount = 3
+	}
+	if opt.RepetitiveDays == 0 {
+		opt.RepetitiveDays = 90
+	}
+	if opt.AutoMailsPerSender == 0 {
+		opt.AutoMailsPerSender = 5
+	}
+	if opt.IdentityCheck == "" {
+		opt.IdentityCheck = "unknown_sender"
+	}
+	if opt.Templates == nil {
+		set, err := templates.New("")
+		if err != nil {
+			return nil, err
+		}
+		opt.Templates = set
+	}
+	if opt.Classifier == nil {
+		c, err := classify.New(classify.Options{StaffAddresses: opt.StaffAddresses, OwnAddresses: opt.OwnAddresses})
+		if err != nil {
+			return nil, err
+		}
+		opt.Classifier = c
+	}
+	w, r, err := openDB(ctx, opt.Path)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tracker{w: w, r: r, opt: opt, log: opt.Log}
+	if t.key, err = t.commandKey(ctx); err != nil {
+		t.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Close closes the database.
+func (t *Tracker) Close() error {
+	return errors.Join(t.r.Close(), t.w.Close())
+}
+
+// commandKey returns the configured key, or the one kept in the database,
+// generating it on first use.
+func (t *Tracker) commandKey(ctx context.Context) ([]byte, error) {
+	if len(t.opt.CommandKey) > 0 {
+		return t.opt.CommandKey, nil
+	}
+	var key []byte
+	err := t.w.QueryRowContext(ctx, `SELECT value FROM kv WHERE key = 'command_key'`).Scan(&key)
+	if err == nil {
+		return key, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read command key: %w", err)
+	}
+	key = make([]byte, 32)
+	rand.Read(key)
+	if _, err := t.w.ExecContext(ctx, `INSERT INTO kv (key, value) VALUES ('command_key', ?)`, key); err != nil {
+		return nil, fmt.Errorf("store command key: %w", err)
+	}
+	return key, nil
+}
+
+// DB returns the read-only pool, for reports.
+func (t *Tracker) DB() *sql.DB { return t.r }
+
+func (t *Tracker) now() time.Time { return t.opt.Clock.Now().UTC() }
+
+// domain returns the domain of privacyd's own address, for Message-IDs.
+func (t *Tracker) domain() string {
+	if _, d, ok := strings.Cut(t.opt.From, "@"); ok && d != "" {
+		return strings.ToLower(d)
+	}
+	return "privacyd.invalid"
+}
