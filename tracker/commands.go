@@ -495,5 +495,3 @@ func domainOf(addr string) string {
 	_, d, _ := strings.Cut(addr, "@")
 	return strings.ToLower(d)
 }
-
-

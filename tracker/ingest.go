@@ -23,13 +23,13 @@ var _ mailin.Sink = (*Tracker)(nil)
 
 // Dispositions record what privacyd did with an incoming mail.
 const (
-	DispNewCase     = "new_case"
-	DispFollowUp    = "follow_up"
-	DispCommand     = "staff_command"
-	DispIgnored     = "recorded"          // auto-reply, bounce, list mail, own mail: recorded, not answered
-	DispShownStaff  = "shown_to_staff"    // personal mail that is not a request
-	DispDuplicate   = "duplicate"         // never stored; for logs
-	DispRefusedCmd  = "command_refused"   // failed authentication
+	DispNewCase    = "new_case"
+	DispFollowUp   = "follow_up"
+	DispCommand    = "staff_command"
+	DispIgnored    = "recorded"        // auto-reply, bounce, list mail, own mail: recorded, not answered
+	DispShownStaff = "shown_to_staff"  // personal mail that is not a request
+	DispDuplicate  = "duplicate"       // never stored; for logs
+	DispRefusedCmd = "command_refused" // failed authentication
 )
 
 // incoming is one fetched mail, parsed and classified outside the transaction.
