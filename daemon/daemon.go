@@ -157,23 +157,11 @@ func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 
 // Rules returns the deadline rules configured by cfg.
 func Rules(cfg *config.Config) (deadline.Rules, error) {
-	var extra []deadline.Date
-	for _, s := range cfg.Deadlines.ExtraClosed {
-		d, err := deadline.ParseDate(s)
-		if err != nil {
-			return deadline.Rules{}, fmt.Errorf("deadlines.extra_closed: %w", err)
-		}
-		extra = append(extra, d)
-	}
-	cal, err := deadline.NewCalendar(cfg.Deadlines.Holidays, extra)
+	r, err := deadline.NewRules(cfg.Organisation.Timezone, cfg.Deadlines.Holidays, cfg.Deadlines.ExtraClosed)
 	if err != nil {
-		return deadline.Rules{}, fmt.Errorf("deadlines.holidays: %w", err)
+		return deadline.Rules{}, fmt.Errorf("deadlines: %w", err)
 	}
-	loc := cfg.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	return deadline.Rules{Loc: loc, Cal: cal}, nil
+	return r, nil
 }
 
 // Run runs the daemon until ctx is done or the IMAP login is refused.
