@@ -2,9 +2,50 @@
 // it invokes, whether it is written on someone else's behalf, and the evidence
 // for each decision. It is pure: a parsed message in, a Result out; no network,
 // no database, no clock.
+//
+// # How it decides
+//
+// The kind comes from the headers first (RFC 3834 Auto-Submitted, the
+// X-Autoreply family, X-Auto-Response-Suppress, Precedence, List-Id and
+// List-Unsubscribe, multipart/report; report-type=delivery-status, a null,
+// MAILER-DAEMON, postmaster or no-reply sender, Return-Path <>), then from the
+// text (out-of-office, acknowledgement and bounce phrasing in Dutch, English,
+// German and French). An automatic mail never comes out as a request: that
+// is how mail loops start.
+//
+// Language, rights and representation are read from phrase lists
+// (lexicons), embedded from lexicon/*.txt and extendable with a user file
+// (Options.ExtraPhrases); README.md documents the format. Only the subject
+// and the new text of a mail are read (Message.NewText: without quoted
+// earlier mail and signature; a forwarded mail's text is included), so quoted
+// text never adds a right. A right phrase does not count when a negation
+// stands before it in the same clause ("I do not want my account deleted"),
+// when a more specific phrase of another right covers the same words
+// ("bezwaar ... direct marketing" is object_direct_marketing, not
+// objection), or when it sits in a boilerplate sentence (a confidentiality
+// disclaimer, the list of rights quoted in an access request).
+//
+// # Evidence offsets
+//
+// Evidence.Offset is a byte offset into the scanned text
+// Subject + "\n" + NewText (NewText is replaced by Text when both NewText and
+// Quoted are empty). An offset smaller than len(Subject) therefore points into
+// the subject. Evidence.Text is the matched span of that text, as written.
+//
+// # Limits
+//
+// At most the first 64 KiB of the scanned text are read, so the cost is
+// bounded and linear whatever the size of the mail.
 package classify
 
-import "privacyd/message"
+import (
+	"fmt"
+	"net/mail"
+	"sort"
+	"strings"
+
+	"privacyd/message"
+)
 
 // Kind is what a mail is.
 type Kind string
@@ -34,11 +75,20 @@ const (
 // Rights lists every right name in sorted order.
 var Rights = []string{Access, AutomatedDecision, Erasure, ObjectDirectMarketing, Objection, Portability, Rectification, Restriction, WithdrawConsent}
 
+// Languages lists the languages the classifier recognises; "und" is
+// returned when none is recognised.
+var Languages = []string{"nl", "en", "de", "fr"}
+
 // Evidence is a phrase that decided something.
 type Evidence struct {
-	Right  string `json:"right"`
-	Text   string `json:"text"`
-	Offset int    `json:"offset"`
+	// Right is the right the phrase supports (for Result.Evidence) or
+	// "representative" (for Result.RepresentativeEvidence).
+	Right string `json:"right"`
+	// Text is the phrase as written in the mail.
+	Text string `json:"text"`
+	// Offset is the byte offset of Text in Subject+"\n"+NewText (see the
+	// package documentation).
+	Offset int `json:"offset"`
 }
 
 // Result is the classification of one message.
@@ -52,6 +102,9 @@ type Result struct {
 	KindReason string `json:"kind_reason,omitempty"`
 	// Triage is true for a request whose rights are unclear: staff must look.
 	Triage bool `json:"triage,omitempty"`
+	// RepresentativeEvidence holds the phrases that show the mail is written
+	// on someone else's behalf.
+	RepresentativeEvidence []Evidence `json:"representative_evidence,omitempty"`
 }
 
 // Options configure a Classifier.
@@ -61,21 +114,571 @@ type Options struct {
 	// OwnAddresses are privacyd's own addresses (privacy address, SMTP from):
 	// mail from them is never a request.
 	OwnAddresses []string
-	// ExtraPhrases is the content of a user phrase file (classify.extra_phrases).
+	// ExtraPhrases is the content of a user phrase file (classify.extra_phrases),
+	// in the format of the embedded lexicons (README.md). Its phrases are added
+	// to the embedded ones.
 	ExtraPhrases []byte
 }
 
 // Classifier classifies messages. It is safe for concurrent use.
 type Classifier struct {
-	opt Options
+	opt   Options
+	staff map[string]bool
+	own   map[string]bool
+	lists []string // List-Id forms of own addresses ("privacy.shop.example")
+	lx    *lexicon
 }
 
-// New returns a Classifier.
+// New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
+// A bad phrase file is an error that names its line.
 func New(opt Options) (*Classifier, error) {
-	return &Classifier{opt: opt}, nil
+	lx := newLexicon()
+	if err := lx.loadEmbedded(); err != nil {
+		return nil, fmt.Errorf("classify: embedded lexicon: %w", err)
+	}
+	if len(opt.ExtraPhrases) > 0 {
+		if err := lx.load(opt.ExtraPhrases, "extra phrases", ""); err != nil {
+			return nil, fmt.Errorf("classify: %w", err)
+		}
+	}
+	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx}
+	for _, a := range opt.StaffAddresses {
+		if a = normAddr(a); a != "" {
+			c.staff[a] = true
+		}
+	}
+	for _, a := range opt.OwnAddresses {
+		if a = normAddr(a); a != "" {
+			c.own[a] = true
+			c.lists = append(c.lists, strings.Replace(a, "@", ".", 1))
+		}
+	}
+	return c, nil
 }
 
-// Classify classifies m. STUB: replaced by the real classifier.
+// normAddr returns the bare lower-case address of a (which may carry a
+// display name), or "".
+func normAddr(a string) string {
+	a = strings.TrimSpace(a)
+	if a == "" {
+		return ""
+	}
+	if p, err := mail.ParseAddress(a); err == nil {
+		a = p.Address
+	}
+	return strings.ToLower(strings.Trim(a, "<>"))
+}
+
+// scan is the text being classified and what was found in it.
+type scan struct {
+	text       string
+	subjectEnd int
+	subjReply  bool // the subject starts with Re:/AW:/Fwd:... (the thread's subject)
+	toks       []token
+	matches    []match
+}
+
+// Classify classifies m. It never panics on any Message, including nil.
 func (c *Classifier) Classify(m *message.Message) Result {
-	return Result{Kind: Request, Language: "und", Rights: []string{}, Evidence: []Evidence{}}
+	res := Result{Kind: NotARequest, Language: "und", Rights: []string{}, Evidence: []Evidence{}}
+	if m == nil {
+		res.KindReason = "no message"
+		return res
+	}
+	sc := c.scan(m)
+	res.Language = c.language(sc)
+
+	kind, reason := c.headerKind(m)
+	if kind == "" {
+		kind, reason = c.textKind(m, sc)
+	}
+	if kind != "" {
+		res.Kind, res.KindReason = kind, reason
+		return res
+	}
+
+	rights, ev := c.rights(sc)
+	res.Rights, res.Evidence = rights, ev
+	res.Representative, res.RepresentativeEvidence = c.representative(sc)
+	switch {
+	case len(rights) > 0:
+		res.Kind = Request
+		res.KindReason = "rights invoked"
+	case c.mentionsPrivacy(sc):
+		res.Kind, res.Triage = Request, true
+		res.KindReason = "mentions personal data or privacy, no clear right: triage"
+	default:
+		res.Kind = NotARequest
+		res.KindReason = "no right invoked and no mention of personal data"
+		res.Representative, res.RepresentativeEvidence = false, nil
+	}
+	return res
+}
+
+// replyPrefix matches the reply and forward prefixes of a subject.
+var replyPrefixes = []string{"re", "aw", "antw", "antwoord", "sv", "wg", "fw", "fwd", "tr", "ref", "réf", "rif", "vs"}
+
+// stripReply removes leading reply/forward prefixes ("Re: AW: Fwd:").
+func stripReply(s string) (string, bool) {
+	stripped := false
+	for {
+		t := strings.TrimLeft(s, " \t")
+		i := strings.IndexByte(t, ':')
+		if i <= 0 || i > 12 {
+			return s, stripped
+		}
+		p := strings.ToLower(strings.TrimSpace(t[:i]))
+		if j := strings.IndexByte(p, '['); j > 0 { // "RE[2]"
+			p = p[:j]
+		}
+		found := false
+		for _, r := range replyPrefixes {
+			if p == r {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return s, stripped
+		}
+		s, stripped = t[i+1:], true
+	}
+}
+
+func (c *Classifier) scan(m *message.Message) *scan {
+	subject := strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(m.Subject, "\r", " "), "\n", " "))
+	_, reply := stripReply(subject)
+	body := m.NewText
+	if strings.TrimSpace(body) == "" && m.Quoted == "" {
+		body = m.Text
+	}
+	text := subject + "\n" + body
+	if len(text) > maxScan {
+		cut := maxScan
+		for cut > 0 && text[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
+			cut--
+		}
+		text = text[:cut]
+	}
+	sc := &scan{text: text, subjectEnd: len(subject), subjReply: reply}
+	sc.toks = tokenize(text, len(subject))
+	sc.matches = c.lx.find(sc.toks)
+	return sc
+}
+
+// language scores function words (and the language of matched phrases) in
+// the subject and new text.
+func (c *Classifier) language(sc *scan) string {
+	var score [4]int
+	idx := func(l string) int {
+		for i, x := range Languages {
+			if x == l {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, t := range sc.toks {
+		for _, l := range c.lx.stop[t.s] {
+			if i := idx(l); i >= 0 {
+				score[i] += 2
+			}
+		}
+	}
+	for _, m := range sc.matches {
+		if i := idx(m.p.lang); i >= 0 {
+			score[i] += 3
+		}
+	}
+	best, second := -1, 0
+	for i, s := range score {
+		if s == 0 {
+			continue
+		}
+		if best < 0 || s > score[best] {
+			if best >= 0 {
+				second = score[best]
+			}
+			best = i
+		} else if s > second {
+			second = s
+		}
+	}
+	if best < 0 || score[best] < 2 || score[best] == second {
+		return "und"
+	}
+	return Languages[best]
+}
+
+// header returns the first value of the header field key (canonical form).
+func header(m *message.Message, key string) (string, bool) {
+	v, ok := m.Header[key]
+	if !ok || len(v) == 0 {
+		return "", ok
+	}
+	return strings.TrimSpace(v[0]), true
+}
+
+// headerKind decides the kind from the headers alone; "" when they say
+// nothing.
+func (c *Classifier) headerKind(m *message.Message) (Kind, string) {
+	from := ""
+	if m.From != nil {
+		from = strings.ToLower(m.From.Address)
+	}
+	if from != "" && c.own[from] {
+		return AutoReply, "own mail"
+	}
+	// Delivery status notifications (RFC 3464/6522).
+	if strings.EqualFold(m.MediaType, "multipart/report") {
+		switch strings.ToLower(m.ReportType) {
+		case "delivery-status", "":
+			return Bounce, "multipart/report; report-type=delivery-status"
+		default: // disposition-notification (read receipts) and others
+			return AutoReply, "multipart/report; report-type=" + strings.ToLower(m.ReportType)
+		}
+	}
+	local, _, _ := strings.Cut(from, "@")
+	if local == "mailer-daemon" || local == "postmaster" {
+		return Bounce, "sender " + local
+	}
+	if m.From != nil && strings.Contains(strings.ToLower(m.From.Name), "mail delivery") {
+		return Bounce, "sender name " + m.From.Name
+	}
+	if v, ok := header(m, "X-Failed-Recipients"); ok && v != "" {
+		return Bounce, "header X-Failed-Recipients"
+	}
+	human := false
+	if v, ok := header(m, "Auto-Submitted"); ok {
+		v = strings.ToLower(v)
+		if v == "no" {
+			human = true // RFC 3834 §5: "no" means written by a person
+		} else if v != "" {
+			return AutoReply, "header Auto-Submitted: " + v
+		}
+	}
+	if !human {
+		for _, k := range []string{"X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Autogenerated", "X-Autoreply-From", "X-Mail-Autoreply", "X-Auto-Reply", "X-Fc-Machinegenerated"} {
+			if v, ok := header(m, k); ok && !strings.EqualFold(v, "no") && !strings.EqualFold(v, "false") {
+				return AutoReply, "header " + k
+			}
+		}
+		if v, ok := header(m, "X-Auto-Response-Suppress"); ok && v != "" {
+			return AutoReply, "header X-Auto-Response-Suppress: " + v
+		}
+		if v, ok := header(m, "Precedence"); ok {
+			switch strings.ToLower(v) {
+			case "auto_reply", "auto-reply":
+				return AutoReply, "header Precedence: " + v
+			case "bulk", "junk", "list":
+				// Vacation programs send Precedence: bulk too; the text
+				// decides (textKind), else it is a bulk mail.
+				return "", ""
+			}
+		}
+	}
+	if v, ok := header(m, "Return-Path"); ok && (v == "<>" || v == "") && !human {
+		return AutoReply, "null Return-Path"
+	}
+	return "", ""
+}
+
+// textKind decides the kind from what the headers did not settle and the
+// text: bounce and auto-reply phrasing, staff commands, lists and no-reply
+// senders.
+func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
+	from := ""
+	if m.From != nil {
+		from = strings.ToLower(m.From.Address)
+	}
+	// Staff commands: a line starting with # before anything else.
+	if from != "" && c.staff[from] {
+		body := m.NewText
+		if strings.TrimSpace(body) == "" && m.Quoted == "" {
+			body = m.Text
+		}
+		for _, line := range strings.Split(body, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if strings.HasPrefix(line, "#") {
+				return StaffCommand, "staff address, command line " + firstWord(line)
+			}
+			break
+		}
+	}
+	var bounce, auto, ack int
+	var bounceEv, autoEv, ackEv string
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if t.subject && sc.subjReply {
+			continue // the subject of a reply is the thread's, not this mail's
+		}
+		if !t.subject && t.start-sc.subjectEnd > 4000 {
+			continue // automatic phrasing is at the top
+		}
+		ev := fmt.Sprintf("%q", sc.text[t.start:sc.toks[mt.e-1].end])
+		switch mt.p.cat {
+		case catBounce:
+			bounce += mt.p.weight
+			if bounceEv == "" {
+				bounceEv = ev
+			}
+		case catAutoReply:
+			auto += mt.p.weight
+			if autoEv == "" {
+				autoEv = ev
+			}
+		case catAck:
+			ack += mt.p.weight
+			if ackEv == "" {
+				ackEv = ev
+			}
+		}
+	}
+	if bounce >= 2 {
+		return Bounce, "text " + bounceEv
+	}
+	if auto >= 2 {
+		return AutoReply, "text " + autoEv
+	}
+	if ack+auto >= 3 {
+		return AutoReply, "text " + ackEv
+	}
+	if v, ok := header(m, "List-Id"); ok && !c.ownList(v) {
+		return NotARequest, "header List-Id (mailing list or newsletter)"
+	}
+	if _, ok := header(m, "List-Unsubscribe"); ok {
+		if v, _ := header(m, "List-Id"); !c.ownList(v) || v == "" {
+			return NotARequest, "header List-Unsubscribe (newsletter)"
+		}
+	}
+	if v, ok := header(m, "Precedence"); ok {
+		switch strings.ToLower(v) {
+		case "bulk", "junk", "list":
+			return NotARequest, "header Precedence: " + strings.ToLower(v)
+		}
+	}
+	if isNoReply(from) {
+		// A web form sends from no-reply with the person in Reply-To.
+		if !hasOtherReplyTo(m, from) {
+			if ack+auto > 0 {
+				return AutoReply, "no-reply sender, text " + ackEv + autoEv
+			}
+			return NotARequest, "no-reply sender"
+		}
+	}
+	if m.From == nil && len(m.ReplyTo) == 0 {
+		if _, ok := m.Header["From"]; ok || len(m.Header) > 0 {
+			if ack+auto > 0 || bounce > 0 {
+				return AutoReply, "no usable sender, automatic phrasing"
+			}
+		}
+	}
+	return "", ""
+}
+
+func (c *Classifier) ownList(listID string) bool {
+	l := strings.ToLower(listID)
+	for _, o := range c.lists {
+		if o != "" && strings.Contains(l, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t"); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func isNoReply(addr string) bool {
+	local, _, _ := strings.Cut(addr, "@")
+	local = strings.NewReplacer("-", "", "_", "", ".", "").Replace(local)
+	for _, p := range []string{"noreply", "donotreply", "dontreply", "noreturn", "bounce", "bounces", "mailerdaemon", "notification", "notifications", "nepasrepondre", "nietbeantwoorden", "keineantwort"} {
+		if strings.Contains(local, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasOtherReplyTo(m *message.Message, from string) bool {
+	for _, a := range m.ReplyTo {
+		if a != nil && !strings.EqualFold(a.Address, from) && !isNoReply(strings.ToLower(a.Address)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ignored returns the sentences that hold a boilerplate (ignore) phrase.
+func (c *Classifier) ignored(sc *scan) map[int]bool {
+	var ign map[int]bool
+	for _, mt := range sc.matches {
+		if mt.p.cat == catIgnore {
+			if ign == nil {
+				ign = map[int]bool{}
+			}
+			ign[sc.toks[mt.s].sent] = true
+		}
+	}
+	return ign
+}
+
+func isRight(cat string) bool {
+	for _, r := range Rights {
+		if r == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRightMatches bounds the pairwise overlap check.
+const maxRightMatches = 400
+
+// rights scores the right phrases and returns the rights found, sorted, with
+// their evidence in text order.
+func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
+	ign := c.ignored(sc)
+	var cand []match
+	for _, mt := range sc.matches {
+		if !isRight(mt.p.cat) || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
+			continue
+		}
+		cand = append(cand, mt)
+		if len(cand) == maxRightMatches {
+			break
+		}
+	}
+	// A more specific phrase of another right covering the same words wins.
+	drop := make([]bool, len(cand))
+	for i := range cand {
+		for j := i + 1; j < len(cand) && cand[j].s < cand[i].e; j++ {
+			a, b := cand[i], cand[j]
+			if a.p.cat == b.p.cat || a.e <= b.s {
+				continue
+			}
+			switch sa, sb := specificity(a), specificity(b); {
+			case sa > sb:
+				drop[j] = true
+			case sb > sa:
+				drop[i] = true
+			}
+		}
+	}
+	score := map[string]int{}
+	for i, mt := range cand {
+		if !drop[i] {
+			score[mt.p.cat] += mt.p.weight
+		}
+	}
+	rights := []string{}
+	for _, r := range Rights {
+		if score[r] >= 2 {
+			rights = append(rights, r)
+		}
+	}
+	ev := []Evidence{}
+	seen := map[[2]int]bool{}
+	for i, mt := range cand {
+		if drop[i] || score[mt.p.cat] < 2 {
+			continue
+		}
+		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
+		key := [2]int{start, len(mt.p.cat)*1000 + end}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev = append(ev, Evidence{Right: mt.p.cat, Text: sc.text[start:end], Offset: start})
+	}
+	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
+	return rights, ev
+}
+
+// specificity orders overlapping phrases: more words first, then the longer
+// span, then the higher weight.
+func specificity(m match) int {
+	return len(m.p.elems)*10000 + (m.e-m.s)*10 + m.p.weight
+}
+
+// cessation words turn a negation into "no longer" ("no longer", "niet
+// langer", "nicht mehr"), which asks to stop rather than denies.
+var cessation = map[string]bool{"longer": true, "langer": true, "mehr": true, "meer": true, "more": true}
+
+// postNegation are negations that follow the verb in Dutch and German
+// ("verwijder mijn gegevens niet", "löschen Sie mein Konto nicht").
+var postNegation = map[string]bool{"niet": true, "nicht": true}
+
+func (c *Classifier) isNeg(toks []token, j int) bool {
+	if !c.lx.negation[toks[j].s] {
+		return false
+	}
+	return j+1 >= len(toks) || !cessation[toks[j+1].s]
+}
+
+// negated reports whether a negation stands before the match in the same
+// clause (up to five words back), inside its gaps, or just after it (Dutch
+// and German "niet"/"nicht").
+func (c *Classifier) negated(toks []token, mt match) bool {
+	li := 0
+	for j := mt.s; j < mt.e; j++ {
+		if li < len(mt.lits) && mt.lits[li] == j {
+			li++
+			continue
+		}
+		if c.isNeg(toks, j) {
+			return true
+		}
+	}
+	cl := toks[mt.s].clause
+	for j, n := mt.s-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
+		if toks[j].clause != cl || c.lx.breaks[toks[j].s] {
+			break
+		}
+		if c.isNeg(toks, j) {
+			return true
+		}
+	}
+	cl = toks[mt.e-1].clause
+	for j := mt.e; j < mt.e+2 && j < len(toks) && toks[j].clause == cl; j++ {
+		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
+	ign := c.ignored(sc)
+	score := 0
+	var ev []Evidence
+	for _, mt := range sc.matches {
+		if mt.p.cat != catRepresentative || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
+			continue
+		}
+		score += mt.p.weight
+		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
+		ev = append(ev, Evidence{Right: catRepresentative, Text: sc.text[start:end], Offset: start})
+	}
+	if score < 2 {
+		return false, nil
+	}
+	return true, ev
+}
+
+func (c *Classifier) mentionsPrivacy(sc *scan) bool {
+	ign := c.ignored(sc)
+	for _, mt := range sc.matches {
+		if mt.p.cat == catPrivacy && !ign[sc.toks[mt.s].sent] {
+			return true
+		}
+	}
+	return false
 }

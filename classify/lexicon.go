@@ -1,0 +1,298 @@
+package classify
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Categories a lexicon line can name besides the nine rights.
+const (
+	catRepresentative = "representative" // written on someone else's behalf
+	catAutoReply      = "autoreply"      // out-of-office, vacation, automatic answer: decisive
+	catAck            = "ack"            // acknowledgement/ticket phrasing: weak, adds up
+	catBounce         = "bounce"         // delivery failure phrasing
+	catPrivacy        = "privacy"        // mentions personal data or privacy (triage)
+	catIgnore         = "ignore"         // boilerplate: rights in the same sentence do not count
+	catNegation       = "negation"       // a negation word (one word per line)
+	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
+)
+
+var categories = func() map[string]bool {
+	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
+		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true}
+	for _, r := range Rights {
+		m[r] = true
+	}
+	return m
+}()
+
+// alt is one alternative of a phrase element: an exact word or a prefix.
+type alt struct {
+	s      string
+	prefix bool
+}
+
+// elem is one word position of a phrase.
+type elem struct {
+	alts []alt
+	gap  int // how many tokens may be skipped before this element
+}
+
+func (e *elem) matches(s string) bool {
+	for _, a := range e.alts {
+		if a.prefix {
+			if strings.HasPrefix(s, a.s) {
+				return true
+			}
+		} else if s == a.s {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase is one lexicon line.
+type phrase struct {
+	cat    string
+	weight int
+	lang   string // language of the file it came from; "" if neutral
+	elems  []elem
+	src    string // file:line, for messages
+}
+
+// lexicon is the compiled set of phrases, indexed by their first element.
+type lexicon struct {
+	exact     map[string][]*phrase
+	prefix    map[string][]*phrase
+	maxPrefix int
+	negation  map[string]bool
+	breaks    map[string]bool
+	stop      map[string][]string // folded function word -> languages
+	n         int
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{},
+		negation: map[string]bool{}, breaks: map[string]bool{}, stop: map[string][]string{}}
+}
+
+// loadEmbedded loads every embedded lexicon file. Files are named by
+// language (nl.txt, en.txt, de.txt, fr.txt); common.txt is language-neutral;
+// stopwords.txt holds the function words for language detection.
+func (lx *lexicon) loadEmbedded() error {
+	entries, err := lexiconFS.ReadDir("lexicon")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		data, err := lexiconFS.ReadFile(path.Join("lexicon", name))
+		if err != nil {
+			return err
+		}
+		lang := strings.TrimSuffix(name, ".txt")
+		switch lang {
+		case "stopwords":
+			lx.loadStopwords(data)
+			continue
+		case "common":
+			lang = ""
+		}
+		if err := lx.load(data, name, lang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (lx *lexicon) loadStopwords(data []byte) {
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		lang := strings.TrimSuffix(f[0], ":")
+		for _, w := range f[1:] {
+			w = foldString(w)
+			lx.stop[w] = append(lx.stop[w], lang)
+		}
+	}
+}
+
+// load parses one phrase file. The format is described in README.md:
+//
+//	# comment
+//	CATEGORY[:WEIGHT] PHRASE
+//
+// A PHRASE is words separated by spaces; "a|b" gives alternatives, a
+// trailing "*" makes a word a prefix, "~" lets up to 4 words (in the same
+// sentence) come between two words and "~N" up to N (at most 12).
+func (lx *lexicon) load(data []byte, name, lang string) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		p, err := parsePhrase(line)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %v", name, ln, err)
+		}
+		p.lang = lang
+		p.src = fmt.Sprintf("%s:%d", name, ln)
+		lx.add(p)
+	}
+	return sc.Err()
+}
+
+func parsePhrase(line string) (*phrase, error) {
+	catw, rest, ok := strings.Cut(line, " ")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" {
+		return nil, fmt.Errorf("want \"CATEGORY PHRASE\", got %q", line)
+	}
+	cat, w, hasW := strings.Cut(catw, ":")
+	if !categories[cat] {
+		return nil, fmt.Errorf("unknown category %q", cat)
+	}
+	p := &phrase{cat: cat, weight: 2}
+	if hasW {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 || n > 9 {
+			return nil, fmt.Errorf("weight %q: want 1 to 9", w)
+		}
+		p.weight = n
+	}
+	gap := 0
+	for _, f := range strings.Fields(rest) {
+		if f[0] == '~' {
+			if len(p.elems) == 0 || gap > 0 {
+				return nil, fmt.Errorf("%q must stand between two words", f)
+			}
+			gap = 4
+			if len(f) > 1 {
+				n, err := strconv.Atoi(f[1:])
+				if err != nil || n < 1 || n > 12 {
+					return nil, fmt.Errorf("gap %q: want ~ or ~1 to ~12", f)
+				}
+				gap = n
+			}
+			continue
+		}
+		var e elem
+		e.gap = gap
+		gap = 0
+		for _, a := range strings.Split(f, "|") {
+			pre := strings.HasSuffix(a, "*")
+			a = strings.TrimSuffix(a, "*")
+			// A phrase word is folded and tokenized like the text: a word
+			// with punctuation inside ("e-mail", "l'article") must be
+			// written as the tokenizer sees it.
+			a = foldString(strings.ReplaceAll(a, "-", ""))
+			if a == "" || strings.ContainsAny(a, "*~'’.,;:!?()\"") {
+				return nil, fmt.Errorf("bad word %q in phrase", f)
+			}
+			if pre && len(a) < 2 {
+				return nil, fmt.Errorf("prefix %q is too short", a+"*")
+			}
+			e.alts = append(e.alts, alt{s: a, prefix: pre})
+		}
+		p.elems = append(p.elems, e)
+	}
+	if gap > 0 {
+		return nil, fmt.Errorf("phrase ends with a gap")
+	}
+	if cat == catNegation || cat == catBreak {
+		if len(p.elems) != 1 {
+			return nil, fmt.Errorf("%s takes single words (a|b|c), not a phrase", cat)
+		}
+		for _, a := range p.elems[0].alts {
+			if a.prefix {
+				return nil, fmt.Errorf("%s takes plain words, not prefixes", cat)
+			}
+		}
+	}
+	return p, nil
+}
+
+func (lx *lexicon) add(p *phrase) {
+	switch p.cat {
+	case catNegation:
+		for _, a := range p.elems[0].alts {
+			lx.negation[a.s] = true
+		}
+		return
+	case catBreak:
+		for _, a := range p.elems[0].alts {
+			lx.breaks[a.s] = true
+		}
+		return
+	}
+	lx.n++
+	for _, a := range p.elems[0].alts {
+		if a.prefix {
+			lx.prefix[a.s] = append(lx.prefix[a.s], p)
+			if len(a.s) > lx.maxPrefix {
+				lx.maxPrefix = len(a.s)
+			}
+		} else {
+			lx.exact[a.s] = append(lx.exact[a.s], p)
+		}
+	}
+}
+
+// match is one occurrence of a phrase in the tokens [s, e).
+type match struct {
+	p    *phrase
+	s, e int
+	lits []int // token indexes of the phrase's own words
+}
+
+// find returns every phrase occurrence in toks, in order of start token.
+// For each start token and phrase, the first (shortest) occurrence counts.
+// The cost is linear in len(toks): each token looks up its candidates in
+// two maps and each candidate phrase tries a bounded number of positions.
+func (lx *lexicon) find(toks []token) []match {
+	var out []match
+	var cands []*phrase
+	scratch := make([]int, 0, 32)
+	for i := range toks {
+		t := toks[i].s
+		cands = append(cands[:0], lx.exact[t]...)
+		for l := 2; l <= len(t) && l <= lx.maxPrefix; l++ {
+			cands = append(cands, lx.prefix[t[:l]]...)
+		}
+		for _, p := range cands {
+			if lits, ok := matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
+				out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: append([]int(nil), lits...)})
+			}
+		}
+	}
+	return out
+}
+
+func matchFrom(p *phrase, k, pos int, toks []token, sent int, lits []int) ([]int, bool) {
+	if k == len(p.elems) {
+		return lits, true
+	}
+	e := &p.elems[k]
+	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
+		if e.matches(toks[j].s) {
+			if r, ok := matchFrom(p, k+1, j+1, toks, sent, append(lits, j)); ok {
+				return r, true
+			}
+		}
+	}
+	return lits, false
+}

@@ -1,0 +1,207 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxScan caps the bytes of Subject+"\n"+NewText that are tokenized, so the
+// cost of classification is bounded whatever the size of the mail. 64 KiB
+// is far more than any letter a person writes.
+const maxScan = 64 << 10
+
+// token is one word of the scanned text, folded for matching.
+type token struct {
+	s          string // lower case, accents removed
+	start, end int    // byte offsets in the scanned text
+	sent       int    // sentence number
+	clause     int    // clause number (sentences split further at , : ( ) ...)
+	subject    bool   // token is in the subject line
+}
+
+// fold lower-cases r and removes accents from Latin letters. ß becomes "ss",
+// æ "ae", œ "oe"; every other rune maps to itself lower-cased.
+func fold(b []byte, r rune) []byte {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	r = unicode.ToLower(r)
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return append(b, 'a')
+	case 'ç', 'ć', 'č':
+		return append(b, 'c')
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+		return append(b, 'e')
+	case 'ì', 'í', 'î', 'ï', 'ī', 'ı':
+		return append(b, 'i')
+	case 'ñ', 'ń', 'ň':
+		return append(b, 'n')
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő':
+		return append(b, 'o')
+	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű':
+		return append(b, 'u')
+	case 'ý', 'ÿ':
+		return append(b, 'y')
+	case 'ß':
+		return append(b, 's', 's')
+	case 'æ':
+		return append(b, 'a', 'e')
+	case 'œ':
+		return append(b, 'o', 'e')
+	case 'š', 'ś':
+		return append(b, 's')
+	case 'ž', 'ź', 'ż':
+		return append(b, 'z')
+	case 'ł':
+		return append(b, 'l')
+	case 'ĳ':
+		return append(b, 'i', 'j')
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// foldString folds a whole string (used for lexicon words).
+func foldString(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = fold(b, r)
+	}
+	return string(b)
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x80 && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+		r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// abbreviations after which a full stop does not end a sentence.
+var abbrev = map[string]bool{
+	"art": true, "abs": true, "nr": true, "no": true, "mr": true, "dr": true, "me": true,
+	"mme": true, "st": true, "bzw": true, "vgl": true, "ca": true, "inkl": true, "ggf": true,
+	"evtl": true, "lid": true, "al": true, "par": true, "ref": true, "tel": true, "jr": true,
+	"sr": true, "mevr": true, "dhr": true, "hr": true, "fr": true, "prof": true, "ir": true,
+	"ing": true, "drs": true, "mw": true, "etc": true, "resp": true, "bijv": true, "bv": true,
+}
+
+// tokenize splits text into folded word tokens with sentence and clause
+// numbers. sent and clause continue from the given counters (the subject is
+// tokenized first, the body after it). subjectEnd is the byte offset where
+// the subject ends: tokens before it are marked as subject tokens.
+func tokenize(text string, subjectEnd int) []token {
+	toks := make([]token, 0, len(text)/6+4)
+	var buf []byte
+	sent, clause := 0, 0
+	start := -1
+	lineStart := true // at the start of a line (only spaces seen)
+	newlines := 0     // newlines since the last non-space rune
+	brk := func(sentence bool) {
+		if len(toks) == 0 {
+			return
+		}
+		last := toks[len(toks)-1]
+		if sentence && last.sent == sent {
+			sent++
+		}
+		if last.clause == clause {
+			clause++
+		}
+	}
+	flush := func(end int) {
+		if start >= 0 {
+			toks = append(toks, token{s: string(buf), start: start, end: end, sent: sent, clause: clause, subject: start < subjectEnd})
+			buf = buf[:0]
+			start = -1
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			if start < 0 {
+				if lineStart && len(toks) > 0 {
+					// A bullet or numbered list item starts a new sentence.
+					if isListItem(text[i:]) {
+						brk(true)
+					}
+				}
+				start = i
+			}
+			buf = fold(buf, r)
+			lineStart = false
+			newlines = 0
+			i += size
+			continue
+		}
+		// Join words across hyphens and soft hyphens: e-mail, machine-readable.
+		if start >= 0 && (r == '-' || r == '\u00ad' || r == '\u2010') && i+size < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
+				i += size
+				continue
+			}
+		}
+		flush(i)
+		switch r {
+		case '\n':
+			newlines++
+			if newlines >= 2 || i == subjectEnd {
+				brk(true)
+			}
+			lineStart = true
+		case ' ', '\t', '\r', '\u00a0':
+		case '.':
+			if sentenceEnd(text, i+1, toks) {
+				brk(true)
+			}
+			lineStart, newlines = false, 0
+		case '!', '?', ';':
+			brk(true)
+			lineStart, newlines = false, 0
+		case '-', '*', '•', '·', '▪', '–', '—', '>':
+			// At the start of a line: a bullet, a new sentence.
+			brk(lineStart)
+			newlines = 0
+		default:
+			// , : ( ) " and anything else end a clause.
+			brk(false)
+			lineStart, newlines = false, 0
+		}
+		i += size
+	}
+	flush(len(text))
+	return toks
+}
+
+// isListItem reports whether s starts a numbered item ("1.", "2)", "a)").
+func isListItem(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && (s[n] >= '0' && s[n] <= '9' || n == 0 && s[n] >= 'a' && s[n] <= 'z') {
+		n++
+	}
+	return n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') && (n+1 == len(s) || s[n+1] == ' ' || s[n+1] == '\t')
+}
+
+// sentenceEnd decides whether the full stop before text[i:] ends a sentence.
+func sentenceEnd(text string, i int, toks []token) bool {
+	if len(toks) > 0 {
+		last := toks[len(toks)-1]
+		if last.end == i-1 && (abbrev[last.s] || len(last.s) == 1) {
+			return false
+		}
+	}
+	j := i
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j == len(text) || text[j] == '\n' {
+		return true
+	}
+	if j == i {
+		return false // "21.2", "e.g", "example.org"
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsUpper(r) || strings.ContainsRune("\"'(«„“", r)
+}
