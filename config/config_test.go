@@ -220,6 +220,15 @@ deadlines:
 	if c.Deadlines.Holidays != "none" || c.Deadlines.ClockStarts != ClockIdentityVerified {
 		t.Errorf("deadlines = %+v", c.Deadlines)
 	}
+	for y, want := range map[string]string{
+		"http:\n  address:\n":              "",
+		"http: {}\n":                       DefaultHTTPAddress,
+		"http:\n  address: 0.0.0.0:9000\n": "0.0.0.0:9000",
+	} {
+		if c := mustParse(t, minimal+y, ""); c.HTTP.Address != want {
+			t.Errorf("%q: http.address = %q, want %q", y, c.HTTP.Address, want)
+		}
+	}
 	// idle: false must not be replaced by the default.
 	c = mustParse(t, strings.Replace(minimal, "  username:", "  idle: false\n  username:", 1), "")
 	if c.IMAP.IDLE == nil || *c.IMAP.IDLE {
