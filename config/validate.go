@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
+	"privacyd/deadline"
 	"regexp"
 	"slices"
 	"strconv"
@@ -53,8 +54,6 @@ var (
 	envNameRe    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	languages    = []string{"nl", "en", "de", "fr"}
 	tlsModes     = []string{TLSImplicit, TLSStartTLS, TLSNone}
-	// calendars are the names deadline.NewCalendar knows.
-	calendars = []string{"NL", "none"}
 )
 
 // Validate checks the configuration after defaults (SetDefaults) and reports
@@ -141,7 +140,9 @@ func (c *Config) validate() []problem {
 	}
 
 	d := c.Deadlines
-	v.oneOf("deadlines.holidays", d.Holidays, calendars)
+	if _, err := deadline.NewCalendar(d.Holidays, nil); err != nil {
+		v.addf("deadlines.holidays", "%q is not one of %s", d.Holidays, strings.Join(deadline.CalendarNames(), ", "))
+	}
 	for i, s := range d.ExtraClosed {
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
 			v.addf(fmt.Sprintf("deadlines.extra_closed[%d]", i), "%q is not a date YYYY-MM-DD", s)
