@@ -57,13 +57,13 @@ var mobileSigs = []string{
 	"outlook für ios",
 }
 
-// headerKeys start the lines of an Outlook-style header block in a reply.
-var fromKeys = []string{"from:", "van:", "von:", "de:", "*from:*", "*van:*", "*von:*", "*de:*"}
-var otherKeys = []string{
-	"sent:", "verzonden:", "gesendet:", "envoyé:", "envoye:", "date:", "datum:",
-	"to:", "aan:", "an:", "à:", "a:", "subject:", "onderwerp:", "betreff:", "objet:",
-	"cc:", "*sent:*", "*to:*", "*subject:*", "*date:*", "*verzonden:*", "*aan:*", "*onderwerp:*",
-	"*gesendet:*", "*an:*", "*betreff:*", "*envoyé:*", "*à:*", "*objet:*",
+// fromKeys and otherKeys are the field names of an Outlook-style header
+// block in a reply ("From:" then "Sent:", "To:", "Subject:", ...).
+var fromKeys = map[string]bool{"from": true, "van": true, "von": true, "de": true}
+var otherKeys = map[string]bool{
+	"sent": true, "verzonden": true, "gesendet": true, "envoyé": true, "envoye": true,
+	"date": true, "datum": true, "to": true, "aan": true, "an": true, "à": true, "a": true,
+	"subject": true, "onderwerp": true, "betreff": true, "objet": true, "cc": true,
 }
 
 var attributionWords = []string{
@@ -115,14 +115,16 @@ func isQuoteLine(line string) bool {
 	return strings.HasPrefix(strings.TrimLeft(line, " "), ">")
 }
 
-func hasKeyPrefix(l string, keys []string) bool {
-	l = strings.ToLower(strings.TrimSpace(l))
-	for _, k := range keys {
-		if strings.HasPrefix(l, k) {
-			return true
-		}
+// hasKeyPrefix reports whether line starts with "<key>:" for a key in
+// keys, allowing "*key:*" (bold) and a blank before the colon ("De :").
+func hasKeyPrefix(line string, keys map[string]bool) bool {
+	l := strings.TrimSpace(line)
+	i := strings.IndexByte(l, ':')
+	if i <= 0 || i > 16 {
+		return false
 	}
-	return false
+	k := strings.ToLower(strings.Trim(l[:i], "* \u00a0"))
+	return keys[k]
 }
 
 // headerBlockAt reports whether lines[i] starts an Outlook-style block
@@ -265,6 +267,9 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 		}
 		kind := classifyLine(line)
 		if kind == kindForward {
+			if mode == modeSig {
+				newL = append(newL, "")
+			}
 			forwarded = true
 			rest(i)
 			break
