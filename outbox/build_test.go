@@ -287,3 +287,48 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("Build() = %v", err)
 	}
 }
+
+// FuzzRender feeds hostile values into the fields that can come from an
+// incoming mail (subject, threading IDs, recipient) or the configuration
+// (display name). Whatever Build accepts must render to a message whose
+// header fields are exactly the ones privacyd writes, each once.
+func FuzzRender(f *testing.F) {
+	f.Add("Re: Auskunft", "abc@example.de", "root@example.de", "Privacy Team", "jorg@example.de")
+	f.Add("Hi\r\nBcc: x@y", "a@b>\r\nX: y", "<c@d> <e@f>", "A\nB", "x@example.org")
+	f.Add("=?UTF-8?q?=0D=0ABcc:_x@y?=", "", "", "\"quoted\\\" name\"", "\"odd local\"@example.org")
+	f.Add(strings.Repeat("long subject ", 80), strings.Repeat("x", 300)+"@y", "r@s", "Ünïcödé", "a@[127.0.0.1]")
+	allowed := map[string]bool{
+		"Auto-Submitted": true, "Date": true, "In-Reply-To": true, "Mime-Version": true,
+		"Message-Id": true, "References": true, "Subject": true, "User-Agent": true,
+		"X-Auto-Response-Suppress": true, "X-Mailer": true, "From": true, "To": true,
+		"Content-Type": true, "Content-Transfer-Encoding": true,
+	}
+	f.Fuzz(func(t *testing.T, subject, inReplyTo, ref, fromName, to string) {
+		m := ackMail()
+		m.Subject, m.InReplyTo, m.FromName, m.To = subject, inReplyTo, fromName, []string{to}
+		m.References = strings.Split(ref, " ")
+		raw, err := Render(m)
+		if err != nil {
+			return // refused is fine; the mail is then marked failed
+		}
+		msg, err := mail.ReadMessage(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("rendered message does not parse: %v\n%s", err, raw)
+		}
+		for name, vals := range msg.Header {
+			if !allowed[name] {
+				t.Errorf("unexpected header %q: %q", name, vals)
+			}
+			if len(vals) != 1 {
+				t.Errorf("header %s appears %d times", name, len(vals))
+			}
+		}
+		if got := msg.Header.Get("Message-Id"); got != "<"+m.MessageID+">" {
+			t.Errorf("Message-ID = %q", got)
+		}
+		rcpts, err := msg.Header.AddressList("To")
+		if err != nil || len(rcpts) != 1 {
+			t.Errorf("To = %v, %v", rcpts, err)
+		}
+	})
+}

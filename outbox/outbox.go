@@ -33,15 +33,23 @@ type Mail struct {
 }
 
 // Queue is the outbox table, as the sender needs it. The tracker implements it.
+//
+// The Sender computes backoff from Mail.Attempts and gives up by Mail.Date,
+// so MarkRetry must increment Attempts, and Date must be the time the mail
+// was queued. errText may contain recipient addresses (it is the SMTP
+// server's answer); it belongs in the database, not in logs.
 type Queue interface {
-	// Due returns up to limit unsent mails whose next attempt is at or before now.
+	// Due returns up to limit unsent, unfailed mails whose next attempt is
+	// at or before now, oldest first. A newly queued mail is due at once.
 	Due(ctx context.Context, now time.Time, limit int) ([]Mail, error)
 	// MarkSent records that the SMTP server accepted mail id.
 	MarkSent(ctx context.Context, id int64, at time.Time) error
-	// MarkRetry records a temporary failure and when to try again.
+	// MarkRetry records a temporary failure and when to try again, and
+	// increments the mail's Attempts.
 	MarkRetry(ctx context.Context, id int64, next time.Time, errText string) error
 	// MarkFailed records a permanent failure; the mail is not tried again.
 	MarkFailed(ctx context.Context, id int64, at time.Time, errText string) error
-	// NextAttempt returns the earliest next attempt of an unsent mail.
+	// NextAttempt returns the earliest next attempt of an unsent, unfailed
+	// mail; ok is false when there is none.
 	NextAttempt(ctx context.Context) (t time.Time, ok bool, err error)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"sync"
@@ -278,7 +279,8 @@ type Failure struct {
 func (f *Failure) Error() string { return f.Err.Error() }
 func (f *Failure) Unwrap() error { return f.Err }
 
-// Classify sorts a delivery error. Permanent are: SMTP 5xx replies to the
+// Classify sorts a delivery error (as returned by Send) into a Failure. It
+// returns err itself if it already is one, and nil for nil. Permanent are: SMTP 5xx replies to the
 // message (MAIL, RCPT, DATA), and messages go-mail cannot send at all (no
 // sender or recipients). Everything else is temporary: 4xx replies, refused
 // or broken connections, timeouts, TLS and AUTH trouble at connect (a
@@ -306,6 +308,12 @@ func Classify(err error) *Failure {
 			f.Permanent = f.Code >= 500 && f.Code < 600
 		}
 		return f
+	}
+	// Replies during connect (greeting, EHLO, STARTTLS, AUTH) come as
+	// net/textproto errors; keep their code for the logs.
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		f.Code = te.Code
 	}
 	return f
 }

@@ -237,7 +237,14 @@ func (s *Sender) passFailed(now time.Time, err error) {
 	d := s.backoff(s.passFailures)
 	s.passFailures++
 	s.holdUntil = now.Add(d)
-	s.log.Warn("outbox: pass failed; backing off", append(failAttrs(Classify(err)),
+	f := Classify(err)
+	level := slog.LevelWarn
+	if f.Code >= 500 || errors.Is(err, ErrConfig) {
+		// Refused at connect (e.g. 535 wrong password) or misconfigured:
+		// waiting will not help, the administrator must act.
+		level = slog.LevelError
+	}
+	s.log.Log(context.Background(), level, "outbox: pass failed; backing off", append(failAttrs(f),
 		"failures", s.passFailures, "retry_in", d.Round(time.Second).String())...)
 }
 

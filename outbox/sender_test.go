@@ -534,8 +534,20 @@ func TestSenderTLS(t *testing.T) {
 		srv := smtptest.Start(t, smtptest.Config{TLS: TLSStartTLS, Username: "outbox", Password: "s3cret"})
 		cfg := SMTPConfig{Address: srv.Addr(), TLS: TLSStartTLS, Username: "outbox", Password: "wrong",
 			TLSConfig: srv.ClientTLSConfig(), Timeout: 5 * time.Second}
-		if err := CheckConnection(t.Context(), cfg); err == nil {
-			t.Errorf("CheckConnection() = nil with a wrong password")
+		err := CheckConnection(t.Context(), cfg)
+		if f := Classify(err); err == nil || f.Code != 535 || f.Permanent {
+			t.Errorf("CheckConnection() with a wrong password = %v (%+v), want a 535", err, f)
+		}
+		// The Sender keeps the mail (a configuration problem must not fail
+		// the queue) and backs off.
+		q := &memQueue{}
+		q.add(testMail(1), t0)
+		s := NewSender(cfg, q, clock.NewFake(t0), testLogger(t))
+		if _, err := s.SendDue(t.Context()); err == nil {
+			t.Error("SendDue() with a wrong password = nil error")
+		}
+		if m := q.get(1); m.state != "queued" || len(m.retries) != 1 {
+			t.Errorf("state %s, %d retries", m.state, len(m.retries))
 		}
 		cfg.Password = "s3cret"
 		if err := CheckConnection(t.Context(), cfg); err != nil {

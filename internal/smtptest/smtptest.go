@@ -287,7 +287,8 @@ func (s *Server) Rejected() int {
 	return s.rejected
 }
 
-// Sessions returns how many SMTP sessions (EHLO/HELO) were opened so far.
+// Sessions returns how many times a client greeted (EHLO/HELO) so far. A
+// STARTTLS session greets twice.
 func (s *Server) Sessions() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
