@@ -301,11 +301,13 @@ func htmlFuncs(lang string) htmltemplate.FuncMap {
 	// single line breaks.
 	f["paras"] = func(s string) htmltemplate.HTML {
 		var b strings.Builder
-		for _, p := range regexp.MustCompile(`\n\s*\n`).Split(strings.TrimSpace(s), -1) {
-			if p == "" {
-				continue
+		ps := paraRe.Split(strings.TrimSpace(s), -1)
+		for i, p := range ps {
+			margin := "0 0 12px 0"
+			if i == len(ps)-1 {
+				margin = "0"
 			}
-			b.WriteString(`<p style="margin:0 0 16px 0;">`)
+			b.WriteString(`<p style="margin:` + margin + `;">`)
 			b.WriteString(strings.ReplaceAll(htmltemplate.HTMLEscapeString(p), "\n", "<br>\n"))
 			b.WriteString("</p>\n")
 		}
@@ -386,28 +388,33 @@ func tidyText(s string) string {
 }
 
 var (
+	paraRe   = regexp.MustCompile(`\n\s*\n`)
 	bulletRe = regexp.MustCompile(`^(\s*)([-*•!]|\d{1,2}[.)])\s+`)
 	quoteRe  = regexp.MustCompile(`^(>\s?)+`)
 	// a "label:   value" or "  #cmd    explanation" line: hang at the value.
 	columnRe = regexp.MustCompile(`^(\s*\S[^\t]{0,30}?\s{2,})\S`)
+	// a day number that belongs with the month after it: 5, 5., 1er.
+	dayNumRe = regexp.MustCompile(`^(\d{1,2}\.?|1er)$`)
 )
 
 // wrapLine breaks l at spaces so no line is longer than width columns (a
 // single longer word, such as a URL, stays whole). Continuation lines keep
-// the quote prefix, or hang under a bullet's text or a column's value.
+// the quote prefix, or hang under a bullet's text or a column's value. A day
+// number stays with its month ("5 June"), and a lone short word is not left
+// on the last line ("; and").
 func wrapLine(l string, width int) []string {
 	if utf8.RuneCountInString(l) <= width {
 		return []string{l}
 	}
-	prefix, hang := "", ""
+	prefix := ""
 	if m := quoteRe.FindString(l); m != "" {
 		prefix = m
 		if !strings.HasSuffix(prefix, " ") {
 			prefix += " "
 		}
 		l = strings.TrimLeft(l[len(m):], " ")
-		hang = ""
 	}
+	var hang string
 	if m := bulletRe.FindStringSubmatch(l); m != nil {
 		hang = strings.Repeat(" ", utf8.RuneCountInString(m[0]))
 	} else if m := columnRe.FindStringSubmatch(l); m != nil {
@@ -418,40 +425,78 @@ func wrapLine(l string, width int) []string {
 	if utf8.RuneCountInString(prefix+hang) > width/2 {
 		hang = ""
 	}
-	var out []string
-	words := strings.Split(l, " ")
-	cur := prefix
-	curLen := utf8.RuneCountInString(cur)
-	started := false // whether cur holds a word
-	lead := ""       // leading spaces of the first line are kept as words
-	for i, w := range words {
-		if w == "" && !started {
-			lead += " "
-			continue
-		}
-		if !started {
-			cur += lead + w
-			curLen = utf8.RuneCountInString(cur)
-			started = true
-			continue
-		}
+	lead := l[:len(l)-len(strings.TrimLeft(l, " "))]
+
+	// Words with the spaces before them (runs of spaces align columns).
+	type word struct{ sep, w string }
+	var words []word
+	sep := ""
+	for _, w := range strings.Split(strings.TrimLeft(l, " "), " ") {
 		if w == "" {
-			// keep inner runs of spaces (column alignment) on the first line
-			cur += " "
-			curLen++
+			sep += " "
 			continue
 		}
-		wl := utf8.RuneCountInString(w)
-		if curLen+1+wl > width && strings.TrimSpace(strings.TrimPrefix(cur, prefix)) != "" {
-			out = append(out, strings.TrimRight(cur, " "))
-			cur = prefix + hang + w
-			curLen = utf8.RuneCountInString(cur)
-			continue
-		}
-		_ = i
-		cur += " " + w
-		curLen += 1 + wl
+		words = append(words, word{sep + " ", w})
+		sep = ""
 	}
-	out = append(out, strings.TrimRight(cur, " "))
+	if len(words) == 0 {
+		return []string{prefix + l}
+	}
+	words[0].sep = ""
+
+	// Greedy fill; lines[i] are indexes into words.
+	var lines [][]int
+	cur := []int{0}
+	n := utf8.RuneCountInString(prefix+lead) + utf8.RuneCountInString(words[0].w)
+	for i := 1; i < len(words); i++ {
+		wl := utf8.RuneCountInString(words[i].w)
+		if n+utf8.RuneCountInString(words[i].sep)+wl <= width {
+			cur = append(cur, i)
+			n += utf8.RuneCountInString(words[i].sep) + wl
+			continue
+		}
+		next := []int{i}
+		if last := cur[len(cur)-1]; len(cur) > 1 && dayNumRe.MatchString(words[last].w) {
+			cur, next = cur[:len(cur)-1], []int{last, i}
+		}
+		lines = append(lines, cur)
+		cur = next
+		n = utf8.RuneCountInString(prefix + hang)
+		for j, k := range cur {
+			if j > 0 {
+				n++
+			}
+			n += utf8.RuneCountInString(words[k].w)
+		}
+	}
+	lines = append(lines, cur)
+	// No lone short word on the last line.
+	if k := len(lines); k > 1 && len(lines[k-1]) == 1 && utf8.RuneCountInString(words[lines[k-1][0]].w) <= 4 && len(lines[k-2]) > 2 {
+		prev := lines[k-2]
+		lines[k-1] = append([]int{prev[len(prev)-1]}, lines[k-1]...)
+		lines[k-2] = prev[:len(prev)-1]
+	}
+
+	out := make([]string, len(lines))
+	for i, ln := range lines {
+		var b strings.Builder
+		b.WriteString(prefix)
+		if i == 0 {
+			b.WriteString(lead)
+		} else {
+			b.WriteString(hang)
+		}
+		for j, k := range ln {
+			if j > 0 {
+				if i == 0 {
+					b.WriteString(words[k].sep)
+				} else {
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString(words[k].w)
+		}
+		out[i] = strings.TrimRight(b.String(), " ")
+	}
 	return out
 }

@@ -184,10 +184,18 @@ type Data struct {
 }
 
 // ReSubject is the reply subject for the customer's original Subject:
-// "Re: " plus the subject without earlier reply prefixes (Re:, AW:, Antw:,
-// ...) and without an earlier "[<CaseID>]" tag, shortened to 150
-// characters. It is empty when Subject is.
+// "Re: " plus BareSubject. It is empty when BareSubject is.
 func (d Data) ReSubject() string {
+	if s := d.BareSubject(); s != "" {
+		return "Re: " + s
+	}
+	return ""
+}
+
+// BareSubject is the customer's Subject without reply prefixes (Re:, AW:,
+// Antw:, ...) and without the "[<CaseID>]" tag, on one line, shortened to
+// 150 characters.
+func (d Data) BareSubject() string {
 	s := oneLine(d.Subject)
 	if d.CaseID != "" {
 		s = strings.ReplaceAll(s, "["+d.CaseID+"]", "")
@@ -214,7 +222,7 @@ func (d Data) ReSubject() string {
 	if r := []rune(s); len(r) > 150 {
 		s = strings.TrimSpace(string(r[:149])) + "…"
 	}
-	return "Re: " + s
+	return s
 }
 
 // Set is a loaded set of templates.
@@ -513,10 +521,7 @@ func (p *parsed) render(d Data) (Mail, error) {
 	if err := p.subject.Execute(&b, d); err != nil {
 		return Mail{}, fileErr(p.files[0], err)
 	}
-	subj := oneLine(b.String())
-	if d.CaseID != "" && !strings.Contains(subj, "["+d.CaseID+"]") {
-		subj = strings.TrimSpace(subj + " [" + d.CaseID + "]")
-	}
+	subj := caseTagOnce(oneLine(b.String()), d.CaseID)
 	b.Reset()
 	if err := p.text.Execute(&b, d); err != nil {
 		return Mail{}, fileErr(p.files[1], err)
@@ -571,6 +576,22 @@ func prepare(d Data, lang string) Data {
 		d.Warnings = ws
 	}
 	return d
+}
+
+// caseTagOnce makes sure subj carries "[<caseID>]" exactly once: a missing
+// tag is appended, repeated ones (say from a customer subject that already
+// had it) are dropped.
+func caseTagOnce(subj, caseID string) string {
+	if caseID == "" {
+		return subj
+	}
+	tag := "[" + caseID + "]"
+	i := strings.Index(subj, tag)
+	if i < 0 {
+		return strings.TrimSpace(subj + " " + tag)
+	}
+	rest := strings.ReplaceAll(subj[i+len(tag):], tag, "")
+	return strings.Join(strings.Fields(subj[:i+len(tag)]+rest), " ")
 }
 
 func mapStrings(in []string, f func(string) string) []string {

@@ -81,7 +81,9 @@ func TestSubjectsCarryCaseID(t *testing.T) {
 	s := mustNew(t, "")
 	for _, name := range Names() {
 		for _, lang := range s.Languages(name) {
-			for _, d := range []Data{goldenData(), {CaseID: "DSR-2026-0042"}} {
+			tagged := goldenData()
+			tagged.Subject = "Re: Inzage [DSR-2026-0001]"
+			for _, d := range []Data{goldenData(), {CaseID: "DSR-2026-0042"}, tagged} {
 				m := render(t, s, name, lang, d)
 				if !strings.Contains(m.Subject, "["+d.CaseID+"]") {
 					t.Errorf("%s/%s subject %q lacks [%s]", lang, name, m.Subject, d.CaseID)
