@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/textproto"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -276,8 +277,21 @@ type Failure struct {
 	Err       error
 }
 
-func (f *Failure) Error() string { return f.Err.Error() }
+// Error returns the error text with every mail address (and Message-ID)
+// replaced by "[address]": go-mail names the recipients, and servers quote
+// them in their replies ("550 5.1.1 <jan@...>: user unknown"). The text is
+// safe for logs and for the outbox's error column; Detail has the original.
+func (f *Failure) Error() string { return redactAddresses(f.Err.Error()) }
+
+// Detail returns the unredacted error text.
+func (f *Failure) Detail() string { return f.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (f *Failure) Unwrap() error { return f.Err }
+
+var addressRE = regexp.MustCompile(`[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+`)
+
+func redactAddresses(s string) string { return addressRE.ReplaceAllString(s, "[address]") }
 
 // Classify sorts a delivery error (as returned by Send) into a Failure. It
 // returns err itself if it already is one, and nil for nil. Permanent are: SMTP 5xx replies to the

@@ -9,8 +9,6 @@ import (
 	"sync"
 	"time"
 
-	gomail "github.com/wneessen/go-mail"
-
 	"privacyd/clock"
 )
 
@@ -286,9 +284,8 @@ func mailAttrs(m Mail, more ...any) []any {
 	return append([]any{"mail_id", m.ID, "case_id", m.CaseID, "kind", m.Kind}, more...)
 }
 
-// failAttrs describes a failure for logs at info and above. The text of
-// SMTP replies and go-mail send errors can contain recipient addresses, so
-// only codes are logged; network errors are logged as they are.
+// failAttrs describes a failure for logs: codes, and the error text with
+// addresses redacted (Failure.Error).
 func failAttrs(f *Failure) []any {
 	attrs := []any{"permanent", f.Permanent}
 	if f.Code != 0 {
@@ -297,16 +294,7 @@ func failAttrs(f *Failure) []any {
 	if f.Enhanced != "" {
 		attrs = append(attrs, "smtp_status", f.Enhanced)
 	}
-	var se *gomail.SendError
-	switch {
-	case errors.As(f.Err, &se):
-		attrs = append(attrs, "reason", se.Reason.String())
-	case errors.Is(f.Err, ErrGaveUp):
-		attrs = append(attrs, "reason", "gave up")
-	default:
-		attrs = append(attrs, "err", f.Err.Error())
-	}
-	return attrs
+	return append(attrs, "err", f.Error())
 }
 
 // Run sends due mails until ctx ends, then returns nil. After each pass it

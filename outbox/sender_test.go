@@ -364,14 +364,21 @@ func TestSenderPermanentFailure(t *testing.T) {
 		t.Errorf("failure recorded again")
 	}
 
-	// Info logs name IDs and codes, never the address or the content.
+	// Logs name IDs, codes and the server's reason, never the address or
+	// the content; nor does the error text stored in the queue.
 	out := logs.String()
-	for _, secret := range []string{"jorg@", "Auskunft", "no such user"} {
+	for _, secret := range []string{"jorg@", "Auskunft", "Eingang"} {
 		if strings.Contains(out, secret) {
 			t.Errorf("log contains %q:\n%s", secret, out)
 		}
 	}
-	for _, want := range []string{"mail_id=1", "case_id=DSR-2026-0042", "kind=ack", "smtp_code=550"} {
+	if et := q.get(1).errText; strings.Contains(et, "jorg@") || !strings.Contains(et, "550") {
+		t.Errorf("stored error text = %q", et)
+	}
+	if d := f.Detail(); !strings.Contains(d, "jorg@example.de") {
+		t.Errorf("Detail() = %q, want the unredacted text", d)
+	}
+	for _, want := range []string{"mail_id=1", "case_id=DSR-2026-0042", "kind=ack", "smtp_code=550", "no such user here"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("log lacks %q:\n%s", want, out)
 		}
