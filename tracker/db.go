@@ -146,6 +146,26 @@ var migrations = []string{
 	);
 	CREATE INDEX outbox_pending ON outbox (next_attempt) WHERE sent_at = '' AND failed_at = '';
 	CREATE INDEX outbox_case ON outbox (case_id);`,
+	// v2: the scheduled work. warnings_sent makes each deadline warning (and
+	// the customer's identity reminder) happen once per case, kind, threshold
+	// and date, across restarts; digests_sent does the same for the weekly
+	// digest to the owner.
+	`CREATE TABLE warnings_sent (
+		case_id    TEXT NOT NULL REFERENCES cases (id),
+		kind       TEXT NOT NULL,          -- due, due_receipt, extension, identity, identity_reminder, fee
+		threshold  TEXT NOT NULL,          -- "7", "due_day", "overdue:2026-05-06", "window", ...
+		for_date   TEXT NOT NULL,          -- YYYY-MM-DD the warning is about (a due date, the identity mail's date)
+		sent_on    TEXT NOT NULL,          -- YYYY-MM-DD of the sweep, organisation's zone
+		created_at TEXT NOT NULL,
+		primary_   INTEGER NOT NULL,       -- 1: this threshold decided the line that was mailed
+		message_id TEXT NOT NULL DEFAULT '', -- the staff (or customer) mail it went out in
+		UNIQUE (case_id, kind, threshold, for_date)
+	);
+	CREATE TABLE digests_sent (
+		period     TEXT PRIMARY KEY,       -- first day of the reported week, YYYY-MM-DD
+		sent_at    TEXT NOT NULL,
+		message_id TEXT NOT NULL
+	);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -1,0 +1,426 @@
+package tracker
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"privacyd/clock"
+	"privacyd/deadline"
+	"privacyd/mailin"
+	"privacyd/templates"
+)
+
+const (
+	testStaff = "staff@example.org"
+	testOwner = "owner@example.org"
+)
+
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// newSweepTracker opens a tracker on path with the fake clock clk.
+func newSweepTracker(t *testing.T, path string, clk clock.Clock, mod func(*Options)) *Tracker {
+	t.Helper()
+	rules, err := deadline.NewRules("Europe/Amsterdam", "NL", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{
+		Path: path, Clock: clk, Rules: rules,
+		From: "privacy@example.org", FromName: "Example B.V.",
+		OwnAddresses:   []string{"privacy@example.org"},
+		StaffAddresses: []string{testStaff}, StaffNotify: []string{testStaff}, Owner: testOwner,
+		StaffLanguage: "en", DefaultLanguage: "en",
+		CommandKey:    []byte("0123456789abcdef0123456789abcdef"),
+		IdentityCheck: "never",
+		Org:           templates.Org{Name: "Example B.V.", PrivacyAddress: "privacy@example.org"},
+	}
+	if mod != nil {
+		mod(&opt)
+	}
+	tr, err := New(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tr.Close() })
+	return tr
+}
+
+// requestMail is a customer's request mail.
+func requestMail(n int, from, subject, body string) []byte {
+	s := fmt.Sprintf("From: Customer %d <%s>\r\nTo: privacy@example.org\r\nSubject: %s\r\nMessage-ID: <req-%d@example.net>\r\n"+
+		"Date: Fri, 03 Apr 2026 10:00:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n",
+		n, from, subject, n, body)
+	return []byte(s)
+}
+
+// deliver hands one mail to the tracker as if the IMAP reader fetched it at
+// internal, with the clock set to that instant.
+func deliver(t *testing.T, tr *Tracker, clk *clock.Fake, uid uint32, internal time.Time, raw []byte) {
+	t.Helper()
+	clk.Set(internal)
+	if err := tr.Deliver(context.Background(), "INBOX", 1, []mailin.Raw{{UID: uid, InternalDate: internal, Data: raw}}); err != nil {
+		t.Fatalf("Deliver uid %d: %v", uid, err)
+	}
+}
+
+func local(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, amsterdam)
+}
+
+func onlyCase(t *testing.T, tr *Tracker) *Case {
+	t.Helper()
+	cs, err := tr.Cases(context.Background(), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 {
+		t.Fatalf("got %d cases, want 1", len(cs))
+	}
+	return cs[0]
+}
+
+func countOutbox(t *testing.T, tr *Tracker, kind string) int {
+	t.Helper()
+	var n int
+	if err := tr.w.QueryRow(`SELECT COUNT(*) FROM outbox WHERE kind = ?`, kind).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestSweepEaster steps day by day through the life of a request received
+// on Good Friday 2026 (3 April) and checks which warning went out when.
+//
+// Derived by hand: due = 3 May 2026, a Sunday, rolled to Monday 4 May (NL
+// calendar; 4 May is not a holiday, 5 May is). Working days before 4 May,
+// counting back: Fri 1 May (1), Thu 30 Apr (2), Wed 29 Apr (3), Tue 28 Apr
+// (4), Mon 27 Apr is King's Day, Fri 24 Apr (5), Thu 23 Apr (6), Wed 22 Apr
+// (7). Overdue from Tue 5 May, which is Liberation Day (no mail); then every
+// working day: Wed 6 (2 days), Thu 7 (3), Fri 8 (4), Mon 11 (7), Tue 12 (8).
+func TestSweepEaster(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "anna@example.net", "Inzageverzoek",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	c := onlyCase(t, tr)
+	if c.Due != "2026-05-04" {
+		t.Fatalf("due = %s, want 2026-05-04", c.Due)
+	}
+
+	want := map[string]string{
+		"2026-04-22": "due in 7 working days",
+		"2026-04-24": "due in 5 working days; decide now whether to extend: after Mon 2026-05-04 the law no longer allows it",
+		"2026-04-29": "due in 3 working days",
+		"2026-05-01": "due in 1 working day",
+		"2026-05-04": "due today; last day to extend: after today the law no longer allows it",
+		"2026-05-06": "overdue since Tue 2026-05-05, 2 days",
+		"2026-05-07": "overdue since Tue 2026-05-05, 3 days",
+		"2026-05-08": "overdue since Tue 2026-05-05, 4 days",
+		"2026-05-11": "overdue since Tue 2026-05-05, 7 days",
+		"2026-05-12": "overdue since Tue 2026-05-05, 8 days",
+	}
+	got := map[string]string{}
+	mails := 0
+	for day := local(2026, 4, 3, 8, 0); day.Before(local(2026, 5, 13, 0, 0)); day = day.AddDate(0, 0, 1) {
+		clk.Set(day)
+		for run := 0; run < 2; run++ { // the second run of a day sends nothing
+			res, err := tr.Sweep(context.Background(), SweepOptions{})
+			if err != nil {
+				t.Fatalf("%s: Sweep: %v", day.Format("2006-01-02"), err)
+			}
+			if run == 1 && len(res.Warnings) > 0 {
+				t.Errorf("%s: second sweep of the day warned again: %+v", day.Format("2006-01-02"), res.Warnings)
+			}
+			for _, w := range res.Warnings {
+				got[day.Format("2006-01-02")] = w.What
+				if w.CaseID != c.ID {
+					t.Errorf("warning for %s, want %s", w.CaseID, c.ID)
+				}
+			}
+			if res.MessageID != "" {
+				mails++
+			}
+		}
+	}
+	for d, w := range want {
+		if got[d] != w {
+			t.Errorf("%s: warning %q, want %q", d, got[d], w)
+		}
+	}
+	for d, g := range got {
+		if _, ok := want[d]; !ok {
+			t.Errorf("%s: unexpected warning %q", d, g)
+		}
+	}
+	if mails != len(want) || countOutbox(t, tr, templates.StaffWarnings) != len(want) {
+		t.Errorf("staff warning mails: %d (outbox %d), want %d", mails, countOutbox(t, tr, templates.StaffWarnings), len(want))
+	}
+	// The overdue mail renders with the overdue marker and the case ID.
+	var subj, text string
+	if err := tr.w.QueryRow(`SELECT subject, text FROM outbox WHERE kind = ? ORDER BY id DESC LIMIT 1`, templates.StaffWarnings).Scan(&subj, &text); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, c.ID) || !strings.Contains(text, "OVERDUE") || !strings.Contains(subj, "1 overdue") {
+		t.Errorf("last warning mail:\nSubject: %s\n%s", subj, text)
+	}
+}
+
+// TestSweepRestart: a restart between two thresholds sends each once.
+func TestSweepRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "db")
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, path, clk, nil)
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "anna@example.net", "Inzage",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	clk.Set(local(2026, 4, 22, 8, 0))
+	res, err := tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil || len(res.Warnings) != 1 {
+		t.Fatalf("first sweep: %v, %+v", err, res.Warnings)
+	}
+	tr.Close()
+
+	// Restart the same day: nothing again.
+	tr2 := newSweepTracker(t, path, clk, nil)
+	clk.Set(local(2026, 4, 22, 17, 0))
+	if res, err := tr2.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 {
+		t.Fatalf("sweep after restart, same day: %v, %+v", err, res.Warnings)
+	}
+	// Down on 23 and 24 April (the extension warning's day); up on the 27th
+	// (King's Day): the extension warning is caught up, once.
+	clk.Set(local(2026, 4, 27, 9, 0))
+	res, err = tr2.Sweep(context.Background(), SweepOptions{})
+	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].What, "decide now whether to extend") {
+		t.Fatalf("catch-up sweep: %v, %+v", err, res.Warnings)
+	}
+	tr2.Close()
+	tr3 := newSweepTracker(t, path, clk, nil)
+	if res, err := tr3.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 {
+		t.Fatalf("sweep after second restart: %v, %+v", err, res.Warnings)
+	}
+	var n int
+	if err := tr3.w.QueryRow(`SELECT COUNT(*) FROM warnings_sent`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("warnings_sent rows = %d (%v), want 2 (before:7, extension)", n, err)
+	}
+	if got := countOutbox(t, tr3, templates.StaffWarnings); got != 2 {
+		t.Errorf("staff warning mails = %d, want 2", got)
+	}
+}
+
+// TestSweepTogether: after downtime, several thresholds of one case fall due
+// at once: one mail, one line with the current (most urgent) state, every
+// threshold recorded; two cases share the mail, the overdue one first.
+func TestSweepTogether(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	body := "Please delete all my personal data under article 17 GDPR."
+	deliver(t, tr, clk, 1, local(2026, 3, 20, 11, 0), requestMail(1, "bob@example.net", "Erasure", body))
+	deliver(t, tr, clk, 2, local(2026, 4, 3, 10, 0), requestMail(2, "carol@example.net", "Erasure", body))
+	cs, err := tr.Cases(context.Background(), Filter{})
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("cases: %v %d", err, len(cs))
+	}
+	// Case 1: received 20 March, due Mon 20 April. Case 2: due Mon 4 May.
+	if cs[0].Due != "2026-04-20" || cs[1].Due != "2026-05-04" {
+		t.Fatalf("due dates %s, %s", cs[0].Due, cs[1].Due)
+	}
+	// First sweep ever on Fri 1 May: case 1 is overdue since Tue 21 April
+	// (11 days); case 2 has had 7, 5 (extension) and 3 pass and is at 1.
+	clk.Set(local(2026, 5, 1, 8, 0))
+	res, err := tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 {
+		t.Fatalf("warnings: %+v", res.Warnings)
+	}
+	if w := res.Warnings[0]; w.CaseID != cs[0].ID || w.What != "overdue since Tue 2026-04-21, 11 days" || w.DaysLeft >= 0 {
+		t.Errorf("first line %+v, want case 1 overdue", w)
+	}
+	// The extension warning was never given, so the line says that too.
+	if w := res.Warnings[1]; w.CaseID != cs[1].ID || w.DaysLeft != 1 ||
+		w.What != "due in 1 working day; decide now whether to extend: after Mon 2026-05-04 the law no longer allows it" {
+		t.Errorf("second line %+v, want case 2 due in 1 working day", w)
+	}
+	if got := countOutbox(t, tr, templates.StaffWarnings); got != 1 {
+		t.Errorf("staff mails = %d, want 1", got)
+	}
+	rows, err := tr.w.Query(`SELECT kind || ':' || threshold, primary_, message_id FROM warnings_sent WHERE case_id = ? ORDER BY 1`, cs[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []string
+	for rows.Next() {
+		var k, mid string
+		var p bool
+		if err := rows.Scan(&k, &p, &mid); err != nil {
+			t.Fatal(err)
+		}
+		if mid != res.MessageID {
+			t.Errorf("%s recorded with message %q, want %q", k, mid, res.MessageID)
+		}
+		if p {
+			k += "*"
+		}
+		recs = append(recs, k)
+	}
+	rows.Close()
+	if got, want := strings.Join(recs, " "), "due:before:1* due:before:3 due:before:7 extension:window"; got != want {
+		t.Errorf("recorded %q, want %q", got, want)
+	}
+	// The event log says so.
+	d, err := tr.Detail(context.Background(), cs[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.Events[len(d.Events)-1]; e.Type != "warning_sent" || e.NewValue != "due:before:1" {
+		t.Errorf("last event %+v", e)
+	}
+}
+
+// TestSweepIdentityReminder: the customer is reminded once, threaded, after
+// IdentityReminderDays; staff hear after IdentityWaitDays.
+func TestSweepIdentityReminder(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) { o.IdentityCheck = "always" })
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "dave@example.net", "Inzage",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	c := onlyCase(t, tr)
+	if c.Status != StatusAwaitingIdentity {
+		t.Fatalf("status %s", c.Status)
+	}
+	o := SweepOptions{IdentityReminderDays: 5, IdentityWaitDays: 10}
+	sweep := func(day int) SweepResult {
+		t.Helper()
+		clk.Set(local(2026, 4, day, 8, 0))
+		res, err := tr.Sweep(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for day := 3; day < 8; day++ {
+		if res := sweep(day); res.Reminders != 0 || len(res.Warnings) != 0 {
+			t.Fatalf("April %d: %+v", day, res)
+		}
+	}
+	if res := sweep(8); res.Reminders != 1 || len(res.Warnings) != 0 { // 3 April + 5 days
+		t.Fatalf("April 8: %+v", res)
+	}
+	if res := sweep(9); res.Reminders != 0 {
+		t.Fatalf("April 9: reminded again: %+v", res)
+	}
+	var to, irt, subj string
+	if err := tr.w.QueryRow(`SELECT to_addrs, in_reply_to, subject FROM outbox WHERE kind = ?`, templates.IdentityReminder).Scan(&to, &irt, &subj); err != nil {
+		t.Fatal(err)
+	}
+	if to != `["dave@example.net"]` || irt != "req-1@example.net" || !strings.Contains(subj, c.ID) {
+		t.Errorf("reminder to %s, In-Reply-To %q, subject %q", to, irt, subj)
+	}
+	for day := 10; day < 13; day++ {
+		if res := sweep(day); len(res.Warnings) != 0 {
+			t.Fatalf("April %d: %+v", day, res)
+		}
+	}
+	res := sweep(13) // 3 April + 10 days
+	if len(res.Warnings) != 1 || res.Warnings[0].What != "identity still not confirmed, 10 days after the identity mail" {
+		t.Fatalf("April 13: %+v", res.Warnings)
+	}
+	if res := sweep(14); len(res.Warnings) != 0 || res.Reminders != 0 {
+		t.Fatalf("April 14: %+v", res)
+	}
+}
+
+// TestSweepFeeAndExtended: an unpaid fee is reported; an extended case is
+// warned before its extended due date, not the one-month one.
+func TestSweepFeeAndExtended(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	body := "Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "erin@example.net", "Inzage", body))
+	deliver(t, tr, clk, 2, local(2026, 4, 3, 11, 0), requestMail(2, "fred@example.net", "Inzage", body))
+	cs, _ := tr.Cases(context.Background(), Filter{})
+	// Case 1 extended (extended due: 3 July 2026, a Friday); case 2 asked a
+	// fee on 6 April (Easter Monday, the event's date counts).
+	mustExec(t, tr, `UPDATE cases SET status = 'extended', extended = 1 WHERE id = ?`, cs[0].ID)
+	mustExec(t, tr, `UPDATE cases SET status = 'awaiting_payment', fee_amount = 'EUR 25' WHERE id = ?`, cs[1].ID)
+	mustExec(t, tr, `INSERT INTO events (case_id, at, actor, type, old_value, new_value) VALUES (?, ?, 'staff@example.org', 'status_changed', 'in_progress', 'awaiting_payment')`,
+		cs[1].ID, fmtTime(local(2026, 4, 6, 12, 0)))
+	clk.Set(local(2026, 4, 20, 8, 0)) // 6 April + 14 days
+	res, err := tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].CaseID != cs[1].ID || res.Warnings[0].What != "fee of EUR 25 asked 14 days ago and not paid" {
+		t.Fatalf("fee warning: %+v", res.Warnings)
+	}
+	// The one-month due date of the extended case passes without a word.
+	for d := local(2026, 4, 21, 8, 0); d.Before(local(2026, 6, 24, 0, 0)); d = d.AddDate(0, 0, 1) {
+		clk.Set(d)
+		res, err := tr.Sweep(context.Background(), SweepOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range res.Warnings {
+			if w.CaseID == cs[0].ID {
+				t.Fatalf("%s: extended case warned: %+v", d.Format("2006-01-02"), w)
+			}
+		}
+	}
+	// 7 working days before Fri 3 July: Thu 2, Wed 1, Tue 30 Jun, Mon 29,
+	// Fri 26, Thu 25, Wed 24 June.
+	clk.Set(local(2026, 6, 24, 8, 0))
+	res, err = tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, w := range res.Warnings {
+		if w.CaseID == cs[0].ID {
+			found = true
+			if w.What != "due in 7 working days" || w.Due.Format("2006-01-02") != "2026-07-03" {
+				t.Errorf("extended case: %+v", w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning for the extended case on 24 June: %+v", res.Warnings)
+	}
+}
+
+// TestSweepReceiptDate: with the clock starting at verification, warnings
+// also track the date counted from receipt.
+func TestSweepReceiptDate(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) { o.ClockStartsAtVerification = true })
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "gina@example.net", "Inzage",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	c := onlyCase(t, tr)
+	// Verified on 15 April: due 15 May (Fri). From receipt: Mon 4 May.
+	mustExec(t, tr, `UPDATE cases SET clock_start = '2026-04-15', due = '2026-05-15', extended_due = '2026-07-15' WHERE id = ?`, c.ID)
+	clk.Set(local(2026, 4, 22, 8, 0))
+	res, err := tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "counted from receipt (without the wait for identity) due Mon 2026-05-04: due in 7 working days"
+	if len(res.Warnings) != 1 || res.Warnings[0].What != want || res.Warnings[0].DaysLeft != 7 {
+		t.Fatalf("warnings %+v, want %q", res.Warnings, want)
+	}
+}
+
+func mustExec(t *testing.T, tr *Tracker, q string, args ...any) {
+	t.Helper()
+	if _, err := tr.w.Exec(q, args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
