@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -194,6 +195,7 @@ func (t *Tracker) Detail(ctx context.Context, id string) (*CaseDetail, error) {
 		d.Messages = append(d.Messages, m)
 	}
 	rows.Close()
+	slices.SortStableFunc(d.Messages, func(a, b MessageInfo) int { return a.At.Compare(b.At) })
 	rows, err = t.r.QueryContext(ctx, `SELECT at, actor, type, old_value, new_value, detail FROM events WHERE case_id = ? ORDER BY id`, c.ID)
 	if err != nil {
 		return nil, err
