@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset"
@@ -299,42 +298,47 @@ func cteSize(b []byte, cte string) int {
 	return len(b)
 }
 
-// cleanText normalises decoded text: CRLF and lone CR become LF, a leading
-// byte order mark is dropped, and control characters other than LF and TAB
-// are removed. The input must be valid UTF-8.
+// cleanText normalises decoded text: CRLF and lone CR become LF, NEL
+// (U+0085) becomes LF, a leading byte order mark is dropped, and other
+// control characters than LF and TAB are removed. The input must be valid
+// UTF-8; the output is too.
 func cleanText(s string) string {
 	s = strings.TrimPrefix(s, "\uFEFF")
-	clean := true
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i < len(s); i++ {
 		c := s[i]
 		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xC2 {
-			clean = false
 			break
 		}
 	}
-	if clean {
+	if i == len(s) {
 		return s
 	}
-	var sb strings.Builder
-	sb.Grow(len(s))
-	for i, r := range s {
+	out := make([]byte, 0, len(s))
+	out = append(out, s[:i]...)
+	for ; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case r == '\r':
+		case c == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				continue
 			}
-			sb.WriteByte('\n')
-		case r == '\n' || r == '\t':
-			sb.WriteRune(r)
-		case r == '\u0085':
-			sb.WriteByte('\n')
-		case unicode.IsControl(r):
+			out = append(out, '\n')
+		case c == '\n' || c == '\t':
+			out = append(out, c)
+		case c < 0x20 || c == 0x7F:
 			// dropped
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0:
+			// A C1 control character.
+			if s[i+1] == 0x85 {
+				out = append(out, '\n')
+			}
+			i++
 		default:
-			sb.WriteRune(r)
+			out = append(out, c)
 		}
 	}
-	return sb.String()
+	return string(out)
 }
 
 // truncateUTF8 cuts s to at most n bytes on a rune boundary.

@@ -1,7 +1,6 @@
 package message
 
 import (
-	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -98,34 +97,33 @@ func quotePrefix(depth int) string {
 
 // text writes collapsed text: runs of white space become one blank.
 func (w *textWriter) text(s string) {
-	if s == "" {
-		return
-	}
-	startSpace := isHTMLSpace(s[0])
-	endSpace := isHTMLSpace(s[len(s)-1])
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0'
-	})
-	if len(words) == 0 {
-		if !w.atLineHead && w.pendingNL == 0 {
-			w.space = true
+	for len(s) > 0 && !w.full {
+		// Skip blanks.
+		j := 0
+		for j < len(s) {
+			if isHTMLSpace(s[j]) {
+				j++
+			} else if strings.HasPrefix(s[j:], "\u00a0") {
+				j += len("\u00a0")
+			} else {
+				break
+			}
 		}
-		return
-	}
-	if startSpace && !w.atLineHead {
-		w.space = true
-	}
-	for i, word := range words {
-		if i > 0 {
-			w.space = true
+		if j > 0 {
+			if !w.atLineHead && w.pendingNL == 0 && w.sb.Len() > 0 {
+				w.space = true
+			}
+			s = s[j:]
 		}
-		w.write(word)
-		if w.full {
-			return
+		// Take a word.
+		k := 0
+		for k < len(s) && !isHTMLSpace(s[k]) && !strings.HasPrefix(s[k:], "\u00a0") {
+			k++
 		}
-	}
-	if endSpace {
-		w.space = true
+		if k > 0 {
+			w.write(s[:k])
+			s = s[k:]
+		}
 	}
 }
 
@@ -152,9 +150,10 @@ func isHTMLSpace(c byte) bool {
 // white space is collapsed and blockquote content is marked with "> ". It
 // uses the tokenizer only (no tree building), so time and memory stay
 // linear in the input whatever the nesting; output stops at limit bytes.
-func htmlToText(b []byte, limit int) (s string, truncated bool) {
-	z := html.NewTokenizer(bytes.NewReader(b))
+func htmlToText(src string, limit int) (s string, truncated bool) {
+	z := html.NewTokenizer(strings.NewReader(src))
 	w := &textWriter{limit: limit}
+	w.sb.Grow(min(len(src)/2, limit))
 	skip := 0  // depth inside skipAtoms
 	inPre := 0 // depth inside <pre>
 	listDepth := 0
@@ -239,15 +238,18 @@ func htmlToText(b []byte, limit int) (s string, truncated bool) {
 
 func finishHTML(w *textWriter) string {
 	s := w.sb.String()
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
-	}
-	// Collapse more than one blank line.
+	// Trim each line's end and collapse runs of blank lines.
 	var sb strings.Builder
 	sb.Grow(len(s))
 	blank := 0
-	for _, l := range lines {
+	for len(s) > 0 {
+		var l string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			l, s = s, ""
+		}
+		l = strings.TrimRight(l, " \t")
 		if l == "" || l == ">" {
 			blank++
 			if blank > 1 {
@@ -259,6 +261,5 @@ func finishHTML(w *textWriter) string {
 		sb.WriteString(l)
 		sb.WriteByte('\n')
 	}
-	s = sb.String()
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(sb.String())
 }

@@ -492,39 +492,56 @@ func (p *parser) multipart(mt string, params map[string]string, body []byte, dep
 	}
 	inReport := mt == "multipart/report"
 	if mt == "multipart/alternative" {
-		var subs []*collector
-		for _, part := range parts {
-			sc := &collector{}
-			p.part(part, depth+1, false, sc)
-			subs = append(subs, sc)
-		}
-		var chosen *collector
-		for _, sc := range subs {
-			if sc.hasPlain() {
-				chosen = sc
-				break
-			}
-		}
-		if chosen == nil {
-			for _, sc := range subs {
-				if sc.hasText() {
-					chosen = sc
-					break
-				}
-			}
-		}
-		if chosen == nil {
-			for _, sc := range subs {
-				c.merge(sc)
-			}
-			return
-		}
-		c.merge(chosen)
+		p.alternative(parts, depth, c)
 		return
 	}
 	for _, part := range parts {
 		p.part(part, depth+1, inReport, c)
 	}
+}
+
+// alternative picks one alternative: the first that yields text/plain,
+// else the first that yields any text. Plain-text alternatives are tried
+// first, so the HTML one is usually never converted.
+func (p *parser) alternative(parts [][]byte, depth int, c *collector) {
+	subs := make([]*collector, len(parts))
+	eval := func(i int) *collector {
+		if subs[i] == nil {
+			subs[i] = &collector{}
+			p.part(parts[i], depth+1, false, subs[i])
+		}
+		return subs[i]
+	}
+	for i, part := range parts {
+		if partIsPlain(part) && eval(i).hasPlain() {
+			c.merge(subs[i])
+			return
+		}
+	}
+	for i := range parts {
+		if eval(i).hasPlain() {
+			c.merge(subs[i])
+			return
+		}
+	}
+	for _, sc := range subs {
+		if sc.hasText() {
+			c.merge(sc)
+			return
+		}
+	}
+	for _, sc := range subs {
+		c.merge(sc)
+	}
+}
+
+// partIsPlain reports whether a body part's header says text/plain (or
+// nothing, which means text/plain).
+func partIsPlain(b []byte) bool {
+	q := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
+	h, _ := q.readHeader(b, maxPartHeaderBytes)
+	mt, _ := q.contentType(h)
+	return mt == "text/plain"
 }
 
 // part parses one body part of a multipart.
@@ -625,7 +642,7 @@ func (p *parser) text(mt string, params map[string]string, cte string, body []by
 	}
 	s = cleanText(s)
 	if mt == "text/html" {
-		t, cut := htmlToText([]byte(s), MaxText)
+		t, cut := htmlToText(s, MaxText)
 		if cut {
 			p.problem(fmt.Sprintf("HTML text longer than %d bytes: cut", MaxText))
 		}

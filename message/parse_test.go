@@ -611,7 +611,7 @@ func TestHTMLToText(t *testing.T) {
 		{"unclosed", "<p>open <b>bold", "open bold"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := htmlToText([]byte(tc.in), MaxText)
+			got, _ := htmlToText(tc.in, MaxText)
 			if got != tc.want {
 				t.Errorf("htmlToText(%q) = %q, want %q", tc.in, got, tc.want)
 			}
@@ -619,7 +619,7 @@ func TestHTMLToText(t *testing.T) {
 	}
 	// The output limit holds.
 	big := strings.Repeat("<p>word word word</p>", 100000)
-	got, cut := htmlToText([]byte(big), 1000)
+	got, cut := htmlToText(big, 1000)
 	if !cut || len(got) > 1100 {
 		t.Errorf("limit 1000: got %d bytes, cut=%v", len(got), cut)
 	}

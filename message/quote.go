@@ -81,12 +81,15 @@ func classifyLine(line string) lineKind {
 	if line == "-- " || line == "--" || line == "-- \r" {
 		return kindSigDelim
 	}
-	t := strings.TrimSpace(line)
 	if isQuoteLine(line) {
 		return kindQuote
 	}
-	l := strings.ToLower(t)
-	if strings.HasPrefix(l, "-") || strings.HasPrefix(l, "_") || strings.HasSuffix(l, ":") {
+	t := strings.TrimSpace(line)
+	if t == "" {
+		return kindText
+	}
+	if t[0] == '-' || t[0] == '_' || t[len(t)-1] == ':' {
+		l := strings.ToLower(t)
 		core := strings.Trim(l, "-_ :*")
 		for _, m := range forwardMarkers {
 			if core == m || (strings.HasPrefix(l, "--") && strings.Contains(core, m)) {
@@ -101,9 +104,9 @@ func classifyLine(line string) lineKind {
 			}
 		}
 	}
-	if len(l) < 80 {
+	if len(t) < 80 {
 		for _, s := range mobileSigs {
-			if strings.HasPrefix(l, s) {
+			if len(t) >= len(s) && strings.EqualFold(t[:len(s)], s) {
 				return kindMobileSig
 			}
 		}
@@ -155,6 +158,17 @@ func separatorLine(l string) bool {
 // an attribution line such as "On <date>, <name> wrote:"; 0 if none.
 func attributionAt(lines []string, i int) int {
 	if len(lines[i]) > maxMarkerLine || strings.TrimSpace(lines[i]) == "" {
+		return 0
+	}
+	// Cheap test first: one of the (up to) three lines must end with ":".
+	colon := false
+	for k := 0; k < 3 && i+k < len(lines); k++ {
+		if strings.HasSuffix(strings.TrimSpace(lines[i+k]), ":") {
+			colon = true
+			break
+		}
+	}
+	if !colon {
 		return 0
 	}
 	joined := ""
@@ -239,7 +253,9 @@ func splitQuoted(text string) (newText, quoted string, forwarded bool) {
 // Outlook header block or "Original Message" marker starts forwarded text
 // instead of quoted text.
 func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bool) {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
 	lines := strings.Split(text, "\n")
 	var newL, quoteL []string
 	hasNew := func() bool {
