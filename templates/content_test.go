@@ -281,3 +281,27 @@ func TestHTMLBalanced(t *testing.T) {
 		}
 	}
 }
+
+// Staff mails about something that is not (yet) a case have no "[]" in the
+// subject and no empty case line.
+func TestStaffMailsWithoutCase(t *testing.T) {
+	s := mustNew(t, "")
+	for _, name := range StaffNames {
+		if name == StaffNewCase || name == StaffFollowUp {
+			continue // always about a case
+		}
+		for _, lang := range []string{"en", "nl"} {
+			d := goldenData()
+			d.CaseID = ""
+			m := render(t, s, name, lang, d)
+			if strings.Contains(m.Subject, "[]") || strings.Contains(m.Text, "[]") {
+				t.Errorf("%s/%s shows an empty case tag: %q", lang, name, m.Subject)
+			}
+			for _, l := range strings.Split(m.Text, "\n") {
+				if f := strings.Fields(l); len(f) == 1 && (f[0] == "Case:" || f[0] == "Zaak:") {
+					t.Errorf("%s/%s has an empty case line", lang, name)
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"regexp"
+	"slices"
 	"strings"
 	texttemplate "text/template"
 	"time"
@@ -395,6 +396,8 @@ var (
 	columnRe = regexp.MustCompile(`^(\s*\S[^\t]{0,30}?\s{2,})\S`)
 	// a day number that belongs with the month after it: 5, 5., 1er.
 	dayNumRe = regexp.MustCompile(`^(\d{1,2}\.?|1er)$`)
+	yearRe   = regexp.MustCompile(`^\d{4}[.,;:)]*$`)
+	monthRe  = regexp.MustCompile(`^\pL{3,}$`)
 )
 
 // wrapLine breaks l at spaces so no line is longer than width columns (a
@@ -455,10 +458,17 @@ func wrapLine(l string, width int) []string {
 			n += utf8.RuneCountInString(words[i].sep) + wl
 			continue
 		}
-		next := []int{i}
-		if last := cur[len(cur)-1]; len(cur) > 1 && dayNumRe.MatchString(words[last].w) {
-			cur, next = cur[:len(cur)-1], []int{last, i}
+		// Keep "5 April 2026" together: carry the month before a year, and
+		// a day number before that, to the next line.
+		carry := 0
+		if yearRe.MatchString(words[i].w) && len(cur) > 1 && monthRe.MatchString(words[cur[len(cur)-1]].w) {
+			carry = 1
 		}
+		if len(cur) > carry+1 && dayNumRe.MatchString(words[cur[len(cur)-1-carry]].w) {
+			carry++
+		}
+		next := append(slices.Clone(cur[len(cur)-carry:]), i)
+		cur = cur[:len(cur)-carry]
 		lines = append(lines, cur)
 		cur = next
 		n = utf8.RuneCountInString(prefix + hang)

@@ -160,6 +160,7 @@ func goldenCases() []goldenCase {
 		{StaffHelp, "", none},
 		{StaffForgery, "", func(d *Data, _ string) {
 			d.Reason = "sender boss@evil.example is not in staff.addresses"
+			d.RequesterAddr = "boss@evil.example"
 		}},
 		{StaffWarnings, "", func(d *Data, _ string) {
 			d.CaseID = ""

@@ -36,18 +36,17 @@ func TestAcknowledgementDates(t *testing.T) {
 		"de": {"5. März 2026", "Dienstag, 7. April 2026"},
 		"fr": {"5 mars 2026", "mardi 7 avril 2026"},
 	}
-	for lang, dates := range want {
-		if !s.Has(Acknowledgement, lang) {
-			t.Errorf("no acknowledgement in %s", lang)
-			continue
-		}
-		m := render(t, s, Acknowledgement, lang, goldenData())
-		for _, date := range dates {
-			if !strings.Contains(m.Text, date) {
-				t.Errorf("%s text lacks %q", lang, date)
+	// The identity check is sent instead of the acknowledgement when the
+	// identity must be checked first, so it acknowledges the request too.
+	for _, name := range []string{Acknowledgement, IdentityCheck} {
+		for lang, dates := range want {
+			if !s.Has(name, lang) {
+				t.Errorf("no %s in %s", name, lang)
+				continue
 			}
-			if !strings.Contains(m.HTML, date) {
-				t.Errorf("%s HTML lacks %q", lang, date)
+			m := render(t, s, name, lang, goldenData())
+			if miss := missing(m, dates...); miss != nil {
+				t.Errorf("%s/%s lacks %q", lang, name, miss)
 			}
 		}
 	}
@@ -245,6 +244,15 @@ func TestWrap(t *testing.T) {
 	url := "See https://example.com/" + strings.Repeat("a", 100) + " please"
 	if !strings.Contains(tidyText(url), "https://example.com/"+strings.Repeat("a", 100)) {
 		t.Error("a long URL was broken")
+	}
+	// A date is not split across lines.
+	for _, date := range []string{"5 maart 2026", "Dienstag, 7. April 2026", "1er avril 2026"} {
+		for pad := 50; pad < 75; pad++ {
+			out := tidyText(strings.Repeat("x", pad) + " " + date + " and more words follow here")
+			if !strings.Contains(out, date) && !strings.Contains(out, "\n"+strings.TrimPrefix(date, "Dienstag, ")) {
+				t.Errorf("date split at width %d: %q", pad, out)
+			}
+		}
 	}
 	if got := tidyText("\n\na\n\n\n\nb  \n\n"); got != "a\n\nb\n" {
 		t.Errorf("tidyText = %q", got)
