@@ -28,8 +28,8 @@ const (
 	DispCommand    = "staff_command"
 	DispIgnored    = "recorded"        // auto-reply, bounce, list mail, own mail: recorded, not answered
 	DispShownStaff = "shown_to_staff"  // personal mail that is not a request
-	DispDuplicate  = "duplicate"       // never stored; for logs
 	DispRefusedCmd = "command_refused" // failed authentication
+	DispError      = "error"           // handling failed; stored whole for staff
 )
 
 // incoming is one fetched mail, parsed and classified outside the transaction.
@@ -73,7 +73,7 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 	var maxUID uint32
 	queued := 0
 	for _, in := range ins {
-		n, err := t.ingest(ctx, tx, in)
+		n, err := t.ingestIsolated(ctx, tx, in)
 		if err != nil {
 			return fmt.Errorf("uid %d: %w", in.raw.UID, err)
 		}
@@ -93,6 +93,36 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 		t.opt.OnQueued()
 	}
 	return nil
+}
+
+// ingestIsolated runs ingest inside a savepoint. When handling one mail
+// fails (a template that does not render, a bug), its partial effects are
+// rolled back and the mail is still stored, marked "error", so that one bad
+// mail can neither block the mailbox nor be lost; it is logged with its UID
+// and listed with its disposition in the register. Only a failure to store it at all fails the batch.
+func (t *Tracker) ingestIsolated(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT ingest`); err != nil {
+		return 0, err
+	}
+	n, err := t.ingest(ctx, tx, in)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `RELEASE ingest`)
+		return n, err
+	}
+	if ctx.Err() != nil {
+		return 0, err
+	}
+	t.log.Error("handling a mail failed; it is stored for staff", "uid", in.raw.UID, "err", err)
+	if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO ingest`); rerr != nil {
+		return 0, errors.Join(err, rerr)
+	}
+	if _, rerr := tx.ExecContext(ctx, `RELEASE ingest`); rerr != nil {
+		return 0, errors.Join(err, rerr)
+	}
+	if _, serr := t.insertMessage(ctx, tx, in, "", DispError); serr != nil {
+		return 0, errors.Join(err, serr)
+	}
+	return 0, nil
 }
 
 func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *incoming {
