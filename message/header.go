@@ -251,6 +251,10 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 		if a == nil {
 			continue
 		}
+		if strings.Contains(a.Name, "=?") {
+			// Encoded words inside quotes: wrong (RFC 2047 §5), but common.
+			a.Name = decodeHeaderValue(a.Name, wd)
+		}
 		a.Name = cleanName(a.Name)
 		if c, good := cleanAddr(a.Address); good {
 			a.Address = c

@@ -6,6 +6,7 @@ package message
 
 import (
 	"net/mail"
+	"net/textproto"
 	"time"
 )
 
@@ -23,6 +24,10 @@ type Message struct {
 	Date       time.Time // zero if missing or unparsable
 	// Header holds every header field, canonical keys (textproto form), decoded
 	// values; for the classifier's header rules (Auto-Submitted, List-Id, ...).
+	// Keys are in net/textproto canonical form: "Message-Id", "List-Id",
+	// "Auto-Submitted", "X-Autoreply"; use Get to look up any spelling.
+	// Values are single lines (control characters replaced by blanks); at
+	// most the first 1000 fields are kept.
 	Header map[string][]string
 	// MediaType is the top-level media type, lower case ("multipart/report").
 	MediaType string
@@ -61,4 +66,16 @@ type Attachment struct {
 	Filename  string
 	MediaType string
 	Size      int
+}
+
+// Get returns the first decoded value of the header field key, in any
+// spelling ("message-id", "Message-ID"); "" if absent.
+func (m *Message) Get(key string) string {
+	if m == nil {
+		return ""
+	}
+	if v := m.Header[textproto.CanonicalMIMEHeaderKey(key)]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }

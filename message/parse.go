@@ -156,31 +156,52 @@ func (p *parser) finishFields() {
 	}
 }
 
+// finishBody joins the text chunks into Text (bounded by MaxText) and
+// splits each chunk on its own into new and quoted text, so a forwarded
+// message rendered after a reply's quote is still new text.
 func (p *parser) finishBody(c *collector) {
-	var sb strings.Builder
+	var text, newText, quoted strings.Builder
+	fwd := forwardSubject(p.m.Subject)
+	add := func(b *strings.Builder, s string) {
+		if s == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(s)
+	}
 	for _, ch := range c.chunks {
 		t := strings.TrimSpace(ch.text)
 		if t == "" {
 			continue
 		}
-		if sb.Len() > 0 {
-			sb.WriteString("\n\n")
+		room := MaxText - text.Len()
+		if text.Len() > 0 {
+			room -= 2
 		}
-		sb.WriteString(t)
+		if room <= 0 {
+			p.problem(fmt.Sprintf("text longer than %d bytes: cut", MaxText))
+			break
+		}
+		if len(t) > room {
+			t = truncateUTF8(t, room)
+			p.problem(fmt.Sprintf("text longer than %d bytes: cut", MaxText))
+		}
+		add(&text, t)
 		if ch.html {
 			p.m.FromHTML = true
 		}
+		nt, q, f := splitQuotedOpt(t, fwd)
+		add(&newText, nt)
+		add(&quoted, q)
+		p.m.Forwarded = p.m.Forwarded || f
 	}
-	text := sb.String()
-	if len(text) > MaxText {
-		text = truncateUTF8(text, MaxText)
-		p.problem(fmt.Sprintf("text longer than %d bytes: cut", MaxText))
-	}
-	p.m.Text = text
+	p.m.Text = text.String()
+	p.m.NewText = newText.String()
+	p.m.Quoted = quoted.String()
+	p.m.Forwarded = p.m.Forwarded || p.forwarded
 	p.m.Attachments = c.atts
-	nt, q, fwd := splitQuotedOpt(text, forwardSubject(p.m.Subject))
-	p.m.NewText, p.m.Quoted = nt, q
-	p.m.Forwarded = fwd || p.forwarded
 }
 
 // readHeader splits b into its header and body. Lines that cannot be
@@ -404,7 +425,8 @@ func (p *parser) body(h textproto.Header, mt string, params map[string]string, b
 		disp = ""
 	}
 	filename := p.filename(dparams["filename"], params["name"])
-	isAttachment := disp == "attachment" || (filename != "" && disp != "inline")
+	// A text part with a file name is an attached file, not the body.
+	isAttachment := disp == "attachment" || filename != ""
 
 	switch {
 	case strings.HasPrefix(mt, "multipart/"):

@@ -651,3 +651,111 @@ func TestDecoders(t *testing.T) {
 		t.Errorf("cleanText = %q", s)
 	}
 }
+
+func TestParseFrom(t *testing.T) {
+	for _, tc := range []struct{ from, name, address string }{
+		{`"Jan" <jan@example.nl>`, "Jan", "jan@example.nl"},
+		{`jan@example.nl (Jan Jansen)`, "Jan Jansen", "jan@example.nl"},
+		{`Jan Jansen jan@example.nl`, "Jan Jansen", "jan@example.nl"},
+		{`Jan Jansen <jan@example.nl`, "Jan Jansen", "jan@example.nl"},
+		{`Jan, Jansen <jan@example.nl>`, "Jansen", "jan@example.nl"},
+		{`"Jan" <jan@example.nl>, other@example.org`, "Jan", "jan@example.nl"},
+		{`=?utf-8?q?J=C3=A1n?= <jan@example.nl>`, "Ján", "jan@example.nl"},
+		{`"=?utf-8?q?J=C3=A1n?=" <jan@example.nl>`, "Ján", "jan@example.nl"},
+		{"\"J\u202eAN\" <jan@example.nl>", "J AN", "jan@example.nl"},
+		{`<mailto:jan@example.nl>`, "", "jan@example.nl"},
+	} {
+		m := Parse([]byte("From: "+tc.from+"\nSubject: x\n\nbody\n"), Options{})
+		if m.From == nil {
+			t.Errorf("From %q: nil", tc.from)
+			continue
+		}
+		if m.From.Name != tc.name || m.From.Address != tc.address {
+			t.Errorf("From %q = %q <%s>, want %q <%s>", tc.from, m.From.Name, m.From.Address, tc.name, tc.address)
+		}
+	}
+	for _, from := range []string{"", "<>", "undisclosed-recipients:;", "no address"} {
+		m := Parse([]byte("From: "+from+"\n\nbody\n"), Options{})
+		if m.From != nil {
+			t.Errorf("From %q = %+v, want nil", from, m.From)
+		}
+	}
+}
+
+func TestMessageGet(t *testing.T) {
+	m := Parse([]byte("message-id: <a@b>\nLIST-ID: <list.example.org>\nX-AutoReply: yes\n\nbody\n"), Options{})
+	eq(t, "Get(Message-ID)", m.Get("Message-ID"), "<a@b>")
+	eq(t, "Get(list-id)", m.Get("list-id"), "<list.example.org>")
+	eq(t, "Header[X-Autoreply]", m.Header["X-Autoreply"][0], "yes")
+	eq(t, "Get(missing)", m.Get("Auto-Submitted"), "")
+	eq(t, "nil Get", (*Message)(nil).Get("x"), "")
+}
+
+func TestParseStructures(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		raw   string
+		check func(t *testing.T, m *Message)
+	}{
+		{"related with inline image", "Content-Type: multipart/related; boundary=r\n\n--r\nContent-Type: text/html\n\n<p>Hi <img src=cid:1></p>\n--r\nContent-Type: image/png\nContent-ID: <1>\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--r--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "Hi")
+				eq(t, "attachments", len(m.Attachments), 1)
+				eq(t, "attachment size", m.Attachments[0].Size, 8)
+			}},
+		{"signed", "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; boundary=s\n\n--s\nContent-Type: text/plain\n\nsigned text\n--s\nContent-Type: application/pkcs7-signature; name=smime.p7s\nContent-Transfer-Encoding: base64\n\nMIIB\n--s--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "signed text")
+				eq(t, "attachment", m.Attachments[0].Filename, "smime.p7s")
+			}},
+		{"text file attached inline is not body", "Content-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\nbody text\n--m\nContent-Type: text/plain; name=\"notes.txt\"\nContent-Disposition: inline; filename=\"notes.txt\"\n\nnotes\n--m--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "body text")
+				eq(t, "attachment", m.Attachments[0].Filename, "notes.txt")
+				eq(t, "attachment size", m.Attachments[0].Size, len("notes"))
+			}},
+		{"Apple mixed text around an image", "Content-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\nbefore image\n--m\nContent-Type: image/jpeg\nContent-Disposition: inline\n\nxx\n--m\nContent-Type: text/plain\n\nafter image\n--m--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "before image\n\nafter image")
+			}},
+		{"attached mail after an Outlook reply stays new", "Subject: RE: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\nSee attached.\n\n-----Original Message-----\nFrom: a\nSent: b\nTo: c\n\nold\n--m\nContent-Type: message/rfc822\n\nSubject: first request\n\nDelete me please.\n--m--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Forwarded", m.Forwarded, true)
+				contains(t, "NewText", m.NewText, "See attached.")
+				contains(t, "NewText", m.NewText, "Delete me please.")
+				notContains(t, "NewText", m.NewText, "old")
+				contains(t, "Quoted", m.Quoted, "old")
+			}},
+		{"read receipt report", "Content-Type: multipart/report; report-type=disposition-notification; boundary=r\n\n--r\nContent-Type: text/plain\n\nYour message was displayed.\n--r\nContent-Type: message/disposition-notification\n\nDisposition: manual-action/MDN-sent-manually; displayed\n--r\nContent-Type: text/rfc822-headers\n\nMessage-ID: <orig@privacyd>\nSubject: x\n--r--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "ReportType", m.ReportType, "disposition-notification")
+				eq(t, "ReportedMessageID", m.ReportedMessageID, "orig@privacyd")
+				eq(t, "Text", m.Text, "Your message was displayed.")
+			}},
+		{"mbox From line and missing blank line", "From jan@example.nl Mon Mar  2 10:00:00 2026\nFrom: jan@example.nl\nSubject: s\nthis line is body\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "From", m.From.Address, "jan@example.nl")
+				eq(t, "Text", m.Text, "this line is body")
+			}},
+		{"HTML charset from meta", "Content-Type: text/html\n\n<meta charset=\"windows-1252\"><p>caf\xe9 \x80</p>",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "café €")
+			}},
+		{"quoted-printable multipart and unknown CTE", "Content-Type: multipart/mixed; boundary=m\nContent-Transfer-Encoding: quoted-printable\n\n--m\nContent-Type: text/plain\nContent-Transfer-Encoding: x-uuencode\n\nraw body\n--m--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "raw body")
+				hasProblem(t, m, "unknown transfer encoding x-uuencode")
+			}},
+		{"boundary that prefixes another", "Content-Type: multipart/mixed; boundary=ab\n\n--ab\nContent-Type: multipart/alternative; boundary=ab-1\n\n--ab-1\nContent-Type: text/plain\n\ninner\n--ab-1--\n--ab\nContent-Type: application/pdf; name=a.pdf\n\n%PDF\n--ab--\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Text", m.Text, "inner")
+				eq(t, "attachments", len(m.Attachments), 1)
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Parse([]byte(tc.raw), Options{})
+			checkInvariants(t, m, Options{})
+			tc.check(t, m)
+		})
+	}
+}
