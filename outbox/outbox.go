@@ -2,6 +2,12 @@
 // through SMTP, with retries and backoff. A mail is marked sent only after the
 // SMTP server accepted it; a permanent refusal (5xx) is recorded and not
 // retried forever.
+//
+// Build and Render turn a queued Mail into an RFC 5322 message (go-mail),
+// threaded and marked as automatic per RFC 3834. Send and CheckConnection
+// speak SMTP with implicit TLS, mandatory STARTTLS, or plaintext to loopback
+// only. Sender drains a Queue: SendDue is one pass, Run the loop that waits
+// for the next attempt, a Wake, or the end of its context.
 package outbox
 
 import (

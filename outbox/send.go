@@ -230,7 +230,9 @@ func ctxErr(ctx context.Context, err error) error {
 
 // Send delivers msgs over one SMTP session and returns the errors of the
 // messages that failed, joined (nil if all were accepted). The context
-// bounds the whole session: when it ends, the connection is closed.
+// bounds the whole session: when it ends, the connection is closed. The
+// errors are go-mail's and may name recipients; Classify(err).Error() is
+// the redacted text for logs.
 func Send(ctx context.Context, cfg SMTPConfig, msgs ...*gomail.Msg) error {
 	e, err := cfg.endpoint()
 	if err != nil {
@@ -294,11 +296,13 @@ var addressRE = regexp.MustCompile(`[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+`)
 func redactAddresses(s string) string { return addressRE.ReplaceAllString(s, "[address]") }
 
 // Classify sorts a delivery error (as returned by Send) into a Failure. It
-// returns err itself if it already is one, and nil for nil. Permanent are: SMTP 5xx replies to the
-// message (MAIL, RCPT, DATA), and messages go-mail cannot send at all (no
-// sender or recipients). Everything else is temporary: 4xx replies, refused
-// or broken connections, timeouts, TLS and AUTH trouble at connect (a
-// configuration problem must not fail the queue), and context ends.
+// returns err itself if it already is one, and nil for nil. Permanent are:
+// SMTP 5xx replies to RCPT TO and DATA, and messages go-mail cannot send at
+// all (no sender or recipients). Everything else is temporary: 4xx replies,
+// refused or broken connections, timeouts, TLS and AUTH trouble at connect
+// and a 5xx to MAIL FROM (configuration problems, the same for every mail,
+// must not fail the queue; they give up after Sender.GiveUpAfter like any
+// temporary failure), and context ends.
 //
 // go-mail's own SendError.IsTemp() is true only for replies starting with
 // "4", so it calls a refused connection or an i/o timeout permanent; we do not.
@@ -318,8 +322,12 @@ func Classify(err error) *Failure {
 		switch se.Reason {
 		case gomail.ErrGetSender, gomail.ErrGetRcpts, gomail.ErrNoUnencoded:
 			f.Permanent = true
-		case gomail.ErrSMTPMailFrom, gomail.ErrSMTPRcptTo, gomail.ErrSMTPData, gomail.ErrSMTPDataClose:
+		case gomail.ErrSMTPRcptTo, gomail.ErrSMTPData, gomail.ErrSMTPDataClose:
 			f.Permanent = f.Code >= 500 && f.Code < 600
+		case gomail.ErrSMTPMailFrom:
+			// A refused MAIL FROM is about our own sender address (smtp.from
+			// not allowed for the account), the same for every mail: a
+			// configuration problem, so temporary, like a refused AUTH.
 		}
 		return f
 	}

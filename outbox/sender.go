@@ -208,14 +208,18 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 			handled++
 			continue
 		}
-		if ctx.Err() != nil {
-			return sent, handled, err
-		}
 		f := Classify(err)
+		if ctx.Err() != nil {
+			return sent, handled, f // redacted; still errors.Is the context error
+		}
 		if f.Code == 0 || f.Code == 421 {
 			// The connection is gone or going; dial again for the next mail.
 			c.abort()
 			c = nil
+		}
+		if !f.Permanent && f.Code >= 500 {
+			s.log.Error("outbox: the SMTP server refuses our sender address; check smtp.from and the SMTP account",
+				failAttrs(f)...)
 		}
 		if f.Permanent {
 			err = s.fail(ctx, m, f)

@@ -385,6 +385,28 @@ func TestSenderPermanentFailure(t *testing.T) {
 	}
 }
 
+func TestSenderRefusedSenderIsNotPermanent(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Config{})
+	srv.SetRejectSender(550, "sender not owned by user")
+	q := &memQueue{}
+	q.add(testMail(1), t0)
+	clk := clock.NewFake(t0)
+	s := NewSender(plainConfig(srv), q, clk, testLogger(t))
+	s.OnFailed = func(Mail, error) { t.Error("OnFailed for a refused sender address") }
+	if _, err := s.SendDue(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	m := q.get(1)
+	if m.state != "queued" || len(m.retries) != 1 || !strings.Contains(m.errText, "550") {
+		t.Fatalf("state %s, %d retries, error %q", m.state, len(m.retries), m.errText)
+	}
+	srv.SetRejectSender(0, "")
+	clk.Set(m.next)
+	if sent, err := s.SendDue(t.Context()); err != nil || sent != 1 {
+		t.Errorf("SendDue() after the fix = %d, %v", sent, err)
+	}
+}
+
 func TestSenderUnbuildableMailFails(t *testing.T) {
 	q := &memQueue{}
 	bad := testMail(1)

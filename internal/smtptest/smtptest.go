@@ -104,7 +104,8 @@ type Server struct {
 	msgs     []Message
 	changed  chan struct{} // closed and replaced whenever msgs grows
 	reject   *smtp.SMTPError
-	rejectN  int // >0: reject this many more transactions; <0: reject all
+	rejectMF *smtp.SMTPError // refuse MAIL FROM (the sender) while set
+	rejectN  int             // >0: reject this many more transactions; <0: reject all
 	rejected int
 	delay    time.Duration
 	onData   func() // tests: called when a message's data is in, before the delay
@@ -279,6 +280,18 @@ func (s *Server) setReject(n, code int, msg string) {
 	s.rejectN = n
 }
 
+// SetRejectSender makes the server refuse MAIL FROM with code and msg
+// (e.g. 550 "sender not owned by user"), until SetRejectSender(0, "").
+func (s *Server) SetRejectSender(code int, msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if code == 0 {
+		s.rejectMF = nil
+		return
+	}
+	s.rejectMF = &smtp.SMTPError{Code: code, EnhancedCode: smtp.EnhancedCode{code / 100, 7, 1}, Message: msg}
+}
+
 // Rejected returns how many transactions the server refused through
 // SetReject/RejectNext so far.
 func (s *Server) Rejected() int {
@@ -388,6 +401,13 @@ func (x *session) Auth(mech string) (sasl.Server, error) {
 func (x *session) Mail(from string, _ *smtp.MailOptions) error {
 	if x.s.cfg.Username != "" && x.authUser == "" {
 		return smtp.ErrAuthRequired
+	}
+	x.s.mu.Lock()
+	rej := x.s.rejectMF
+	x.s.mu.Unlock()
+	if rej != nil {
+		err := *rej
+		return &err
 	}
 	x.from, x.to, x.rejected = from, nil, false
 	return nil

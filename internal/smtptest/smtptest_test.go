@@ -190,6 +190,11 @@ func TestReject(t *testing.T) {
 	if err := send(c, "b@example.org"); err != nil {
 		t.Fatalf("after SetReject(0): %v", err)
 	}
+	s.SetRejectSender(553, "not your address")
+	if err := send(c, "b@example.org"); !errors.As(err, &se) || se.Code != 553 {
+		t.Fatalf("MAIL FROM with SetRejectSender: %v, want 553", err)
+	}
+	s.SetRejectSender(0, "")
 	if n := len(s.Messages()); n != 2 {
 		t.Errorf("%d messages, want 2", n)
 	}
