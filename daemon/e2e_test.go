@@ -90,6 +90,23 @@ func (e *env) start() {
 	e.t.Cleanup(func() { d.Close() })
 }
 
+// reconfigure appends extraYAML to the configuration and restarts.
+func (e *env) reconfigure(extraYAML string) {
+	e.t.Helper()
+	path := filepath.Join(e.dir, "privacyd.yaml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, extraYAML...), 0o600); err != nil {
+		e.t.Fatal(err)
+	}
+	if e.cfg, err = config.Load(path); err != nil {
+		e.t.Fatal(err)
+	}
+	e.restart()
+}
+
 // restart closes the daemon and opens a new one on the same database.
 func (e *env) restart() {
 	e.t.Helper()
@@ -397,5 +414,40 @@ func TestWrongPasswordStopsRun(t *testing.T) {
 	}
 	if attempts, _ := e.imap.LoginAttempts(); attempts > 1 {
 		t.Errorf("%d login attempts, want 1 (no retry loop that locks the account)", attempts)
+	}
+}
+
+func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
+	// A template override that fails when executed for English customers
+	// makes handling the English request fail; it must be stored, not
+	// retried forever, and the Dutch request after it must still be handled.
+	e := newEnv(t, "")
+	dir := filepath.Join(e.dir, "tpl", "en")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "identity_check.txt"), []byte("{{if eq .RequesterName \"Tom Baker\"}}{{index .Rights 99}}{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.reconfigure("templates:\n  dir: tpl\n")
+	e.appendMail(enErasure, time.Now())
+	e.appendMail(nlAccess, time.Now())
+	e.process()
+	cases := e.cases()
+	if len(cases) != 1 || cases[0].Requester != "marieke@example.net" {
+		t.Fatalf("cases %v, want only the Dutch one", cases)
+	}
+	var disp string
+	if err := e.d.Tracker.DB().QueryRow(`SELECT disposition FROM messages WHERE message_id = 'req-en@example.com'`).Scan(&disp); err != nil {
+		t.Fatalf("the failed mail was not stored: %v", err)
+	}
+	if disp != "error" {
+		t.Errorf("the failed mail has disposition %q, want error", disp)
+	}
+	msgs, _ := e.imap.Messages("INBOX")
+	for _, m := range msgs {
+		if !m.Has("$privacyd") {
+			t.Errorf("uid %d not marked processed; the mailbox would be stuck on it", m.UID)
+		}
 	}
 }
