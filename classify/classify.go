@@ -556,27 +556,45 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 			break
 		}
 	}
-	// A more specific phrase of another right covering the same words wins.
+	// A more specific phrase of another right covering the same words wins:
+	// "bezwaar ... direct marketing" over "bezwaar", "art. 21 Abs. 2" over
+	// "art. 21". Article-number phrases only lose to phrases that contain all
+	// their words, so "art. 15 en 17" keeps both rights.
 	drop := make([]bool, len(cand))
 	for i := range cand {
 		for j := i + 1; j < len(cand) && cand[j].s < cand[i].e; j++ {
 			a, b := cand[i], cand[j]
-			if a.p.cat == b.p.cat || a.e <= b.s {
+			if a.p.cat == b.p.cat {
 				continue
 			}
-			switch sa, sb := specificity(a), specificity(b); {
-			case sa > sb:
+			if beats(a, b) {
 				drop[j] = true
-			case sb > sa:
+			} else if beats(b, a) {
 				drop[i] = true
 			}
 		}
 	}
+	// Overlapping matches of one right count once, with the highest weight:
+	// "delete" inside "delete my account", or the same word in two
+	// languages' lexicons.
 	score := map[string]int{}
-	for i, mt := range cand {
-		if !drop[i] {
-			score[mt.p.cat] += mt.p.weight
+	type run struct{ e, w int }
+	open := map[string]*run{}
+	for i, mt := range cand { // cand is in order of start token
+		if drop[i] {
+			continue
 		}
+		r := open[mt.p.cat]
+		if r != nil && mt.s < r.e {
+			if mt.p.weight > r.w {
+				score[mt.p.cat] += mt.p.weight - r.w
+				r.w = mt.p.weight
+			}
+			r.e = max(r.e, mt.e)
+			continue
+		}
+		open[mt.p.cat] = &run{e: mt.e, w: mt.p.weight}
+		score[mt.p.cat] += mt.p.weight
 	}
 	rights := []string{}
 	for _, r := range Rights {
@@ -585,21 +603,74 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 		}
 	}
 	ev := []Evidence{}
-	seen := map[[2]int]bool{}
 	for i, mt := range cand {
 		if drop[i] || score[mt.p.cat] < 2 {
 			continue
 		}
-		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
-		key := [2]int{start, len(mt.p.cat)*1000 + end}
-		if seen[key] {
+		// Show a phrase once: skip one inside a longer counted phrase of
+		// the same right.
+		inside := false
+		for j, o := range cand {
+			if j != i && !drop[j] && o.p.cat == mt.p.cat && o.s <= mt.s && mt.e <= o.e && (o.e-o.s > mt.e-mt.s || j < i) {
+				inside = true
+				break
+			}
+		}
+		if inside {
 			continue
 		}
-		seen[key] = true
+		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
 		ev = append(ev, Evidence{Right: mt.p.cat, Text: sc.text[start:end], Offset: start})
 	}
 	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
 	return rights, ev
+}
+
+// beats reports whether match a overrides the overlapping match b of
+// another right: a must be more specific and either contain all of b's
+// words or (when neither names an article number) cover b's whole span.
+func beats(a, b match) bool {
+	if specificity(a) <= specificity(b) {
+		return false
+	}
+	if subset(b.lits, a.lits) {
+		return true
+	}
+	if a.p.article || b.p.article {
+		return false
+	}
+	return a.s <= b.s && b.e <= a.e || shares(a.lits, b.lits)
+}
+
+// shares reports whether the sorted index lists x and y have an index in
+// common: the two phrases read the same word.
+func shares(x, y []int) bool {
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			return true
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// subset reports whether every index in x (sorted) is in y (sorted).
+func subset(x, y []int) bool {
+	j := 0
+	for _, v := range x {
+		for j < len(y) && y[j] < v {
+			j++
+		}
+		if j == len(y) || y[j] != v {
+			return false
+		}
+	}
+	return true
 }
 
 // specificity orders overlapping phrases: more words first, then the longer
@@ -615,6 +686,9 @@ var cessation = map[string]bool{"longer": true, "langer": true, "mehr": true, "m
 // postNegation are negations that follow the verb in Dutch and German
 // ("verwijder mijn gegevens niet", "löschen Sie mein Konto nicht").
 var postNegation = map[string]bool{"niet": true, "nicht": true}
+
+// notOnly words after a post-negation make it "not only" ("nicht nur").
+var notOnly = map[string]bool{"nur": true, "alleen": true, "enkel": true, "only": true, "allein": true}
 
 func (c *Classifier) isNeg(toks []token, j int) bool {
 	if !c.lx.negation[toks[j].s] {
@@ -638,7 +712,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 		}
 	}
 	cl := toks[mt.s].clause
-	for j, n := mt.s-1, 0; j >= 0 && n < 5; j, n = j-1, n+1 {
+	for j, n := mt.s-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
 		if toks[j].clause != cl || c.lx.breaks[toks[j].s] {
 			break
 		}
@@ -647,8 +721,11 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 		}
 	}
 	cl = toks[mt.e-1].clause
-	for j := mt.e; j < mt.e+2 && j < len(toks) && toks[j].clause == cl; j++ {
-		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s]) {
+	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl; j++ {
+		if c.lx.breaks[toks[j].s] {
+			break
+		}
+		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s] && !notOnly[toks[j+1].s]) {
 			return true
 		}
 	}

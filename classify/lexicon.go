@@ -37,7 +37,8 @@ var categories = func() map[string]bool {
 // alt is one alternative of a phrase element: an exact word or a prefix.
 type alt struct {
 	s      string
-	prefix bool
+	prefix bool // "verwijder*": any word starting with s
+	suffix bool // "*gegevens": any word ending in s (compounds)
 }
 
 // elem is one word position of a phrase.
@@ -50,6 +51,10 @@ func (e *elem) matches(s string) bool {
 	for _, a := range e.alts {
 		if a.prefix {
 			if strings.HasPrefix(s, a.s) {
+				return true
+			}
+		} else if a.suffix {
+			if strings.HasSuffix(s, a.s) {
 				return true
 			}
 		} else if s == a.s {
@@ -66,12 +71,15 @@ type phrase struct {
 	lang   string // language of the file it came from; "" if neutral
 	elems  []elem
 	src    string // file:line, for messages
+	// article is true when a word of the phrase is a number ("art. 17").
+	article bool
 }
 
 // lexicon is the compiled set of phrases, indexed by their first element.
 type lexicon struct {
 	exact     map[string][]*phrase
 	prefix    map[string][]*phrase
+	suffix    map[string][]*phrase // few entries: each is tried on every word
 	maxPrefix int
 	negation  map[string]bool
 	breaks    map[string]bool
@@ -80,7 +88,7 @@ type lexicon struct {
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{},
+	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{}, suffix: map[string][]*phrase{},
 		negation: map[string]bool{}, breaks: map[string]bool{}, stop: map[string][]string{}}
 }
 
@@ -133,7 +141,8 @@ func (lx *lexicon) loadStopwords(data []byte) {
 //	CATEGORY[:WEIGHT] PHRASE
 //
 // A PHRASE is words separated by spaces; "a|b" gives alternatives, a
-// trailing "*" makes a word a prefix, "~" lets up to 4 words (in the same
+// trailing "*" makes a word a prefix, a leading "*" a suffix (for
+// compounds: "*gegevens" matches klantgegevens), "~" lets up to 4 words (in the same
 // sentence) come between two words and "~N" up to N (at most 12).
 func (lx *lexicon) load(data []byte, name, lang string) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -195,7 +204,8 @@ func parsePhrase(line string) (*phrase, error) {
 		gap = 0
 		for _, a := range strings.Split(f, "|") {
 			pre := strings.HasSuffix(a, "*")
-			a = strings.TrimSuffix(a, "*")
+			suf := !pre && strings.HasPrefix(a, "*")
+			a = strings.TrimSuffix(strings.TrimPrefix(a, "*"), "*")
 			// A phrase word is folded and tokenized like the text: a word
 			// with punctuation inside ("e-mail", "l'article") must be
 			// written as the tokenizer sees it.
@@ -206,7 +216,13 @@ func parsePhrase(line string) (*phrase, error) {
 			if pre && len(a) < 2 {
 				return nil, fmt.Errorf("prefix %q is too short", a+"*")
 			}
-			e.alts = append(e.alts, alt{s: a, prefix: pre})
+			if suf && len(a) < 4 {
+				return nil, fmt.Errorf("suffix %q is too short (4 letters at least)", "*"+a)
+			}
+			e.alts = append(e.alts, alt{s: a, prefix: pre, suffix: suf})
+			if strings.Trim(a, "0123456789") == "" {
+				p.article = true
+			}
 		}
 		p.elems = append(p.elems, e)
 	}
@@ -218,8 +234,8 @@ func parsePhrase(line string) (*phrase, error) {
 			return nil, fmt.Errorf("%s takes single words (a|b|c), not a phrase", cat)
 		}
 		for _, a := range p.elems[0].alts {
-			if a.prefix {
-				return nil, fmt.Errorf("%s takes plain words, not prefixes", cat)
+			if a.prefix || a.suffix {
+				return nil, fmt.Errorf("%s takes plain words, not prefixes or suffixes", cat)
 			}
 		}
 	}
@@ -246,6 +262,8 @@ func (lx *lexicon) add(p *phrase) {
 			if len(a.s) > lx.maxPrefix {
 				lx.maxPrefix = len(a.s)
 			}
+		} else if a.suffix {
+			lx.suffix[a.s] = append(lx.suffix[a.s], p)
 		} else {
 			lx.exact[a.s] = append(lx.exact[a.s], p)
 		}
@@ -272,6 +290,11 @@ func (lx *lexicon) find(toks []token) []match {
 		cands = append(cands[:0], lx.exact[t]...)
 		for l := 2; l <= len(t) && l <= lx.maxPrefix; l++ {
 			cands = append(cands, lx.prefix[t[:l]]...)
+		}
+		for suf, ps := range lx.suffix {
+			if strings.HasSuffix(t, suf) {
+				cands = append(cands, ps...)
+			}
 		}
 		for _, p := range cands {
 			if lits, ok := matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
