@@ -375,7 +375,13 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	// The customer gets one mail at once: the acknowledgement with the receipt
 	// and due dates (EDPB §57), or, when the identity must be checked first,
 	// the identity check, which acknowledges the request as well.
-	if answerable(in.from, t.opt.OwnAddresses) {
+	if machineMail(in.msg) {
+		// The classifier took it for a request, but its headers say a
+		// machine sent it: keep the case, never answer it (RFC 3834 §2).
+		if err := t.event(ctx, tx, id, "privacyd", "not_answered", msgRow, "", "", "the mail carries automatic-mail headers"); err != nil {
+			return 0, err
+		}
+	} else if answerable(in.from, t.opt.OwnAddresses) {
 		refs := append(slices.Clone(in.msg.References), in.msgID)
 		name := templates.Acknowledgement
 		if status == StatusAwaitingIdentity {
@@ -585,6 +591,36 @@ func answerable(addr string, own []string) bool {
 		}
 	}
 	return true
+}
+
+// machineMail reports mail that headers mark as sent by a machine: an
+// auto-reply (RFC 3834 Auto-Submitted other than "no", X-Autoreply and
+// kin), a delivery report, or list and bulk mail. Such mail is never answered.
+func machineMail(m *message.Message) bool {
+	if isBulk(m) || m.MediaType == "multipart/report" {
+		return true
+	}
+	for _, v := range m.Header["Auto-Submitted"] {
+		if !strings.EqualFold(strings.TrimSpace(strings.SplitN(v, ";", 2)[0]), "no") {
+			return true
+		}
+	}
+	for _, h := range []string{"X-Autoreply", "X-Autorespond", "X-Auto-Reply"} {
+		if len(m.Header[h]) > 0 {
+			return true
+		}
+	}
+	for _, p := range m.Header["Precedence"] {
+		if strings.EqualFold(strings.TrimSpace(p), "auto_reply") {
+			return true
+		}
+	}
+	for _, rp := range m.Header["Return-Path"] {
+		if strings.TrimSpace(rp) == "<>" {
+			return true
+		}
+	}
+	return false
 }
 
 // isBulk reports list or bulk mail (RFC 2369, RFC 2919, Precedence).
