@@ -151,19 +151,40 @@ func isHTMLSpace(c byte) bool {
 // uses the tokenizer only (no tree building), so time and memory stay
 // linear in the input whatever the nesting; output stops at limit bytes.
 func htmlToText(src string, limit int) (s string, truncated bool) {
+	s, truncated, skipped := htmlToTextSkip(src, limit, skipAtoms)
+	if s == "" && skipped {
+		// An unclosed <svg>, <head> or <select> swallowed everything: show
+		// all but scripts and styles rather than nothing.
+		s, truncated, _ = htmlToTextSkip(src, limit, rawSkipAtoms)
+	}
+	return s, truncated
+}
+
+// rawSkipAtoms are the skipped elements whose content the tokenizer reads
+// as one raw text token, so they always end.
+var rawSkipAtoms = map[atom.Atom]bool{atom.Script: true, atom.Style: true}
+
+// htmlToTextSkip converts src, dropping the content of the elements in
+// skipSet; skipped reports whether non-blank text was dropped outside
+// script and style.
+func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string, truncated, skipped bool) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	w := &textWriter{limit: limit}
 	w.sb.Grow(min(len(src)/2, limit))
-	skip := 0  // depth inside skipAtoms
-	inPre := 0 // depth inside <pre>
+	skip := 0           // depth inside skipSet
+	var inRaw atom.Atom // the last skipped element opened
+	inPre := 0          // depth inside <pre>
 	listDepth := 0
 	for !w.full {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return finishHTML(w), w.full
+			return finishHTML(w), w.full, skipped
 		case html.TextToken:
 			if skip > 0 {
+				if !skipped && !rawSkipAtoms[inRaw] && strings.TrimSpace(string(z.Text())) != "" {
+					skipped = true
+				}
 				continue
 			}
 			if inPre > 0 {
@@ -175,11 +196,17 @@ func htmlToText(src string, limit int) (s string, truncated bool) {
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			start := tt != html.EndTagToken
-			if skipAtoms[a] {
+			if a == atom.Body && start {
+				// The body ends any unclosed <head>.
+				skip = 0
+			}
+			if skipSet[a] {
 				if tt == html.StartTagToken {
 					skip++
+					inRaw = a
 				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
+					inRaw = 0
 				}
 				continue
 			}
@@ -233,7 +260,7 @@ func htmlToText(src string, limit int) (s string, truncated bool) {
 			}
 		}
 	}
-	return finishHTML(w), true
+	return finishHTML(w), true, skipped
 }
 
 func finishHTML(w *textWriter) string {

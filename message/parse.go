@@ -414,6 +414,12 @@ func validMediaType(mt string) bool {
 
 // body handles the body of an entity whose header is h.
 func (p *parser) body(h textproto.Header, mt string, params map[string]string, body []byte, depth int, inReport bool, c *collector) {
+	defer func() {
+		// Last resort: a panic in a third-party decoder loses this part only.
+		if r := recover(); r != nil {
+			p.problem("internal error in a body part: part skipped")
+		}
+	}()
 	p.parts++
 	if p.parts > maxParts {
 		p.problem(fmt.Sprintf("more than %d body parts: the rest ignored", maxParts))
