@@ -299,7 +299,7 @@ func cteSize(b []byte, cte string) int {
 }
 
 // cleanText normalises decoded text: CRLF and lone CR become LF, NEL
-// (U+0085) becomes LF, a leading byte order mark is dropped, and other
+// (U+0085) becomes LF, byte order marks (U+FEFF) are dropped, and other
 // control characters than LF and TAB are removed. The input must be valid
 // UTF-8; the output is too.
 func cleanText(s string) string {
@@ -307,7 +307,7 @@ func cleanText(s string) string {
 	i := 0
 	for ; i < len(s); i++ {
 		c := s[i]
-		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xC2 {
+		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xC2 || c == 0xEF {
 			break
 		}
 	}
@@ -328,6 +328,9 @@ func cleanText(s string) string {
 			out = append(out, c)
 		case c < 0x20 || c == 0x7F:
 			// dropped
+		case c == 0xEF && strings.HasPrefix(s[i:], "\uFEFF"):
+			// A zero-width no-break space (stray byte order mark).
+			i += 2
 		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0:
 			// A C1 control character.
 			if s[i+1] == 0x85 {

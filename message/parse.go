@@ -237,6 +237,13 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 			continue
 		}
 		if !isCont && !validFieldLine(line) {
+			// A junk line between fields is skipped; otherwise the blank
+			// line is missing and the body starts here.
+			if nl := nextLine(b, next); nl != nil && validFieldLine(nl) {
+				p.problem("malformed header line: skipped")
+				pos = next
+				continue
+			}
 			p.problem("malformed header line: header ended there")
 			break
 		}
@@ -268,6 +275,19 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 		pos = len(b)
 	}
 	return h, b[pos:]
+}
+
+// nextLine returns the line starting at b[pos:] without its line end; nil
+// at the end of b.
+func nextLine(b []byte, pos int) []byte {
+	if pos >= len(b) {
+		return nil
+	}
+	l := b[pos:]
+	if i := bytes.IndexByte(l, '\n'); i >= 0 {
+		l = l[:i]
+	}
+	return bytes.TrimSuffix(l, []byte("\r"))
 }
 
 // validFieldLine reports whether line starts a header field: a non-empty

@@ -259,6 +259,33 @@ var parseCases = []parseCase{
 		contains(t, "Quoted", m.Quoted, "Verzonden vanaf mijn iPhone")
 		contains(t, "Quoted", m.Quoted, "het volgende geschreven:")
 	}},
+	{name: "Gmail reply nl (plain preferred over HTML)", file: "gmail_nl_html.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Mijn klantnummer is 55501.")
+		eq(t, "FromHTML", m.FromHTML, false)
+		contains(t, "Quoted", m.Quoted, "> Wilt u uw klantnummer sturen?")
+	}},
+	{name: "Gmail reply de, attribution wrapped in the address", file: "gmail_de.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Bitte berichtigen Sie meine Adresse: Hauptstraße 1.")
+		contains(t, "Quoted", m.Quoted, "Bitte bestätigen Sie Ihre Identität.")
+	}},
+	{name: "Outlook reply de, Latin-1 QP", file: "outlook_de.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Ich möchte meine Einwilligung widerrufen.\n\nMit freundlichen Grüßen\nFrank Weber")
+		contains(t, "Quoted", m.Quoted, "Wir haben Ihre Anfrage erhalten.")
+	}},
+	{name: "Outlook HTML reply fr, Windows-1252", file: "outlook_fr_html.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Je m’oppose à la prospection commerciale.")
+		contains(t, "Quoted", m.Quoted, "Nous avons bien reçu votre demande.")
+		notContains(t, "Text", m.Text, "MsoNormal")
+	}},
+	{name: "Apple reply en, iPad signature", file: "apple_en.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Please restrict the processing of my data until this is resolved.")
+		contains(t, "Quoted", m.Quoted, "> We received your request.")
+	}},
+	{name: "Apple HTML reply fr", file: "apple_fr.eml", check: func(t *testing.T, m *Message) {
+		eq(t, "NewText", m.NewText, "Je demande la portabilité de mes données.")
+		contains(t, "Quoted", m.Quoted, "Envoyé de mon iPhone")
+		contains(t, "Quoted", m.Quoted, "> Nous avons reçu votre demande.")
+	}},
 	{name: "signature", file: "signature.eml", check: func(t *testing.T, m *Message) {
 		eq(t, "NewText", m.NewText, "My address is wrong, please correct it to 1 Main Street.")
 		contains(t, "Quoted", m.Quoted, "Tom Example\nExample Ltd")
@@ -650,7 +677,7 @@ func TestDecoders(t *testing.T) {
 	if s, p := decodeCharset([]byte("\x82\xa0\x82\xa2"), "shift_jis", 100); s != "あい" || p != "" {
 		t.Errorf("decodeCharset shift_jis = %q, %q", s, p)
 	}
-	if s := cleanText("a\r\nb\rc\x00d\u0085e\uFEFF"); s != "a\nb\ncd\ne\uFEFF" {
+	if s := cleanText("\uFEFFa\r\nb\rc\x00d\u0085e\uFEFF\u00a0\u00e9\uFFFD"); s != "a\nb\ncd\ne\u00a0\u00e9\uFFFD" {
 		t.Errorf("cleanText = %q", s)
 	}
 }
@@ -739,6 +766,12 @@ func TestParseStructures(t *testing.T) {
 			func(t *testing.T, m *Message) {
 				eq(t, "From", m.From.Address, "jan@example.nl")
 				eq(t, "Text", m.Text, "this line is body")
+			}},
+		{"junk line between header fields", "From: jan@example.nl\nthis is junk\nSubject: still header\n\nbody\n",
+			func(t *testing.T, m *Message) {
+				eq(t, "Subject", m.Subject, "still header")
+				eq(t, "Text", m.Text, "body")
+				hasProblem(t, m, "malformed header line: skipped")
 			}},
 		{"HTML charset from meta", "Content-Type: text/html\n\n<meta charset=\"windows-1252\"><p>caf\xe9 \x80</p>",
 			func(t *testing.T, m *Message) {
