@@ -363,11 +363,20 @@ func multiLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// tidyText normalises a rendered text body: LF line ends, no trailing
-// spaces, at most one blank line in a row, lines wrapped at WrapWidth, no
+// tidyText normalises a rendered text body: LF line ends, tabs as four
+// spaces, no trailing spaces, at most one blank line in a row, lines wrapped at WrapWidth, no
 // blank lines at the ends, one final newline.
 func tidyText(s string) string {
 	s = strings.ReplaceAll(s, "\r", "")
+	s = strings.ReplaceAll(s, "\t", "    ")
+	s = strings.Map(func(r rune) rune {
+		// Other breaking white space becomes a plain space, so wrapping
+		// sees it; no-break spaces (French « : ») stay.
+		if r != '\n' && r != ' ' && r != '\u00a0' && r != '\u202f' && r != '\u2007' && unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	var out []string
 	blank := true // suppress leading blank lines
 	for _, l := range strings.Split(s, "\n") {

@@ -225,7 +225,8 @@ func (d Data) BareSubject() string {
 	return s
 }
 
-// Set is a loaded set of templates.
+// Set is a loaded set of templates. It is read-only after New and safe for
+// concurrent use.
 type Set struct {
 	dir   string
 	mails map[string]map[string]*parsed // name → lang → templates
@@ -499,9 +500,10 @@ func (s *Set) Languages(name string) []string {
 	return ls
 }
 
-// Render renders template name in lang (falling back to English when the
-// template has no such language). d.Lang is set to the language actually
-// rendered.
+// Render renders template name in lang (a region is ignored when the mail
+// does not have it: "nl-BE" renders "nl"), falling back to English when the
+// mail has no such language. d.Lang is set to the language actually
+// rendered; the caller's d is not modified.
 func (s *Set) Render(name, lang string, d Data) (Mail, error) {
 	byLang, ok := s.mails[name]
 	if !ok {
@@ -509,6 +511,13 @@ func (s *Set) Render(name, lang string, d Data) (Mail, error) {
 	}
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	p, ok := byLang[lang]
+	if !ok {
+		// "nl-BE" → "nl"
+		if base, _, cut := strings.Cut(lang, "-"); cut {
+			lang = base
+			p, ok = byLang[lang]
+		}
+	}
 	if !ok {
 		lang = FallbackLanguage
 		p = byLang[lang]

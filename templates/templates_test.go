@@ -161,6 +161,9 @@ func TestFallbackLanguage(t *testing.T) {
 	if es != en {
 		t.Error("an unknown language should render the English mail")
 	}
+	if render(t, s, Acknowledgement, "NL-be", goldenData()) != render(t, s, Acknowledgement, "nl", goldenData()) {
+		t.Error("nl-BE should render the Dutch mail")
+	}
 	if _, err := s.Render("no_such_mail", "en", Data{}); err == nil {
 		t.Error("unknown template name: no error")
 	}
