@@ -19,6 +19,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net"
@@ -175,6 +176,8 @@ type Reader struct {
 	opt  Options
 	sink Sink
 	log  *slog.Logger
+
+	debug io.Writer // protocol transcript, tests only
 
 	connected      atomic.Bool
 	noKeywordsSaid atomic.Bool

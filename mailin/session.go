@@ -67,7 +67,8 @@ func (s *session) dial(ctx context.Context) error {
 		tcfg.ServerName = host
 	}
 	copts := &imapclient.Options{
-		TLSConfig: tcfg,
+		TLSConfig:   tcfg,
+		DebugWriter: s.r.debug,
 		UnilateralDataHandler: &imapclient.UnilateralDataHandler{
 			// Runs on the client's read goroutine: must never block.
 			Mailbox: func(d *imapclient.UnilateralDataMailbox) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"sync"
+	"time"
 )
 
 // connSet tracks the live raw TCP connections of a Server so a test can cut
@@ -15,23 +16,47 @@ type connSet struct {
 	left    int64 // bytes the server may still write before the cut
 	total   int   // connections accepted so far
 	cutDone chan struct{}
+	changed chan struct{} // closed and replaced whenever conns changes
 }
 
 func newConnSet() *connSet {
-	return &connSet{conns: make(map[*trackedConn]struct{})}
+	return &connSet{conns: make(map[*trackedConn]struct{}), changed: make(chan struct{})}
 }
 
 func (s *connSet) add(c *trackedConn) {
 	s.mu.Lock()
 	s.conns[c] = struct{}{}
 	s.total++
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 }
 
 func (s *connSet) remove(c *trackedConn) {
 	s.mu.Lock()
 	delete(s.conns, c)
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
+}
+
+// waitOpen waits until exactly n connections are open, or timeout.
+func (s *connSet) waitOpen(n int, timeout time.Duration) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		open, ch := len(s.conns), s.changed
+		s.mu.Unlock()
+		if open == n {
+			return true
+		}
+		select {
+		case <-ch:
+		case <-deadline.C:
+			return false
+		}
+	}
 }
 
 // closeAll closes every live connection and returns how many there were.

@@ -59,6 +59,9 @@ type Config struct {
 	// Rev1Only advertises IMAP4rev1 only: no MOVE, no UIDPLUS (and IDLE only
 	// as the rev1 extension, see NoIdle).
 	Rev1Only bool
+	// ExtraCaps are advertised in addition with Rev1Only, e.g. imap.CapUIDPlus
+	// for a server with UIDPLUS but without MOVE.
+	ExtraCaps []imap.Cap
 	// NoIdle removes IDLE from the advertised capabilities. It needs Rev1Only
 	// (IDLE is part of IMAP4rev2) and TLS "none" or "implicit".
 	NoIdle bool
@@ -84,10 +87,13 @@ type Server struct {
 
 	loginAttempts atomic.Int64
 	loginFailures atomic.Int64
+	idles         atomic.Int64
+	copyErr       atomic.Pointer[error]
 
 	mu     sync.Mutex
 	addr   string
 	srv    *imapserver.Server // nil while stopped
+	ln     net.Listener       // the raw listener of srv
 	closed bool
 }
 
@@ -149,6 +155,11 @@ type Option func(*Config)
 
 // WithRev1Only advertises IMAP4rev1 only (no MOVE, no UIDPLUS).
 func WithRev1Only() Option { return func(c *Config) { c.Rev1Only = true } }
+
+// WithExtraCaps advertises IMAP4rev1 plus caps (e.g. imap.CapUIDPlus).
+func WithExtraCaps(caps ...imap.Cap) Option {
+	return func(c *Config) { c.Rev1Only, c.ExtraCaps = true, caps }
+}
 
 // WithoutIdle advertises IMAP4rev1 only and hides IDLE.
 func WithoutIdle() Option { return func(c *Config) { c.Rev1Only, c.NoIdle = true, true } }
@@ -256,6 +267,11 @@ func (s *Server) Restart() error {
 	}
 	if !s.cfg.Rev1Only {
 		opts.Caps = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}}
+	} else if len(s.cfg.ExtraCaps) > 0 {
+		opts.Caps = imap.CapSet{imap.CapIMAP4rev1: {}}
+		for _, c := range s.cfg.ExtraCaps {
+			opts.Caps[c] = struct{}{}
+		}
 	}
 	tlsCfg := &tls.Config{Certificates: []tls.Certificate{s.cert}, MinVersion: tls.VersionTLS12}
 	switch s.cfg.TLS {
@@ -268,7 +284,7 @@ func (s *Server) Restart() error {
 		ln = noIdleListener{ln}
 	}
 	srv := imapserver.New(opts)
-	s.srv = srv
+	s.srv, s.ln = srv, raw
 	go srv.Serve(ln)
 	return nil
 }
@@ -277,12 +293,15 @@ func (s *Server) Restart() error {
 // Restart serves them again on the same address.
 func (s *Server) Stop() error {
 	s.mu.Lock()
-	srv := s.srv
-	s.srv = nil
+	srv, ln := s.srv, s.ln
+	s.srv, s.ln = nil, nil
 	s.mu.Unlock()
 	if srv == nil {
 		return nil
 	}
+	// Close the listener ourselves: imapserver.Close only closes listeners
+	// that Serve has registered, and Serve runs in its own goroutine.
+	ln.Close()
 	err := srv.Close()
 	s.conns.closeAll()
 	return err
@@ -309,10 +328,30 @@ func (s *Server) CutAfter(n int64) <-chan struct{} { return s.conns.arm(n) }
 // Conns reports the open connections and all connections accepted so far.
 func (s *Server) Conns() (open, total int) { return s.conns.count() }
 
+// WaitOpenConns waits until exactly n client connections are open (the
+// server closes its side of a connection shortly after LOGOUT) and reports
+// whether that happened within timeout.
+func (s *Server) WaitOpenConns(n int, timeout time.Duration) bool {
+	return s.conns.waitOpen(n, timeout)
+}
+
 // LoginAttempts reports how many LOGIN/AUTHENTICATE attempts the server saw,
 // and how many of them failed.
 func (s *Server) LoginAttempts() (attempts, failures int) {
 	return int(s.loginAttempts.Load()), int(s.loginFailures.Load())
+}
+
+// IdleCommands reports how many IDLE commands the server has seen.
+func (s *Server) IdleCommands() int { return int(s.idles.Load()) }
+
+// SetCopyError makes every COPY (and the COPY of a client's MOVE fallback)
+// fail with err until it is called with nil. MOVE itself is not affected.
+func (s *Server) SetCopyError(err error) {
+	if err == nil {
+		s.copyErr.Store(nil)
+		return
+	}
+	s.copyErr.Store(&err)
 }
 
 // Append stores raw in mailbox with the given INTERNALDATE (zero: now) and
@@ -490,6 +529,25 @@ func (ss *session) Store(w *imapserver.FetchWriter, numSet imap.NumSet, flags *i
 		}
 	}
 	return ss.UserSession.Store(w, numSet, flags, options)
+}
+
+// Idle first sends the updates queued since the last command, as real
+// servers do: imapmemserver only sends updates that arrive while idling, so
+// mail appended between a client's last command and its IDLE would wait for
+// the next update.
+func (ss *session) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	ss.srv.idles.Add(1)
+	if err := ss.UserSession.Poll(w, true); err != nil {
+		return err
+	}
+	return ss.UserSession.Idle(w, stop)
+}
+
+func (ss *session) Copy(numSet imap.NumSet, dest string) (*imap.CopyData, error) {
+	if p := ss.srv.copyErr.Load(); p != nil {
+		return nil, *p
+	}
+	return ss.UserSession.Copy(numSet, dest)
 }
 
 func isSystemFlag(f imap.Flag) bool { return len(f) > 0 && f[0] == '\\' }

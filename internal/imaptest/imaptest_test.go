@@ -61,6 +61,7 @@ func TestCapabilities(t *testing.T) {
 		{"rev2", nil, true, true, true},
 		{"rev1", []Option{WithRev1Only()}, true, false, false},
 		{"rev1 no idle", []Option{WithoutIdle()}, false, false, false},
+		{"rev1 uidplus", []Option{WithExtraCaps(imap.CapUIDPlus)}, true, false, true},
 		{"rev1 no idle implicit tls", []Option{WithoutIdle(), WithTLS(TLSImplicit)}, false, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -258,4 +259,38 @@ func TestConfigErrors(t *testing.T) {
 			t.Errorf("New(%+v) succeeded", cfg)
 		}
 	}
+}
+
+// Mail appended between the last command and IDLE must be announced once
+// IDLE starts.
+func TestIdleSendsQueuedUpdates(t *testing.T) {
+	s := Start(t)
+	s.Append("INBOX", testMail(1), time.Time{})
+	got := make(chan uint32, 10)
+	c, err := imapclient.DialInsecure(s.Addr(), &imapclient.Options{UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+		Mailbox: func(d *imapclient.UnilateralDataMailbox) {
+			if d.NumMessages != nil {
+				got <- *d.NumMessages
+			}
+		}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Login(s.Username(), s.Password()).Wait()
+	c.Select("INBOX", nil).Wait()
+	s.Append("INBOX", testMail(2), time.Time{})
+	idle, err := c.Idle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case n := <-got:
+		if n != 2 {
+			t.Errorf("EXISTS %d, want 2", n)
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("no exists")
+	}
+	idle.Close()
+	idle.Wait()
 }
