@@ -4,12 +4,22 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
+// defaultSet is parsed once for the tests that only read the defaults.
+var defaultSet = sync.OnceValues(func() (*Set, error) { return New("") })
+
 func mustNew(t *testing.T, dir string) *Set {
 	t.Helper()
-	s, err := New(dir)
+	var s *Set
+	var err error
+	if dir == "" {
+		s, err = defaultSet()
+	} else {
+		s, err = New(dir)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,5 +272,27 @@ func TestWrap(t *testing.T) {
 	}
 	if got := tidyText("> " + strings.Repeat("quoted ", 20)); strings.Count(got, "> ") < 2 {
 		t.Errorf("quote prefix not kept on continuation: %q", got)
+	}
+}
+
+// A Set is shared by the daemon's goroutines.
+func TestConcurrentRender(t *testing.T) {
+	s := mustNew(t, "")
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var err error
+			for _, name := range Names() {
+				if _, e := s.Render(name, customerLangs[i%4], goldenData()); e != nil {
+					err = e
+				}
+			}
+			done <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
