@@ -408,7 +408,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			break
 		}
 	}
-	var bounce, auto, ack int
+	var bounce, auto, ack, bulk int
 	var bounceEv, autoEv, ackEv string
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
@@ -429,6 +429,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			auto += mt.p.weight
 			if autoEv == "" {
 				autoEv = ev
+			}
+		case catBulk:
+			if !t.subject {
+				bulk += mt.p.weight
 			}
 		case catAck:
 			ack += mt.p.weight
@@ -459,6 +463,11 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		case "bulk", "junk", "list":
 			return NotARequest, "header Precedence: " + strings.ToLower(v)
 		}
+	}
+	// Newsletter phrasing, unless the person forwards the newsletter to
+	// complain about it.
+	if bulk >= 3 && !m.Forwarded && !sc.subjReply {
+		return NotARequest, "newsletter phrasing"
 	}
 	if isNoReply(from) {
 		// A web form sends from no-reply with the person in Reply-To.
@@ -496,9 +505,11 @@ func firstWord(s string) string {
 	return s
 }
 
+var noReplyStrip = strings.NewReplacer("-", "", "_", "", ".", "")
+
 func isNoReply(addr string) bool {
 	local, _, _ := strings.Cut(addr, "@")
-	local = strings.NewReplacer("-", "", "_", "", ".", "").Replace(local)
+	local = noReplyStrip.Replace(local)
 	for _, p := range []string{"noreply", "donotreply", "dontreply", "noreturn", "bounce", "bounces", "mailerdaemon", "notification", "notifications", "nepasrepondre", "nietbeantwoorden", "keineantwort"} {
 		if strings.Contains(local, p) {
 			return true

@@ -23,11 +23,12 @@ const (
 	catIgnore         = "ignore"         // boilerplate: rights in the same sentence do not count
 	catNegation       = "negation"       // a negation word (one word per line)
 	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
+	catBulk           = "bulk"           // newsletter and mass-mail phrasing
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
-		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true}
+		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true}
 	for _, r := range Rights {
 		m[r] = true
 	}
