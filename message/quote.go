@@ -258,14 +258,8 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 	}
 	lines := strings.Split(text, "\n")
 	var newL, quoteL []string
-	hasNew := func() bool {
-		for _, l := range newL {
-			if strings.TrimSpace(l) != "" {
-				return true
-			}
-		}
-		return false
-	}
+	seenNew := false // a non-blank line went to newL
+	hasNew := func() bool { return seenNew }
 	const (
 		modeNew = iota
 		modeSig
@@ -350,6 +344,9 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 			}
 		}
 		newL = append(newL, line)
+		if !seenNew && strings.TrimSpace(line) != "" {
+			seenNew = true
+		}
 	}
 	return joinLines(newL), joinLines(quoteL), forwarded
 }

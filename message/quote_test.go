@@ -3,6 +3,7 @@ package message
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSplitQuoted(t *testing.T) {
@@ -127,5 +128,17 @@ func TestUnflow(t *testing.T) {
 	}
 	if got := unflow("ab \ncd", true); got != "abcd" {
 		t.Errorf("unflow delsp = %q", got)
+	}
+}
+
+// SplitQuoted stays linear on inputs made of nothing but markers.
+func TestSplitQuotedLinear(t *testing.T) {
+	for _, unit := range []string{"-- \n", "\n", "Sent from my iPhone\n", "From: a\nSent: b\nTo: c\n", "On 1 Jan 2026 10:00 X wrote:\n", "> q\n", "-----Original Message-----\n"} {
+		in := strings.Repeat(unit, 50000)
+		start := time.Now()
+		SplitQuoted(in)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q x 50000: %v", unit, d)
+		}
 	}
 }
