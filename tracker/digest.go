@@ -261,3 +261,63 @@ func (t *Tracker) SendDigest(ctx context.Context, slot time.Time) (bool, error) 
 	t.log.Info("weekly digest queued", "period", period, "received", d.Received, "open", d.OpenTotal, "overdue", d.Overdue)
 	return true, nil
 }
+
+// Stats are the register's figures for /metrics.
+type Stats struct {
+	// MailsByKind counts incoming mails by classification kind (request,
+	// staff_command, auto_reply, bounce, not_a_request).
+	MailsByKind map[string]int
+	// MailsByDisposition counts incoming mails by what privacyd did with them.
+	MailsByDisposition map[string]int
+	// CasesByStatus counts cases by status (every status, also at 0).
+	CasesByStatus map[string]int
+	// Overdue counts open cases whose (extended) due date has passed.
+	Overdue int
+	Outbox  OutboxStats
+}
+
+// Stats returns the register's figures as of the tracker's clock.
+func (t *Tracker) Stats(ctx context.Context) (Stats, error) {
+	s := Stats{MailsByKind: map[string]int{}, MailsByDisposition: map[string]int{}, CasesByStatus: map[string]int{}}
+	for _, st := range []string{StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment,
+		StatusCompleted, StatusRefused, StatusWithdrawn, StatusNotARequest} {
+		s.CasesByStatus[st] = 0
+	}
+	count := func(q string, m map[string]int, args ...any) error {
+		rows, err := t.r.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				return err
+			}
+			m[k] = n
+		}
+		return rows.Err()
+	}
+	if err := count(`SELECT kind, COUNT(*) FROM messages GROUP BY kind`, s.MailsByKind); err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	if err := count(`SELECT disposition, COUNT(*) FROM messages GROUP BY disposition`, s.MailsByDisposition); err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	if err := count(`SELECT status, COUNT(*) FROM cases GROUP BY status`, s.CasesByStatus); err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	today := t.opt.Rules.Today(t.now()).String()
+	if err := t.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE status IN (?, ?, ?, ?)
+		AND CASE WHEN extended THEN extended_due ELSE due END < ?`,
+		StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment, today).Scan(&s.Overdue); err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	o, err := t.OutboxStats(ctx)
+	if err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	s.Outbox = o
+	return s, nil
+}

@@ -227,3 +227,26 @@ func TestSendDigest(t *testing.T) {
 		t.Errorf("digests queued: %d, want 2", n)
 	}
 }
+
+func TestStats(t *testing.T) {
+	tr, clk, _ := seedDigest(t)
+	clk.Set(local(2026, 4, 13, 8, 0))
+	s, err := tr.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ten request mails, all opened cases; F (due 7 April) is the one overdue
+	// open case; G is extended to June.
+	if s.MailsByKind["request"] != 10 || s.MailsByDisposition[DispNewCase] != 10 {
+		t.Errorf("mails %v %v", s.MailsByKind, s.MailsByDisposition)
+	}
+	want := map[string]int{"awaiting_identity": 1, "in_progress": 3, "extended": 1, "awaiting_payment": 0,
+		"completed": 3, "refused": 1, "withdrawn": 0, "not_a_request": 1}
+	if !reflect.DeepEqual(s.CasesByStatus, want) || s.Overdue != 1 {
+		t.Errorf("cases %v overdue %d", s.CasesByStatus, s.Overdue)
+	}
+	// Every case got an acknowledgement and a staff notification, none sent.
+	if s.Outbox.Pending != 20 || s.Outbox.Sent != 0 || s.Outbox.OldestPending.IsZero() {
+		t.Errorf("outbox %+v", s.Outbox)
+	}
+}
