@@ -1,6 +1,7 @@
 package message
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -63,6 +64,23 @@ func (w *textWriter) write(s string) {
 	if w.full || s == "" {
 		return
 	}
+	w.begin()
+	w.sb.WriteString(s)
+	w.end()
+}
+
+func (w *textWriter) writeBytes(b []byte) {
+	if w.full || len(b) == 0 {
+		return
+	}
+	w.begin()
+	w.sb.Write(b)
+	w.end()
+}
+
+// begin writes what is owed before the next word: line breaks, the quote
+// marks of a new line, or a blank.
+func (w *textWriter) begin() {
 	if w.pendingNL > 0 {
 		for i := 0; i < min(w.pendingNL, 2); i++ {
 			w.sb.WriteByte('\n')
@@ -82,7 +100,9 @@ func (w *textWriter) write(s string) {
 		w.sb.WriteByte(' ')
 		w.space = false
 	}
-	w.sb.WriteString(s)
+}
+
+func (w *textWriter) end() {
 	if w.sb.Len() >= w.limit {
 		w.full = true
 	}
@@ -96,15 +116,15 @@ func quotePrefix(depth int) string {
 }
 
 // text writes collapsed text: runs of white space become one blank.
-func (w *textWriter) text(s string) {
+func (w *textWriter) text(s []byte) {
 	for len(s) > 0 && !w.full {
 		// Skip blanks.
 		j := 0
 		for j < len(s) {
 			if isHTMLSpace(s[j]) {
 				j++
-			} else if strings.HasPrefix(s[j:], "\u00a0") {
-				j += len("\u00a0")
+			} else if bytes.HasPrefix(s[j:], nbsp) {
+				j += len(nbsp)
 			} else {
 				break
 			}
@@ -117,15 +137,17 @@ func (w *textWriter) text(s string) {
 		}
 		// Take a word.
 		k := 0
-		for k < len(s) && !isHTMLSpace(s[k]) && !strings.HasPrefix(s[k:], "\u00a0") {
+		for k < len(s) && !isHTMLSpace(s[k]) && !bytes.HasPrefix(s[k:], nbsp) {
 			k++
 		}
 		if k > 0 {
-			w.write(s[:k])
+			w.writeBytes(s[:k])
 			s = s[k:]
 		}
 	}
 }
+
+var nbsp = []byte("\u00a0")
 
 // pre writes preformatted text, keeping its line breaks.
 func (w *textWriter) pre(s string) {
@@ -190,11 +212,10 @@ func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string
 			if inPre > 0 {
 				w.pre(string(z.Text()))
 			} else {
-				w.text(string(z.Text()))
+				w.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			start := tt != html.EndTagToken
 			if a == atom.Body && start {
 				// The body ends any unclosed <head>.
@@ -261,6 +282,35 @@ func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string
 		}
 	}
 	return finishHTML(w), true, skipped
+}
+
+// tagAtom returns the atom of the tag whose raw bytes are raw ("<div ...>",
+// "</P>"), without allocating as Tokenizer.TagName does; 0 if unknown.
+func tagAtom(raw []byte) atom.Atom {
+	var buf [16]byte
+	i := 0
+	if i < len(raw) && raw[i] == '<' {
+		i++
+	}
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return 0 // longer than any atom we look at
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
 }
 
 func finishHTML(w *textWriter) string {

@@ -636,6 +636,7 @@ func TestHTMLToText(t *testing.T) {
 		{"inline tags join", "<b>bold</b><i>italic</i> <a href=x>link</a>", "bolditalic link"},
 		{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"},
 		{"unclosed", "<p>open <b>bold", "open bold"},
+		{"upper-case and odd tags", "A<BR>B<br/>C<DIV class=x>D</DIV >E<Blockquote>F</blockquote>", "A\nB\nC\nD\nE\n\n> F"},
 		{"unclosed head", "<html><head><title>t</title><body><p>text</p>", "text"},
 		{"unclosed svg", "<svg><p>all of it</p>", "all of it"},
 		{"script text kept out in fallback", "<svg><script>bad()</script>text", "text"},
