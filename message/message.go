@@ -31,7 +31,8 @@ type Message struct {
 	Header map[string][]string
 	// MediaType is the top-level media type, lower case ("multipart/report").
 	MediaType string
-	// ReportType is the report-type parameter of a multipart/report.
+	// ReportType is the report-type parameter of a multipart/report, lower
+	// case ("delivery-status", "disposition-notification"); else empty.
 	ReportType string
 
 	// Text is the whole best text body (text/plain, else HTML as text).
@@ -61,11 +62,16 @@ type Message struct {
 	Problems []string
 }
 
-// Attachment describes one attached part.
+// Attachment describes one attached part. Attachments are listed, never
+// unpacked: a zip is one entry.
 type Attachment struct {
-	Filename  string
+	// Filename is the decoded file name without any directory part; may be
+	// empty (an inline image, a forwarded message without a name).
+	Filename string
+	// MediaType is the lower-case media type ("application/pdf").
 	MediaType string
-	Size      int
+	// Size is the decoded size in bytes (after base64 or quoted-printable).
+	Size int
 }
 
 // Get returns the first decoded value of the header field key, in any
