@@ -321,3 +321,22 @@ func (t *Tracker) Stats(ctx context.Context) (Stats, error) {
 	s.Outbox = o
 	return s, nil
 }
+
+// CatchUpDigest sends the digest of slot, the last scheduled digest time,
+// if it was missed while privacyd was down (SendDigest keeps it to once per
+// week). On the very first call it only notes the time, so a new install does
+// not open with a digest of the week before it ran.
+func (t *Tracker) CatchUpDigest(ctx context.Context, slot time.Time) (bool, error) {
+	var since string
+	err := t.w.QueryRowContext(ctx, `SELECT value FROM kv WHERE key = 'digest_since'`).Scan(&since)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err := t.w.ExecContext(ctx, `INSERT INTO kv (key, value) VALUES ('digest_since', ?) ON CONFLICT DO NOTHING`, fmtTime(t.now()))
+		return false, err
+	} else if err != nil {
+		return false, fmt.Errorf("digest: %w", err)
+	}
+	if slot.Before(parseTime(since)) {
+		return false, nil
+	}
+	return t.SendDigest(ctx, slot)
+}
