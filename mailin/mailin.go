@@ -90,7 +90,8 @@ type Options struct {
 	// DialTimeout bounds connect and TLS handshake (default 30s).
 	DialTimeout time.Duration
 	// MinBackoff and MaxBackoff bound the reconnect delay (default 1s, 5m).
-	// The delay doubles after each failed session, with ±50% jitter.
+	// The delay doubles after each failed session; each wait is drawn from
+	// [delay/2, delay] so that many clients do not reconnect in step.
 	MinBackoff, MaxBackoff time.Duration
 	// HealthyAfter is how long a session must have been connected for the
 	// backoff to start again from MinBackoff (default 1m).
@@ -239,7 +240,7 @@ func (r *Reader) Run(ctx context.Context) error {
 		if selected && time.Since(start) >= r.opt.HealthyAfter {
 			delay = r.opt.MinBackoff
 		}
-		wait := delay/2 + rand.N(delay+1)
+		wait := delay/2 + rand.N(delay/2+1) // jitter within [delay/2, delay]
 		r.log.Warn("imap session ended; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
 		t := time.NewTimer(wait)
 		select {

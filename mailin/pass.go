@@ -65,7 +65,7 @@ func (s *session) pass(ctx context.Context) (int, error) {
 			s.mark(done)
 		}
 	}
-	s.log.Info("pass done", "delivered", n)
+	s.log.Info("pass done", "delivered", n, "last_uid", uids[len(uids)-1])
 	return n, nil
 }
 

@@ -438,6 +438,11 @@ func (s *Server) Messages(mailbox string) ([]Message, error) {
 	if err != nil {
 		return nil, err
 	}
+	return messagesVia(c, mailbox)
+}
+
+// messagesVia lists mailbox over c, logs out and closes c.
+func messagesVia(c *imapclient.Client, mailbox string) ([]Message, error) {
 	defer c.Close()
 	sel, err := c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
 	if err != nil {

@@ -294,3 +294,48 @@ func TestIdleSendsQueuedUpdates(t *testing.T) {
 	idle.Close()
 	idle.Wait()
 }
+
+func TestDovecotHelper(t *testing.T) {
+	d := StartDovecot(t)
+	when := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	uid, err := d.Append("INBOX", testMail(1), when)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, d.Log())
+	}
+	msgs, err := d.Messages("INBOX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 1 || msgs[0].UID != uid || !msgs[0].InternalDate.Equal(when) {
+		t.Fatalf("Messages = %+v, want uid %d at %v", msgs, uid, when)
+	}
+	if err := d.CreateMailbox("Other"); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := d.UIDValidity("Other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.DeleteMailbox("Other"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CreateMailbox("Other"); err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := d.UIDValidity("Other"); v2 == v1 {
+		t.Errorf("UIDVALIDITY unchanged after delete+create: %d", v1)
+	}
+	c, err := d.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := d.Kick(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-c.Closed():
+	case <-time.After(5 * time.Second):
+		t.Fatal("client still connected after Kick")
+	}
+}

@@ -1,0 +1,165 @@
+package mailin
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+
+	"privacyd/internal/imaptest"
+)
+
+// TestDovecot runs mailin against a real Dovecot on loopback (skipped when
+// Dovecot is not installed or the test does not run as root).
+func TestDovecot(t *testing.T) {
+	d := imaptest.StartDovecot(t)
+	options := func(mailbox string, log *slog.Logger) Options {
+		return Options{
+			Address: d.Addr(), TLS: TLSNone, Username: d.Username(), Password: d.Password(),
+			Mailbox: mailbox, IDLE: true, PollInterval: time.Hour, MaxIdle: time.Hour,
+			MinBackoff: 5 * time.Millisecond, MaxBackoff: 50 * time.Millisecond, Log: log,
+		}
+	}
+	fill := func(t *testing.T, mailbox string, from, to int) {
+		t.Helper()
+		if err := d.CreateMailbox(mailbox); err != nil {
+			var ie *imap.Error
+			if !errors.As(err, &ie) || ie.Code != imap.ResponseCodeAlreadyExists {
+				t.Fatal(err)
+			}
+		}
+		for i := from; i <= to; i++ {
+			if _, err := d.Append(mailbox, mail(i, 2000), time.Date(2026, 3, 5, 9, 0, i, 0, time.UTC)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	keywords := func(t *testing.T, mailbox string) (with, without []uint32) {
+		t.Helper()
+		msgs, err := d.Messages(mailbox)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if m.Has(Keyword) {
+				with = append(with, m.UID)
+			} else {
+				without = append(without, m.UID)
+			}
+		}
+		return with, without
+	}
+
+	t.Run("keyword and repair", func(t *testing.T) {
+		fill(t, "Kw", 1, 3)
+		sink := newSink()
+		r := New(options("Kw", nil), sink)
+		if n, err := r.Once(context.Background()); err != nil || n != 3 {
+			t.Fatalf("Once = %d, %v", n, err)
+		}
+		effects, _ := sink.snapshot()
+		for _, raw := range effects {
+			if want := time.Date(2026, 3, 5, 9, 0, int(raw.UID), 0, time.UTC); !raw.InternalDate.Equal(want) {
+				t.Errorf("uid %d INTERNALDATE %v, want %v", raw.UID, raw.InternalDate, want)
+			}
+		}
+		if with, without := keywords(t, "Kw"); len(with) != 3 {
+			t.Fatalf("flagged %v, unflagged %v", with, without)
+		}
+		// Someone (or a crash before STORE) leaves uid 2 without the keyword.
+		c, err := d.Dial()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Select("Kw", nil).Wait()
+		if err := c.Store(imap.UIDSetNum(2), &imap.StoreFlags{Op: imap.StoreFlagsDel, Flags: []imap.Flag{Keyword}}, nil).Close(); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		if n, err := r.Once(context.Background()); err != nil || n != 0 {
+			t.Fatalf("second Once = %d, %v", n, err)
+		}
+		if with, without := keywords(t, "Kw"); len(with) != 3 {
+			t.Errorf("after repair: flagged %v, unflagged %v", with, without)
+		}
+	})
+
+	t.Run("move", func(t *testing.T) {
+		fill(t, "Mv", 1, 3)
+		sink := newSink()
+		opt := options("Mv", nil)
+		opt.ProcessedMailbox = "MvDone"
+		r := New(opt, sink)
+		if n, err := r.Once(context.Background()); err != nil || n != 3 {
+			t.Fatalf("Once = %d, %v", n, err)
+		}
+		if left, _ := d.Messages("Mv"); len(left) != 0 {
+			t.Errorf("%d messages left after MOVE", len(left))
+		}
+		if with, without := keywords(t, "MvDone"); len(with) != 3 {
+			t.Errorf("processed mailbox: flagged %v, unflagged %v", with, without)
+		}
+		if n, err := r.Once(context.Background()); err != nil || n != 0 {
+			t.Fatalf("second Once = %d, %v", n, err)
+		}
+	})
+
+	t.Run("idle, kick, reconnect", func(t *testing.T) {
+		fill(t, "Idle", 1, 1)
+		sink := newSink()
+		log, logs := newLog(t)
+		r := New(options("Idle", log), sink)
+		runReader(t, r)
+		waitFor(t, "first mail", sink.notify, func() bool { return sink.numEffects() == 1 })
+		fill(t, "Idle", 2, 2) // APPEND over IMAP, as a delivery would
+		start := time.Now()
+		waitFor(t, "mail through IDLE", sink.notify, func() bool { return sink.numEffects() == 2 })
+		t.Logf("Dovecot: APPEND done to Deliver with IDLE in %v", time.Since(start))
+		if err := d.Kick(); err != nil {
+			t.Fatal(err)
+		}
+		logs.waitLog(t, "reconnecting")
+		fill(t, "Idle", 3, 3)
+		waitFor(t, "mail after reconnect", sink.notify, func() bool { return sink.numEffects() == 3 })
+		for uid, n := range sink.deliveredUIDs() {
+			if n != 1 {
+				t.Errorf("uid %d delivered %d times", uid, n)
+			}
+		}
+	})
+
+	t.Run("uidvalidity", func(t *testing.T) {
+		fill(t, "Uv", 1, 2)
+		sink := newSink()
+		r := New(options("Uv", nil), sink)
+		if n, err := r.Once(context.Background()); err != nil || n != 2 {
+			t.Fatalf("Once = %d, %v", n, err)
+		}
+		if err := d.DeleteMailbox("Uv"); err != nil {
+			t.Fatal(err)
+		}
+		fill(t, "Uv", 3, 3)
+		validity, err := d.UIDValidity("Uv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := r.Once(context.Background()); err != nil || n != 1 {
+			t.Fatalf("Once after recreate = %d, %v", n, err)
+		}
+		if v, last := sink.checkpoint(); v != validity || last != 1 {
+			t.Errorf("checkpoint (%d, %d), want (%d, 1)", v, last, validity)
+		}
+	})
+
+	t.Run("wrong password", func(t *testing.T) {
+		opt := options("INBOX", nil)
+		opt.Password = "wrong"
+		_, err := New(opt, newSink()).Once(context.Background())
+		if !errors.Is(err, ErrAuth) {
+			t.Fatalf("Once = %v, want ErrAuth", err)
+		}
+	})
+}
