@@ -3,6 +3,8 @@ package message
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"mime"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -794,5 +796,27 @@ func TestParseStructures(t *testing.T) {
 			checkInvariants(t, m, Options{})
 			tc.check(t, m)
 		})
+	}
+}
+
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("boom") }
+
+// The last-resort recovers turn a panic in third-party code into an error.
+func TestRecoverFromPanics(t *testing.T) {
+	if _, err := readAllLimit(panicReader{}, 10); err != errPanic {
+		t.Errorf("readAllLimit: err = %v, want errPanic", err)
+	}
+	wd := &mime.WordDecoder{CharsetReader: func(string, io.Reader) (io.Reader, error) { panic("boom") }}
+	if _, err := safeDecodeHeader(wd, "=?x-y?q?a?="); err != errPanic {
+		t.Errorf("safeDecodeHeader: err = %v, want errPanic", err)
+	}
+	// decodeHeaderValue keeps the raw value when decoding panics.
+	if got := decodeHeaderValue("=?x-y?q?a?= rest", wd); got != "=?x-y?q?a?= rest" {
+		t.Errorf("decodeHeaderValue = %q", got)
+	}
+	if l, _ := parseAddressList("=?x-y?q?a?= <a@b.example>", wd); len(l) != 1 || l[0].Address != "a@b.example" {
+		t.Errorf("parseAddressList with panicking decoder = %v", l)
 	}
 }
