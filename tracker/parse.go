@@ -27,13 +27,10 @@ func ParseCommands(text string) []Command {
 			break
 		}
 		l := strings.TrimFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+		name, arg := commandName(l)
 		switch {
-		case strings.HasPrefix(l, "#") && len(l) > 1 && !strings.HasPrefix(l, "##"):
-			name, arg, _ := strings.Cut(l[1:], " ")
-			if n, a, ok := strings.Cut(name, "\t"); ok {
-				name, arg = n, a+" "+arg
-			}
-			out = append(out, Command{Name: strings.ToLower(strings.TrimRight(name, ":")), Arg: strings.TrimSpace(arg), Line: i + 1})
+		case name != "":
+			out = append(out, Command{Name: name, Arg: arg, Line: i + 1})
 			cur = &out[len(out)-1]
 		case l == "":
 			cur = nil // a blank line ends an argument; commands may still follow
@@ -51,11 +48,29 @@ func ParseCommands(text string) []Command {
 	return out
 }
 
+// commandName splits a trimmed line "#name arg" into the lower-case name
+// (without '#' and a trailing ':') and the trimmed argument. The name ends at
+// any white space, a no-break space too (mail clients write them). It returns
+// an empty name when l is not a command: no '#', "##", or nothing after '#'.
+func commandName(l string) (name, arg string) {
+	if !strings.HasPrefix(l, "#") || strings.HasPrefix(l, "##") {
+		return "", ""
+	}
+	name = l[1:]
+	if i := strings.IndexFunc(name, unicode.IsSpace); i >= 0 {
+		name, arg = name[:i], name[i:]
+	}
+	return strings.ToLower(strings.TrimRight(name, ":")), strings.TrimSpace(arg)
+}
+
 // dkimPass reports whether headers (Authentication-Results values) hold a
 // DKIM pass for domain, recorded by authservID (RFC 8601). Results from any
 // other server are ignored: the company's own server must be the one that says so.
 func dkimPass(headers []string, authservID, domain string) bool {
 	domain = strings.ToLower(domain)
+	if domain == "" || authservID == "" {
+		return false
+	}
 	for _, h := range headers {
 		id, rest, ok := strings.Cut(h, ";")
 		if !ok {
