@@ -2,15 +2,54 @@ package daemon
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"net/http"
 	"time"
 
 	"privacyd/config"
 	"privacyd/health"
+	"privacyd/mailin"
+	"privacyd/outbox"
 	"privacyd/schedule"
 	"privacyd/tracker"
 )
+
+// IMAPOptions returns the reader options configured by cfg (password
+// resolved now, TLS from imap.ca_file unless tlsCfg overrides it), as New
+// builds them; check-config uses them to try the connection.
+func IMAPOptions(cfg *config.Config, tlsCfg *tls.Config) (mailin.Options, error) {
+	pass, err := cfg.IMAPPassword()
+	if err != nil {
+		return mailin.Options{}, err
+	}
+	if tlsCfg == nil {
+		if tlsCfg, err = tlsConfig(cfg.IMAP.Address, cfg.IMAP.CAFile); err != nil {
+			return mailin.Options{}, fmt.Errorf("imap.ca_file: %w", err)
+		}
+	}
+	return mailin.Options{
+		Address: cfg.IMAP.Address, TLS: cfg.IMAP.TLS, TLSConfig: tlsCfg,
+		Username: cfg.IMAP.Username, Password: pass,
+		Mailbox: cfg.IMAP.Mailbox, ProcessedMailbox: cfg.IMAP.ProcessedMailbox,
+		IDLE: cfg.IMAP.IDLE == nil || *cfg.IMAP.IDLE, PollInterval: time.Duration(cfg.IMAP.PollInterval),
+	}, nil
+}
+
+// SMTPConfig returns the SMTP configuration of cfg, as New builds it.
+func SMTPConfig(cfg *config.Config, tlsCfg *tls.Config) (outbox.SMTPConfig, error) {
+	pass, err := cfg.SMTPPassword()
+	if err != nil {
+		return outbox.SMTPConfig{}, err
+	}
+	if tlsCfg == nil {
+		if tlsCfg, err = tlsConfig(cfg.SMTP.Address, cfg.SMTP.CAFile); err != nil {
+			return outbox.SMTPConfig{}, fmt.Errorf("smtp.ca_file: %w", err)
+		}
+	}
+	return outbox.SMTPConfig{Address: cfg.SMTP.Address, TLS: cfg.SMTP.TLS, TLSConfig: tlsCfg,
+		Username: cfg.SMTP.Username, Password: pass, Timeout: 30 * time.Second}, nil
+}
 
 // SweepOptions returns the warning policy configured by cfg.
 func SweepOptions(cfg *config.Config) tracker.SweepOptions {

@@ -340,3 +340,11 @@ func (t *Tracker) CatchUpDigest(ctx context.Context, slot time.Time) (bool, erro
 	}
 	return t.SendDigest(ctx, slot)
 }
+
+// CheckWritable writes to the database (a kv row) to prove it is writable,
+// for check-config.
+func (t *Tracker) CheckWritable(ctx context.Context) error {
+	_, err := t.w.ExecContext(ctx, `INSERT INTO kv (key, value) VALUES ('check_config', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, fmtTime(t.now()))
+	return err
+}
