@@ -90,7 +90,7 @@ func classifyLine(line string) lineKind {
 	}
 	if t[0] == '-' || t[0] == '_' || t[len(t)-1] == ':' {
 		l := strings.ToLower(t)
-		core := strings.Trim(l, "-_ :*")
+		core := strings.Trim(l, "-_ :*\u00a0")
 		for _, m := range forwardMarkers {
 			if core == m || (strings.HasPrefix(l, "--") && strings.Contains(core, m)) {
 				return kindForward
