@@ -3,7 +3,9 @@ package mailin
 import (
 	"context"
 	"io"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -24,17 +26,41 @@ const (
 )
 
 // BenchmarkFetchBacklog measures Once over a 2,000-mail backlog of ~5 KB
-// mails on the in-process server with a no-op Sink (search, size planning,
-// batched fetch, keyword STORE), next to a plain streaming
-// UID FETCH 1:* BODY.PEEK[] by the same client library.
+// mails with a no-op Sink (search, size planning, batched fetch, keyword
+// STORE), next to a plain streaming UID FETCH 1:* BODY.PEEK[] by the same
+// client library, on the in-process server and on a real Dovecot (skipped
+// when Dovecot is not installed).
 //
-//	go test -run '^$' -bench FetchBacklog -benchtime 20x ./mailin
+//	go test -run '^$' -bench FetchBacklog -benchtime 10x ./mailin
 func BenchmarkFetchBacklog(b *testing.B) {
-	srv := imaptest.Start(b)
-	appendN(b, srv, "INBOX", 1, backlogMails, backlogPad)
+	b.Run("memserver", func(b *testing.B) {
+		srv := imaptest.Start(b)
+		appendN(b, srv, "INBOX", 1, backlogMails, backlogPad)
+		benchBacklog(b, Options{Address: srv.Addr(), TLS: TLSNone, Username: srv.Username(), Password: srv.Password()})
+	})
+	b.Run("dovecot", func(b *testing.B) {
+		d := imaptest.StartDovecot(b)
+		c, err := d.Dial()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i <= backlogMails; i++ {
+			raw := mail(i, backlogPad)
+			cmd := c.Append("INBOX", int64(len(raw)), nil)
+			cmd.Write(raw)
+			cmd.Close()
+			if _, err := cmd.Wait(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		c.Close()
+		benchBacklog(b, Options{Address: d.Addr(), TLS: TLSNone, Username: d.Username(), Password: d.Password()})
+	})
+}
 
+func benchBacklog(b *testing.B, opt Options) {
 	b.Run("Once", func(b *testing.B) {
-		r := New(testOptions(srv, nil), noopSink{})
+		r := New(opt, noopSink{})
 		for b.Loop() {
 			n, err := r.Once(context.Background())
 			if err != nil {
@@ -46,10 +72,9 @@ func BenchmarkFetchBacklog(b *testing.B) {
 		}
 		b.ReportMetric(float64(backlogMails*b.N)/b.Elapsed().Seconds(), "mails/s")
 	})
-
 	b.Run("PlainFetch", func(b *testing.B) {
 		for b.Loop() {
-			if n := plainFetch(b, srv); n != backlogMails {
+			if n := plainFetch(b, opt); n != backlogMails {
 				b.Fatalf("plain fetch read %d, want %d", n, backlogMails)
 			}
 		}
@@ -59,12 +84,15 @@ func BenchmarkFetchBacklog(b *testing.B) {
 
 // plainFetch connects, selects and streams UID FETCH 1:* BODY.PEEK[] into
 // one buffer per message, as the baseline.
-func plainFetch(b *testing.B, srv *imaptest.Server) int {
-	c, err := srv.Dial()
+func plainFetch(b *testing.B, opt Options) int {
+	c, err := imapclient.DialInsecure(opt.Address, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer c.Close()
+	if err := c.Login(opt.Username, opt.Password).Wait(); err != nil {
+		b.Fatal(err)
+	}
 	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
 		b.Fatal(err)
 	}
@@ -90,4 +118,45 @@ func plainFetch(b *testing.B, srv *imaptest.Server) int {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkIdleLatency measures the time from a delivery (APPEND on the
+// server) to Sink.Deliver while Run idles, and reports the median.
+//
+//	go test -run '^$' -bench IdleLatency -benchtime 50x ./mailin
+func BenchmarkIdleLatency(b *testing.B) {
+	srv := imaptest.Start(b)
+	sink := newSink()
+	opt := testOptions(srv, nil)
+	r := New(opt, sink)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		r.Run(ctx)
+		close(done)
+	}()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		start := time.Now()
+		if _, err := srv.Append("INBOX", mail(i, 2000), time.Time{}); err != nil {
+			b.Fatal(err)
+		}
+		for sink.numEffects() < i {
+			select {
+			case <-sink.notify:
+			case <-time.After(10 * time.Second):
+				b.Fatalf("mail %d not delivered within 10s", i)
+			}
+		}
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
+	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "ms-max")
 }
