@@ -415,6 +415,9 @@ func (t *Tracker) warningLine(c *Case, fresh []threshold, today deadline.Date, o
 	}
 	w := templates.Warning{CaseID: c.ID, Rights: c.Rights, Status: c.Status, Due: eff.Time(time.UTC),
 		DaysLeft: r.WorkingDaysBetween(today, eff)}
+	if today.After(eff) && w.DaysLeft >= 0 {
+		w.DaysLeft = -1 // passed, though no working day since (a weekend): still overdue
+	}
 	var parts []string
 	if has(WarnDue) || has(WarnExtension) {
 		parts = append(parts, dueState(ph, r, eff, today, t.opt.StaffLanguage))
@@ -427,7 +430,11 @@ func (t *Tracker) warningLine(c *Case, fresh []threshold, today deadline.Date, o
 	if has(WarnDueReceipt) {
 		if rd, ok := t.receiptDue(c); ok {
 			parts = append(parts, fmt.Sprintf(ph.receipt, isoDay(rd, t.opt.StaffLanguage), dueState(ph, r, rd, today, t.opt.StaffLanguage)))
-			if dl := r.WorkingDaysBetween(today, rd); dl < w.DaysLeft {
+			dl := r.WorkingDaysBetween(today, rd)
+			if today.After(rd) && dl >= 0 {
+				dl = -1 // passed, though no working day since (a weekend): still overdue
+			}
+			if dl < w.DaysLeft {
 				w.DaysLeft, w.Due = dl, rd.Time(time.UTC)
 			}
 		}
