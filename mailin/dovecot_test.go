@@ -15,6 +15,9 @@ import (
 // TestDovecot runs mailin against a real Dovecot on loopback (skipped when
 // Dovecot is not installed or the test does not run as root).
 func TestDovecot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starting Dovecot takes seconds; skipped with -short")
+	}
 	d := imaptest.StartDovecot(t)
 	options := func(mailbox string, log *slog.Logger) Options {
 		return Options{

@@ -91,7 +91,7 @@ type Options struct {
 	DialTimeout time.Duration
 	// MinBackoff and MaxBackoff bound the reconnect delay (default 1s, 5m).
 	// The delay doubles after each failed session; each wait is drawn from
-	// [delay/2, delay] so that many clients do not reconnect in step.
+	// [delay/2, delay] (jitter).
 	MinBackoff, MaxBackoff time.Duration
 	// HealthyAfter is how long a session must have been connected for the
 	// backoff to start again from MinBackoff (default 1m).
@@ -226,7 +226,7 @@ func (r *Reader) Run(ctx context.Context) error {
 	if err := r.opt.Validate(); err != nil {
 		return fmt.Errorf("mailin: %w", err)
 	}
-	delay := r.opt.MinBackoff
+	bo := backoff{min: r.opt.MinBackoff, max: r.opt.MaxBackoff}
 	for {
 		start := time.Now()
 		selected, err := r.session(ctx)
@@ -237,10 +237,7 @@ func (r *Reader) Run(ctx context.Context) error {
 			r.log.Error("imap login refused; giving up (fix the credentials and restart)", "err", err)
 			return err
 		}
-		if selected && time.Since(start) >= r.opt.HealthyAfter {
-			delay = r.opt.MinBackoff
-		}
-		wait := delay/2 + rand.N(delay/2+1) // jitter within [delay/2, delay]
+		wait := bo.next(selected && time.Since(start) >= r.opt.HealthyAfter)
 		r.log.Warn("imap session ended; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
 		t := time.NewTimer(wait)
 		select {
@@ -249,8 +246,23 @@ func (r *Reader) Run(ctx context.Context) error {
 			return ctx.Err()
 		case <-t.C:
 		}
-		delay = min(delay*2, r.opt.MaxBackoff)
 	}
+}
+
+// backoff is the reconnect delay: it doubles from min to max after each
+// failed session and starts again from min after a healthy one. Each wait is
+// drawn from [delay/2, delay] so that many clients do not reconnect in step.
+type backoff struct {
+	min, max, cur time.Duration
+}
+
+func (b *backoff) next(healthy bool) time.Duration {
+	if healthy || b.cur == 0 {
+		b.cur = b.min
+	}
+	d := b.cur
+	b.cur = min(b.cur*2, b.max)
+	return d/2 + rand.N(d/2+1)
 }
 
 // session runs one connection until it fails or ctx is done. selected

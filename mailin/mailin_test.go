@@ -634,3 +634,21 @@ func TestOptionsValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestBackoff(t *testing.T) {
+	b := backoff{min: time.Second, max: 5 * time.Minute}
+	want := []time.Duration{1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300}
+	for i, w := range want {
+		w *= time.Second
+		got := b.next(false)
+		if got < w/2 || got > w {
+			t.Errorf("failure %d: wait %v, want within [%v, %v]", i+1, got, w/2, w)
+		}
+	}
+	if got := b.next(true); got < 500*time.Millisecond || got > time.Second {
+		t.Errorf("after a healthy session: wait %v, want within [0.5s, 1s]", got)
+	}
+	if got := b.next(false); got < time.Second || got > 2*time.Second {
+		t.Errorf("failure after reset: wait %v, want within [1s, 2s]", got)
+	}
+}
