@@ -451,3 +451,40 @@ func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
 		}
 	}
 }
+
+func TestBounceOfAnAnswerTellsStaff(t *testing.T) {
+	e := newEnv(t, "")
+	e.appendMail(enErasure, time.Now())
+	e.process()
+	ack := e.sentTo("tom@example.com")[0]
+	ackID := ack.Header.Get("Message-ID")
+	staffBefore := len(e.sentTo(staffAddr))
+	dsn := "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\nTo: " + privacyAddr + "\nSubject: Undelivered Mail Returned to Sender\n" +
+		"Message-ID: <bounce-2@mx.example.com>\nDate: Thu, 26 Nov 2026 10:05:00 +0100\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n" +
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\n" +
+		"Your message could not be delivered: mailbox full.\n" +
+		"--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; tom@example.com\nAction: failed\nStatus: 5.2.2\n" +
+		"--b1\nContent-Type: text/rfc822-headers\n\nFrom: privacy@example.org\nTo: tom@example.com\nMessage-ID: " + ackID + "\nSubject: Re: Delete my data\n--b1--\n"
+	e.appendMail(dsn, time.Now())
+	e.process()
+	if n := len(e.cases()); n != 1 {
+		t.Fatalf("the bounce opened a case: %d cases", n)
+	}
+	if n := len(e.sentTo(staffAddr)) - staffBefore; n != 1 {
+		t.Fatalf("staff got %d mails about the bounce, want 1", n)
+	}
+	if n := len(e.sentTo("mailer-daemon@mx.example.com")); n != 0 {
+		t.Errorf("the bounce was answered")
+	}
+	d, err := e.d.Tracker.Detail(context.Background(), e.cases()[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ev := range d.Events {
+		found = found || ev.Type == "bounce_received"
+	}
+	if !found {
+		t.Error("no bounce_received event on the case")
+	}
+}

@@ -234,7 +234,11 @@ func (t *Tracker) event(ctx context.Context, tx *sql.Tx, caseID, actor, typ stri
 // 3834). A bounce of a mail privacyd sent about a case tells staff.
 func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
 	caseID := ""
-	for _, ref := range refsOf(in.msg) {
+	refs := refsOf(in.msg)
+	if in.msg.ReportedMessageID != "" {
+		refs = append([]string{in.msg.ReportedMessageID}, refs...) // the mail a bounce reports on
+	}
+	for _, ref := range refs {
 		if r, ok := t.verifyMessageID(ref); ok && r.Audience == AudienceCustomer && r.CaseID != "" {
 			caseID = r.CaseID
 		}
