@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -196,9 +197,12 @@ func (s *session) fetch(uids []imap.UID) ([]Raw, error) {
 		}
 		s.log.Info("messages expunged before they could be fetched", "count", len(missing), "first_uid", missing[0])
 	}
-	for _, raw := range out {
-		if raw.InternalDate.IsZero() {
-			s.log.Warn("server sent no INTERNALDATE", "uid", raw.UID)
+	for i := range out {
+		if out[i].InternalDate.IsZero() {
+			// Every server sends it when asked; if one does not, the fetch
+			// time is the best bound on arrival there is (never earlier).
+			out[i].InternalDate = time.Now()
+			s.log.Warn("server sent no INTERNALDATE; using the fetch time", "uid", out[i].UID)
 		}
 	}
 	return out, nil
