@@ -38,11 +38,11 @@ func (t *Tracker) handleCommandMail(ctx context.Context, tx *sql.Tx, in *incomin
 	reason := ""
 	switch {
 	case !slices.Contains(t.opt.StaffAddresses, in.from):
-		reason = "sender is not in staff.addresses"
+		reason = t.staffText("sender is not in staff.addresses")
 	case !refOK:
-		reason = "the mail does not answer a mail privacyd sent to staff (no valid token in References/In-Reply-To)"
+		reason = t.staffText("the mail does not answer a mail privacyd sent to staff (no valid token in References/In-Reply-To)")
 	case t.opt.TrustedAuthservID != "" && !dkimPass(in.msg.Header["Authentication-Results"], t.opt.TrustedAuthservID, domainOf(in.from)):
-		reason = "no DKIM pass from " + t.opt.TrustedAuthservID + " in Authentication-Results"
+		reason = fmt.Sprintf(t.staffText("no DKIM pass from %s in Authentication-Results"), t.opt.TrustedAuthservID)
 	}
 	caseID := ""
 	if refOK && !strings.HasPrefix(ref, "m") {
@@ -117,12 +117,12 @@ type applier struct {
 	help     bool
 }
 
-func (a *applier) refuse(c Command, why string) {
-	a.refusals = append(a.refusals, fmt.Sprintf("#%s: %s", c.Name, why))
+func (a *applier) refuse(c Command, format string, args ...any) {
+	a.refusals = append(a.refusals, fmt.Sprintf("#%s: %s", c.Name, fmt.Sprintf(a.t.staffText(format), args...)))
 }
 
 func (a *applier) changed(format string, args ...any) {
-	a.changes = append(a.changes, fmt.Sprintf(format, args...))
+	a.changes = append(a.changes, fmt.Sprintf(a.t.staffText(format), args...))
 }
 
 func (a *applier) apply(ctx context.Context, c Command) error {
@@ -151,7 +151,7 @@ func (a *applier) apply(ctx context.Context, c Command) error {
 	lang := cs.Language
 	open := Open(cs.Status)
 	if !open && c.Name != "note" && c.Name != "reply" && c.Name != "rights" {
-		a.refuse(c, fmt.Sprintf("the case is closed (%s)", cs.Status))
+		a.refuse(c, "the case is closed (%s)", cs.Status)
 		return nil
 	}
 	switch c.Name {
@@ -193,7 +193,7 @@ func (a *applier) apply(ctx context.Context, c Command) error {
 		case cs.Extended:
 			a.refuse(c, "the case was already extended once; the law allows one extension of at most two months")
 		case today.After(due):
-			a.refuse(c, fmt.Sprintf("the one-month due date %s has passed; an extension must be told to the customer on or before it (art. 12(3))", cs.Due))
+			a.refuse(c, "the one-month due date %s has passed; an extension must be told to the customer on or before it (art. 12(3))", cs.Due)
 		default:
 			if err := a.update(ctx, cs, map[string]any{"status": StatusExtended, "extended": true, "extension_reason": c.Arg}); err != nil {
 				return err
@@ -287,7 +287,7 @@ func (a *applier) apply(ctx context.Context, c Command) error {
 		var rights []string
 		for _, r := range strings.FieldsFunc(strings.ToLower(c.Arg), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 			if !slices.Contains(classify.Rights, r) {
-				a.refuse(c, fmt.Sprintf("unknown right %q; known: %s", r, strings.Join(classify.Rights, ", ")))
+				a.refuse(c, "unknown right %q; known: %s", r, strings.Join(classify.Rights, ", "))
 				return nil
 			}
 			rights = append(rights, r)
@@ -420,7 +420,7 @@ func (a *applier) open(ctx context.Context, c Command) error {
 		return err
 	}
 	if caseID.Valid {
-		a.refuse(c, "that mail is already case "+caseID.String)
+		a.refuse(c, "that mail is already case %s", caseID.String)
 		return nil
 	}
 	in := t.prepareRaw(mailbox, validity, uid, parseTime(internal), raw)
@@ -429,7 +429,7 @@ func (a *applier) open(ctx context.Context, c Command) error {
 		rights = nil
 		for _, r := range strings.FieldsFunc(strings.ToLower(c.Arg), func(r rune) bool { return r == ',' || r == ' ' }) {
 			if !slices.Contains(classify.Rights, r) {
-				a.refuse(c, fmt.Sprintf("unknown right %q; known: %s", r, strings.Join(classify.Rights, ", ")))
+				a.refuse(c, "unknown right %q; known: %s", r, strings.Join(classify.Rights, ", "))
 				return nil
 			}
 			rights = append(rights, r)

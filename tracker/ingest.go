@@ -265,7 +265,7 @@ func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming)
 		return 0, err
 	}
 	d := t.caseData(c, t.opt.StaffLanguage)
-	d.Reason = "the customer's mail server returned our mail as undeliverable"
+	d.Reason = t.staffText("the customer's mail server returned our mail as undeliverable")
 	return t.notifyStaff(ctx, tx, caseID, templates.StaffSendFailed, d, "", nil)
 }
 
