@@ -176,6 +176,7 @@ type scan struct {
 	subjReply  bool // the subject starts with Re:/AW:/Fwd:... (the thread's subject)
 	toks       []token
 	matches    []match
+	ignored    map[int]bool // sentences holding a boilerplate phrase
 }
 
 // Classify classifies m. It never panics on any Message, including nil.
@@ -263,6 +264,14 @@ func (c *Classifier) scan(m *message.Message) *scan {
 	sc := &scan{text: text, subjectEnd: len(subject), subjReply: reply}
 	sc.toks = tokenize(text, len(subject))
 	sc.matches = c.lx.find(sc.toks)
+	for _, mt := range sc.matches {
+		if mt.p.cat == catIgnore {
+			if sc.ignored == nil {
+				sc.ignored = map[int]bool{}
+			}
+			sc.ignored[sc.toks[mt.s].sent] = true
+		}
+	}
 	return sc
 }
 
@@ -418,17 +427,17 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		if !t.subject && t.start-sc.subjectEnd > 4000 {
 			continue // automatic phrasing is at the top
 		}
-		ev := fmt.Sprintf("%q", sc.text[t.start:sc.toks[mt.e-1].end])
+		ev := func() string { return fmt.Sprintf("%q", sc.text[t.start:sc.toks[mt.e-1].end]) }
 		switch mt.p.cat {
 		case catBounce:
 			bounce += mt.p.weight
 			if bounceEv == "" {
-				bounceEv = ev
+				bounceEv = ev()
 			}
 		case catAutoReply:
 			auto += mt.p.weight
 			if autoEv == "" {
-				autoEv = ev
+				autoEv = ev()
 			}
 		case catBulk:
 			if !t.subject {
@@ -437,7 +446,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		case catAck:
 			ack += mt.p.weight
 			if ackEv == "" {
-				ackEv = ev
+				ackEv = ev()
 			}
 		}
 	}
@@ -527,39 +536,19 @@ func hasOtherReplyTo(m *message.Message, from string) bool {
 	return false
 }
 
-// ignored returns the sentences that hold a boilerplate (ignore) phrase.
-func (c *Classifier) ignored(sc *scan) map[int]bool {
-	var ign map[int]bool
-	for _, mt := range sc.matches {
-		if mt.p.cat == catIgnore {
-			if ign == nil {
-				ign = map[int]bool{}
-			}
-			ign[sc.toks[mt.s].sent] = true
-		}
-	}
-	return ign
-}
-
-func isRight(cat string) bool {
-	for _, r := range Rights {
-		if r == cat {
-			return true
-		}
-	}
-	return false
-}
-
 // maxRightMatches bounds the pairwise overlap check.
 const maxRightMatches = 400
+
+// maxEvidence is the most evidence phrases shown per right.
+const maxEvidence = 6
 
 // rights scores the right phrases and returns the rights found, sorted, with
 // their evidence in text order.
 func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
-	ign := c.ignored(sc)
+	ign := sc.ignored
 	var cand []match
 	for _, mt := range sc.matches {
-		if !isRight(mt.p.cat) || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
+		if !mt.p.right || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
 			continue
 		}
 		cand = append(cand, mt)
@@ -614,15 +603,17 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 		}
 	}
 	ev := []Evidence{}
+	shown := map[string]int{}
 	for i, mt := range cand {
-		if drop[i] || score[mt.p.cat] < 2 {
+		if drop[i] || score[mt.p.cat] < 2 || shown[mt.p.cat] == maxEvidence {
 			continue
 		}
 		// Show a phrase once: skip one inside a longer counted phrase of
-		// the same right.
+		// the same right. cand is in order of start token.
 		inside := false
-		for j, o := range cand {
-			if j != i && !drop[j] && o.p.cat == mt.p.cat && o.s <= mt.s && mt.e <= o.e && (o.e-o.s > mt.e-mt.s || j < i) {
+		for j := 0; j < len(cand) && cand[j].s <= mt.s; j++ {
+			o := cand[j]
+			if j != i && !drop[j] && o.p.cat == mt.p.cat && mt.e <= o.e && (o.e-o.s > mt.e-mt.s || j < i) {
 				inside = true
 				break
 			}
@@ -630,6 +621,7 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 		if inside {
 			continue
 		}
+		shown[mt.p.cat]++
 		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
 		ev = append(ev, Evidence{Right: mt.p.cat, Text: sc.text[start:end], Offset: start})
 	}
@@ -744,7 +736,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 }
 
 func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
-	ign := c.ignored(sc)
+	ign := sc.ignored
 	score := 0
 	var ev []Evidence
 	for _, mt := range sc.matches {
@@ -762,7 +754,7 @@ func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 }
 
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
-	ign := c.ignored(sc)
+	ign := sc.ignored
 	for _, mt := range sc.matches {
 		if mt.p.cat == catPrivacy && !ign[sc.toks[mt.s].sent] {
 			return true

@@ -104,7 +104,7 @@ func prf(tp, fp, fn int) (p, r, f float64) {
 func evaluate(t testing.TB, c *Classifier, labels []label) *metrics {
 	m := &metrics{tp: map[string]int{}, fp: map[string]int{}, fn: map[string]int{}}
 	for _, l := range labels {
-		raw, err := os.ReadFile(filepath.Join("testdata/corpus", l.file))
+		raw, err := readCorpus(l.file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,6 +153,10 @@ func evaluate(t testing.TB, c *Classifier, labels []label) *metrics {
 		}
 	}
 	return m
+}
+
+func readCorpus(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata/corpus", name))
 }
 
 func evidenceFor(r Result, right string) string {

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -46,10 +47,43 @@ type alt struct {
 type elem struct {
 	alts []alt
 	gap  int // how many tokens may be skipped before this element
+	// exact holds the plain alternatives when there are many of them;
+	// affix the prefix and suffix ones.
+	exact map[string]bool
+	affix []alt
+}
+
+// compile builds the lookup structures of e once its alternatives are known.
+func (e *elem) compile() {
+	e.exact, e.affix = nil, nil
+	plain := 0
+	for _, a := range e.alts {
+		if !a.prefix && !a.suffix {
+			plain++
+		}
+	}
+	if plain < 4 {
+		return
+	}
+	e.exact = make(map[string]bool, plain)
+	for _, a := range e.alts {
+		if a.prefix || a.suffix {
+			e.affix = append(e.affix, a)
+		} else {
+			e.exact[a.s] = true
+		}
+	}
 }
 
 func (e *elem) matches(s string) bool {
-	for _, a := range e.alts {
+	alts := e.alts
+	if e.exact != nil {
+		if e.exact[s] {
+			return true
+		}
+		alts = e.affix
+	}
+	for _, a := range alts {
 		if a.prefix {
 			if strings.HasPrefix(s, a.s) {
 				return true
@@ -74,22 +108,24 @@ type phrase struct {
 	src    string // file:line, for messages
 	// article is true when a word of the phrase is a number ("art. 17").
 	article bool
+	right   bool // cat is one of the nine rights
 }
 
 // lexicon is the compiled set of phrases, indexed by their first element.
 type lexicon struct {
-	exact     map[string][]*phrase
-	prefix    map[string][]*phrase
-	suffix    map[string][]*phrase // few entries: each is tried on every word
-	maxPrefix int
-	negation  map[string]bool
-	breaks    map[string]bool
-	stop      map[string][]string // folded function word -> languages
-	n         int
+	exact map[string][]*phrase
+	// prefix holds phrases whose first word is a prefix, keyed by the
+	// first two bytes of that prefix; each entry is checked with HasPrefix.
+	prefix   map[string][]prefixEntry
+	suffix   []suffixEntry // few entries: each is tried on every word
+	negation map[string]bool
+	breaks   map[string]bool
+	stop     map[string][]string // folded function word -> languages
+	n        int
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{}, suffix: map[string][]*phrase{},
+	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]prefixEntry{},
 		negation: map[string]bool{}, breaks: map[string]bool{}, stop: map[string][]string{}}
 }
 
@@ -176,7 +212,7 @@ func parsePhrase(line string) (*phrase, error) {
 	if !categories[cat] {
 		return nil, fmt.Errorf("unknown category %q", cat)
 	}
-	p := &phrase{cat: cat, weight: 2}
+	p := &phrase{cat: cat, weight: 2, right: slices.Contains(Rights, cat)}
 	if hasW {
 		n, err := strconv.Atoi(w)
 		if err != nil || n < 1 || n > 9 {
@@ -225,6 +261,7 @@ func parsePhrase(line string) (*phrase, error) {
 				p.article = true
 			}
 		}
+		e.compile()
 		p.elems = append(p.elems, e)
 	}
 	if gap > 0 {
@@ -259,16 +296,28 @@ func (lx *lexicon) add(p *phrase) {
 	lx.n++
 	for _, a := range p.elems[0].alts {
 		if a.prefix {
-			lx.prefix[a.s] = append(lx.prefix[a.s], p)
-			if len(a.s) > lx.maxPrefix {
-				lx.maxPrefix = len(a.s)
-			}
+			lx.prefix[a.s[:2]] = append(lx.prefix[a.s[:2]], prefixEntry{a.s, p})
 		} else if a.suffix {
-			lx.suffix[a.s] = append(lx.suffix[a.s], p)
+			i := slices.IndexFunc(lx.suffix, func(e suffixEntry) bool { return e.suffix == a.s })
+			if i < 0 {
+				i = len(lx.suffix)
+				lx.suffix = append(lx.suffix, suffixEntry{suffix: a.s})
+			}
+			lx.suffix[i].ps = append(lx.suffix[i].ps, p)
 		} else {
 			lx.exact[a.s] = append(lx.exact[a.s], p)
 		}
 	}
+}
+
+type prefixEntry struct {
+	prefix string
+	p      *phrase
+}
+
+type suffixEntry struct {
+	suffix string
+	ps     []*phrase
 }
 
 // match is one occurrence of a phrase in the tokens [s, e).
@@ -289,12 +338,16 @@ func (lx *lexicon) find(toks []token) []match {
 	for i := range toks {
 		t := toks[i].s
 		cands = append(cands[:0], lx.exact[t]...)
-		for l := 2; l <= len(t) && l <= lx.maxPrefix; l++ {
-			cands = append(cands, lx.prefix[t[:l]]...)
+		if len(t) >= 2 {
+			for _, pe := range lx.prefix[t[:2]] {
+				if strings.HasPrefix(t, pe.prefix) {
+					cands = append(cands, pe.p)
+				}
+			}
 		}
-		for suf, ps := range lx.suffix {
-			if strings.HasSuffix(t, suf) {
-				cands = append(cands, ps...)
+		for _, se := range lx.suffix {
+			if strings.HasSuffix(t, se.suffix) {
+				cands = append(cands, se.ps...)
 			}
 		}
 		for _, p := range cands {

@@ -94,11 +94,14 @@ var abbrev = map[string]bool{
 // the subject ends: tokens before it are marked as subject tokens.
 func tokenize(text string, subjectEnd int) []token {
 	toks := make([]token, 0, len(text)/6+4)
-	var buf []byte
+	// All folded words go into one buffer, turned into one string at the
+	// end; token.s are substrings of it.
+	buf := make([]byte, 0, len(text)+16)
 	sent, clause := 0, 0
 	start := -1
 	lineStart := true // at the start of a line (only spaces seen)
 	newlines := 0     // newlines since the last non-space rune
+	var ends []int
 	brk := func(sentence bool) {
 		if len(toks) == 0 {
 			return
@@ -113,8 +116,9 @@ func tokenize(text string, subjectEnd int) []token {
 	}
 	flush := func(end int) {
 		if start >= 0 {
-			toks = append(toks, token{s: string(buf), start: start, end: end, sent: sent, clause: clause, subject: start < subjectEnd})
-			buf = buf[:0]
+			// s is set below; remember where this word's bytes end.
+			toks = append(toks, token{start: start, end: end, sent: sent, clause: clause, subject: start < subjectEnd})
+			ends = append(ends, len(buf))
 			start = -1
 		}
 	}
@@ -172,6 +176,12 @@ func tokenize(text string, subjectEnd int) []token {
 		i += size
 	}
 	flush(len(text))
+	all := string(buf)
+	from := 0
+	for i := range toks {
+		toks[i].s = all[from:ends[i]]
+		from = ends[i]
+	}
 	return toks
 }
 
