@@ -14,9 +14,10 @@ import (
 )
 
 // pragmas are per connection, so they live in the DSN (API-NOTES §6):
+// secure_delete zeroes deleted content, so retention leaves nothing behind;
 // busy_timeout first, WAL, foreign keys, BEGIN IMMEDIATE and a sortable time format.
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-	"&_pragma=foreign_keys(1)&_txlock=immediate&_time_format=sqlite"
+	"&_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_txlock=immediate&_time_format=sqlite"
 
 // openDB opens the single-writer pool and the reader pool of the database at
 // path, creating it with mode 0600, and migrates the schema.
@@ -166,6 +167,15 @@ var migrations = []string{
 		sent_at    TEXT NOT NULL,
 		message_id TEXT NOT NULL
 	);`,
+	// v3: retention (retention.go). The event log stays append-only, except
+	// that the texts of an erased case's events may be blanked.
+	`DROP TRIGGER events_append_only_update;
+	CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+		WHEN NOT (NEW.id = OLD.id AND NEW.case_id IS OLD.case_id AND NEW.at = OLD.at AND NEW.actor = OLD.actor
+			AND NEW.type = OLD.type AND NEW.message IS OLD.message
+			AND NEW.old_value IN (OLD.old_value, '') AND NEW.new_value IN (OLD.new_value, '') AND NEW.detail IN (OLD.detail, '')
+			AND EXISTS (SELECT 1 FROM cases WHERE cases.id = OLD.case_id AND cases.erased_at != ''))
+		BEGIN SELECT RAISE(ABORT, 'events are append-only (only the texts of an erased case may be blanked)'); END;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

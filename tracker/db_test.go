@@ -173,6 +173,9 @@ func TestDBWALAndBusyTimeout(t *testing.T) {
 		if fk := hxCount(t, db, "PRAGMA foreign_keys"); fk != 1 {
 			t.Errorf("%s: foreign_keys %d, want 1", name, fk)
 		}
+		if sd := hxCount(t, db, "PRAGMA secure_delete"); sd != 1 {
+			t.Errorf("%s: secure_delete %d, want 1 (retention must not leave erased bytes in free pages)", name, sd)
+		}
 	}
 	if _, err := tr.r.Exec("INSERT INTO kv (key, value) VALUES ('x', 'y')"); err == nil {
 		t.Error("the reader pool could write")

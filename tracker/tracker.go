@@ -84,6 +84,9 @@ type Options struct {
 	IDCopy             bool
 	RepetitiveCount    int
 	RepetitiveDays     int
+	// RetentionDays is retention.closed_case_days: Retain erases the personal
+	// data of cases closed longer ago than this (0: 730).
+	RetentionDays int
 
 	// OnQueued is called after a commit that queued mail (to wake the sender).
 	OnQueued func()
