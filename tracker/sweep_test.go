@@ -424,3 +424,29 @@ func mustExec(t *testing.T, tr *Tracker, q string, args ...any) {
 		t.Fatalf("%s: %v", q, err)
 	}
 }
+
+// TestSweepDutchStaff: the warning lines are in the staff language.
+func TestSweepDutchStaff(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) { o.StaffLanguage = "nl" })
+	deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "hans@example.net", "Inzage",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	for _, c := range []struct {
+		day  int
+		want string
+	}{
+		{22, "de termijn verloopt over 7 werkdagen"},
+		{24, "de termijn verloopt over 5 werkdagen; beslis nu of u verlengt: na ma 2026-05-04 staat de wet dat niet meer toe"},
+	} {
+		day, want := c.day, c.want
+		clk.Set(local(2026, 4, day, 8, 0))
+		res, err := tr.Sweep(context.Background(), SweepOptions{})
+		if err != nil || len(res.Warnings) != 1 || res.Warnings[0].What != want {
+			t.Errorf("April %d: %v %+v, want %q", day, err, res.Warnings, want)
+		}
+	}
+	var subj string
+	if err := tr.w.QueryRow(`SELECT subject FROM outbox WHERE kind = ? LIMIT 1`, templates.StaffWarnings).Scan(&subj); err != nil || !strings.Contains(subj, "zaak") {
+		t.Errorf("subject %q (%v)", subj, err)
+	}
+}
