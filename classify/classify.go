@@ -417,7 +417,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			break
 		}
 	}
-	var bounce, auto, ack, bulk int
+	var bounce, auto, ack, bulk, spam int
 	var bounceEv, autoEv, ackEv string
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
@@ -443,6 +443,8 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			if !t.subject {
 				bulk += mt.p.weight
 			}
+		case catSpam:
+			spam += mt.p.weight
 		case catAck:
 			ack += mt.p.weight
 			if ackEv == "" {
@@ -477,6 +479,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	// complain about it.
 	if bulk >= 3 && !m.Forwarded && !sc.subjReply {
 		return NotARequest, "newsletter phrasing"
+	}
+	if spam >= 3 && !m.Forwarded && !sc.subjReply {
+		return NotARequest, "sales pitch phrasing"
 	}
 	if isNoReply(from) {
 		// A web form sends from no-reply with the person in Reply-To.
@@ -633,6 +638,14 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 // another right: a must be more specific and either contain all of b's
 // words or (when neither names an article number) cover b's whole span.
 func beats(a, b match) bool {
+	// Marketing words make an objection one to direct marketing; a
+	// machine-readable copy is portability, not access.
+	if precedes[[2]string{a.p.cat, b.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) {
+		return true
+	}
+	if precedes[[2]string{b.p.cat, a.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) {
+		return false
+	}
 	if specificity(a) <= specificity(b) {
 		return false
 	}
@@ -660,6 +673,12 @@ func shares(x, y []int) bool {
 		}
 	}
 	return false
+}
+
+// precedes lists rights that win over another right reading the same words.
+var precedes = map[[2]string]bool{
+	{ObjectDirectMarketing, Objection}: true,
+	{Portability, Access}:              true,
 }
 
 // subset reports whether every index in x (sorted) is in y (sorted).

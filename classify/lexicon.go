@@ -25,11 +25,12 @@ const (
 	catNegation       = "negation"       // a negation word (one word per line)
 	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
 	catBulk           = "bulk"           // newsletter and mass-mail phrasing
+	catSpam           = "spam"           // sales pitch and spam phrasing
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
-		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true}
+		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true}
 	for _, r := range Rights {
 		m[r] = true
 	}
