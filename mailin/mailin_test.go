@@ -652,3 +652,25 @@ func TestBackoff(t *testing.T) {
 		t.Errorf("failure after reset: wait %v, want within [1s, 2s]", got)
 	}
 }
+
+// A cut inside a message's literal reads as io.EOF from the literal reader;
+// the truncated body must not reach the Sink.
+func TestCutInsideLiteral(t *testing.T) {
+	srv := imaptest.Start(t)
+	big := mail(1, 400_000)
+	if _, err := srv.Append("INBOX", big, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	log, logs := newLog(t)
+	sink := newSink()
+	srv.CutAfter(200_000) // well inside the 400 KB literal
+	runReader(t, New(testOptions(srv, log), sink))
+	waitFor(t, "delivery after the cut", sink.notify, func() bool { return sink.numEffects() == 1 })
+	effects, calls := sink.snapshot()
+	if len(calls) != 1 || !bytes.Equal(effects[0].Data, big) {
+		t.Fatalf("%d Deliver calls, %d bytes delivered; want 1 call with all %d bytes", len(calls), len(effects[0].Data), len(big))
+	}
+	if logs.count("imap fetch abandoned") != 1 {
+		t.Error("the cut did not surface as an abandoned fetch")
+	}
+}

@@ -80,7 +80,8 @@ func (s *connSet) count() (live, total int) {
 }
 
 // arm makes the connections close once the server has written n more bytes
-// (over all connections). The returned channel is closed after the cut.
+// (over all connections), in the middle of a write if need be. The returned
+// channel is closed after the cut.
 func (s *connSet) arm(n int64) <-chan struct{} {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -90,19 +91,25 @@ func (s *connSet) arm(n int64) <-chan struct{} {
 	return s.cutDone
 }
 
-// wrote accounts n written bytes and cuts when an armed budget is spent.
-func (s *connSet) wrote(n int) {
+// take asks to write n bytes. It returns how many may be written before an
+// armed cut, and whether the cut comes right after those.
+func (s *connSet) take(n int) (allow int, cut bool) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if !s.armed {
-		s.mu.Unlock()
-		return
+		return n, false
 	}
-	s.left -= int64(n)
-	if s.left > 0 {
-		s.mu.Unlock()
-		return
+	if int64(n) < s.left {
+		s.left -= int64(n)
+		return n, false
 	}
 	s.armed = false
+	return int(s.left), true
+}
+
+// cut closes every connection and announces it.
+func (s *connSet) cut() {
+	s.mu.Lock()
 	done := s.cutDone
 	s.mu.Unlock()
 	s.closeAll()
@@ -130,9 +137,18 @@ type trackedConn struct {
 	once sync.Once
 }
 
+// Write writes p, or only the part of p before an armed cut: then every
+// connection is closed in the middle of whatever p was (a literal, say).
 func (c *trackedConn) Write(p []byte) (int, error) {
-	n, err := c.Conn.Write(p)
-	c.set.wrote(n)
+	allow, cut := c.set.take(len(p))
+	if !cut {
+		return c.Conn.Write(p)
+	}
+	n, err := c.Conn.Write(p[:allow])
+	c.set.cut()
+	if err == nil {
+		err = net.ErrClosed
+	}
 	return n, err
 }
 
