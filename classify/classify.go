@@ -118,6 +118,9 @@ type Options struct {
 	// in the format of the embedded lexicons (README.md). Its phrases are added
 	// to the embedded ones.
 	ExtraPhrases []byte
+	// ExtraPhrasesName names ExtraPhrases in error messages (its file
+	// name); "extra phrases" if empty.
+	ExtraPhrasesName string
 }
 
 // Classifier classifies messages. It is safe for concurrent use.
@@ -137,7 +140,11 @@ func New(opt Options) (*Classifier, error) {
 		return nil, fmt.Errorf("classify: embedded lexicon: %w", err)
 	}
 	if len(opt.ExtraPhrases) > 0 {
-		if err := lx.load(opt.ExtraPhrases, "extra phrases", ""); err != nil {
+		name := opt.ExtraPhrasesName
+		if name == "" {
+			name = "extra phrases"
+		}
+		if err := lx.load(opt.ExtraPhrases, name, ""); err != nil {
 			return nil, fmt.Errorf("classify: %w", err)
 		}
 	}

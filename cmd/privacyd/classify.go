@@ -42,7 +42,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	files := fs.Args()
 	if len(files) == 0 {
 		fs.Usage()
-		return errors.New("classify: no files given (use - for standard input)")
+		return errors.New("no files given (use - for standard input)")
 	}
 
 	var opt classify.Options
@@ -63,7 +63,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 			if err != nil {
 				return fmt.Errorf("classify.extra_phrases: %w", err)
 			}
-			opt.ExtraPhrases = b
+			opt.ExtraPhrases, opt.ExtraPhrasesName = b, p
 		}
 		popt.MaxBytes = cfg.Limits.MaxParseBytes
 	}
@@ -102,7 +102,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("classify: %d of %d files could not be read", failed, len(files))
+		return fmt.Errorf("%d of %d files could not be read", failed, len(files))
 	}
 	return nil
 }
