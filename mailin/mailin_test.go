@@ -674,3 +674,27 @@ func TestCutInsideLiteral(t *testing.T) {
 		t.Error("the cut did not surface as an abandoned fetch")
 	}
 }
+
+// A server whose IDLE never announces new mail: MaxIdle's full pass finds it.
+func TestMaxIdleSafetyNet(t *testing.T) {
+	srv := imaptest.Start(t, imaptest.WithSilentIdle())
+	sink := newSink()
+	polls := make(chan struct{}, 1)
+	opt := testOptions(srv, nil)
+	opt.MaxIdle = 20 * time.Millisecond
+	opt.OnPoll = func(time.Time) {
+		select {
+		case polls <- struct{}{}:
+		default:
+		}
+	}
+	runReader(t, New(opt, sink))
+	<-polls
+	appendN(t, srv, "INBOX", 1, 1, 0)
+	waitFor(t, "mail found by the MaxIdle pass", sink.notify, func() bool { return sink.numEffects() == 1 })
+	// PollInterval is an hour and IDLE announced nothing: only the MaxIdle
+	// wake-up can have found the mail.
+	if n := srv.IdleCommands(); n < 1 {
+		t.Errorf("%d IDLE commands, want the reader to have idled", n)
+	}
+}

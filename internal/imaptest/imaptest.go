@@ -65,6 +65,9 @@ type Config struct {
 	// NoIdle removes IDLE from the advertised capabilities. It needs Rev1Only
 	// (IDLE is part of IMAP4rev2) and TLS "none" or "implicit".
 	NoIdle bool
+	// SilentIdle makes IDLE announce nothing (as a server whose change
+	// notification is broken): only a client's own timeout ends it.
+	SilentIdle bool
 	// NoKeywords makes SELECT report PERMANENTFLAGS without \* and makes
 	// STORE refuse keywords (flags that do not start with a backslash), as a
 	// server that cannot keep custom keywords does.
@@ -163,6 +166,9 @@ func WithExtraCaps(caps ...imap.Cap) Option {
 
 // WithoutIdle advertises IMAP4rev1 only and hides IDLE.
 func WithoutIdle() Option { return func(c *Config) { c.Rev1Only, c.NoIdle = true, true } }
+
+// WithSilentIdle makes IDLE announce nothing.
+func WithSilentIdle() Option { return func(c *Config) { c.SilentIdle = true } }
 
 // WithoutKeywords makes the server refuse custom keywords.
 func WithoutKeywords() Option { return func(c *Config) { c.NoKeywords = true } }
@@ -542,6 +548,10 @@ func (ss *session) Store(w *imapserver.FetchWriter, numSet imap.NumSet, flags *i
 // the next update.
 func (ss *session) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
 	ss.srv.idles.Add(1)
+	if ss.srv.cfg.SilentIdle {
+		<-stop
+		return nil
+	}
 	if err := ss.UserSession.Poll(w, true); err != nil {
 		return err
 	}
