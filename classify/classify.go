@@ -215,6 +215,9 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
+	case c.repliesAboutPrivacy(m, sc):
+		res.Kind, res.Triage = Request, true
+		res.KindReason = "reply to a mail about personal data or privacy: triage"
 	default:
 		res.Kind = NotARequest
 		res.KindReason = "no right invoked and no mention of personal data"
@@ -422,6 +425,11 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 				return StaffCommand, "staff address, command line " + firstWord(line)
 			}
 			break
+		}
+		// Staff talk among themselves or answer privacyd; a customer's
+		// mail they forward is still read as a request.
+		if !m.Forwarded {
+			return NotARequest, "staff address without a command"
 		}
 	}
 	var bounce, auto, ack, bulk, spam int
@@ -777,6 +785,29 @@ func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 		return false, nil
 	}
 	return true, ev
+}
+
+// maxQuoted is how much quoted text is read to see what a reply answers.
+const maxQuoted = 4 << 10
+
+// repliesAboutPrivacy reports whether m replies to a mail (often privacyd's
+// own) about personal data or privacy: the person answers in an existing
+// conversation, so staff must see it. Quoted text never adds rights; here
+// it only decides that the mail is worth a look.
+func (c *Classifier) repliesAboutPrivacy(m *message.Message, sc *scan) bool {
+	if !sc.subjReply && len(m.InReplyTo) == 0 {
+		return false
+	}
+	q := m.Quoted
+	if len(q) > maxQuoted {
+		q = q[:maxQuoted]
+	}
+	for _, mt := range c.lx.find(tokenize(q, 0)) {
+		if mt.p.cat == catPrivacy || mt.p.right {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
