@@ -237,8 +237,13 @@ func (s *Server) setup() error {
 	if err != nil {
 		return err
 	}
-	for _, d := range []string{"run", "state", "mail"} {
-		if err := os.Mkdir(filepath.Join(s.dir, d), 0o700); err != nil {
+	// Dovecot wants base_dir world-readable (its login processes run as
+	// another user) and fixes it with a warning otherwise.
+	for d, mode := range map[string]os.FileMode{"run": 0o755, "state": 0o700, "mail": 0o700} {
+		if err := os.Mkdir(filepath.Join(s.dir, d), mode); err != nil {
+			return err
+		}
+		if err := os.Chmod(filepath.Join(s.dir, d), mode); err != nil { // umask
 			return err
 		}
 	}
