@@ -694,6 +694,7 @@ func shares(x, y []int) bool {
 var precedes = map[[2]string]bool{
 	{ObjectDirectMarketing, Objection}: true,
 	{Portability, Access}:              true,
+	{Erasure, Access}:                  true, // "delete all the data you hold about me"
 }
 
 // subset reports whether every index in x (sorted) is in y (sorted).
@@ -759,9 +760,6 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 	}
 	cl = toks[mt.e-1].clause
 	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl; j++ {
-		if c.lx.breaks[toks[j].s] {
-			break
-		}
 		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s] && !notOnly[toks[j+1].s]) {
 			return true
 		}
