@@ -63,47 +63,25 @@ func New(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) 
 	}
 	d.Tracker = tr
 
-	imapPass, err := cfg.IMAPPassword()
+	imapOpt, err := IMAPOptions(cfg, opt.IMAPTLS)
 	if err != nil {
 		tr.Close()
 		return nil, err
 	}
-	imapTLS := opt.IMAPTLS
-	if imapTLS == nil {
-		if imapTLS, err = tlsConfig(cfg.IMAP.Address, cfg.IMAP.CAFile); err != nil {
-			tr.Close()
-			return nil, fmt.Errorf("imap.ca_file: %w", err)
-		}
+	imapOpt.Log = opt.Log.With("component", "mailin")
+	imapOpt.OnPoll = func(t time.Time) {
+		d.mu.Lock()
+		d.lastPoll = t
+		d.mu.Unlock()
 	}
-	d.Reader = mailin.New(mailin.Options{
-		Address: cfg.IMAP.Address, TLS: cfg.IMAP.TLS, TLSConfig: imapTLS,
-		Username: cfg.IMAP.Username, Password: imapPass,
-		Mailbox: cfg.IMAP.Mailbox, ProcessedMailbox: cfg.IMAP.ProcessedMailbox,
-		IDLE: cfg.IMAP.IDLE == nil || *cfg.IMAP.IDLE, PollInterval: time.Duration(cfg.IMAP.PollInterval),
-		Log: opt.Log.With("component", "mailin"),
-		OnPoll: func(t time.Time) {
-			d.mu.Lock()
-			d.lastPoll = t
-			d.mu.Unlock()
-		},
-	}, tr)
+	d.Reader = mailin.New(imapOpt, tr)
 
-	smtpPass, err := cfg.SMTPPassword()
+	smtpCfg, err := SMTPConfig(cfg, opt.SMTPTLS)
 	if err != nil {
 		tr.Close()
 		return nil, err
 	}
-	smtpTLS := opt.SMTPTLS
-	if smtpTLS == nil {
-		if smtpTLS, err = tlsConfig(cfg.SMTP.Address, cfg.SMTP.CAFile); err != nil {
-			tr.Close()
-			return nil, fmt.Errorf("smtp.ca_file: %w", err)
-		}
-	}
-	d.Sender = outbox.NewSender(outbox.SMTPConfig{
-		Address: cfg.SMTP.Address, TLS: cfg.SMTP.TLS, TLSConfig: smtpTLS,
-		Username: cfg.SMTP.Username, Password: smtpPass, Timeout: 30 * time.Second,
-	}, tr, opt.Clock, opt.Log.With("component", "outbox"))
+	d.Sender = outbox.NewSender(smtpCfg, tr, opt.Clock, opt.Log.With("component", "outbox"))
 	d.Sender.OnFailed = func(m outbox.Mail, err error) {
 		if ferr := tr.SendFailed(context.Background(), m, err); ferr != nil {
 			opt.Log.Error("telling staff about a failed mail", "mail", m.ID, "err", ferr)
@@ -168,6 +146,16 @@ func Rules(cfg *config.Config) (deadline.Rules, error) {
 func (d *Daemon) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	stopSchedule, err := d.startSchedule(ctx) // a sweep now, a missed digest, then cron
+	if err != nil {
+		return err
+	}
+	defer stopSchedule()
+	stopHTTP, err := d.startHTTP(ctx) // /healthz and /metrics on http.address
+	if err != nil {
+		return err
+	}
+	defer stopHTTP()
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)
 	wg.Add(2)

@@ -29,10 +29,12 @@ var commands = map[string]command{
 	"deadline": {"deadline -received RFC3339 [-config FILE] [-tz ZONE]", func(a []string, _ io.Reader, out, errw io.Writer) error {
 		return runDeadline(a, out, errw)
 	}},
-	"cases":  {"cases -config FILE [-status S] [-json]", runCases},
-	"case":   {"case -config FILE ID [-json]", runCase},
-	"export": {"export -config FILE -format csv|json", runExport},
-	"backup": {"backup -config FILE -to FILE", runBackup},
+	"cases":        {"cases -config FILE [-status S] [-json]", runCases},
+	"case":         {"case -config FILE ID [-json]", runCase},
+	"export":       {"export -config FILE -format csv|json", runExport},
+	"backup":       {"backup -config FILE -to FILE", runBackup},
+	"digest":       {"digest -config FILE -preview [-out FILE.html] [-at RFC3339]", runDigest},
+	"check-config": {"check-config -config FILE", runCheckConfig},
 }
 
 func main() {
