@@ -10,6 +10,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 
+	"privacyd/internal/dovecot"
 	"privacyd/internal/imaptest"
 )
 
@@ -39,22 +40,14 @@ func BenchmarkFetchBacklog(b *testing.B) {
 		benchBacklog(b, Options{Address: srv.Addr(), TLS: TLSNone, Username: srv.Username(), Password: srv.Password()})
 	})
 	b.Run("dovecot", func(b *testing.B) {
-		d := imaptest.StartDovecot(b)
-		c, err := d.Dial()
+		d := dovecot.Start(b)
+		err := d.AppendMany("INBOX", backlogMails, func(i int) ([]byte, time.Time) {
+			return mail(i+1, backlogPad), time.Time{}
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for i := 1; i <= backlogMails; i++ {
-			raw := mail(i, backlogPad)
-			cmd := c.Append("INBOX", int64(len(raw)), nil)
-			cmd.Write(raw)
-			cmd.Close()
-			if _, err := cmd.Wait(); err != nil {
-				b.Fatal(err)
-			}
-		}
-		c.Close()
-		benchBacklog(b, Options{Address: d.Addr(), TLS: TLSNone, Username: d.Username(), Password: d.Password()})
+		benchBacklog(b, Options{Address: d.Addr(), TLS: TLSNone, Username: d.User(), Password: d.Password()})
 	})
 }
 

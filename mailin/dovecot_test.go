@@ -1,6 +1,7 @@
 package mailin
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -9,19 +10,20 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 
+	"privacyd/internal/dovecot"
 	"privacyd/internal/imaptest"
 )
 
 // TestDovecot runs mailin against a real Dovecot on loopback (skipped when
-// Dovecot is not installed or the test does not run as root).
+// Dovecot is not installed, unless PRIVACYD_DOVECOT=1).
 func TestDovecot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starting Dovecot takes seconds; skipped with -short")
 	}
-	d := imaptest.StartDovecot(t)
+	d := dovecot.Start(t)
 	options := func(mailbox string, log *slog.Logger) Options {
 		return Options{
-			Address: d.Addr(), TLS: TLSNone, Username: d.Username(), Password: d.Password(),
+			Address: d.Addr(), TLS: TLSNone, Username: d.User(), Password: d.Password(),
 			Mailbox: mailbox, IDLE: true, PollInterval: time.Hour, MaxIdle: time.Hour,
 			MinBackoff: 5 * time.Millisecond, MaxBackoff: 50 * time.Millisecond, Log: log,
 		}
@@ -29,10 +31,7 @@ func TestDovecot(t *testing.T) {
 	fill := func(t *testing.T, mailbox string, from, to int) {
 		t.Helper()
 		if err := d.CreateMailbox(mailbox); err != nil {
-			var ie *imap.Error
-			if !errors.As(err, &ie) || ie.Code != imap.ResponseCodeAlreadyExists {
-				t.Fatal(err)
-			}
+			t.Fatal(err)
 		}
 		for i := from; i <= to; i++ {
 			if _, err := d.Append(mailbox, mail(i, 2000), time.Date(2026, 3, 5, 9, 0, i, 0, time.UTC)); err != nil {
@@ -110,27 +109,68 @@ func TestDovecot(t *testing.T) {
 		}
 	})
 
-	t.Run("idle, kick, reconnect", func(t *testing.T) {
+	t.Run("idle, cut, server restart", func(t *testing.T) {
 		fill(t, "Idle", 1, 1)
+		proxy := imaptest.StartProxy(t, d.Addr())
 		sink := newSink()
 		log, logs := newLog(t)
-		r := New(options("Idle", log), sink)
-		runReader(t, r)
+		opt := options("Idle", log)
+		opt.Address = proxy.Addr()
+		runReader(t, New(opt, sink))
 		waitFor(t, "first mail", sink.notify, func() bool { return sink.numEffects() == 1 })
 		fill(t, "Idle", 2, 2) // APPEND over IMAP, as a delivery would
 		start := time.Now()
 		waitFor(t, "mail through IDLE", sink.notify, func() bool { return sink.numEffects() == 2 })
 		t.Logf("Dovecot: APPEND done to Deliver with IDLE in %v", time.Since(start))
-		if err := d.Kick(); err != nil {
-			t.Fatal(err)
-		}
+
+		proxy.CutConnections() // the network drops the idling connection
 		logs.waitLog(t, "reconnecting")
 		fill(t, "Idle", 3, 3)
-		waitFor(t, "mail after reconnect", sink.notify, func() bool { return sink.numEffects() == 3 })
+		waitFor(t, "mail after the cut", sink.notify, func() bool { return sink.numEffects() == 3 })
+
+		// A restart of Dovecot itself (it may keep running sessions).
+		if err := d.Restart(); err != nil {
+			t.Fatal(err)
+		}
+		fill(t, "Idle", 4, 4)
+		waitFor(t, "mail after the restart", sink.notify, func() bool { return sink.numEffects() == 4 })
 		for uid, n := range sink.deliveredUIDs() {
 			if n != 1 {
 				t.Errorf("uid %d delivered %d times", uid, n)
 			}
+		}
+	})
+
+	t.Run("cut mid-fetch", func(t *testing.T) {
+		fill(t, "Cut", 1, 30)
+		proxy := imaptest.StartProxy(t, d.Addr())
+		sink := newSink()
+		polls := make(chan struct{}, 64)
+		opt := options("Cut", nil)
+		opt.Address = proxy.Addr()
+		opt.BatchSize = 10
+		opt.OnPoll = func(time.Time) { polls <- struct{}{} }
+		cut := proxy.CutAfter(40_000) // inside the second batch's literals
+		runReader(t, New(opt, sink))
+		select {
+		case <-cut:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the connection was never cut")
+		}
+		waitFor(t, "all 30 delivered", polls, func() bool { return sink.numEffects() == 30 })
+		for uid, n := range sink.deliveredUIDs() {
+			if n != 1 {
+				t.Errorf("uid %d delivered %d times", uid, n)
+			}
+		}
+		effects, _ := sink.snapshot()
+		for _, raw := range effects {
+			if !bytes.Equal(raw.Data, mail(int(raw.UID), 2000)) { // a fresh mailbox: uid i is mail i
+				t.Errorf("uid %d: %d bytes delivered differ from what was appended", raw.UID, len(raw.Data))
+			}
+		}
+		if _, total := proxy.Conns(); total < 2 {
+			t.Errorf("%d connections through the proxy, want a reconnect", total)
 		}
 	})
 
@@ -141,19 +181,20 @@ func TestDovecot(t *testing.T) {
 		if n, err := r.Once(context.Background()); err != nil || n != 2 {
 			t.Fatalf("Once = %d, %v", n, err)
 		}
-		if err := d.DeleteMailbox("Uv"); err != nil {
-			t.Fatal(err)
-		}
-		fill(t, "Uv", 3, 3)
-		validity, err := d.UIDValidity("Uv")
+		// A rebuilt index: same mail, new UIDVALIDITY and UIDs.
+		_, validity, err := d.ResetUIDValidity("Uv")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, err := r.Once(context.Background()); err != nil || n != 1 {
-			t.Fatalf("Once after recreate = %d, %v", n, err)
+		fill(t, "Uv", 3, 3)
+		if n, err := r.Once(context.Background()); err != nil || n != 3 {
+			t.Fatalf("Once after the reset = %d, %v; want all three offered again", n, err)
 		}
-		if v, last := sink.checkpoint(); v != validity || last != 1 {
-			t.Errorf("checkpoint (%d, %d), want (%d, 1)", v, last, validity)
+		if v, last := sink.checkpoint(); v != validity || last != 3 {
+			t.Errorf("checkpoint (%d, %d), want (%d, 3)", v, last, validity)
+		}
+		if got := sink.numEffects(); got != 3 {
+			t.Errorf("sink effects %d, want 3 (the two old ones dedupe)", got)
 		}
 	})
 

@@ -295,47 +295,29 @@ func TestIdleSendsQueuedUpdates(t *testing.T) {
 	idle.Wait()
 }
 
-func TestDovecotHelper(t *testing.T) {
-	d := StartDovecot(t)
-	when := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
-	uid, err := d.Append("INBOX", testMail(1), when)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, d.Log())
-	}
-	msgs, err := d.Messages("INBOX")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(msgs) != 1 || msgs[0].UID != uid || !msgs[0].InternalDate.Equal(when) {
-		t.Fatalf("Messages = %+v, want uid %d at %v", msgs, uid, when)
-	}
-	if err := d.CreateMailbox("Other"); err != nil {
-		t.Fatal(err)
-	}
-	v1, err := d.UIDValidity("Other")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.DeleteMailbox("Other"); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.CreateMailbox("Other"); err != nil {
-		t.Fatal(err)
-	}
-	if v2, _ := d.UIDValidity("Other"); v2 == v1 {
-		t.Errorf("UIDVALIDITY unchanged after delete+create: %d", v1)
-	}
-	c, err := d.Dial()
+func TestProxy(t *testing.T) {
+	s := Start(t)
+	p := StartProxy(t, s.Addr())
+	c, err := imapclient.DialInsecure(p.Addr(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if err := d.Kick(); err != nil {
-		t.Fatal(err)
+	if err := c.Login(s.Username(), s.Password()).Wait(); err != nil {
+		t.Fatalf("login through the proxy: %v", err)
+	}
+	if open, _ := p.Conns(); open != 1 {
+		t.Fatalf("proxy has %d open connections", open)
+	}
+	if n := p.CutConnections(); n != 1 {
+		t.Fatalf("CutConnections = %d", n)
 	}
 	select {
 	case <-c.Closed():
 	case <-time.After(5 * time.Second):
-		t.Fatal("client still connected after Kick")
+		t.Fatal("client not closed after the proxy cut")
+	}
+	if !s.WaitOpenConns(0, 5*time.Second) {
+		t.Error("the server side stayed open after the proxy cut")
 	}
 }
