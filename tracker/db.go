@@ -3,14 +3,12 @@ package tracker
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // the pure-Go driver "sqlite"
 )
 
 // pragmas are per connection, so they live in the DSN (API-NOTES §6):
@@ -203,12 +201,6 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// isUnique reports whether err is a UNIQUE constraint violation.
-func isUnique(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
 // Times are stored as RFC 3339 text in UTC, so they sort and compare as text.
