@@ -476,18 +476,13 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	if ack+auto >= 3 {
 		return AutoReply, "text " + ackEv
 	}
-	if v, ok := header(m, "List-Id"); ok && !c.ownList(v) {
-		return NotARequest, "header List-Id (mailing list or newsletter)"
-	}
-	if _, ok := header(m, "List-Unsubscribe"); ok {
-		if v, _ := header(m, "List-Id"); !c.ownList(v) || v == "" {
-			return NotARequest, "header List-Unsubscribe (newsletter)"
-		}
-	}
-	if v, ok := header(m, "Precedence"); ok {
-		switch strings.ToLower(v) {
-		case "bulk", "junk", "list":
-			return NotARequest, "header Precedence: " + strings.ToLower(v)
+	// Mailing-list and bulk headers mark newsletters. Some services that
+	// send people's letters for them add them too, so a mail with such a
+	// header that invokes a right without any newsletter phrasing, or that
+	// replies to something, is still read as a request.
+	if reason, hard := c.bulkHeader(m); reason != "" && !sc.subjReply {
+		if hard || bulk > 0 || len(m.InReplyTo) == 0 && !c.invokesRight(sc) {
+			return NotARequest, reason
 		}
 	}
 	// Newsletter phrasing, unless the person forwards the newsletter to
@@ -515,6 +510,35 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		}
 	}
 	return "", ""
+}
+
+// bulkHeader names the list or bulk header of m, or returns "". hard is
+// true for a mailing list (List-Id, Precedence: list), which no person's
+// letter carries.
+func (c *Classifier) bulkHeader(m *message.Message) (reason string, hard bool) {
+	if v, ok := header(m, "List-Id"); ok && !c.ownList(v) {
+		return "header List-Id (mailing list or newsletter)", true
+	}
+	if v, ok := header(m, "Precedence"); ok && strings.EqualFold(v, "list") {
+		return "header Precedence: list", true
+	}
+	if _, ok := header(m, "List-Unsubscribe"); ok {
+		if v, _ := header(m, "List-Id"); v == "" || !c.ownList(v) {
+			return "header List-Unsubscribe (newsletter)", false
+		}
+	}
+	if v, ok := header(m, "Precedence"); ok {
+		switch v = strings.ToLower(v); v {
+		case "bulk", "junk":
+			return "header Precedence: " + v, false
+		}
+	}
+	return "", false
+}
+
+func (c *Classifier) invokesRight(sc *scan) bool {
+	r, _ := c.rights(sc)
+	return len(r) > 0
 }
 
 func (c *Classifier) ownList(listID string) bool {
@@ -655,6 +679,9 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 func beats(a, b match) bool {
 	// Marketing words make an objection one to direct marketing; a
 	// machine-readable copy is portability, not access.
+	if coexist[[2]string{a.p.cat, b.p.cat}] {
+		return false
+	}
 	if precedes[[2]string{a.p.cat, b.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) {
 		return true
 	}
@@ -695,6 +722,13 @@ var precedes = map[[2]string]bool{
 	{ObjectDirectMarketing, Objection}: true,
 	{Portability, Access}:              true,
 	{Erasure, Access}:                  true, // "delete all the data you hold about me"
+}
+
+// coexist lists rights that never override each other: withdrawing the
+// consent to a newsletter is both.
+var coexist = map[[2]string]bool{
+	{WithdrawConsent, ObjectDirectMarketing}: true,
+	{ObjectDirectMarketing, WithdrawConsent}: true,
 }
 
 // subset reports whether every index in x (sorted) is in y (sorted).
