@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/mail"
 	"slices"
 	"strings"
 	"time"
@@ -586,6 +587,9 @@ func refsOf(m *message.Message) []string {
 func answerable(addr string, own []string) bool {
 	if addr == "" || !strings.Contains(addr, "@") || slices.Contains(own, addr) {
 		return false
+	}
+	if _, err := mail.ParseAddress(addr); err != nil {
+		return false // the outbox could not send to it ("tom@[127.0.0.1" from a mangled literal)
 	}
 	local, _, _ := strings.Cut(addr, "@")
 	local = strings.ReplaceAll(strings.ReplaceAll(local, "-", ""), "_", "")
