@@ -434,6 +434,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	}
 	var bounce, auto, ack, bulk, spam int
 	var bounceEv, autoEv, ackEv string
+	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
@@ -442,6 +443,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		if !t.subject && t.start-sc.subjectEnd > 4000 {
 			continue // automatic phrasing is at the top
 		}
+		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
+			continue
+		}
+		lastEnd[mt.p.cat] = mt.e
 		ev := func() string { return fmt.Sprintf("%q", sc.text[t.start:sc.toks[mt.e-1].end]) }
 		switch mt.p.cat {
 		case catBounce:
@@ -473,7 +478,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	if auto >= 2 {
 		return AutoReply, "text " + autoEv
 	}
-	if ack+auto >= 3 {
+	// Acknowledgement phrasing adds up; people thank for a mail too, so a
+	// mail that invokes a right needs more of it.
+	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRight(sc) {
 		return AutoReply, "text " + ackEv
 	}
 	// Mailing-list and bulk headers mark newsletters. Some services that
@@ -502,12 +509,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			return NotARequest, "no-reply sender"
 		}
 	}
-	if m.From == nil && len(m.ReplyTo) == 0 {
-		if _, ok := m.Header["From"]; ok || len(m.Header) > 0 {
-			if ack+auto > 0 || bounce > 0 {
-				return AutoReply, "no usable sender, automatic phrasing"
-			}
-		}
+	// No usable sender and some automatic phrasing: not a person.
+	if m.From == nil && len(m.ReplyTo) == 0 && ack+auto+bounce > 0 {
+		return AutoReply, "no usable sender, automatic phrasing"
 	}
 	return "", ""
 }

@@ -127,6 +127,7 @@ func TestKindByHeadersAndText(t *testing.T) {
 		{"List-Unsubscribe on a letter sent by a service", msg("jan@example.net", "x", request, "List-Unsubscribe", "<mailto:u@letters.example>"), Request},
 		{"List-Id mailing list about erasure", msg("bob@lists.example", "[gdpr] erasure of ex-employees", "How do you handle erasure requests? Do you delete the data from archives?", "List-Id", "<gdpr.lists.example>"), NotARequest},
 		{"Read: receipt text", msg("olga@example.net", "Read: Your request", "Your message was read on Tuesday, 10 March 2026."), AutoReply},
+		{"a person thanking for a mail", msg("jan@example.net", "Re: your mail", "Thank you for your email. We have received your letter; my reference number is 123. Please delete my account."), Request},
 		{"sales pitch about GDPR", msg("sales@tools.example", "GDPR compliance", "Handling data subject access requests manually? Our platform automates it. Book a free demo today."), NotARequest},
 		{"List-Id of our own mailbox is not a newsletter", msg("jan@example.net", "x", request, "List-Id", "<privacy.shop.example>"), Request},
 		{"MAILER-DAEMON", msg("MAILER-DAEMON@mx.example.net", "failure notice", request), Bounce},
