@@ -25,6 +25,7 @@ type memSink struct {
 	effects  []Raw         // first deliveries only
 	calls    []deliverCall // every successful Deliver
 	failNext int           // the next failNext Delivers fail
+	panics   int           // the next panics Delivers panic
 	notify   chan struct{} // a non-blocking tick after each successful Deliver
 }
 
@@ -54,6 +55,10 @@ func (m *memSink) Deliver(ctx context.Context, mailbox string, validity uint32, 
 	if m.failNext > 0 {
 		m.failNext--
 		return errSinkDown
+	}
+	if m.panics > 0 {
+		m.panics--
+		panic("sink bug")
 	}
 	call := deliverCall{validity: validity}
 	for _, raw := range batch {

@@ -698,3 +698,20 @@ func TestMaxIdleSafetyNet(t *testing.T) {
 		t.Errorf("%d IDLE commands, want the reader to have idled", n)
 	}
 }
+
+func TestSinkPanicCostsOnlyAReconnect(t *testing.T) {
+	srv := imaptest.Start(t)
+	appendN(t, srv, "INBOX", 1, 2, 0)
+	sink := newSink()
+	sink.panics = 1
+	log, logs := newLog(t)
+	runReader(t, New(testOptions(srv, log), sink))
+	waitFor(t, "delivery after the panic", sink.notify, func() bool { return sink.numEffects() == 2 })
+	if logs.count("mailin: panic: sink bug") != 1 {
+		t.Error("the panic was not logged as a session error")
+	}
+	if !srv.WaitOpenConns(1, 5*time.Second) {
+		open, _ := srv.Conns()
+		t.Errorf("%d connections open, want the one live session (no leak from the panicked one)", open)
+	}
+}

@@ -36,8 +36,9 @@ func (r *Reader) open(ctx context.Context) (_ *session, err error) {
 	if err := s.dial(ctx); err != nil {
 		return nil, err
 	}
+	ok := false
 	defer func() {
-		if err != nil {
+		if !ok { // an error or a panic: do not leak the connection
 			s.close()
 		}
 	}()
@@ -50,6 +51,7 @@ func (r *Reader) open(ctx context.Context) (_ *session, err error) {
 	if err := s.selectMailbox(ctx); err != nil {
 		return nil, err
 	}
+	ok = true
 	return s, nil
 }
 

@@ -8,7 +8,8 @@
 // with a self-signed certificate made in-process, cutting every connection
 // (at once or after the server wrote a number of bytes, which lands in the
 // middle of a FETCH), stopping and restarting on the same address, mailbox
-// create/delete/rename, and reading back what a mailbox holds.
+// create/delete/rename, and reading back what a mailbox holds. Proxy puts
+// the same cuts in front of any other server (a real Dovecot, for one).
 //
 // New(Config) works anywhere (the sandbox command uses it); Start(tb, ...)
 // wraps it for tests and closes the server when the test ends.
