@@ -64,6 +64,7 @@ func TestRightsByPhrasing(t *testing.T) {
 		{"nicht löschen, nur Auskunft", "", "Bitte meine Daten nicht löschen, ich möchte nur Auskunft über meine Daten.", []string{Access}},
 		{"nicht löschen after the object", "", "Löschen Sie mein Konto bitte nicht! Ich will nur eine Kopie meiner Daten.", []string{Access}},
 		{"ne pas supprimer", "", "Je ne veux pas que vous supprimiez mon compte, je veux seulement une copie de mes données.", []string{Access}},
+		{"a gap does not span a contrast", "", "Ik wil niet dat mijn account wordt verwijderd hoor, ik wil alleen weten welke gegevens jullie van mij hebben opgeslagen.", []string{Access}},
 		{"no longer is not a negation", "", "I no longer want to receive your newsletter.", []string{ObjectDirectMarketing}},
 		// article numbers
 		{"art. 15 AVG", "", "Verzoek op grond van art. 15 AVG.", []string{Access}},

@@ -121,13 +121,14 @@ type lexicon struct {
 	suffix   []suffixEntry // few entries: each is tried on every word
 	negation map[string]bool
 	breaks   map[string]bool
+	contrast map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
 	stop     map[string][]string // folded function word -> languages
 	n        int
 }
 
 func newLexicon() *lexicon {
 	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]prefixEntry{},
-		negation: map[string]bool{}, breaks: map[string]bool{}, stop: map[string][]string{}}
+		negation: map[string]bool{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{}}
 }
 
 // loadEmbedded loads every embedded lexicon file. Files are named by
@@ -291,6 +292,9 @@ func (lx *lexicon) add(p *phrase) {
 	case catBreak:
 		for _, a := range p.elems[0].alts {
 			lx.breaks[a.s] = true
+			if !conjunctions[a.s] {
+				lx.contrast[a.s] = true
+			}
 		}
 		return
 	}
@@ -320,6 +324,13 @@ type suffixEntry struct {
 	suffix string
 	ps     []*phrase
 }
+
+// conjunctions are break words that may stand inside a phrase's gap
+// ("delete my name and all other data"); other break words ("but",
+// "maar", "nur") end what a phrase can span.
+var conjunctions = map[string]bool{"and": true, "or": true, "so": true, "also": true, "en": true, "of": true,
+	"dus": true, "ook": true, "und": true, "oder": true, "sowie": true, "auch": true, "et": true, "ou": true,
+	"aussi": true, "egalement": true}
 
 // match is one occurrence of a phrase in the tokens [s, e).
 type match struct {
@@ -352,7 +363,7 @@ func (lx *lexicon) find(toks []token) []match {
 			}
 		}
 		for _, p := range cands {
-			if lits, ok := matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
+			if lits, ok := lx.matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
 				out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: append([]int(nil), lits...)})
 			}
 		}
@@ -360,16 +371,19 @@ func (lx *lexicon) find(toks []token) []match {
 	return out
 }
 
-func matchFrom(p *phrase, k, pos int, toks []token, sent int, lits []int) ([]int, bool) {
+func (lx *lexicon) matchFrom(p *phrase, k, pos int, toks []token, sent int, lits []int) ([]int, bool) {
 	if k == len(p.elems) {
 		return lits, true
 	}
 	e := &p.elems[k]
 	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
 		if e.matches(toks[j].s) {
-			if r, ok := matchFrom(p, k+1, j+1, toks, sent, append(lits, j)); ok {
+			if r, ok := lx.matchFrom(p, k+1, j+1, toks, sent, append(lits, j)); ok {
 				return r, true
 			}
+		}
+		if lx.contrast[toks[j].s] {
+			break // "verwijderd hoor, ik wil alleen weten welke gegevens"
 		}
 	}
 	return lits, false
