@@ -60,6 +60,12 @@ type Options struct {
 	// Binary is the dovecot executable; default: "dovecot" on PATH, else
 	// /usr/sbin/dovecot.
 	Binary string
+	// Format is the mail store: "maildir" (default), "sdbox" or "mdbox".
+	// Maildir is the most common, but Dovecot rewrites its UID list on every
+	// APPEND, so filling thousands of mails gets slow (2,000 APPENDs: ~36 s
+	// for maildir, ~3 s for sdbox, ~1.4 s for mdbox on a 2-core machine);
+	// benchmarks use sdbox.
+	Format string
 	// Fsync keeps Dovecot's default fsync behaviour; by default the
 	// throwaway store is written with mail_fsync = never (faster fills; the
 	// tests kill privacyd, never Dovecot).
@@ -142,6 +148,13 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.Password == "" {
 		opt.Password = DefaultPassword
+	}
+	switch opt.Format {
+	case "":
+		opt.Format = "maildir"
+	case "maildir", "sdbox", "mdbox":
+	default:
+		return nil, fmt.Errorf("format %q: want maildir, sdbox or mdbox", opt.Format)
 	}
 	if strings.ContainsAny(opt.User+opt.Password, ":\n\r /") {
 		return nil, errors.New("user and password must not contain ':', '/', spaces or line breaks")
@@ -281,7 +294,7 @@ func (s *Server) writeConfig(port int) error {
 	p("auth_mechanisms = plain login")
 	p("auth_failure_delay = 0") // a refused login answers at once
 	p("log_path = %s", s.logPath)
-	p("mail_location = maildir:%s/%%u", filepath.Join(s.dir, "mail"))
+	p("mail_location = %s:%s/%%u", s.opt.Format, filepath.Join(s.dir, "mail"))
 	if !s.opt.Fsync {
 		p("mail_fsync = never")
 	}
@@ -547,7 +560,7 @@ func startAppend(c *imapclient.Client, mailbox string, raw []byte, date time.Tim
 }
 
 // AppendMany appends n messages to mailbox over one connection, pipelining
-// up to 64 APPENDs at a time (Dovecot has LITERAL+). next returns message i
+// up to 16 APPENDs at a time (Dovecot has LITERAL+). next returns message i
 // and its arrival time; it is called in order and its bytes are not kept.
 func (s *Server) AppendMany(mailbox string, n int, next func(i int) ([]byte, time.Time)) error {
 	c, err := s.Dial()
@@ -555,7 +568,7 @@ func (s *Server) AppendMany(mailbox string, n int, next func(i int) ([]byte, tim
 		return err
 	}
 	defer c.Close()
-	const window = 64
+	const window = 16
 	var inflight []pendingAppend
 	drain := func(keep int) error {
 		for len(inflight) > keep {
@@ -663,11 +676,14 @@ func (s *Server) UIDValidity(mailbox string) (uint32, error) {
 	return st.UIDValidity, c.Logout().Wait()
 }
 
-// ResetUIDValidity gives mailbox a new UIDVALIDITY while keeping its mail, as
+// ResetUIDValidity (maildir only) gives mailbox a new UIDVALIDITY while keeping its mail, as
 // a server migration or a rebuilt index does: it stops the server, removes
 // the mailbox's UID list and index files, and starts it again. Dovecot then
 // numbers the messages afresh under UIDVALIDITY+1.
 func (s *Server) ResetUIDValidity(mailbox string) (old, cur uint32, err error) {
+	if s.opt.Format != "maildir" {
+		return 0, 0, fmt.Errorf("ResetUIDValidity needs the maildir format, not %s", s.opt.Format)
+	}
 	if old, err = s.UIDValidity(mailbox); err != nil {
 		return 0, 0, err
 	}
