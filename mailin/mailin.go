@@ -89,6 +89,12 @@ type Options struct {
 	MaxMessageBytes int64
 	// DialTimeout bounds connect and TLS handshake (default 30s).
 	DialTimeout time.Duration
+	// CommandTimeout is how long the server may go without answering a
+	// command (or, in a FETCH, without delivering the next message) before
+	// the connection is closed and the session retried (default 5m). It
+	// catches a server that hangs with the TCP connection up, which TCP
+	// keepalive does not.
+	CommandTimeout time.Duration
 	// MinBackoff and MaxBackoff bound the reconnect delay (default 1s, 5m).
 	// The delay doubles after each failed session; each wait is drawn from
 	// [delay/2, delay] (jitter).
@@ -119,6 +125,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.DialTimeout <= 0 {
 		o.DialTimeout = 30 * time.Second
+	}
+	if o.CommandTimeout <= 0 {
+		o.CommandTimeout = 5 * time.Minute
 	}
 	if o.MinBackoff <= 0 {
 		o.MinBackoff = time.Second

@@ -715,3 +715,29 @@ func TestSinkPanicCostsOnlyAReconnect(t *testing.T) {
 		t.Errorf("%d connections open, want the one live session (no leak from the panicked one)", open)
 	}
 }
+
+// A server that stops answering with the connection up: the watchdog closes
+// it after CommandTimeout and the reader reconnects.
+func TestSilentServerTimesOut(t *testing.T) {
+	srv := imaptest.Start(t)
+	sink := newSink()
+	polls := make(chan struct{}, 1)
+	log, logs := newLog(t)
+	opt := testOptions(srv, log)
+	opt.IDLE = false
+	opt.PollInterval = 5 * time.Millisecond
+	opt.CommandTimeout = 100 * time.Millisecond
+	opt.OnPoll = func(time.Time) {
+		select {
+		case polls <- struct{}{}:
+		default:
+		}
+	}
+	runReader(t, New(opt, sink))
+	<-polls
+	srv.Blackhole(true)
+	logs.waitLog(t, "imap server did not answer")
+	srv.Blackhole(false)
+	appendN(t, srv, "INBOX", 1, 1, 0)
+	waitFor(t, "delivery after the server answered again", sink.notify, func() bool { return sink.numEffects() == 1 })
+}

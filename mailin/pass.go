@@ -74,6 +74,8 @@ func (s *session) pass(ctx context.Context) (int, error) {
 // matches the highest UID even when it is not above last (RFC 9051: * is
 // the highest UID), hence the filter.
 func (s *session) newUIDs(last imap.UID) ([]imap.UID, error) {
+	w := s.guard("uid search")
+	defer w.stop()
 	var set imap.UIDSet
 	set.AddRange(last+1, 0) // 0 is "*"
 	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}}, nil).Wait()
@@ -95,6 +97,8 @@ func (s *session) newUIDs(last imap.UID) ([]imap.UID, error) {
 // UID whose size did not come back counts as 0 and is settled by fetch.
 func (s *session) plan(uids []imap.UID) ([][]imap.UID, error) {
 	o := &s.r.opt
+	w := s.guard("uid fetch rfc822.size")
+	defer w.stop()
 	sizes := make(map[imap.UID]int64, len(uids))
 	cmd := s.c.Fetch(imap.UIDSetNum(uids...), &imap.FetchOptions{UID: true, RFC822Size: true})
 	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
@@ -140,6 +144,8 @@ func (s *session) plan(uids []imap.UID) ([][]imap.UID, error) {
 // back must be gone from the mailbox; if it is still there, fetch fails
 // rather than let the checkpoint pass over it.
 func (s *session) fetch(uids []imap.UID) ([]Raw, error) {
+	w := s.guard("uid fetch")
+	defer w.stop()
 	want := imap.UIDSetNum(uids...)
 	section := &imap.FetchItemBodySection{Peek: true} // BODY.PEEK[]: leaves \Seen alone
 	cmd := s.c.Fetch(want, &imap.FetchOptions{
@@ -170,6 +176,7 @@ func (s *session) fetch(uids []imap.UID) ([]Raw, error) {
 				raw.Data, body = data, true
 			}
 		}
+		w.touch() // progress: the next message has its own CommandTimeout
 		if raw.UID == 0 || !body || !want.Contains(imap.UID(raw.UID)) {
 			continue // unsolicited FETCH (e.g. a flag change): not ours
 		}
@@ -232,6 +239,8 @@ func (s *session) readLiteral(lit imap.LiteralReader, uid uint32) ([]byte, error
 // the checkpoint already advanced, so nothing is fetched twice.
 func (s *session) mark(uids []imap.UID) {
 	o := &s.r.opt
+	w := s.guard("mark")
+	defer w.stop()
 	if o.ProcessedMailbox == "" {
 		if !s.keywords {
 			return

@@ -21,6 +21,7 @@ type session struct {
 	r        *Reader
 	log      *slog.Logger
 	c        *imapclient.Client
+	conn     net.Conn    // under c: closing it ends every pending Wait
 	stop     func() bool // stops the context.AfterFunc that closes the conn
 	newMail  chan struct{}
 	caps     imap.CapSet
@@ -42,6 +43,8 @@ func (r *Reader) open(ctx context.Context) (_ *session, err error) {
 			s.close()
 		}
 	}()
+	w := s.guard("login/select")
+	defer w.stop()
 	if err := s.login(); err != nil {
 		return nil, err
 	}
@@ -100,6 +103,7 @@ func (s *session) dial(ctx context.Context) error {
 	}
 	// The client API has no context: closing the connection unblocks every
 	// pending Wait, so that is how ctx cancels a session.
+	s.conn = conn
 	s.stop = context.AfterFunc(ctx, func() { conn.Close() })
 	if o.TLS == TLSStartTLS {
 		// The STARTTLS handshake is bounded by DialTimeout too.
@@ -204,6 +208,8 @@ func (s *session) selectMailbox(ctx context.Context) error {
 // crash or cut between Deliver and STORE leaves such messages. Failure is
 // only logged.
 func (s *session) repair(last imap.UID) {
+	w := s.guard("repair")
+	defer w.stop()
 	var set imap.UIDSet
 	set.AddRange(1, last)
 	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}, NotFlag: []imap.Flag{Keyword}}, nil).Wait()
@@ -239,6 +245,8 @@ func (s *session) close() {
 }
 
 func (s *session) logout() error {
+	w := s.guard("logout")
+	defer w.stop()
 	if err := s.c.Logout().Wait(); err != nil && !errors.Is(err, net.ErrClosed) && !errors.Is(err, io.EOF) {
 		s.log.Debug("imap logout", "err", err)
 	}
@@ -261,6 +269,8 @@ func (s *session) wait(ctx context.Context) error {
 		return errors.New("imap connection closed")
 	case <-t.C:
 	}
+	w := s.guard("noop")
+	defer w.stop()
 	if err := s.c.Noop().Wait(); err != nil {
 		return fmt.Errorf("imap noop: %w", err)
 	}
@@ -270,7 +280,9 @@ func (s *session) wait(ctx context.Context) error {
 // idle runs IDLE until the server reports EXISTS, MaxIdle passes, ctx is
 // done or the connection drops.
 func (s *session) idle(ctx context.Context) error {
+	w := s.guard("idle")
 	cmd, err := s.c.Idle() // blocks until the server's "+ idling"
+	w.stop()
 	if err != nil {
 		return fmt.Errorf("imap idle: %w", err)
 	}
@@ -287,6 +299,8 @@ func (s *session) idle(ctx context.Context) error {
 		woke = "closed"
 	}
 	// While IDLE runs no other command may be sent: Close (DONE), then Wait.
+	w = s.guard("idle done")
+	defer w.stop()
 	if err := cmd.Close(); err != nil {
 		return fmt.Errorf("imap idle done: %w", err)
 	}
@@ -299,3 +313,23 @@ func (s *session) idle(ctx context.Context) error {
 	s.log.Debug("idle woke", "why", woke)
 	return nil
 }
+
+// watchdog closes the connection when the server stays silent for
+// CommandTimeout while a command is outstanding.
+type watchdog struct {
+	t *time.Timer
+	d time.Duration
+}
+
+// guard arms a watchdog; stop it when the command is answered, touch it on
+// progress (each message of a FETCH).
+func (s *session) guard(what string) watchdog {
+	d := s.r.opt.CommandTimeout
+	return watchdog{t: time.AfterFunc(d, func() {
+		s.log.Warn("imap server did not answer; closing the connection", "command", what, "timeout", d)
+		s.conn.Close()
+	}), d: d}
+}
+
+func (w watchdog) touch() { w.t.Reset(w.d) }
+func (w watchdog) stop()  { w.t.Stop() }

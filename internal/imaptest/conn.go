@@ -17,6 +17,19 @@ type connSet struct {
 	total   int   // connections accepted so far
 	cutDone chan struct{}
 	changed chan struct{} // closed and replaced whenever conns changes
+	hole    bool          // drop everything the server writes
+}
+
+func (s *connSet) setBlackhole(on bool) {
+	s.mu.Lock()
+	s.hole = on
+	s.mu.Unlock()
+}
+
+func (s *connSet) blackholed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hole
 }
 
 func newConnSet() *connSet {
@@ -140,6 +153,9 @@ type trackedConn struct {
 // Write writes p, or only the part of p before an armed cut: then every
 // connection is closed in the middle of whatever p was (a literal, say).
 func (c *trackedConn) Write(p []byte) (int, error) {
+	if c.set.blackholed() {
+		return len(p), nil // lost on the way: the client hears nothing
+	}
 	allow, cut := c.set.take(len(p))
 	if !cut {
 		return c.Conn.Write(p)

@@ -332,6 +332,11 @@ func (s *Server) CutConnections() int { return s.conns.closeAll() }
 // The returned channel is closed when the cut happened.
 func (s *Server) CutAfter(n int64) <-chan struct{} { return s.conns.arm(n) }
 
+// Blackhole makes everything the server writes vanish (on) or arrive again
+// (off), with every connection still up: a hung server or a network that
+// silently drops packets, which TCP keepalive does not notice.
+func (s *Server) Blackhole(on bool) { s.conns.setBlackhole(on) }
+
 // Conns reports the open connections and all connections accepted so far.
 func (s *Server) Conns() (open, total int) { return s.conns.count() }
 

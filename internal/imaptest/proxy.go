@@ -89,6 +89,10 @@ func (p *Proxy) CutConnections() int { return p.conns.closeAll() }
 // closed after the cut.
 func (p *Proxy) CutAfter(n int64) <-chan struct{} { return p.conns.arm(n) }
 
+// Blackhole makes everything the server sends vanish (on) or arrive again
+// (off), with the connections still up.
+func (p *Proxy) Blackhole(on bool) { p.conns.setBlackhole(on) }
+
 // Conns reports the open proxied connections and all accepted so far.
 func (p *Proxy) Conns() (open, total int) { return p.conns.count() }
 
