@@ -140,9 +140,10 @@ func tokenize(text string, subjectEnd int) []token {
 			i += size
 			continue
 		}
-		// Join words across hyphens and soft hyphens: e-mail, machine-readable.
+		// Join words across hyphens and soft hyphens: e-mail, machine-readable;
+		// but not a French inverted pronoun (avez-vous, dites-moi).
 		if start >= 0 && (r == '-' || r == '\u00ad' || r == '\u2010') && i+size < len(text) {
-			if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) && !pronounAfter(text[i+size:]) {
 				i += size
 				continue
 			}
@@ -214,4 +215,24 @@ func sentenceEnd(text string, i int, toks []token) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
 	return unicode.IsUpper(r) || strings.ContainsRune("\"'(«„“", r)
+}
+
+// frenchPronouns follow a hyphen in French inverted questions and
+// imperatives ("conservez-vous", "envoyez-moi").
+var frenchPronouns = []string{"vous", "nous", "moi", "toi", "les", "le", "la", "lui", "leur", "il", "elle", "ils", "elles", "je", "tu", "on", "en", "y"}
+
+// pronounAfter reports whether s starts with a French pronoun that ends
+// there (followed by a non-letter or the end).
+func pronounAfter(s string) bool {
+	for _, p := range frenchPronouns {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			if len(s) == len(p) {
+				return true
+			}
+			if r, _ := utf8.DecodeRuneInString(s[len(p):]); !isWordRune(r) && r != '-' {
+				return true
+			}
+		}
+	}
+	return false
 }
