@@ -35,7 +35,7 @@ func FuzzDeliver(f *testing.F) {
 			if dir != "../hostile/testdata" && i%4 != 0 {
 				continue // a sample of the classifier corpus is enough
 			}
-			if b, err := os.ReadFile(n); err == nil && len(b) < 64<<10 {
+			if b, err := os.ReadFile(n); err == nil && len(b) < 16<<10 {
 				f.Add(b)
 			}
 		}
@@ -45,9 +45,20 @@ func FuzzDeliver(f *testing.F) {
 	f.Add(hxMail("=?utf-8?q?=0D=0ABcc:_x@y?= <tom@example.com>", "Inzage", "r3@example.com", "Ik wil inzage in mijn gegevens."))
 	f.Add(hxMail("tom@[127.0.0.1]", "Inzage", "r4@example.com", "Ik wil inzage in mijn gegevens."))
 	f.Add(hxMail("tom@example.com (Tom)", "Inzage", "", "Ik wil inzage in mijn gegevens."))
+	f.Cleanup(func() {
+		if fuzzDeliver.tr != nil {
+			fuzzDeliver.tr.Close()
+			os.RemoveAll(filepath.Dir(fuzzDeliver.tr.opt.Path))
+		}
+	})
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		fuzzDeliver.once.Do(func() {
-			dir, err := os.MkdirTemp("", "privacyd-fuzz-")
+			// tmpfs when there is one: every Deliver commits with fsync.
+			base := ""
+			if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+				base = "/dev/shm"
+			}
+			dir, err := os.MkdirTemp(base, "privacyd-fuzz-")
 			if err != nil {
 				fuzzDeliver.err = err
 				return
