@@ -113,14 +113,21 @@ func FuzzDeliver(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		pending := map[int64]bool{}
 		for _, m := range due {
 			if m.ID <= int64(lastOut) {
 				continue
 			}
+			pending[m.ID] = true
 			if _, err := outbox.Render(m); err != nil {
 				t.Errorf("outbox %d (%s) cannot be rendered: %v", m.ID, m.Kind, err)
 			}
 			tr.MarkSent(ctx, m.ID, time.Now())
+		}
+		for _, id := range ids {
+			if !pending[id] {
+				t.Errorf("queued mail %d is not due", id)
+			}
 		}
 	})
 }
