@@ -472,6 +472,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 			}
 		}
 	}
+	if k, p := subjectPrefixKind(m.Subject); k != "" {
+		return k, "subject prefix " + p
+	}
 	if bounce >= 2 {
 		return Bounce, "text " + bounceEv
 	}
@@ -482,6 +485,11 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	// mail that invokes a right needs more of it.
 	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRight(sc) {
 		return AutoReply, "text " + ackEv
+	}
+	// A role mailbox (support@, privacy@, dpo@) answering with
+	// acknowledgement phrasing is a ticket system or a colleague's rule.
+	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) {
+		return AutoReply, "role address, text " + ackEv + autoEv
 	}
 	// Mailing-list and bulk headers mark newsletters. Some services that
 	// send people's letters for them add them too, so a mail with such a
@@ -563,6 +571,59 @@ func firstWord(s string) string {
 }
 
 var noReplyStrip = strings.NewReplacer("-", "", "_", "", ".", "")
+
+// autoSubjectPrefixes start the subjects of automatic mail (Outlook,
+// Exchange, Gmail and others, in the four languages and a few more).
+var autoSubjectPrefixes = []struct {
+	prefix string
+	kind   Kind
+}{
+	{"automatic reply", AutoReply}, {"auto reply", AutoReply}, {"autoreply", AutoReply}, {"auto-reply", AutoReply},
+	{"auto:", AutoReply}, {"out of office", AutoReply}, {"away:", AutoReply}, {"read:", AutoReply},
+	{"automatisch antwoord", AutoReply}, {"afwezig:", AutoReply}, {"gelezen:", AutoReply},
+	{"automatische antwort", AutoReply}, {"abwesend:", AutoReply}, {"abwesenheitsnotiz", AutoReply}, {"gelesen:", AutoReply},
+	{"réponse automatique", AutoReply}, {"reponse automatique", AutoReply}, {"absence :", AutoReply}, {"absence:", AutoReply},
+	{"absent :", AutoReply}, {"lu :", AutoReply}, {"lu:", AutoReply},
+	{"risposta automatica", AutoReply}, {"respuesta automática", AutoReply},
+	{"undeliverable:", Bounce}, {"undelivered mail", Bounce}, {"delivery status notification", Bounce},
+	{"mail delivery failed", Bounce}, {"delivery failure", Bounce}, {"failure notice", Bounce},
+	{"returned mail:", Bounce}, {"onbestelbaar:", Bounce}, {"niet bezorgd:", Bounce}, {"unzustellbar:", Bounce},
+	{"nicht zustellbar", Bounce}, {"non remis", Bounce}, {"non distribuable", Bounce},
+}
+
+// subjectPrefixKind recognises the subject of an automatic mail. A reply
+// to one ("Re: Automatic reply: ...") is a person's and does not match.
+func subjectPrefixKind(subject string) (Kind, string) {
+	s := strings.ToLower(strings.TrimSpace(subject))
+	for _, p := range autoSubjectPrefixes {
+		if !strings.HasPrefix(s, p.prefix) {
+			continue
+		}
+		// "Out of office: ..." but not "Out of office hours calls".
+		rest := strings.TrimLeft(s[len(p.prefix):], " ")
+		if p.kind == AutoReply && !strings.HasSuffix(p.prefix, ":") && rest != "" && rest[0] != ':' && rest[0] != '(' && rest[0] != '-' {
+			continue
+		}
+		return p.kind, strings.TrimSuffix(p.prefix, ":")
+	}
+	return "", ""
+}
+
+// roleLocals are local parts of role mailboxes, not persons.
+var roleLocals = []string{"support", "service", "info", "help", "helpdesk", "klantenservice", "kundenservice",
+	"serviceclient", "serviceclients", "privacy", "dpo", "datenschutz", "gdpr", "avg", "rgpd", "contact",
+	"care", "customercare", "klantcontact", "servicedesk", "kontakt", "team", "hello", "office", "mail", "admin"}
+
+func isRoleAddress(addr string) bool {
+	local, _, _ := strings.Cut(addr, "@")
+	local = noReplyStrip.Replace(local)
+	for _, r := range roleLocals {
+		if local == r || strings.HasPrefix(local, r) && len(local) <= len(r)+8 {
+			return true
+		}
+	}
+	return isNoReply(addr)
+}
 
 func isNoReply(addr string) bool {
 	local, _, _ := strings.Cut(addr, "@")
