@@ -828,7 +828,7 @@ var postNegation = map[string]bool{"niet": true, "nicht": true}
 var notOnly = map[string]bool{"nur": true, "alleen": true, "enkel": true, "only": true, "allein": true}
 
 func (c *Classifier) isNeg(toks []token, j int) bool {
-	if !c.lx.negation[toks[j].s] {
+	if !toks[j].neg {
 		return false
 	}
 	return j+1 >= len(toks) || !cessation[toks[j+1].s]
@@ -850,7 +850,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 	}
 	cl := toks[mt.s].clause
 	for j, n := mt.s-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
-		if toks[j].clause != cl || c.lx.breaks[toks[j].s] {
+		if toks[j].clause != cl || toks[j].brk {
 			break
 		}
 		if c.isNeg(toks, j) {

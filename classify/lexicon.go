@@ -344,6 +344,7 @@ type match struct {
 // The cost is linear in len(toks): each token looks up its candidates in
 // two maps and each candidate phrase tries a bounded number of positions.
 func (lx *lexicon) find(toks []token) []match {
+	lx.mark(toks)
 	var out []match
 	var cands []*phrase
 	scratch := make([]int, 0, 32)
@@ -371,6 +372,14 @@ func (lx *lexicon) find(toks []token) []match {
 	return out
 }
 
+// mark sets the negation, break and contrast flags of toks.
+func (lx *lexicon) mark(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		t.neg, t.brk, t.contrast = lx.negation[t.s], lx.breaks[t.s], lx.contrast[t.s]
+	}
+}
+
 func (lx *lexicon) matchFrom(p *phrase, k, pos int, toks []token, sent int, lits []int) ([]int, bool) {
 	if k == len(p.elems) {
 		return lits, true
@@ -382,7 +391,7 @@ func (lx *lexicon) matchFrom(p *phrase, k, pos int, toks []token, sent int, lits
 				return r, true
 			}
 		}
-		if lx.contrast[toks[j].s] {
+		if toks[j].contrast {
 			break // "verwijderd hoor, ik wil alleen weten welke gegevens"
 		}
 	}

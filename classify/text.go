@@ -18,6 +18,8 @@ type token struct {
 	sent       int    // sentence number
 	clause     int    // clause number (sentences split further at , : ( ) ...)
 	subject    bool   // token is in the subject line
+	// Set by lexicon.mark: the word is a negation, a break or a contrast.
+	neg, brk, contrast bool
 }
 
 // fold lower-cases r and removes accents from Latin letters. ß becomes "ss",
