@@ -149,7 +149,7 @@ func TestDovecot(t *testing.T) {
 		opt := options("Cut", nil)
 		opt.Address = proxy.Addr()
 		opt.BatchSize = 10
-		opt.OnPoll = func(time.Time) { polls <- struct{}{} }
+		opt.OnPoll = tick(polls)
 		cut := proxy.CutAfter(40_000) // inside the second batch's literals
 		runReader(t, New(opt, sink))
 		select {

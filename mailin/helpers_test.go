@@ -204,6 +204,26 @@ func (st *logState) waitLog(t *testing.T, sub string) {
 	}
 }
 
+// tick returns an OnPoll that signals ch without ever blocking the reader.
+func tick(ch chan struct{}) func(time.Time) {
+	return func(time.Time) {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// waitTick waits for one signal on ch.
+func waitTick(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("timed out after 10s waiting for %s", what)
+	}
+}
+
 // waitFor waits until cond holds, re-checking whenever tick fires.
 func waitFor(t *testing.T, what string, tick <-chan struct{}, cond func() bool) {
 	t.Helper()

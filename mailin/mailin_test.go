@@ -172,7 +172,7 @@ func TestRunIdleDeliversNewMailQuickly(t *testing.T) {
 	polls := make(chan struct{}, 16)
 	log, _ := newLog(t)
 	opt := testOptions(srv, log) // PollInterval and MaxIdle 1h: only IDLE can be quick
-	opt.OnPoll = func(time.Time) { polls <- struct{}{} }
+	opt.OnPoll = tick(polls)
 	r := New(opt, sink)
 	runReader(t, r)
 	waitFor(t, "first pass", polls, func() bool { return sink.numEffects() == 1 })
@@ -208,14 +208,9 @@ func TestRunPolls(t *testing.T) {
 			opt := testOptions(srv, nil)
 			opt.IDLE = tc.idle
 			opt.PollInterval = 10 * time.Millisecond
-			opt.OnPoll = func(time.Time) {
-				select {
-				case polls <- struct{}{}:
-				default:
-				}
-			}
+			opt.OnPoll = tick(polls)
 			runReader(t, New(opt, sink))
-			<-polls
+			waitTick(t, polls, "the first pass")
 			appendN(t, srv, "INBOX", 1, 2, 0)
 			waitFor(t, "polled mail", sink.notify, func() bool { return sink.numEffects() == 2 })
 			if n := srv.IdleCommands(); n != 0 {
@@ -396,7 +391,7 @@ func TestCutMidFetchLosesNothing(t *testing.T) {
 	polls := make(chan struct{}, 64)
 	opt := testOptions(srv, nil)
 	opt.BatchSize = 10
-	opt.OnPoll = func(time.Time) { polls <- struct{}{} }
+	opt.OnPoll = tick(polls)
 	// Batch 1 is about 52 KB: the cut lands in the middle of batch 2's literals.
 	cut := srv.CutAfter(75_000)
 	runReader(t, New(opt, sink))
@@ -565,15 +560,15 @@ func TestCancelStopsRunPromptly(t *testing.T) {
 		srv := imaptest.Start(t)
 		polls := make(chan struct{}, 1)
 		opt := testOptions(srv, nil)
-		opt.OnPoll = func(time.Time) { polls <- struct{}{} }
+		opt.OnPoll = tick(polls)
 		r := New(opt, newSink())
 		stop, _ := runReader(t, r)
-		<-polls
+		waitTick(t, polls, "the first pass")
 		start := time.Now()
 		if err := stop(); !errors.Is(err, context.Canceled) {
 			t.Errorf("Run = %v, want context.Canceled", err)
 		}
-		if d := time.Since(start); d > time.Second {
+		if d := time.Since(start); d > 3*time.Second { // MaxIdle is an hour: only the cancel can end it
 			t.Errorf("Run took %v to stop", d)
 		}
 		if r.Connected() {
@@ -606,7 +601,12 @@ func TestCancelStopsRunPromptly(t *testing.T) {
 		}()
 		r := New(Options{Address: ln.Addr().String(), TLS: TLSNone, Username: "u", Password: "p"}, newSink())
 		stop, _ := runReader(t, r)
-		c := <-accepted
+		var c net.Conn
+		select {
+		case c = <-accepted:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the reader never connected")
+		}
 		defer c.Close()
 		if err := stop(); !errors.Is(err, context.Canceled) {
 			t.Errorf("Run = %v, want context.Canceled", err)
@@ -682,14 +682,9 @@ func TestMaxIdleSafetyNet(t *testing.T) {
 	polls := make(chan struct{}, 1)
 	opt := testOptions(srv, nil)
 	opt.MaxIdle = 20 * time.Millisecond
-	opt.OnPoll = func(time.Time) {
-		select {
-		case polls <- struct{}{}:
-		default:
-		}
-	}
+	opt.OnPoll = tick(polls)
 	runReader(t, New(opt, sink))
-	<-polls
+	waitTick(t, polls, "the first pass")
 	appendN(t, srv, "INBOX", 1, 1, 0)
 	waitFor(t, "mail found by the MaxIdle pass", sink.notify, func() bool { return sink.numEffects() == 1 })
 	// PollInterval is an hour and IDLE announced nothing: only the MaxIdle
@@ -727,14 +722,9 @@ func TestSilentServerTimesOut(t *testing.T) {
 	opt.IDLE = false
 	opt.PollInterval = 5 * time.Millisecond
 	opt.CommandTimeout = 100 * time.Millisecond
-	opt.OnPoll = func(time.Time) {
-		select {
-		case polls <- struct{}{}:
-		default:
-		}
-	}
+	opt.OnPoll = tick(polls)
 	runReader(t, New(opt, sink))
-	<-polls
+	waitTick(t, polls, "the first pass")
 	srv.Blackhole(true)
 	logs.waitLog(t, "imap server did not answer")
 	srv.Blackhole(false)
