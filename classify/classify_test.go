@@ -270,6 +270,9 @@ func TestRepresentative(t *testing.T) {
 		{"avocat au nom de", "En qualité d'avocat de Mme Roux, j'agis en son nom et demande l'effacement de ses données.", true},
 		{"parent for a child", "As her parent I ask you to delete my daughter's account.", true},
 		{"debt counsellor", "Als schuldhulpverlener van de heer De Bruijn vraag ik een overzicht van zijn gegevens.", true},
+		{"we act for", "We act for Mr Patel and ask you to delete all personal data about him.", true},
+		{"wir vertreten", "Wir vertreten Frau Beck und verlangen die Löschung ihrer Daten.", true},
+		{"namens jullie is not a representative", "Er belt steeds iemand namens jullie. Verwijder mijn nummer uit jullie systemen.", false},
 		{"own request", "Please send me a copy of my personal data.", false},
 	}
 	for _, tt := range tests {
@@ -383,6 +386,20 @@ func TestEmbeddedLexiconsParse(t *testing.T) {
 		}
 		if n < 30 {
 			t.Errorf("%s: %d function words", l, n)
+		}
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	c := newTestClassifier(t)
+	bodies := []string{"Please delete my account.", "Ik wil inzage in mijn gegevens.", "Bitte keine Werbung mehr.", "Je retire mon consentement."}
+	done := make(chan Result, 40)
+	for i := 0; i < 40; i++ {
+		go func(i int) { done <- c.Classify(msg("x@example.net", "", bodies[i%len(bodies)])) }(i)
+	}
+	for i := 0; i < 40; i++ {
+		if r := <-done; len(r.Rights) != 1 {
+			t.Errorf("concurrent classification gave rights %v", r.Rights)
 		}
 	}
 }
