@@ -48,52 +48,27 @@ type alt struct {
 type elem struct {
 	alts []alt
 	gap  int // how many tokens may be skipped before this element
-	// exact holds the plain alternatives when there are many of them;
-	// affix the prefix and suffix ones.
-	exact map[string]bool
+	// ids are the vocabulary ids of the plain alternatives, sorted; affix
+	// the prefix and suffix ones. Set by lexicon.add.
+	ids   []int32
 	affix []alt
 }
 
-// compile builds the lookup structures of e once its alternatives are known.
-func (e *elem) compile() {
-	e.exact, e.affix = nil, nil
-	plain := 0
-	for _, a := range e.alts {
-		if !a.prefix && !a.suffix {
-			plain++
-		}
-	}
-	if plain < 4 {
-		return
-	}
-	e.exact = make(map[string]bool, plain)
-	for _, a := range e.alts {
-		if a.prefix || a.suffix {
-			e.affix = append(e.affix, a)
-		} else {
-			e.exact[a.s] = true
-		}
-	}
-}
-
-func (e *elem) matches(s string) bool {
-	alts := e.alts
-	if e.exact != nil {
-		if e.exact[s] {
+// matches reports whether the token t fills this word position.
+func (e *elem) matches(t *token) bool {
+	if t.id >= 0 {
+		if len(e.ids) <= 8 {
+			for _, id := range e.ids {
+				if id == t.id {
+					return true
+				}
+			}
+		} else if _, ok := slices.BinarySearch(e.ids, t.id); ok {
 			return true
 		}
-		alts = e.affix
 	}
-	for _, a := range alts {
-		if a.prefix {
-			if strings.HasPrefix(s, a.s) {
-				return true
-			}
-		} else if a.suffix {
-			if strings.HasSuffix(s, a.s) {
-				return true
-			}
-		} else if s == a.s {
+	for _, a := range e.affix {
+		if a.prefix && strings.HasPrefix(t.s, a.s) || a.suffix && strings.HasSuffix(t.s, a.s) {
 			return true
 		}
 	}
@@ -114,7 +89,10 @@ type phrase struct {
 
 // lexicon is the compiled set of phrases, indexed by their first element.
 type lexicon struct {
-	exact map[string][]*phrase
+	// vocab numbers every plain word of the lexicon; byID[id] lists the
+	// phrases whose first word is that word.
+	vocab map[string]int32
+	byID  [][]*phrase
 	// prefix holds phrases whose first word is a prefix, keyed by the
 	// first two bytes of that prefix; each entry is checked with HasPrefix.
 	prefix   map[string][]prefixEntry
@@ -127,7 +105,7 @@ type lexicon struct {
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{exact: map[string][]*phrase{}, prefix: map[string][]prefixEntry{},
+	return &lexicon{vocab: map[string]int32{}, prefix: map[string][]prefixEntry{},
 		negation: map[string]bool{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{}}
 }
 
@@ -263,7 +241,6 @@ func parsePhrase(line string) (*phrase, error) {
 				p.article = true
 			}
 		}
-		e.compile()
 		p.elems = append(p.elems, e)
 	}
 	if gap > 0 {
@@ -299,6 +276,19 @@ func (lx *lexicon) add(p *phrase) {
 		return
 	}
 	lx.n++
+	for i := range p.elems {
+		e := &p.elems[i]
+		e.ids, e.affix = nil, nil
+		for _, a := range e.alts {
+			if a.prefix || a.suffix {
+				e.affix = append(e.affix, a)
+			} else {
+				e.ids = append(e.ids, lx.intern(a.s))
+			}
+		}
+		slices.Sort(e.ids)
+		e.ids = slices.Compact(e.ids)
+	}
 	for _, a := range p.elems[0].alts {
 		if a.prefix {
 			lx.prefix[a.s[:2]] = append(lx.prefix[a.s[:2]], prefixEntry{a.s, p})
@@ -310,9 +300,21 @@ func (lx *lexicon) add(p *phrase) {
 			}
 			lx.suffix[i].ps = append(lx.suffix[i].ps, p)
 		} else {
-			lx.exact[a.s] = append(lx.exact[a.s], p)
+			id := lx.vocab[a.s]
+			lx.byID[id] = append(lx.byID[id], p)
 		}
 	}
+}
+
+// intern returns the vocabulary id of the plain word w, adding it if new.
+func (lx *lexicon) intern(w string) int32 {
+	if id, ok := lx.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(lx.byID))
+	lx.vocab[w] = id
+	lx.byID = append(lx.byID, nil)
+	return id
 }
 
 type prefixEntry struct {
@@ -350,7 +352,10 @@ func (lx *lexicon) find(toks []token) []match {
 	scratch := make([]int, 0, 32)
 	for i := range toks {
 		t := toks[i].s
-		cands = append(cands[:0], lx.exact[t]...)
+		cands = cands[:0]
+		if id := toks[i].id; id >= 0 {
+			cands = append(cands, lx.byID[id]...)
+		}
 		if len(t) >= 2 {
 			for _, pe := range lx.prefix[t[:2]] {
 				if strings.HasPrefix(t, pe.prefix) {
@@ -377,6 +382,10 @@ func (lx *lexicon) mark(toks []token) {
 	for i := range toks {
 		t := &toks[i]
 		t.neg, t.brk, t.contrast = lx.negation[t.s], lx.breaks[t.s], lx.contrast[t.s]
+		t.id = -1
+		if id, ok := lx.vocab[t.s]; ok {
+			t.id = id
+		}
 	}
 }
 
@@ -386,7 +395,7 @@ func (lx *lexicon) matchFrom(p *phrase, k, pos int, toks []token, sent int, lits
 	}
 	e := &p.elems[k]
 	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
-		if e.matches(toks[j].s) {
+		if e.matches(&toks[j]) {
 			if r, ok := lx.matchFrom(p, k+1, j+1, toks, sent, append(lits, j)); ok {
 				return r, true
 			}

@@ -20,6 +20,7 @@ type token struct {
 	subject    bool   // token is in the subject line
 	// Set by lexicon.mark: the word is a negation, a break or a contrast.
 	neg, brk, contrast bool
+	id                 int32 // vocabulary id of s in the lexicon, -1 if none
 }
 
 // fold lower-cases r and removes accents from Latin letters. ß becomes "ss",
