@@ -895,6 +895,9 @@ func (c *Classifier) repliesAboutPrivacy(m *message.Message, sc *scan) bool {
 	if !sc.subjReply && len(m.InReplyTo) == 0 {
 		return false
 	}
+	if thanksOnly(sc) {
+		return false // "Great, thank you!" closes a conversation
+	}
 	q := m.Quoted
 	if len(q) > maxQuoted {
 		q = q[:maxQuoted]
@@ -905,6 +908,23 @@ func (c *Classifier) repliesAboutPrivacy(m *message.Message, sc *scan) bool {
 		}
 	}
 	return false
+}
+
+// thanksWords end a conversation.
+var thanksWords = map[string]bool{"thanks": true, "thank": true, "thx": true, "cheers": true, "bedankt": true,
+	"dank": true, "danke": true, "dankeschon": true, "merci": true}
+
+// thanksOnly reports whether the new text is a short thank-you.
+func thanksOnly(sc *scan) bool {
+	n, thanks := 0, false
+	for _, t := range sc.toks {
+		if t.subject {
+			continue
+		}
+		n++
+		thanks = thanks || thanksWords[t.s]
+	}
+	return thanks && n <= 15
 }
 
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
