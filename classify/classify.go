@@ -18,7 +18,8 @@
 // (Options.ExtraPhrases); README.md documents the format. Only the subject
 // and the new text of a mail are read (Message.NewText: without quoted
 // earlier mail and signature; a forwarded mail's text is included), so quoted
-// text never adds a right. A right phrase does not count when a negation
+// text never adds a right; nor does the subject of a reply ("Re: ..."),
+// which names the conversation. A right phrase does not count when a negation
 // stands before it in the same clause ("I do not want my account deleted"),
 // when a more specific phrase of another right covers the same words
 // ("bezwaar ... direct marketing" is object_direct_marketing, not
@@ -184,6 +185,14 @@ type scan struct {
 	toks       []token
 	matches    []match
 	ignored    map[int]bool // sentences holding a boilerplate phrase
+}
+
+// threadSubject reports whether mt is in the subject of a reply ("Re:",
+// "AW:", "Fwd:" ...): that subject names the conversation, often privacyd's
+// own mail, and says nothing about what this mail asks. Automatic replies
+// to privacyd carry it too.
+func (sc *scan) threadSubject(mt match) bool {
+	return sc.subjReply && sc.toks[mt.s].subject
 }
 
 // Classify classifies m. It never panics on any Message, including nil.
@@ -657,7 +666,7 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 	ign := sc.ignored
 	var cand []match
 	for _, mt := range sc.matches {
-		if !mt.p.right || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
+		if !mt.p.right || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
 		cand = append(cand, mt)
@@ -871,7 +880,7 @@ func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 	score := 0
 	var ev []Evidence
 	for _, mt := range sc.matches {
-		if mt.p.cat != catRepresentative || ign[sc.toks[mt.s].sent] || c.negated(sc.toks, mt) {
+		if mt.p.cat != catRepresentative || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
 		score += mt.p.weight
@@ -930,7 +939,7 @@ func thanksOnly(sc *scan) bool {
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 	ign := sc.ignored
 	for _, mt := range sc.matches {
-		if mt.p.cat == catPrivacy && !ign[sc.toks[mt.s].sent] {
+		if mt.p.cat == catPrivacy && !ign[sc.toks[mt.s].sent] && !sc.threadSubject(mt) {
 			return true
 		}
 	}

@@ -131,6 +131,8 @@ func TestKindByHeadersAndText(t *testing.T) {
 		{"subject Auto: prefix", msg("jan@example.net", "Auto: Re: your request", "Back next week."), AutoReply},
 		{"subject out of office hours is a person", msg("jan@example.net", "Out of office hours calls", "Your sales team calls me at 10 pm. Stop calling me."), Request},
 		{"role address acknowledgement", msg("support@vendor.example", "Your message", "Thank you for contacting us. We have received your message."), AutoReply},
+		{"headerless auto-reply to our subject naming a right", msg("karin@bureau.example", "Re: Uw inzageverzoek", "Karin Vos is niet meer werkzaam bij ons. Uw e-mail wordt niet doorgestuurd."), AutoReply},
+		{"reply subject alone invokes nothing", msg("jan@example.net", "Re: Verwijder mijn gegevens", "Ik heb nog niets gehoord."), NotARequest},
 		{"a person thanking for a mail", msg("jan@example.net", "Re: your mail", "Thank you for your email. We have received your letter; my reference number is 123. Please delete my account."), Request},
 		{"sales pitch about GDPR", msg("sales@tools.example", "GDPR compliance", "Handling data subject access requests manually? Our platform automates it. Book a free demo today."), NotARequest},
 		{"List-Id of our own mailbox is not a newsletter", msg("jan@example.net", "x", request, "List-Id", "<privacy.shop.example>"), Request},
