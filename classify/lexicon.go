@@ -264,11 +264,13 @@ func (lx *lexicon) add(p *phrase) {
 	case catNegation:
 		for _, a := range p.elems[0].alts {
 			lx.negation[a.s] = true
+			lx.intern(a.s)
 		}
 		return
 	case catBreak:
 		for _, a := range p.elems[0].alts {
 			lx.breaks[a.s] = true
+			lx.intern(a.s)
 			if !conjunctions[a.s] {
 				lx.contrast[a.s] = true
 			}
@@ -381,10 +383,12 @@ func (lx *lexicon) find(toks []token) []match {
 func (lx *lexicon) mark(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		t.neg, t.brk, t.contrast = lx.negation[t.s], lx.breaks[t.s], lx.contrast[t.s]
-		t.id = -1
+		t.id, t.neg, t.brk, t.contrast = -1, false, false, false
 		if id, ok := lx.vocab[t.s]; ok {
+			// Negation and break words are in the vocabulary too, so
+			// one lookup decides whether any flag can be set.
 			t.id = id
+			t.neg, t.brk, t.contrast = lx.negation[t.s], lx.breaks[t.s], lx.contrast[t.s]
 		}
 	}
 }
