@@ -29,9 +29,11 @@
 // # Evidence offsets
 //
 // Evidence.Offset is a byte offset into the scanned text
-// Subject + "\n" + NewText (NewText is replaced by Text when both NewText and
-// Quoted are empty). An offset smaller than len(Subject) therefore points into
-// the subject. Evidence.Text is the matched span of that text, as written.
+// Subject + "\n" + NewText, where Subject has surrounding space trimmed and
+// line breaks replaced by spaces (NewText is replaced by Text when both
+// NewText and Quoted are empty). An offset smaller than len(Subject)
+// therefore points into the subject. Evidence.Text is the matched span of
+// that text, as written.
 //
 // # Limits
 //
