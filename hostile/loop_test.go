@@ -142,33 +142,36 @@ func settle(t *testing.T, max int, envs ...*env) int {
 // Only the per-sender cap (limits.auto_mails_per_sender, 5 a day) can stop
 // it, and does.
 func TestAutoResponderLoopStops(t *testing.T) {
-	r := &robot{addr: "robot@example.net"}
-	e := newEnv(t, envOpts{onMessage: r.onMessage})
-	r.inbox = e.imap
-	e.appendRaw(crlf(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
-		"Please delete my account and all personal data you hold about me.")))
-	passes := settle(t, 30, e)
-	cap := e.cfg.Limits.AutoMailsPerSender
-	if cap != 5 {
-		t.Fatalf("default cap %d, want 5", cap)
-	}
-	if got := r.count(); got != cap {
-		t.Errorf("the robot got %d mails, want exactly the cap of %d", got, cap)
-	}
-	if n := len(e.cases()); n != cap+1 {
-		t.Errorf("%d cases, want %d (each robot mail is a request; the last one is not answered)", n, cap+1)
-	}
-	if n := e.count(`SELECT COUNT(*) FROM events WHERE type = 'mail_suppressed'`); n != 1 {
-		t.Errorf("%d mail_suppressed events, want 1", n)
-	}
-	t.Logf("auto-responder loop: stopped after %d passes, %d mails to the robot, %d cases, %d mails in all",
-		passes, r.count(), len(e.cases()), len(e.smtp.Messages()))
+	for _, tc := range []struct {
+		yaml string
+		cap  int
+	}{{"", 5}, {"limits:\n  auto_mails_per_sender: 2\n", 2}} {
+		t.Run(fmt.Sprintf("cap %d", tc.cap), func(t *testing.T) {
+			r := &robot{addr: "robot@example.net"}
+			e := newEnv(t, envOpts{onMessage: r.onMessage, extraYAML: tc.yaml})
+			r.inbox = e.imap
+			e.appendRaw(crlf(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
+				"Please delete my account and all personal data you hold about me.")))
+			passes := settle(t, 30, e)
+			if got := r.count(); got != tc.cap {
+				t.Errorf("the robot got %d mails, want exactly the cap of %d", got, tc.cap)
+			}
+			if n := len(e.cases()); n != tc.cap+1 {
+				t.Errorf("%d cases, want %d (each robot mail is a request; the last one is not answered)", n, tc.cap+1)
+			}
+			if n := e.count(`SELECT COUNT(*) FROM events WHERE type = 'mail_suppressed'`); n != 1 {
+				t.Errorf("%d mail_suppressed events, want 1", n)
+			}
+			t.Logf("auto-responder loop, cap %d: stopped after %d passes, %d mails to the robot, %d cases, %d mails in all",
+				tc.cap, passes, r.count(), len(e.cases()), len(e.smtp.Messages()))
 
-	// The next day the cap allows mail again, but the loop is over: nothing
-	// is waiting, and nothing is sent.
-	e.clk.Advance(25 * time.Hour)
-	if r, s := e.process(); r != 0 || s != 0 {
-		t.Errorf("the next day a pass read %d and sent %d", r, s)
+			// The next day the cap allows mail again, but the loop is over:
+			// nothing is waiting, and nothing is sent.
+			e.clk.Advance(25 * time.Hour)
+			if r, s := e.process(); r != 0 || s != 0 {
+				t.Errorf("the next day a pass read %d and sent %d", r, s)
+			}
+		})
 	}
 }
 
