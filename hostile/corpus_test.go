@@ -84,6 +84,17 @@ var corpus = []hostileMail{
 	// raw mail. Only the safety properties are asserted.
 	{name: "10,000 Received headers before the real ones", raw: gen(func() []byte { return genManyHeaders(10000, true) }), from: "hugo@example.net",
 		want: opensCase, lenient: true},
+	{name: "huge Subject, 1,000 From addresses, 10,000 References", raw: gen(genHugeFields), from: "fiona@example.net", want: opensCase,
+		check: func(t *testing.T, e *env, _ []byte) {
+			for _, m := range e.smtp.Messages() {
+				if len(m.Raw) > 200<<10 {
+					t.Errorf("a %d-byte mail to %v: the huge fields were copied", len(m.Raw), m.To)
+				}
+				if n := strings.Count(m.Header.Get("References"), "<"); n > 25 {
+					t.Errorf("References of the mail to %v has %d IDs", m.To, n)
+				}
+			}
+		}},
 	{name: "HTML bomb", raw: gen(genHTMLBomb), from: "hilde@example.net", want: opensCase},
 	{name: "zip attachment, never unpacked", raw: gen(genZip), from: "zara@example.net", want: opensCase,
 		check: func(t *testing.T, e *env, raw []byte) {

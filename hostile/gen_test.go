@@ -133,3 +133,24 @@ func genOversized(size int) []byte {
 		base64Lines(bytes.Repeat([]byte{0xAB}, size*3/4)) +
 		"--o1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + oversizeMarker + " and also my wife's data\r\n--o1--\r\n")
 }
+
+// genHugeFields is a request whose Subject is about 200 KB of encoded
+// words, whose From lists 1,000 addresses (the first is the sender) and
+// whose References hold 10,000 Message-IDs.
+func genHugeFields() []byte {
+	var subj, from, refs strings.Builder
+	subj.WriteString("Delete my data")
+	for i := range 3000 {
+		fmt.Fprintf(&subj, "\r\n =?utf-8?q?_w=C3=B6rd%d?=", i)
+	}
+	from.WriteString("Fiona Fields <fiona@example.net>")
+	for i := range 999 {
+		fmt.Fprintf(&from, ",\r\n other%d@example.net", i)
+	}
+	for i := range 10000 {
+		fmt.Fprintf(&refs, "\r\n <ref%d@example.net>", i)
+	}
+	return []byte("From: " + from.String() + "\r\nTo: privacy@example.org\r\nSubject: " + subj.String() +
+		"\r\nMessage-ID: <huge-fields@example.net>\r\nReferences:" + refs.String() + "\r\nIn-Reply-To: <ref9999@example.net>" +
+		"\r\nDate: Thu, 26 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + requestText + "\r\n")
+}
