@@ -704,17 +704,22 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 		if drop[i] {
 			continue
 		}
+		// Phrases of every language count fully: people mix languages
+		// ("kunnen jullie mijn account deleten?"), so false friends are kept
+		// out of the lexicons instead ("wissen" is erase in Dutch but know
+		// in German: the Dutch phrase names what is erased).
+		w := mt.p.weight
 		r := open[mt.p.cat]
 		if r != nil && mt.s < r.e {
-			if mt.p.weight > r.w {
-				score[mt.p.cat] += mt.p.weight - r.w
-				r.w = mt.p.weight
+			if w > r.w {
+				score[mt.p.cat] += w - r.w
+				r.w = w
 			}
 			r.e = max(r.e, mt.e)
 			continue
 		}
-		open[mt.p.cat] = &run{e: mt.e, w: mt.p.weight}
-		score[mt.p.cat] += mt.p.weight
+		open[mt.p.cat] = &run{e: mt.e, w: w}
+		score[mt.p.cat] += w
 	}
 	rights := []string{}
 	for _, r := range Rights {

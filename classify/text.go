@@ -222,7 +222,7 @@ func sentenceEnd(text string, i int, toks []token) bool {
 
 // frenchPronouns follow a hyphen in French inverted questions and
 // imperatives ("conservez-vous", "envoyez-moi").
-var frenchPronouns = []string{"vous", "nous", "moi", "toi", "les", "le", "la", "lui", "leur", "il", "elle", "ils", "elles", "je", "tu", "on", "en", "y"}
+var frenchPronouns = []string{"ce", "vous", "nous", "moi", "toi", "les", "le", "la", "lui", "leur", "il", "elle", "ils", "elles", "je", "tu", "on", "en", "y"}
 
 // pronounAfter reports whether s starts with a French pronoun that ends
 // there (followed by a non-letter or the end).
