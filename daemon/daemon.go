@@ -102,7 +102,8 @@ func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		extra = b
 	}
 	own := ownAddresses(cfg)
-	cl, err := classify.New(classify.Options{StaffAddresses: lower(cfg.Staff.Addresses), OwnAddresses: own, ExtraPhrases: extra})
+	cl, err := classify.New(classify.Options{StaffAddresses: lower(cfg.Staff.Addresses), OwnAddresses: own,
+		ExtraPhrases: extra, ExtraPhrasesName: cfg.Classify.ExtraPhrases})
 	if err != nil {
 		return nil, fmt.Errorf("classify.extra_phrases: %w", err)
 	}
@@ -130,6 +131,7 @@ func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		MaxParseBytes: cfg.Limits.MaxParseBytes, AutoMailsPerSender: cfg.Limits.AutoMailsPerSender,
 		IdentityCheck: cfg.Policy.IdentityCheck, IDCopy: cfg.Policy.IDCopy,
 		RepetitiveCount: cfg.Policy.RepetitiveCount, RepetitiveDays: cfg.Policy.RepetitiveDays,
+		RetentionDays: cfg.Retention.ClosedCaseDays,
 	})
 }
 

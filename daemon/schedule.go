@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -70,9 +71,13 @@ func (d *Daemon) location() *time.Location {
 	return time.UTC
 }
 
-// Sweep runs the deadline sweep once.
+// Sweep runs the deadline sweep once, then erases the personal data of
+// cases closed longer than retention.closed_case_days.
 func (d *Daemon) Sweep(ctx context.Context) error {
 	_, err := d.Tracker.Sweep(ctx, SweepOptions(d.Config))
+	if _, rerr := d.Tracker.Retain(ctx); rerr != nil {
+		err = errors.Join(err, fmt.Errorf("retention: %w", rerr))
+	}
 	return err
 }
 

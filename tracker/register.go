@@ -35,11 +35,13 @@ type Case struct {
 	ExtensionReason string `json:"extension_reason,omitempty"`
 	FeeAmount       string `json:"fee_amount,omitempty"`
 	VerifiedAt      string `json:"verified_at,omitempty"`
+	// ErasedAt is set when retention erased the case's personal data.
+	ErasedAt string `json:"erased_at,omitempty"`
 }
 
 const caseColumns = `id, status, rights, language, requester, requester_name, representative, triage, repetitive,
 	received_at, received_date, clock_start, due, extended, extended_due, extension_reason, fee_amount, verified_at,
-	closed_at, subject, message_id`
+	closed_at, subject, message_id, erased_at`
 
 type scanner interface{ Scan(...any) error }
 
@@ -48,7 +50,7 @@ func scanCase(s scanner) (*Case, error) {
 	var rights, received string
 	if err := s.Scan(&c.ID, &c.Status, &rights, &c.Language, &c.Requester, &c.RequesterName, &c.Representative,
 		&c.Triage, &c.Repetitive, &received, &c.ReceivedDate, &c.ClockStart, &c.Due, &c.Extended, &c.ExtendedDue,
-		&c.ExtensionReason, &c.FeeAmount, &c.VerifiedAt, &c.ClosedAt, &c.Subject, &c.MessageID); err != nil {
+		&c.ExtensionReason, &c.FeeAmount, &c.VerifiedAt, &c.ClosedAt, &c.Subject, &c.MessageID, &c.ErasedAt); err != nil {
 		return nil, err
 	}
 	c.Rights = []string{}

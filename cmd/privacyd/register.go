@@ -184,12 +184,12 @@ func runExport(args []string, _ io.Reader, stdout, _ io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "status", "rights", "language", "requester", "requester_name", "representative",
 		"received_at", "received_date", "due", "extended", "extended_due", "extension_reason", "fee_amount",
-		"verified_at", "closed_at", "subject", "message_id"})
+		"verified_at", "closed_at", "subject", "message_id", "erased_at"})
 	for _, c := range cases {
 		cw.Write([]string{c.ID, c.Status, strings.Join(c.Rights, ","), c.Language, c.Requester, c.RequesterName,
 			strconv.FormatBool(c.Representative), c.ReceivedAt.Format("2006-01-02T15:04:05Z07:00"), c.ReceivedDate, c.Due,
 			strconv.FormatBool(c.Extended), c.ExtendedDue, c.ExtensionReason, c.FeeAmount, c.VerifiedAt, c.ClosedAt,
-			c.Subject, c.MessageID})
+			c.Subject, c.MessageID, c.ErasedAt})
 	}
 	cw.Flush()
 	return cw.Error()
