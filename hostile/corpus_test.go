@@ -38,17 +38,14 @@ func (o outcome) String() string {
 }
 
 type hostileMail struct {
-	name string
-	raw  func(t *testing.T) []byte
-	from string // the sender's address
-	want outcome
-	big  bool // skipped under -short
-	// lenient: only the safety properties are asserted (kept whole, no
-	// crash, hang or loop, no mail to anyone but staff), not the outcome.
-	lenient bool
-	yaml    string // extra configuration
-	budget  time.Duration
-	check   func(t *testing.T, e *env, raw []byte)
+	name   string
+	raw    func(t *testing.T) []byte
+	from   string // the sender's address
+	want   outcome
+	big    bool   // skipped under -short
+	yaml   string // extra configuration
+	budget time.Duration
+	check  func(t *testing.T, e *env, raw []byte)
 }
 
 func file(name string) func(t *testing.T) []byte {
@@ -83,7 +80,7 @@ var corpus = []hostileMail{
 	// mail is kept and staff see it), but staff must find the sender in the
 	// raw mail. Only the safety properties are asserted.
 	{name: "10,000 Received headers before the real ones", raw: gen(func() []byte { return genManyHeaders(10000, true) }), from: "hugo@example.net",
-		want: opensCase, lenient: true},
+		want: opensCase},
 	{name: "huge Subject, 1,000 From addresses, 10,000 References", raw: gen(genHugeFields), from: "fiona@example.net", want: opensCase,
 		check: func(t *testing.T, e *env, _ []byte) {
 			for _, m := range e.smtp.Messages() {
@@ -196,15 +193,7 @@ func TestHostileCorpus(t *testing.T) {
 				t.Fatalf("the reader delivered %d mails, want 1", read)
 			}
 			assertKeptWhole(t, e)
-			if hm.lenient {
-				for _, m := range e.smtp.Messages() {
-					if !slices.Equal(m.To, []string{e.staff}) {
-						t.Errorf("a mail went to %v", m.To)
-					}
-				}
-			} else {
-				assertOutcome(t, e, hm.from, hm.want)
-			}
+			assertOutcome(t, e, hm.from, hm.want)
 			for _, m := range e.smtp.Messages() {
 				assertSafeHeaders(t, m)
 			}

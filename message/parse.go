@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/mail"
+	nettextproto "net/textproto"
 	"strings"
 
 	"github.com/emersion/go-message/textproto"
@@ -204,6 +205,18 @@ func (p *parser) finishBody(c *collector) {
 	p.m.Attachments = c.atts
 }
 
+// essentialHeader reports the fields kept even past the header limits.
+func essentialHeader(key string) bool {
+	switch key {
+	case "From", "Sender", "Reply-To", "To", "Cc", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+		"Mime-Version", "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted", "Precedence",
+		"X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe", "Return-Path",
+		"Authentication-Results":
+		return true
+	}
+	return false
+}
+
 // readHeader splits b into its header and body. Lines that cannot be
 // header fields end the header (the body starts there, as when the blank
 // line is missing); the header block is bounded by maxBytes and
@@ -214,6 +227,9 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 	pos := 0
 	first := true
 	tooBig := false
+	keep := false
+	extra := 0
+	late := map[string]bool{}
 	for pos < len(b) {
 		end := bytes.IndexByte(b[pos:], '\n')
 		var line []byte
@@ -253,8 +269,22 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 		}
 		if !isCont {
 			fields++
+			keep = fields <= maxHeaderFields && !tooBig
+			if !keep && extra < maxHeaderBytes/4 {
+				// Past the limits, the first of each field that decides
+				// who wrote, what and whether to answer is still kept:
+				// MTAs prepend Received lines, so From may come late.
+				name, _, _ := bytes.Cut(line, []byte(":"))
+				key := nettextproto.CanonicalMIMEHeaderKey(string(bytes.TrimSpace(name)))
+				if essentialHeader(key) && !late[key] {
+					late[key], keep = true, true
+				}
+			}
 		}
-		if fields <= maxHeaderFields && !tooBig {
+		if keep {
+			if fields > maxHeaderFields || tooBig {
+				extra += len(line) + 2
+			}
 			hdr.Write(line)
 			hdr.WriteString("\r\n")
 		}
