@@ -175,6 +175,7 @@ func TestCrashKillRestart(t *testing.T) {
 		}
 		proc = exec.Command(bin, "run", "-config", cfgPath, "-log-level", "info")
 		proc.Stdout, proc.Stderr = logf, logf
+		proc.SysProcAttr = childAttr()
 		if err := proc.Start(); err != nil {
 			t.Fatal(err)
 		}
