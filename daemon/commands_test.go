@@ -13,15 +13,15 @@ import (
 
 // staffNotice returns the newest mail privacyd sent to staff about caseID.
 func (e *env) staffNotice(caseID string) (msgID, subject string) {
-	e.t.Helper()
-	msgs := e.sentTo(staffAddr)
+	e.T.Helper()
+	msgs := e.SentTo(staffAddr)
 	for i := len(msgs) - 1; i >= 0; i-- {
 		p := message.Parse(msgs[i].Raw, message.Options{})
 		if strings.Contains(p.Subject, caseID) {
 			return p.MessageID, p.Subject
 		}
 	}
-	e.t.Fatalf("no staff mail about %s", caseID)
+	e.T.Fatalf("no staff mail about %s", caseID)
 	return "", ""
 }
 
@@ -29,7 +29,7 @@ var replySeq int
 
 // staffReply appends a reply from `from` to the staff mail with msgID.
 func (e *env) staffReply(from, inReplyTo, subject, body string, headers ...string) {
-	e.t.Helper()
+	e.T.Helper()
 	replySeq++
 	h := append([]string{"In-Reply-To: <" + inReplyTo + ">", "References: <" + inReplyTo + ">"}, headers...)
 	e.appendMail(mail(from, "Re: "+subject, fmt.Sprintf("staff-%d-%d@example.org", time.Now().UnixNano(), replySeq), body, h...), time.Now())
@@ -38,7 +38,7 @@ func (e *env) staffReply(from, inReplyTo, subject, body string, headers ...strin
 // lastTo returns the subject and text (whitespace collapsed, as the text part
 // is wrapped) of the newest mail to rcpt, and how many mails it got.
 func (e *env) lastTo(rcpt string) (string, string, int) {
-	msgs := e.sentTo(rcpt)
+	msgs := e.SentTo(rcpt)
 	if len(msgs) == 0 {
 		return "", "", 0
 	}
@@ -47,28 +47,28 @@ func (e *env) lastTo(rcpt string) (string, string, int) {
 }
 
 func (e *env) caseByID(id string) *tracker.Case {
-	e.t.Helper()
-	c, err := e.d.Tracker.Case(context.Background(), id)
+	e.T.Helper()
+	c, err := e.D.Tracker.Case(context.Background(), id)
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	return c
 }
 
 func TestStaffDrivesCaseThroughByMail(t *testing.T) {
 	e := newEnv(t, "")
-	e.clk.Set(time.Date(2026, 3, 6, 9, 0, 0, 0, time.UTC))
+	e.Clock.Set(time.Date(2026, 3, 6, 9, 0, 0, 0, time.UTC))
 	amsterdam, _ := time.LoadLocation("Europe/Amsterdam")
 	e.appendMail(enErasure, time.Date(2026, 3, 5, 10, 0, 0, 0, amsterdam))
-	e.process()
-	id := e.cases()[0].ID
+	e.Process()
+	id := e.Cases()[0].ID
 	if st := e.caseByID(id).Status; st != tracker.StatusAwaitingIdentity {
 		t.Fatalf("new case from an unknown sender has status %s, want awaiting_identity", st)
 	}
 
 	notice, subj := e.staffNotice(id)
 	e.staffReply("Anna <"+staffAddr+">", notice, subj, "#verified\n#extend complex: data in five systems\n\nAnna")
-	e.process()
+	e.Process()
 	c := e.caseByID(id)
 	if c.Status != tracker.StatusExtended || !c.Extended || c.VerifiedAt == "" {
 		t.Fatalf("after #verified #extend: status %s extended %v verified %q", c.Status, c.Extended, c.VerifiedAt)
@@ -92,7 +92,7 @@ func TestStaffDrivesCaseThroughByMail(t *testing.T) {
 	// A second extension is refused with a reason, and nothing changes.
 	notice, subj = e.staffNotice(id)
 	e.staffReply(staffAddr, notice, subj, "#extend more work")
-	e.process()
+	e.Process()
 	_, result, _ = e.lastTo(staffAddr)
 	if !strings.Contains(result, "already") {
 		t.Errorf("a second #extend was not refused with a reason:\n%s", result)
@@ -101,7 +101,7 @@ func TestStaffDrivesCaseThroughByMail(t *testing.T) {
 	_, _, before := e.lastTo("tom@example.com")
 	notice, subj = e.staffNotice(id)
 	e.staffReply(staffAddr, notice, subj, "#done All your data has been erased.")
-	e.process()
+	e.Process()
 	c = e.caseByID(id)
 	if c.Status != tracker.StatusCompleted || c.ClosedAt == "" {
 		t.Errorf("after #done: status %s closed %q", c.Status, c.ClosedAt)
@@ -111,7 +111,7 @@ func TestStaffDrivesCaseThroughByMail(t *testing.T) {
 		t.Errorf("the completion mail is missing or lacks staff's message (%d → %d mails):\n%s", before, after, text)
 	}
 
-	d, err := e.d.Tracker.Detail(context.Background(), id)
+	d, err := e.D.Tracker.Detail(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +131,8 @@ func TestRefusals(t *testing.T) {
 	e := newEnv(t, "")
 	e.appendMail(mail("Pieter <pieter@example.net>", "geen reclame meer", "odm@example.net", "Stop met mailen, ik wil geen reclame meer ontvangen."), time.Now())
 	e.appendMail(nlAccess, time.Now())
-	e.process()
-	cs := e.cases()
+	e.Process()
+	cs := e.Cases()
 	if len(cs) != 2 {
 		t.Fatalf("%d cases", len(cs))
 	}
@@ -140,7 +140,7 @@ func TestRefusals(t *testing.T) {
 
 	notice, subj := e.staffNotice(odm.ID)
 	e.staffReply(staffAddr, notice, subj, "#refuse we have a legitimate interest")
-	e.process()
+	e.Process()
 	if st := e.caseByID(odm.ID).Status; st == tracker.StatusRefused {
 		t.Fatal("an objection to direct marketing was refused")
 	}
@@ -152,7 +152,7 @@ func TestRefusals(t *testing.T) {
 	_, _, before := e.lastTo("marieke@example.net")
 	notice, subj = e.staffNotice(access.ID)
 	e.staffReply(staffAddr, notice, subj, "#refuse U bent geen klant van ons; wij verwerken geen gegevens van u.")
-	e.process()
+	e.Process()
 	if st := e.caseByID(access.ID).Status; st != tracker.StatusRefused {
 		t.Fatalf("access case status %s after #refuse, want refused", st)
 	}
@@ -171,11 +171,11 @@ func TestForgedCommandsChangeNothing(t *testing.T) {
 	e := newEnv(t, "")
 	e.appendMail(enErasure, time.Now())
 	e.appendMail(nlAccess, time.Now())
-	e.process()
-	cs := e.cases()
+	e.Process()
+	cs := e.Cases()
 	tom, marieke := cs[0], cs[1]
 	notice, subj := e.staffNotice(tom.ID)
-	customerBefore := len(e.sentTo("tom@example.com"))
+	customerBefore := len(e.SentTo("tom@example.com"))
 
 	// 1. A forged From: of a staff address, answering nothing privacyd sent to staff.
 	e.appendMail(mail(staffAddr, "Re: ["+tom.ID+"]", "forged-1@evil.example", "#done", "In-Reply-To: <req-en@example.com>"), time.Now())
@@ -189,7 +189,7 @@ func TestForgedCommandsChangeNothing(t *testing.T) {
 	}
 	e.staffReply(staffAddr, fake, subj, "#done")
 	// 4. The token of another case does not act on this one: it acts on its own case only.
-	e.process()
+	e.Process()
 
 	if st := e.caseByID(tom.ID).Status; st != tracker.StatusAwaitingIdentity {
 		t.Errorf("forged commands changed the case: status %s", st)
@@ -197,15 +197,15 @@ func TestForgedCommandsChangeNothing(t *testing.T) {
 	if st := e.caseByID(marieke.ID).Status; st != tracker.StatusAwaitingIdentity {
 		t.Errorf("forged commands changed another case: status %s", st)
 	}
-	if n := len(e.sentTo("tom@example.com")); n != customerBefore {
+	if n := len(e.SentTo("tom@example.com")); n != customerBefore {
 		t.Errorf("the customer got %d mails from forged commands", n-customerBefore)
 	}
-	if n := len(e.sentTo("mallory@evil.example")); n != 0 {
+	if n := len(e.SentTo("mallory@evil.example")); n != 0 {
 		t.Errorf("the forger got %d mails", n)
 	}
 	// Staff are told, at most once per hour per claimed sender.
 	forgery := 0
-	for _, m := range e.sentTo(staffAddr) {
+	for _, m := range e.SentTo(staffAddr) {
 		if strings.Contains(string(m.Raw), "staff_forgery") || strings.Contains(strings.ToLower(m.Subject()), "refused") ||
 			strings.Contains(strings.ToLower(m.Subject()), "geweigerd") {
 			forgery++
@@ -219,21 +219,21 @@ func TestForgedCommandsChangeNothing(t *testing.T) {
 func TestDKIMRequired(t *testing.T) {
 	e := newEnv(t, "security:\n  trusted_authserv_id: mx.example.org\n")
 	e.appendMail(enErasure, time.Now())
-	e.process()
-	id := e.cases()[0].ID
+	e.Process()
+	id := e.Cases()[0].ID
 	notice, subj := e.staffNotice(id)
 	e.staffReply(staffAddr, notice, subj, "#verified", "Authentication-Results: mx.example.org; dkim=fail header.d=example.org")
-	e.process()
+	e.Process()
 	if st := e.caseByID(id).Status; st != tracker.StatusAwaitingIdentity {
 		t.Fatalf("a command with a DKIM fail changed the case to %s", st)
 	}
 	e.staffReply(staffAddr, notice, subj, "#verified", "Authentication-Results: evil.example; dkim=pass header.d=example.org")
-	e.process()
+	e.Process()
 	if st := e.caseByID(id).Status; st != tracker.StatusAwaitingIdentity {
 		t.Fatalf("a DKIM pass from an untrusted server changed the case to %s", st)
 	}
 	e.staffReply(staffAddr, notice, subj, "#verified", "Authentication-Results: mx.example.org; dkim=pass header.d=example.org header.s=s1")
-	e.process()
+	e.Process()
 	if st := e.caseByID(id).Status; st != tracker.StatusInProgress {
 		t.Fatalf("a command with a trusted DKIM pass did not apply: status %s", st)
 	}
@@ -245,12 +245,12 @@ func TestOpenTurnsMailIntoCase(t *testing.T) {
 	at := time.Date(2026, 11, 2, 15, 30, 0, 0, amsterdam)
 	e.appendMail(mail("Joost <joost@example.net>", "Vraag over mijn bestelling", "order@example.net",
 		"Waar blijft mijn bestelling 4711? Ik heb al twee weken niets gehoord."), at)
-	e.process()
-	if n := len(e.cases()); n != 0 {
+	e.Process()
+	if n := len(e.Cases()); n != 0 {
 		t.Fatalf("an order question opened %d cases", n)
 	}
 	notice, subj := "", ""
-	for _, m := range e.sentTo(staffAddr) {
+	for _, m := range e.SentTo(staffAddr) {
 		p := message.Parse(m.Raw, message.Options{})
 		notice, subj = p.MessageID, p.Subject
 	}
@@ -258,15 +258,15 @@ func TestOpenTurnsMailIntoCase(t *testing.T) {
 		t.Fatal("the personal mail was not shown to staff")
 	}
 	e.staffReply(staffAddr, notice, subj, "#open access")
-	e.process()
-	cs := e.cases()
+	e.Process()
+	cs := e.Cases()
 	if len(cs) != 1 {
 		t.Fatalf("#open gave %d cases", len(cs))
 	}
 	if !cs[0].ReceivedAt.Equal(at) || cs[0].Due != "2026-12-02" {
 		t.Errorf("opened case received %s due %s; want the original receipt %s and due 2026-12-02", cs[0].ReceivedAt, cs[0].Due, at)
 	}
-	if len(e.sentTo("joost@example.net")) != 1 {
+	if len(e.SentTo("joost@example.net")) != 1 {
 		t.Errorf("the customer of an opened case got no acknowledgement")
 	}
 }

@@ -3,7 +3,6 @@ package daemon_test
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,13 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"privacyd/clock"
-	"privacyd/config"
-	"privacyd/daemon"
+	"privacyd/internal/e2e"
 	"privacyd/internal/imaptest"
-	"privacyd/internal/smtptest"
 	"privacyd/message"
-	"privacyd/tracker"
 )
 
 const (
@@ -26,139 +21,18 @@ const (
 )
 
 // env is privacyd against real in-process IMAP and SMTP servers, with a
-// database file in a temp dir and a fake clock.
-type env struct {
-	t    *testing.T
-	imap *imaptest.Server
-	smtp *smtptest.Server
-	dir  string
-	cfg  *config.Config
-	clk  *clock.Fake
-	d    *daemon.Daemon
-}
+// database file in a temp dir and a fake clock (internal/e2e).
+type env struct{ *e2e.Env }
 
 func newEnv(t *testing.T, extraYAML string, opts ...imaptest.Option) *env {
 	t.Helper()
-	e := &env{t: t, dir: t.TempDir()}
-	e.imap = imaptest.Start(t, append([]imaptest.Option{imaptest.WithCredentials(privacyAddr, "secret")}, opts...)...)
-	e.smtp = smtptest.Start(t, smtptest.Config{})
-	if err := os.WriteFile(filepath.Join(e.dir, "pw"), []byte("secret\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	yaml := fmt.Sprintf(`organisation:
-  name: Example Shop B.V.
-  privacy_address: %[3]s
-  default_language: en
-imap:
-  address: %[1]s
-  tls: none
-  username: %[3]s
-  password_file: pw
-  poll_interval: 5s
-smtp:
-  address: %[2]s
-  tls: none
-database:
-  path: privacyd.db
-staff:
-  addresses: [%[4]s]
-http:
-  address: ""
-%[5]s`, e.imap.Addr(), e.smtp.Addr(), privacyAddr, staffAddr, extraYAML)
-	path := filepath.Join(e.dir, "privacyd.yaml")
-	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.cfg = cfg
-	e.clk = clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
-	e.start()
-	return e
+	return &env{e2e.New(t, e2e.Options{ExtraYAML: extraYAML, IMAP: opts})}
 }
 
-func (e *env) start() {
-	e.t.Helper()
-	log := slog.New(slog.NewTextHandler(testWriter{e.t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	d, err := daemon.New(context.Background(), e.cfg, daemon.Options{Log: log, Clock: e.clk})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.d = d
-	e.t.Cleanup(func() { d.Close() })
-}
-
-// reconfigure appends extraYAML to the configuration and restarts.
-func (e *env) reconfigure(extraYAML string) {
-	e.t.Helper()
-	path := filepath.Join(e.dir, "privacyd.yaml")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if err := os.WriteFile(path, append(b, extraYAML...), 0o600); err != nil {
-		e.t.Fatal(err)
-	}
-	if e.cfg, err = config.Load(path); err != nil {
-		e.t.Fatal(err)
-	}
-	e.restart()
-}
-
-// restart closes the daemon and opens a new one on the same database.
-func (e *env) restart() {
-	e.t.Helper()
-	e.d.Close()
-	e.start()
-}
-
-type testWriter struct{ t *testing.T }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
-}
-
-// process reads the mailbox once and sends what is due.
-func (e *env) process() {
-	e.t.Helper()
-	ctx := context.Background()
-	if _, err := e.d.Reader.Once(ctx); err != nil {
-		e.t.Fatalf("reader: %v", err)
-	}
-	if _, err := e.d.Sender.SendDue(ctx); err != nil {
-		e.t.Logf("sender: %v", err)
-	}
-}
-
+// appendMail delivers raw (LF line ends allowed) to the INBOX at at.
 func (e *env) appendMail(raw string, at time.Time) {
-	e.t.Helper()
-	raw = strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\n", "\r\n")
-	if _, err := e.imap.Append("INBOX", []byte(raw), at); err != nil {
-		e.t.Fatal(err)
-	}
-}
-
-func (e *env) cases() []*tracker.Case {
-	e.t.Helper()
-	cs, err := e.d.Tracker.Cases(context.Background(), tracker.Filter{})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return cs
-}
-
-// sentTo returns the captured mails with rcpt among their recipients.
-func (e *env) sentTo(rcpt string) []smtptest.Message {
-	var out []smtptest.Message
-	for _, m := range e.smtp.Messages() {
-		if slices.Contains(m.To, rcpt) {
-			out = append(out, m)
-		}
-	}
-	return out
+	e.T.Helper()
+	e.Append(e2e.CRLF(raw), at)
 }
 
 func mail(from, subject, msgID, body string, headers ...string) string {
@@ -192,9 +66,9 @@ func TestRequestsBecomeCasesAndAreAnswered(t *testing.T) {
 	e.appendMail(enErasure, received.Add(time.Hour))
 	e.appendMail(outOfOffice, received.Add(2*time.Hour))
 	e.appendMail(bounce, received.Add(3*time.Hour))
-	e.process()
+	e.Process()
 
-	cases := e.cases()
+	cases := e.Cases()
 	if len(cases) != 2 {
 		t.Fatalf("got %d cases, want 2 (the auto-reply and the bounce open none)", len(cases))
 	}
@@ -219,7 +93,7 @@ func TestRequestsBecomeCasesAndAreAnswered(t *testing.T) {
 	for _, c := range []struct {
 		addr, origID, caseID string
 	}{{"marieke@example.net", "req-nl@example.net", nl.ID}, {"tom@example.com", "req-en@example.com", en.ID}} {
-		got := e.sentTo(c.addr)
+		got := e.SentTo(c.addr)
 		if len(got) != 1 {
 			t.Fatalf("%s got %d mails, want 1 acknowledgement", c.addr, len(got))
 		}
@@ -238,20 +112,20 @@ func TestRequestsBecomeCasesAndAreAnswered(t *testing.T) {
 			t.Errorf("%s: subject %q, want Re: ... [%s]", c.addr, p.Subject, c.caseID)
 		}
 	}
-	nlText := message.Parse(e.sentTo("marieke@example.net")[0].Raw, message.Options{}).Text
+	nlText := message.Parse(e.SentTo("marieke@example.net")[0].Raw, message.Options{}).Text
 	if !strings.Contains(nlText, "april 2026") || !strings.Contains(nlText, "maart 2026") {
 		t.Errorf("the Dutch answer does not state the receipt and due dates in Dutch:\n%s", nlText)
 	}
-	staff := e.sentTo(staffAddr)
+	staff := e.SentTo(staffAddr)
 	if len(staff) != 2 {
 		t.Fatalf("staff got %d notifications, want 2", len(staff))
 	}
 	for _, a := range []string{"sanne@example.net", "mailer-daemon@mx.example.com"} {
-		if n := len(e.sentTo(a)); n != 0 {
+		if n := len(e.SentTo(a)); n != 0 {
 			t.Errorf("%s (auto-reply/bounce) got %d mails; must get none", a, n)
 		}
 	}
-	msgs, err := e.imap.Messages("INBOX")
+	msgs, err := e.IMAP.Messages("INBOX")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,13 +136,13 @@ func TestRequestsBecomeCasesAndAreAnswered(t *testing.T) {
 	}
 
 	// Restart: nothing is handled twice.
-	before := len(e.smtp.Messages())
-	e.restart()
-	e.process()
-	if n := len(e.cases()); n != 2 {
+	before := len(e.SMTP.Messages())
+	e.Restart()
+	e.Process()
+	if n := len(e.Cases()); n != 2 {
 		t.Errorf("after restart %d cases, want 2", n)
 	}
-	if n := len(e.smtp.Messages()); n != before {
+	if n := len(e.SMTP.Messages()); n != before {
 		t.Errorf("after restart %d mails sent, want %d", n, before)
 	}
 }
@@ -277,23 +151,23 @@ func TestUIDValidityChangeHandlesNothingTwice(t *testing.T) {
 	e := newEnv(t, "")
 	e.appendMail(nlAccess, time.Now())
 	e.appendMail(enErasure, time.Now())
-	e.process()
-	sent := len(e.smtp.Messages())
+	e.Process()
+	sent := len(e.SMTP.Messages())
 	// The mailbox is recreated (a server migration): new UIDVALIDITY, same mails.
-	if err := e.imap.DeleteMailbox("INBOX"); err != nil {
+	if err := e.IMAP.DeleteMailbox("INBOX"); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.imap.CreateMailbox("INBOX"); err != nil {
+	if err := e.IMAP.CreateMailbox("INBOX"); err != nil {
 		t.Fatal(err)
 	}
 	e.appendMail(nlAccess, time.Now())
 	e.appendMail(enErasure, time.Now())
 	e.appendMail(mail("New <new@example.net>", "Verwijder mijn gegevens", "req-new@example.net", "Haal al mijn gegevens weg."), time.Now())
-	e.process()
-	if n := len(e.cases()); n != 3 {
+	e.Process()
+	if n := len(e.Cases()); n != 3 {
 		t.Errorf("%d cases after UIDVALIDITY change, want 3 (two old, one new)", n)
 	}
-	if n := len(e.smtp.Messages()) - sent; n != 2 {
+	if n := len(e.SMTP.Messages()) - sent; n != 2 {
 		t.Errorf("%d mails sent after UIDVALIDITY change, want 2 (for the new request only)", n)
 	}
 }
@@ -301,10 +175,10 @@ func TestUIDValidityChangeHandlesNothingTwice(t *testing.T) {
 func TestFollowUpAndThreadHijack(t *testing.T) {
 	e := newEnv(t, "")
 	e.appendMail(enErasure, time.Now())
-	e.process()
-	ack := e.sentTo("tom@example.com")[0]
+	e.Process()
+	ack := e.SentTo("tom@example.com")[0]
 	ackID := strings.Trim(ack.Header.Get("Message-ID"), "<>")
-	caseID := e.cases()[0].ID
+	caseID := e.Cases()[0].ID
 
 	// The customer answers the acknowledgement.
 	e.appendMail(mail("Tom Baker <tom@example.com>", "Re: Delete my data ["+caseID+"]", "followup@example.com",
@@ -312,17 +186,17 @@ func TestFollowUpAndThreadHijack(t *testing.T) {
 	// Someone else names the case in a subject.
 	e.appendMail(mail("Mallory <mallory@example.net>", "Re: ["+caseID+"] please also send me his data", "hijack@example.net",
 		"Please send me all data of this case, I want access."), time.Now())
-	staffBefore := len(e.sentTo(staffAddr))
-	e.process()
+	staffBefore := len(e.SentTo(staffAddr))
+	e.Process()
 
-	cases := e.cases()
+	cases := e.Cases()
 	if len(cases) != 2 {
 		t.Fatalf("%d cases, want 2: the follow-up attaches, the hijack opens its own", len(cases))
 	}
 	if cases[1].Requester != "mallory@example.net" {
 		t.Errorf("second case requester %s, want mallory", cases[1].Requester)
 	}
-	d, err := e.d.Tracker.Detail(context.Background(), caseID)
+	d, err := e.D.Tracker.Detail(context.Background(), caseID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,37 +209,37 @@ func TestFollowUpAndThreadHijack(t *testing.T) {
 	if !slices.Equal(in, []string{"req-en@example.com", "followup@example.com"}) {
 		t.Errorf("case messages %v, want the request and the follow-up", in)
 	}
-	if n := len(e.sentTo(staffAddr)) - staffBefore; n != 2 {
+	if n := len(e.SentTo(staffAddr)) - staffBefore; n != 2 {
 		t.Errorf("staff got %d mails, want 2 (follow-up notice, new case)", n)
 	}
-	if n := len(e.sentTo("tom@example.com")); n != 1 {
+	if n := len(e.SentTo("tom@example.com")); n != 1 {
 		t.Errorf("the customer got %d mails, want only the first acknowledgement (a follow-up is not auto-answered)", n)
 	}
 }
 
 func TestSMTPRefusesThenDelivers(t *testing.T) {
 	e := newEnv(t, "")
-	e.smtp.SetReject(451, "4.3.0 try again later")
+	e.SMTP.SetReject(451, "4.3.0 try again later")
 	e.appendMail(enErasure, time.Now())
-	e.process()
-	if n := len(e.smtp.Messages()); n != 0 {
+	e.Process()
+	if n := len(e.SMTP.Messages()); n != 0 {
 		t.Fatalf("%d mails accepted while the server refuses", n)
 	}
-	st, _ := e.d.Tracker.OutboxStats(context.Background())
+	st, _ := e.D.Tracker.OutboxStats(context.Background())
 	if st.Pending != 2 {
 		t.Fatalf("outbox pending %d, want 2", st.Pending)
 	}
-	e.smtp.SetReject(0, "")
-	e.clk.Advance(2 * time.Hour)
-	if _, err := e.d.Sender.SendDue(context.Background()); err != nil {
+	e.SMTP.SetReject(0, "")
+	e.Clock.Advance(2 * time.Hour)
+	if _, err := e.D.Sender.SendDue(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(e.smtp.Messages()); n != 2 {
+	if n := len(e.SMTP.Messages()); n != 2 {
 		t.Fatalf("%d mails delivered after the server came back, want 2", n)
 	}
-	e.clk.Advance(2 * time.Hour)
-	e.d.Sender.SendDue(context.Background())
-	if n := len(e.smtp.Messages()); n != 2 {
+	e.Clock.Advance(2 * time.Hour)
+	e.D.Sender.SendDue(context.Background())
+	if n := len(e.SMTP.Messages()); n != 2 {
 		t.Errorf("%d mails after another pass, want still 2 (nothing sent twice)", n)
 	}
 }
@@ -374,15 +248,15 @@ func TestRunWithIdleAnswersNewMail(t *testing.T) {
 	e := newEnv(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- e.d.Run(ctx) }()
+	go func() { done <- e.D.Run(ctx) }()
 	e.appendMail(nlAccess, time.Now())
-	got := e.smtp.WaitFor(2, 20*time.Second)
+	got := e.SMTP.WaitFor(2, 20*time.Second)
 	if len(got) < 2 {
 		t.Fatalf("got %d mails within the wait, want acknowledgement and notification", len(got))
 	}
 	// A second mail while idling.
 	e.appendMail(enErasure, time.Now())
-	if got := e.smtp.WaitFor(4, 20*time.Second); len(got) < 4 {
+	if got := e.SMTP.WaitFor(4, 20*time.Second); len(got) < 4 {
 		t.Fatalf("got %d mails, want 4 after a second request", len(got))
 	}
 	cancel()
@@ -398,12 +272,12 @@ func TestRunWithIdleAnswersNewMail(t *testing.T) {
 
 func TestWrongPasswordStopsRun(t *testing.T) {
 	e := newEnv(t, "")
-	if err := os.WriteFile(filepath.Join(e.dir, "pw"), []byte("wrong\n"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(e.Dir, "pw"), []byte("wrong\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e.restart()
+	e.Restart()
 	done := make(chan error, 1)
-	go func() { done <- e.d.Run(context.Background()) }()
+	go func() { done <- e.D.Run(context.Background()) }()
 	select {
 	case err := <-done:
 		if err == nil || !strings.Contains(strings.ToLower(err.Error()), "auth") {
@@ -412,7 +286,7 @@ func TestWrongPasswordStopsRun(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("Run kept retrying a refused login")
 	}
-	if attempts, _ := e.imap.LoginAttempts(); attempts > 1 {
+	if attempts, _ := e.IMAP.LoginAttempts(); attempts > 1 {
 		t.Errorf("%d login attempts, want 1 (no retry loop that locks the account)", attempts)
 	}
 }
@@ -422,29 +296,29 @@ func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
 	// makes handling the English request fail; it must be stored, not
 	// retried forever, and the Dutch request after it must still be handled.
 	e := newEnv(t, "")
-	dir := filepath.Join(e.dir, "tpl", "en")
+	dir := filepath.Join(e.Dir, "tpl", "en")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "identity_check.txt"), []byte("{{if eq .RequesterName \"Tom Baker\"}}{{index .Rights 99}}{{end}}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e.reconfigure("templates:\n  dir: tpl\n")
+	e.Reconfigure("templates:\n  dir: tpl\n")
 	e.appendMail(enErasure, time.Now())
 	e.appendMail(nlAccess, time.Now())
-	e.process()
-	cases := e.cases()
+	e.Process()
+	cases := e.Cases()
 	if len(cases) != 1 || cases[0].Requester != "marieke@example.net" {
 		t.Fatalf("cases %v, want only the Dutch one", cases)
 	}
 	var disp string
-	if err := e.d.Tracker.DB().QueryRow(`SELECT disposition FROM messages WHERE message_id = 'req-en@example.com'`).Scan(&disp); err != nil {
+	if err := e.D.Tracker.DB().QueryRow(`SELECT disposition FROM messages WHERE message_id = 'req-en@example.com'`).Scan(&disp); err != nil {
 		t.Fatalf("the failed mail was not stored: %v", err)
 	}
 	if disp != "error" {
 		t.Errorf("the failed mail has disposition %q, want error", disp)
 	}
-	msgs, _ := e.imap.Messages("INBOX")
+	msgs, _ := e.IMAP.Messages("INBOX")
 	for _, m := range msgs {
 		if !m.Has("$privacyd") {
 			t.Errorf("uid %d not marked processed; the mailbox would be stuck on it", m.UID)
@@ -455,10 +329,10 @@ func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
 func TestBounceOfAnAnswerTellsStaff(t *testing.T) {
 	e := newEnv(t, "")
 	e.appendMail(enErasure, time.Now())
-	e.process()
-	ack := e.sentTo("tom@example.com")[0]
+	e.Process()
+	ack := e.SentTo("tom@example.com")[0]
 	ackID := ack.Header.Get("Message-ID")
-	staffBefore := len(e.sentTo(staffAddr))
+	staffBefore := len(e.SentTo(staffAddr))
 	dsn := "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\nTo: " + privacyAddr + "\nSubject: Undelivered Mail Returned to Sender\n" +
 		"Message-ID: <bounce-2@mx.example.com>\nDate: Thu, 26 Nov 2026 10:05:00 +0100\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n" +
 		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\n" +
@@ -466,17 +340,17 @@ func TestBounceOfAnAnswerTellsStaff(t *testing.T) {
 		"--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; tom@example.com\nAction: failed\nStatus: 5.2.2\n" +
 		"--b1\nContent-Type: text/rfc822-headers\n\nFrom: privacy@example.org\nTo: tom@example.com\nMessage-ID: " + ackID + "\nSubject: Re: Delete my data\n--b1--\n"
 	e.appendMail(dsn, time.Now())
-	e.process()
-	if n := len(e.cases()); n != 1 {
+	e.Process()
+	if n := len(e.Cases()); n != 1 {
 		t.Fatalf("the bounce opened a case: %d cases", n)
 	}
-	if n := len(e.sentTo(staffAddr)) - staffBefore; n != 1 {
+	if n := len(e.SentTo(staffAddr)) - staffBefore; n != 1 {
 		t.Fatalf("staff got %d mails about the bounce, want 1", n)
 	}
-	if n := len(e.sentTo("mailer-daemon@mx.example.com")); n != 0 {
+	if n := len(e.SentTo("mailer-daemon@mx.example.com")); n != 0 {
 		t.Errorf("the bounce was answered")
 	}
-	d, err := e.d.Tracker.Detail(context.Background(), e.cases()[0].ID)
+	d, err := e.D.Tracker.Detail(context.Background(), e.Cases()[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -174,6 +174,10 @@ var migrations = []string{
 			AND NEW.old_value IN (OLD.old_value, '') AND NEW.new_value IN (OLD.new_value, '') AND NEW.detail IN (OLD.detail, '')
 			AND EXISTS (SELECT 1 FROM cases WHERE cases.id = OLD.case_id AND cases.erased_at != ''))
 		BEGIN SELECT RAISE(ABORT, 'events are append-only (only the texts of an erased case may be blanked)'); END;`,
+	// v4: the per-sender cap of automatic mails (mailCustomer) counts one
+	// recipient's recent mails; without this index it scanned the whole
+	// outbox, with its large text columns, for every incoming mail.
+	`CREATE INDEX outbox_auto_recipient ON outbox (audience, to_addrs, created_at) WHERE auto_submitted;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -152,9 +152,7 @@ func (t *Tracker) ingest(ctx context.Context, tx *sql.Tx, in *incoming) (int, er
 	// fetched again (a crash, a UIDVALIDITY change) has no second effect. A
 	// different mail that reuses a Message-ID is still a new mail.
 	var dup int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM messages WHERE message_id = ? AND
-		(sha256 = ? OR (from_addr = ? AND date_hdr = ? AND subject = ?)) LIMIT 1`,
-		in.msgID, in.sha, in.from, fmtTime(in.msg.Date), in.msg.Subject).Scan(&dup)
+	err := tx.QueryRowContext(ctx, dupQuery, in.msgID, in.sha, in.from, fmtTime(in.msg.Date), in.msg.Subject).Scan(&dup)
 	if err == nil {
 		t.log.Info("duplicate mail skipped", "uid", in.raw.UID, "message", dup)
 		return 0, nil
@@ -409,6 +407,15 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	return queued + n, err
 }
 
+// dupQuery finds an earlier copy of a mail: the same Message-ID and the
+// same bytes, or the same sender, Date and Subject.
+const dupQuery = `SELECT id FROM messages WHERE message_id = ? AND
+	(sha256 = ? OR (from_addr = ? AND date_hdr = ? AND subject = ?)) LIMIT 1`
+
+// capQuery counts the automatic mails to one recipient since a time; it
+// runs for every incoming request, on the index outbox_auto_recipient.
+const capQuery = `SELECT COUNT(*) FROM outbox WHERE audience = ? AND auto_submitted AND to_addrs = ? AND created_at > ?`
+
 // mailCustomer queues template name to the case's requester, threaded to
 // inReplyTo, unless the per-sender cap of automatic mails is reached.
 func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name string, d templates.Data, inReplyTo string, refs []string, auto bool) (int, error) {
@@ -418,8 +425,7 @@ func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name st
 	if auto {
 		to, _ := json.Marshal([]string{c.Requester})
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE audience = ? AND auto_submitted AND to_addrs = ? AND created_at > ?`,
-			AudienceCustomer, string(to), fmtTime(t.now().Add(-24*time.Hour))).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, capQuery, AudienceCustomer, string(to), fmtTime(t.now().Add(-24*time.Hour))).Scan(&n); err != nil {
 			return 0, err
 		}
 		if n >= t.opt.AutoMailsPerSender {

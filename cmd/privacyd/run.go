@@ -59,6 +59,10 @@ func runRun(args []string, _ io.Reader, _, stderr io.Writer) error {
 	defer stop()
 	d, err := daemon.New(ctx, cfg, daemon.Options{Log: log, Clock: clock.Real{}})
 	if err != nil {
+		if ctx.Err() != nil {
+			log.Info("privacyd stopped before it started")
+			return nil // a signal while opening the database is a clean stop
+		}
 		return err
 	}
 	defer d.Close()

@@ -39,23 +39,28 @@ func TestEveryPackageHasDoc(t *testing.T) {
 		if !d.IsDir() {
 			return nil
 		}
-		pkgs, err := parser.ParseDir(token.NewFileSet(), path, func(fi os.FileInfo) bool {
-			return !strings.HasSuffix(fi.Name(), "_test.go")
-		}, parser.ParseComments|parser.PackageClauseOnly)
+		entries, err := os.ReadDir(path)
 		if err != nil {
 			return err
 		}
-		for name, p := range pkgs {
-			documented := false
-			for _, f := range p.Files {
-				if f.Doc != nil && strings.TrimSpace(f.Doc.Text()) != "" {
-					documented = true
-				}
+		documented, hasGo := false, false
+		for _, f := range entries {
+			n := f.Name()
+			if f.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+				continue
 			}
-			if !documented {
-				rel, _ := filepath.Rel(root, path)
-				t.Errorf("package %s (%s) has no package doc comment", name, rel)
+			hasGo = true
+			file, err := parser.ParseFile(token.NewFileSet(), filepath.Join(path, n), nil, parser.ParseComments|parser.PackageClauseOnly)
+			if err != nil {
+				return err
 			}
+			if file.Doc != nil && strings.TrimSpace(file.Doc.Text()) != "" {
+				documented = true
+			}
+		}
+		if hasGo && !documented {
+			rel, _ := filepath.Rel(root, path)
+			t.Errorf("package in %s has no package doc comment", rel)
 		}
 		return nil
 	})
