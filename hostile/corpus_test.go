@@ -83,7 +83,7 @@ var corpus = []hostileMail{
 		want: opensCase},
 	{name: "huge Subject, 1,000 From addresses, 10,000 References", raw: gen(genHugeFields), from: "fiona@example.net", want: opensCase,
 		check: func(t *testing.T, e *env, _ []byte) {
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				if len(m.Raw) > 200<<10 {
 					t.Errorf("a %d-byte mail to %v: the huge fields were copied", len(m.Raw), m.To)
 				}
@@ -98,7 +98,7 @@ var corpus = []hostileMail{
 			if !bytes.Contains(raw, []byte(zipMarker)) {
 				t.Fatal("the test zip does not hold its marker in the clear")
 			}
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				if bytes.Contains(m.Raw, []byte(zipMarker)) {
 					t.Errorf("the content of the zip reached a mail to %v", m.To)
 				}
@@ -113,7 +113,7 @@ var corpus = []hostileMail{
 		}},
 	{name: "CRLF in display name and subject", raw: file("crlf-name.eml"), from: "eve@example.net", want: opensCase,
 		check: func(t *testing.T, e *env, _ []byte) {
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				for _, bad := range []string{"victim@example.com", "victim2@example.com"} {
 					if slices.Contains(m.To, bad) {
 						t.Errorf("a mail went to the injected %s", bad)
@@ -126,7 +126,7 @@ var corpus = []hostileMail{
 		}},
 	{name: "HTML in display name and subject", raw: file("html-name.eml"), from: "mallory@example.net", want: opensCase,
 		check: func(t *testing.T, e *env, _ []byte) {
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				html := htmlPart(t, m)
 				if html == "" {
 					t.Errorf("the mail to %v has no HTML part", m.To)
@@ -147,13 +147,13 @@ var corpus = []hostileMail{
 			if len(raw) < 3*65536 {
 				t.Fatalf("the oversized mail is only %d bytes", len(raw))
 			}
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				if bytes.Contains(m.Raw, []byte(oversizeMarker)) {
 					t.Errorf("text beyond the parse limit reached the mail to %v", m.To)
 				}
 			}
 			// The staff notice carries the request text from the prefix.
-			if staff := e.sentTo(e.staff); len(staff) == 0 || !strings.Contains(message.Parse(staff[0].Raw, message.Options{}).Text, "delete my account") {
+			if staff := e.SentTo(e.Staff); len(staff) == 0 || !strings.Contains(message.Parse(staff[0].Raw, message.Options{}).Text, "delete my account") {
 				t.Errorf("the staff notice lacks the request text of the parsed prefix")
 			}
 		}},
@@ -180,7 +180,7 @@ func TestHostileCorpus(t *testing.T) {
 			var read int
 			go func() {
 				defer close(done)
-				read, _ = e.process()
+				read, _ = e.Process()
 			}()
 			select {
 			case <-done:
@@ -194,14 +194,14 @@ func TestHostileCorpus(t *testing.T) {
 			}
 			assertKeptWhole(t, e)
 			assertOutcome(t, e, hm.from, hm.want)
-			for _, m := range e.smtp.Messages() {
+			for _, m := range e.SMTP.Messages() {
 				assertSafeHeaders(t, m)
 			}
 			if hm.check != nil {
 				hm.check(t, e, raw)
 			}
 			// Nothing happens twice and nothing loops: another pass reads and sends nothing.
-			if r, s := e.process(); r != 0 || s != 0 {
+			if r, s := e.Process(); r != 0 || s != 0 {
 				t.Errorf("a second pass read %d and sent %d mails", r, s)
 			}
 		})
@@ -228,13 +228,13 @@ func assertKeptWhole(t *testing.T, e *env) {
 
 func assertOutcome(t *testing.T, e *env, from string, want outcome) {
 	t.Helper()
-	cases := e.cases()
+	cases := e.Cases()
 	var toSender int
 	if from != "" {
-		toSender = len(e.sentTo(from))
+		toSender = len(e.SentTo(from))
 	}
-	toStaff := len(e.sentTo(e.staff))
-	total := len(e.smtp.Messages())
+	toStaff := len(e.SentTo(e.Staff))
+	total := len(e.SMTP.Messages())
 	got := "?"
 	switch {
 	case len(cases) == 1 && toSender == 1 && toStaff == 1 && total == 2:
@@ -360,7 +360,7 @@ func assertNoInjectedMarkup(t *testing.T, to []string, html string) {
 // wantName checks that the case keeps the sender's decoded display name.
 func wantName(t *testing.T, e *env, name string) {
 	t.Helper()
-	d, err := e.d.Tracker.Case(context.Background(), e.cases()[0].ID)
+	d, err := e.D.Tracker.Case(context.Background(), e.Cases()[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"privacyd/internal/e2e"
 	"privacyd/internal/imaptest"
 	"privacyd/internal/smtptest"
 )
@@ -45,8 +46,8 @@ func TestNeverAnswersMachines(t *testing.T) {
 	}
 	senders := map[string]string{}
 	for name, raw := range machines {
-		e.appendRaw(crlf(raw))
-		m, err := mail.ReadMessage(bytes.NewReader(crlf(raw)))
+		e.appendRaw(e2e.CRLF(raw))
+		m, err := mail.ReadMessage(bytes.NewReader(e2e.CRLF(raw)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,25 +57,25 @@ func TestNeverAnswersMachines(t *testing.T) {
 		}
 		senders[name] = strings.ToLower(a.Address)
 	}
-	read, _ := e.process()
+	read, _ := e.Process()
 	if read != len(machines) {
 		t.Fatalf("read %d mails, want %d", read, len(machines))
 	}
 	for name, addr := range senders {
-		if n := len(e.sentTo(addr)); n != 0 {
+		if n := len(e.SentTo(addr)); n != 0 {
 			t.Errorf("%s: privacyd sent %d mails to %s", name, n, addr)
 		}
 	}
-	for _, m := range e.smtp.Messages() {
-		if !slices.Equal(m.To, []string{e.staff}) {
+	for _, m := range e.SMTP.Messages() {
+		if !slices.Equal(m.To, []string{e.Staff}) {
 			t.Errorf("a mail went to %v", m.To)
 		}
 	}
 	// The bounce's original sender is not mailed either.
-	if n := len(e.sentTo("jan@example.net")); n != 0 {
+	if n := len(e.SentTo("jan@example.net")); n != 0 {
 		t.Errorf("the sender quoted in a bounce got %d mails", n)
 	}
-	if r, s := e.process(); r != 0 || s != 0 {
+	if r, s := e.Process(); r != 0 || s != 0 {
 		t.Errorf("a second pass read %d and sent %d", r, s)
 	}
 }
@@ -109,7 +110,7 @@ func (r *robot) onMessage(m smtptest.Message) {
 	}
 	raw := plainMail("Helpdesk Robot <"+r.addr+">", subject, fmt.Sprintf("robot-%d@example.net", r.got),
 		"Thank you for your mail. Please delete my account and all personal data you hold about me.", extra...)
-	r.inbox.Append("INBOX", crlf(raw), time.Time{})
+	r.inbox.Append("INBOX", e2e.CRLF(raw), time.Time{})
 }
 
 func (r *robot) count() int {
@@ -125,7 +126,7 @@ func settle(t *testing.T, max int, envs ...*env) int {
 	for pass := 1; pass <= max; pass++ {
 		busy := false
 		for _, e := range envs {
-			if r, s := e.process(); r > 0 || s > 0 {
+			if r, s := e.Process(); r > 0 || s > 0 {
 				busy = true
 			}
 		}
@@ -149,26 +150,26 @@ func TestAutoResponderLoopStops(t *testing.T) {
 		t.Run(fmt.Sprintf("cap %d", tc.cap), func(t *testing.T) {
 			r := &robot{addr: "robot@example.net"}
 			e := newEnv(t, envOpts{onMessage: r.onMessage, extraYAML: tc.yaml})
-			r.inbox = e.imap
-			e.appendRaw(crlf(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
+			r.inbox = e.IMAP
+			e.appendRaw(e2e.CRLF(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
 				"Please delete my account and all personal data you hold about me.")))
 			passes := settle(t, 30, e)
 			if got := r.count(); got != tc.cap {
 				t.Errorf("the robot got %d mails, want exactly the cap of %d", got, tc.cap)
 			}
-			if n := len(e.cases()); n != tc.cap+1 {
+			if n := len(e.Cases()); n != tc.cap+1 {
 				t.Errorf("%d cases, want %d (each robot mail is a request; the last one is not answered)", n, tc.cap+1)
 			}
 			if n := e.count(`SELECT COUNT(*) FROM events WHERE type = 'mail_suppressed'`); n != 1 {
 				t.Errorf("%d mail_suppressed events, want 1", n)
 			}
 			t.Logf("auto-responder loop, cap %d: stopped after %d passes, %d mails to the robot, %d cases, %d mails in all",
-				tc.cap, passes, r.count(), len(e.cases()), len(e.smtp.Messages()))
+				tc.cap, passes, r.count(), len(e.Cases()), len(e.SMTP.Messages()))
 
 			// The next day the cap allows mail again, but the loop is over:
 			// nothing is waiting, and nothing is sent.
-			e.clk.Advance(25 * time.Hour)
-			if r, s := e.process(); r != 0 || s != 0 {
+			e.Clock.Advance(25 * time.Hour)
+			if r, s := e.Process(); r != 0 || s != 0 {
 				t.Errorf("the next day a pass read %d and sent %d", r, s)
 			}
 		})
@@ -181,14 +182,14 @@ func TestAutoResponderLoopStops(t *testing.T) {
 func TestThreadedAutoResponderStops(t *testing.T) {
 	r := &robot{addr: "robot@example.net", threaded: true}
 	e := newEnv(t, envOpts{onMessage: r.onMessage})
-	r.inbox = e.imap
-	e.appendRaw(crlf(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
+	r.inbox = e.IMAP
+	e.appendRaw(e2e.CRLF(plainMail("Helpdesk Robot <robot@example.net>", "Delete my data", "robot-0@example.net",
 		"Please delete my account and all personal data you hold about me.")))
 	passes := settle(t, 10, e)
 	if got := r.count(); got != 1 {
 		t.Errorf("the robot got %d mails, want 1 (the acknowledgement)", got)
 	}
-	if n := len(e.cases()); n != 1 {
+	if n := len(e.Cases()); n != 1 {
 		t.Errorf("%d cases, want 1 (the robot's answer is a follow-up)", n)
 	}
 	t.Logf("threaded auto-responder: stopped after %d passes, %d mails to the robot", passes, r.count())
@@ -273,22 +274,22 @@ func TestTwoPrivacydInstancesStop(t *testing.T) {
 			a := newEnv(t, envOpts{domain: "a.example", onMessage: rl.onMessage})
 			b := newEnv(t, envOpts{domain: "b.example", onMessage: rl.onMessage})
 			rl.mu.Lock()
-			rl.boxes[a.privacy] = a.imap
-			rl.boxes[b.privacy] = b.imap
+			rl.boxes[a.Privacy] = a.IMAP
+			rl.boxes[b.Privacy] = b.IMAP
 			rl.mu.Unlock()
-			seed := strings.Replace(plainMail("B's privacy team <"+b.privacy+">", "Delete my data", "seed@b.example",
-				"Please delete my account and all personal data you hold about me."), "To: privacy@example.org", "To: "+a.privacy, 1)
-			a.appendRaw(crlf(seed))
+			seed := strings.Replace(plainMail("B's privacy team <"+b.Privacy+">", "Delete my data", "seed@b.example",
+				"Please delete my account and all personal data you hold about me."), "To: privacy@example.org", "To: "+a.Privacy, 1)
+			a.appendRaw(e2e.CRLF(seed))
 			passes := settle(t, 40, a, b)
 			rl.mu.Lock()
-			toA, toB := rl.carried[a.privacy], rl.carried[b.privacy]
+			toA, toB := rl.carried[a.Privacy], rl.carried[b.Privacy]
 			rl.mu.Unlock()
-			cap := a.cfg.Limits.AutoMailsPerSender
+			cap := a.Cfg.Limits.AutoMailsPerSender
 			if toB > cap || toA > cap {
 				t.Errorf("%d mails to A and %d to B: more than the cap of %d each", toA, toB, cap)
 			}
 			t.Logf("%s: stopped after %d passes; A→B %d mails, B→A %d mails; A %d cases, B %d cases",
-				mode.name, passes, toB, toA, len(a.cases()), len(b.cases()))
+				mode.name, passes, toB, toA, len(a.Cases()), len(b.Cases()))
 		})
 	}
 }
@@ -302,9 +303,9 @@ func TestForwardBackToInbox(t *testing.T) {
 		rl := &relay{boxes: map[string]*imaptest.Server{}, stripLoop: strip, stripThread: strip, carried: map[string]int{}}
 		e := newEnv(t, envOpts{onMessage: rl.onMessage})
 		rl.mu.Lock()
-		rl.boxes["fwd@example.net"] = e.imap
+		rl.boxes["fwd@example.net"] = e.IMAP
 		rl.mu.Unlock()
-		e.appendRaw(crlf(plainMail("Fwd <fwd@example.net>", "Delete my data", "fwd-0@example.net",
+		e.appendRaw(e2e.CRLF(plainMail("Fwd <fwd@example.net>", "Delete my data", "fwd-0@example.net",
 			"Please delete my account and all personal data you hold about me.")))
 		passes := settle(t, 10, e)
 		rl.mu.Lock()
@@ -313,7 +314,7 @@ func TestForwardBackToInbox(t *testing.T) {
 		if n != 1 {
 			t.Errorf("strip %v: %d mails to the forwarding address, want 1", strip, n)
 		}
-		if c := len(e.cases()); c != 1 {
+		if c := len(e.Cases()); c != 1 {
 			t.Errorf("strip %v: %d cases, want 1", strip, c)
 		}
 		t.Logf("forward loop (strip headers %v): stopped after %d passes, %d mails to the forwarder", strip, passes, n)

@@ -10,12 +10,12 @@ import (
 // does: the mailbox is recreated (a new UIDVALIDITY) and the same bytes are
 // delivered once more.
 func (e *env) refetch(raws ...[]byte) {
-	e.t.Helper()
-	if err := e.imap.DeleteMailbox("INBOX"); err != nil {
-		e.t.Fatal(err)
+	e.T.Helper()
+	if err := e.IMAP.DeleteMailbox("INBOX"); err != nil {
+		e.T.Fatal(err)
 	}
-	if err := e.imap.CreateMailbox("INBOX"); err != nil {
-		e.t.Fatal(err)
+	if err := e.IMAP.CreateMailbox("INBOX"); err != nil {
+		e.T.Fatal(err)
 	}
 	for _, r := range raws {
 		e.appendRaw(r)
@@ -37,24 +37,24 @@ func TestReusedMessageID(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	e.appendRaw(readFile(t, "reused-id-1.eml"))
 	e.appendRaw(readFile(t, "reused-id-2.eml"))
-	e.process()
-	cs := e.cases()
+	e.Process()
+	cs := e.Cases()
 	if len(cs) != 2 {
 		t.Fatalf("%d cases, want 2", len(cs))
 	}
 	for _, a := range []string{"rita@example.net", "sam@example.com"} {
-		if n := len(e.sentTo(a)); n != 1 {
+		if n := len(e.SentTo(a)); n != 1 {
 			t.Errorf("%s got %d mails, want 1", a, n)
 		}
 	}
 	// Fetched again: still two cases, nothing sent again.
-	sent := len(e.smtp.Messages())
+	sent := len(e.SMTP.Messages())
 	e.refetch(readFile(t, "reused-id-1.eml"), readFile(t, "reused-id-2.eml"))
-	e.process()
-	if n := len(e.cases()); n != 2 {
+	e.Process()
+	if n := len(e.Cases()); n != 2 {
 		t.Errorf("%d cases after a re-fetch, want 2", n)
 	}
-	if n := len(e.smtp.Messages()); n != sent {
+	if n := len(e.SMTP.Messages()); n != sent {
 		t.Errorf("%d mails sent after a re-fetch", n-sent)
 	}
 }
@@ -69,21 +69,21 @@ func TestMissingIDAndDateRefetched(t *testing.T) {
 		raws = append(raws, readFile(t, f))
 		e.appendRaw(raws[len(raws)-1])
 	}
-	e.process()
-	if n := len(e.cases()); n != 3 {
+	e.Process()
+	if n := len(e.Cases()); n != 3 {
 		t.Fatalf("%d cases, want 3", n)
 	}
-	sent := len(e.smtp.Messages())
+	sent := len(e.SMTP.Messages())
 	for range 2 {
 		e.refetch(raws...)
-		if r, _ := e.process(); r != 3 {
+		if r, _ := e.Process(); r != 3 {
 			t.Fatalf("the re-fetch read %d mails, want 3", r)
 		}
 	}
-	if n := len(e.cases()); n != 3 {
+	if n := len(e.Cases()); n != 3 {
 		t.Errorf("%d cases after re-fetches, want 3", n)
 	}
-	if n := len(e.smtp.Messages()); n != sent {
+	if n := len(e.SMTP.Messages()); n != sent {
 		t.Errorf("%d mails sent after re-fetches, want none", n-sent)
 	}
 	if n := e.count(`SELECT COUNT(*) FROM messages`); n != 3 {
