@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go driver "sqlite"
@@ -40,6 +41,23 @@ func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
 	}
 	r.SetMaxOpenConns(4) // WAL: readers never block the writer
 	return w, r, nil
+}
+
+// openMarkDB opens the connection that records SMTP results (MarkSent and
+// kin) with synchronous=NORMAL: in WAL mode such a commit survives a crash of
+// the process without waiting for an fsync, which narrows the window in which
+// a killed privacyd has handed a mail to the SMTP server but not yet recorded
+// it — the one way a mail can go out twice. Only a crash of the machine could
+// lose such a record, and its cost is one repeated mail with the same
+// Message-ID. Everything else commits with synchronous=FULL.
+func openMarkDB(path string) (*sql.DB, error) {
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + strings.Replace(pragmas, "synchronous(FULL)", "synchronous(NORMAL)", 1)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
 }
 
 // migrations is append-only: migrations[i] takes the schema from version i to

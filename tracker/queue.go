@@ -80,19 +80,19 @@ func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.M
 
 // MarkSent implements outbox.Queue.
 func (t *Tracker) MarkSent(ctx context.Context, id int64, at time.Time) error {
-	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ? AND sent_at = ''`, fmtTime(at), id)
+	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ? AND sent_at = ''`, fmtTime(at), id)
 	return err
 }
 
 // MarkRetry implements outbox.Queue.
 func (t *Tracker) MarkRetry(ctx context.Context, id int64, next time.Time, errText string) error {
-	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(next), errText, id)
+	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(next), errText, id)
 	return err
 }
 
 // MarkFailed implements outbox.Queue.
 func (t *Tracker) MarkFailed(ctx context.Context, id int64, at time.Time, errText string) error {
-	_, err := t.w.ExecContext(ctx, `UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(at), errText, id)
+	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(at), errText, id)
 	return err
 }
 

@@ -95,6 +95,7 @@ type Options struct {
 // Tracker is the register. It is safe for concurrent use.
 type Tracker struct {
 	w, r *sql.DB
+	mark *sql.DB // records SMTP results; see openMarkDB
 	opt  Options
 	log  *slog.Logger
 	key  []byte
@@ -157,7 +158,13 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tracker{w: w, r: r, opt: opt, log: opt.Log}
+	mark, err := openMarkDB(opt.Path)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, err
+	}
+	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
 		return nil, err
@@ -167,7 +174,7 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 
 // Close closes the database.
 func (t *Tracker) Close() error {
-	return errors.Join(t.r.Close(), t.w.Close())
+	return errors.Join(t.r.Close(), t.mark.Close(), t.w.Close())
 }
 
 // commandKey returns the configured key, or the one kept in the database,
