@@ -196,6 +196,8 @@ var migrations = []string{
 	// recipient's recent mails; without this index it scanned the whole
 	// outbox, with its large text columns, for every incoming mail.
 	`CREATE INDEX outbox_auto_recipient ON outbox (audience, to_addrs, created_at) WHERE auto_submitted;`,
+	// v5: the register is listed in order of receipt (cases, export, digest).
+	`CREATE INDEX cases_received ON cases (received_at, id);`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

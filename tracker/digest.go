@@ -40,7 +40,11 @@ func (t *Tracker) Digest(ctx context.Context, now time.Time) (DigestData, error)
 		From: from.Time(time.UTC), To: to.Time(time.UTC), PeriodFrom: start.Time(time.UTC),
 		HorizonDays: digestHorizon, OnTimeWindow: onTimeWindow, OnTimePct: -1,
 	}
-	cases, err := t.Cases(ctx, Filter{})
+	since := start
+	if w := today.AddDays(-onTimeWindow); w.Before(since) {
+		since = w
+	}
+	cases, err := t.Cases(ctx, Filter{ActiveSince: since.Time(loc).AddDate(0, 0, -1)})
 	if err != nil {
 		return d, fmt.Errorf("digest: %w", err)
 	}

@@ -78,6 +78,9 @@ func (t *Tracker) loadCase(ctx context.Context, q interface {
 type Filter struct {
 	Status string // empty: all; "open": every open status
 	Limit  int    // 0: no limit
+	// ActiveSince, when set, keeps only cases open now or received or
+	// closed at or after it (the digest needs no older history).
+	ActiveSince time.Time
 }
 
 // Cases lists the register, oldest first.
@@ -92,6 +95,16 @@ func (t *Tracker) Cases(ctx context.Context, f Filter) ([]*Case, error) {
 	default:
 		q += ` WHERE status = ?`
 		args = append(args, f.Status)
+	}
+	if !f.ActiveSince.IsZero() {
+		if len(args) == 0 {
+			q += ` WHERE`
+		} else {
+			q += ` AND`
+		}
+		since := fmtTime(f.ActiveSince)
+		q += ` (status IN (?, ?, ?, ?) OR received_at >= ? OR closed_at >= ?)`
+		args = append(args, StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment, since, since)
 	}
 	q += ` ORDER BY received_at, id`
 	if f.Limit > 0 {
