@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,6 +17,7 @@ type Calendar struct {
 	name  string
 	rules []holidayRule
 	extra map[Date]bool
+	years sync.Map // int → map[Date]string: the holidays of a year, computed once
 }
 
 // Holiday is one public holiday on one date.
@@ -178,18 +180,50 @@ func (c *Calendar) Holiday(d Date) (name string, ok bool) {
 	if c == nil {
 		return "", false
 	}
+	name, ok = c.year(d.Year)[d]
+	return name, ok
+}
+
+// year returns the holidays of year (rules first, then extra closed dates),
+// computed on first use and then kept: the sweep asks for many days.
+func (c *Calendar) year(year int) map[Date]string {
+	if m, ok := c.years.Load(year); ok {
+		return m.(map[Date]string)
+	}
+	m := map[Date]string{}
 	if len(c.rules) > 0 {
-		e := Easter(d.Year)
+		e := Easter(year)
 		for _, r := range c.rules {
-			if h, ok := r.on(d.Year, e); ok && h == d {
-				return r.name, true
+			if h, ok := r.on(year, e); ok {
+				if _, dup := m[h]; !dup {
+					m[h] = r.name
+				}
 			}
 		}
 	}
-	if c.extra[d] {
-		return "Extra closed day", true
+	for d := range c.extra {
+		if _, dup := m[d]; d.Year == year && !dup {
+			m[d] = "Extra closed day"
+		}
 	}
-	return "", false
+	c.years.Store(year, m)
+	return m
+}
+
+// closedWeekdays counts the holidays in (a, b] that fall on a weekday.
+func (c *Calendar) closedWeekdays(a, b Date) int {
+	if c == nil {
+		return 0
+	}
+	n := 0
+	for y := a.Year; y <= b.Year; y++ {
+		for h := range c.year(y) {
+			if wd := h.Weekday(); h.After(a) && !h.After(b) && wd != time.Saturday && wd != time.Sunday {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // IsHoliday reports whether d is a public holiday or an extra closed date.

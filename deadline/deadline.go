@@ -317,12 +317,17 @@ func (r Rules) WorkingDaysBetween(a, b Date) int {
 	if b.Before(a) {
 		a, b, sign = b, a, -1
 	}
-	n := 0
-	for d := a.AddDays(1); !d.After(b); d = d.AddDays(1) {
-		if r.IsWorkingDay(d) {
+	// Whole weeks have five weekdays; the few days left are counted one by
+	// one; then the holidays on weekdays in (a, b] are taken off.
+	total := b.Sub(a)
+	n := total / 7 * 5
+	for d := a.AddDays(total / 7 * 7); d.Before(b); {
+		d = d.AddDays(1)
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
 			n++
 		}
 	}
+	n -= r.Cal.closedWeekdays(a, b)
 	return sign * n
 }
 
