@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"privacyd/clock"
 	"privacyd/config"
@@ -113,8 +114,14 @@ func runCase(args []string, _ io.Reader, stdout, _ io.Writer) error {
 	if d.Extended {
 		fmt.Fprintf(stdout, "extended:   %s (%s)\n", d.ExtendedDue, d.ExtensionReason)
 	}
+	if d.VerifiedAt != "" {
+		fmt.Fprintf(stdout, "verified:   %s\n", localTime(d.VerifiedAt, loc))
+	}
 	if d.ClosedAt != "" {
-		fmt.Fprintf(stdout, "closed:     %s\n", d.ClosedAt)
+		fmt.Fprintf(stdout, "closed:     %s\n", localTime(d.ClosedAt, loc))
+	}
+	if d.ErasedAt != "" {
+		fmt.Fprintf(stdout, "erased:     %s (retention: personal data removed)\n", localTime(d.ErasedAt, loc))
 	}
 	fmt.Fprintln(stdout, "\nmessages:")
 	for _, m := range d.Messages {
@@ -216,4 +223,13 @@ func runBackup(args []string, _ io.Reader, stdout, _ io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "backup written to %s\n", *to)
 	return nil
+}
+
+// localTime shows a stored RFC 3339 time in the organisation's zone.
+func localTime(s string, loc *time.Location) string {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	return t.In(loc).Format("2006-01-02 15:04:05 MST")
 }
