@@ -81,7 +81,7 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 		queued += n
 		maxUID = max(maxUID, in.raw.UID)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoint (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
+	if _, err := t.exec(ctx, tx, `INSERT INTO checkpoint (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
 		ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity,
 		last_uid = CASE WHEN checkpoint.uidvalidity = excluded.uidvalidity THEN MAX(checkpoint.last_uid, excluded.last_uid) ELSE excluded.last_uid END`,
 		mailbox, uidValidity, maxUID); err != nil {
@@ -102,12 +102,12 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 // mail can neither block the mailbox nor be lost; it is logged with its UID
 // and listed with its disposition in the register. Only a failure to store it at all fails the batch.
 func (t *Tracker) ingestIsolated(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
-	if _, err := tx.ExecContext(ctx, `SAVEPOINT ingest`); err != nil {
+	if _, err := t.exec(ctx, tx, `SAVEPOINT ingest`); err != nil {
 		return 0, err
 	}
 	n, err := t.ingest(ctx, tx, in)
 	if err == nil {
-		_, err = tx.ExecContext(ctx, `RELEASE ingest`)
+		_, err = t.exec(ctx, tx, `RELEASE ingest`)
 		return n, err
 	}
 	if ctx.Err() != nil {
@@ -152,7 +152,7 @@ func (t *Tracker) ingest(ctx context.Context, tx *sql.Tx, in *incoming) (int, er
 	// fetched again (a crash, a UIDVALIDITY change) has no second effect. A
 	// different mail that reuses a Message-ID is still a new mail.
 	var dup int64
-	err := tx.QueryRowContext(ctx, dupQuery, in.msgID, in.sha, in.from, fmtTime(in.msg.Date), in.msg.Subject).Scan(&dup)
+	err := t.queryRow(ctx, tx, dupQuery, in.msgID, in.sha, in.from, fmtTime(in.msg.Date), in.msg.Subject).Scan(&dup)
 	if err == nil {
 		t.log.Info("duplicate mail skipped", "uid", in.raw.UID, "message", dup)
 		return 0, nil
@@ -203,7 +203,7 @@ func (t *Tracker) insertMessage(ctx context.Context, tx *sql.Tx, in *incoming, c
 	if caseID != "" {
 		c = caseID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (case_id, mailbox, uidvalidity, uid, message_id, sha256,
+	res, err := t.exec(ctx, tx, `INSERT INTO messages (case_id, mailbox, uidvalidity, uid, message_id, sha256,
 		internal_date, from_addr, from_name, date_hdr, subject, kind, language, rights, classification, disposition,
 		size, raw, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c, in.mailbox, in.validity, in.raw.UID, in.msgID, in.sha, fmtTime(in.raw.InternalDate), in.from, in.fromName,
@@ -221,7 +221,7 @@ func (t *Tracker) event(ctx context.Context, tx *sql.Tx, caseID, actor, typ stri
 	if msg > 0 {
 		m = msg
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (case_id, at, actor, type, message, old_value, new_value, detail)
+	_, err := t.exec(ctx, tx, `INSERT INTO events (case_id, at, actor, type, message, old_value, new_value, detail)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, caseID, fmtTime(t.now()), actor, typ, m, oldV, newV, detail)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", typ, err)
@@ -259,7 +259,7 @@ func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming)
 	if in.cls.Kind != classify.Bounce {
 		return 0, nil
 	}
-	c, err := t.loadCase(ctx, tx, caseID)
+	c, err := t.loadCase(ctx, prepTx{t, tx}, caseID)
 	if err != nil {
 		return 0, err
 	}
@@ -281,7 +281,7 @@ func (t *Tracker) matchThread(ctx context.Context, tx *sql.Tx, in *incoming) (st
 			continue
 		}
 		var c sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT case_id FROM messages WHERE message_id = ? AND case_id IS NOT NULL LIMIT 1`, ref).Scan(&c)
+		err := t.queryRow(ctx, tx, `SELECT case_id FROM messages WHERE message_id = ? AND case_id IS NOT NULL LIMIT 1`, ref).Scan(&c)
 		if err == nil && c.Valid {
 			candidates = append(candidates, c.String)
 		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -291,7 +291,7 @@ func (t *Tracker) matchThread(ctx context.Context, tx *sql.Tx, in *incoming) (st
 	candidates = append(candidates, t.caseRefs(in.msg.Subject)...)
 	for _, id := range candidates {
 		var requester string
-		err := tx.QueryRowContext(ctx, `SELECT requester FROM cases WHERE id = ?`, id).Scan(&requester)
+		err := t.queryRow(ctx, tx, `SELECT requester FROM cases WHERE id = ?`, id).Scan(&requester)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		} else if err != nil {
@@ -313,7 +313,7 @@ func (t *Tracker) followUp(ctx context.Context, tx *sql.Tx, in *incoming, caseID
 	if err := t.event(ctx, tx, caseID, "customer", "customer_followup", row, "", "", ""); err != nil {
 		return 0, err
 	}
-	c, err := t.loadCase(ctx, tx, caseID)
+	c, err := t.loadCase(ctx, prepTx{t, tx}, caseID)
 	if err != nil {
 		return 0, err
 	}
@@ -348,7 +348,7 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 		return 0, err
 	}
 	now := fmtTime(t.now())
-	_, err = tx.ExecContext(ctx, `INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name,
+	_, err = t.exec(ctx, tx, `INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name,
 		representative, triage, repetitive, received_at, received_date, clock_start, due, extended_due, subject, message_id,
 		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, year, seq, status, strings.Join(rights, ","), lang, in.from, in.fromName, in.cls.Representative,
@@ -361,7 +361,7 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 		if msgRow, err = t.insertMessage(ctx, tx, in, id, DispNewCase); err != nil {
 			return 0, err
 		}
-	} else if _, err := tx.ExecContext(ctx, `UPDATE messages SET case_id = ?, disposition = ? WHERE id = ?`, id, DispNewCase, msgRow); err != nil {
+	} else if _, err := t.exec(ctx, tx, `UPDATE messages SET case_id = ?, disposition = ? WHERE id = ?`, id, DispNewCase, msgRow); err != nil {
 		return 0, err
 	}
 	if err := t.event(ctx, tx, id, actor, "case_opened", msgRow, "", status,
@@ -370,7 +370,7 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	}
 	t.log.Info("case opened", "case", id, "uid", in.raw.UID, "status", status)
 
-	c, err := t.loadCase(ctx, tx, id)
+	c, err := t.loadCase(ctx, prepTx{t, tx}, id)
 	if err != nil {
 		return 0, err
 	}
@@ -425,7 +425,7 @@ func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name st
 	if auto {
 		to, _ := json.Marshal([]string{c.Requester})
 		var n int
-		if err := tx.QueryRowContext(ctx, capQuery, AudienceCustomer, string(to), fmtTime(t.now().Add(-24*time.Hour))).Scan(&n); err != nil {
+		if err := t.queryRow(ctx, tx, capQuery, AudienceCustomer, string(to), fmtTime(t.now().Add(-24*time.Hour))).Scan(&n); err != nil {
 			return 0, err
 		}
 		if n >= t.opt.AutoMailsPerSender {
@@ -452,7 +452,7 @@ func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name st
 // the case's customer thread: the latest mail of the customer, else the request.
 func (t *Tracker) customerThread(ctx context.Context, tx *sql.Tx, c *Case) (string, []string) {
 	last := c.MessageID
-	_ = tx.QueryRowContext(ctx, `SELECT message_id FROM messages WHERE case_id = ? AND from_addr = ? ORDER BY id DESC LIMIT 1`,
+	_ = t.queryRow(ctx, tx, `SELECT message_id FROM messages WHERE case_id = ? AND from_addr = ? ORDER BY id DESC LIMIT 1`,
 		c.ID, c.Requester).Scan(&last)
 	refs := []string{c.MessageID}
 	if last != c.MessageID {
@@ -489,7 +489,7 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 	if caseID != "" {
 		c = caseID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
+	_, err = t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
 		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		c, name, AudienceStaff, t.opt.From, t.opt.FromName, string(toJSON), m.Subject, m.Text, m.HTML, id,
@@ -517,7 +517,7 @@ func (t *Tracker) needsIdentity(ctx context.Context, tx *sql.Tx, from string, ri
 		return false, nil
 	}
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND verified_at != ''`, from).Scan(&n)
+	err := t.queryRow(ctx, tx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND verified_at != ''`, from).Scan(&n)
 	return n == 0, err
 }
 
@@ -529,7 +529,7 @@ func (t *Tracker) isRepetitive(ctx context.Context, tx *sql.Tx, from string, rec
 	}
 	var n int
 	since := received.AddDate(0, 0, -t.opt.RepetitiveDays)
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND received_at > ?`, from, fmtTime(since)).Scan(&n)
+	err := t.queryRow(ctx, tx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND received_at > ?`, from, fmtTime(since)).Scan(&n)
 	return n+1 >= t.opt.RepetitiveCount, err
 }
 
@@ -543,7 +543,7 @@ func (t *Tracker) customerLanguage(lang string) string {
 
 func (t *Tracker) caseExists(ctx context.Context, tx *sql.Tx, id string) bool {
 	var n int
-	return tx.QueryRowContext(ctx, `SELECT 1 FROM cases WHERE id = ?`, id).Scan(&n) == nil
+	return t.queryRow(ctx, tx, `SELECT 1 FROM cases WHERE id = ?`, id).Scan(&n) == nil
 }
 
 // caseData fills template data for c in lang.

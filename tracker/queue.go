@@ -38,7 +38,7 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 	if d.caseID != "" {
 		caseID = d.caseID
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
+	_, err := t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
 		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseID, d.kind, d.audience, t.opt.From, t.opt.FromName, string(to),

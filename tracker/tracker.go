@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"privacyd/classify"
@@ -99,6 +100,68 @@ type Tracker struct {
 	opt  Options
 	log  *slog.Logger
 	key  []byte
+
+	stmts txStmts // prepared statements of the current write transaction
+}
+
+// txStmts caches the statements prepared in one write transaction, so that
+// the statements run for every mail of a batch are parsed once per batch,
+// not once per execution (database/sql re-prepares every ExecContext and
+// QueryRowContext with arguments). The writer pool has a single connection,
+// so there is one write transaction at a time; a statement is only used with
+// the transaction it was prepared in, and database/sql closes it when that
+// transaction ends.
+type txStmts struct {
+	mu sync.Mutex
+	tx *sql.Tx
+	m  map[string]*sql.Stmt
+}
+
+// stmt returns query prepared in tx, or nil when preparing it failed (the
+// caller then runs the query unprepared, and sees the error there).
+func (t *Tracker) stmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
+	c := &t.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tx != tx {
+		c.tx, c.m = tx, make(map[string]*sql.Stmt, 24)
+	}
+	if s, ok := c.m[query]; ok {
+		return s
+	}
+	s, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	c.m[query] = s
+	return s
+}
+
+// exec runs query in tx as a statement prepared once per transaction.
+func (t *Tracker) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if s := t.stmt(ctx, tx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, query, args...)
+}
+
+// queryRow runs query in tx as a statement prepared once per transaction.
+func (t *Tracker) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if s := t.stmt(ctx, tx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, query, args...)
+}
+
+// prepTx runs QueryRowContext on tx through the statement cache, for helpers
+// that take any query runner (loadCase).
+type prepTx struct {
+	t  *Tracker
+	tx *sql.Tx
+}
+
+func (p prepTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return p.t.queryRow(ctx, p.tx, query, args...)
 }
 
 // New opens (creating and migrating if needed) the database and returns a Tracker.
