@@ -213,6 +213,9 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	}
 	if kind != "" {
 		res.Kind, res.KindReason = kind, reason
+		if kind == Bounce {
+			res.Language = c.bounceLanguage(sc, res.Language)
+		}
 		return res
 	}
 
@@ -294,6 +297,34 @@ func (c *Classifier) scan(m *message.Message) *scan {
 		}
 	}
 	return sc
+}
+
+// bounceLanguage is the language of a bounce: that of the returned mail
+// it quotes, not of the delivery report's boilerplate (mostly English
+// whatever the mail). Sentences with bounce phrasing and the subject are
+// left out; when nothing else is left, all of the text decides (def).
+func (c *Classifier) bounceLanguage(sc *scan, def string) string {
+	skip := map[int]bool{}
+	for _, m := range sc.matches {
+		if m.p.cat == catBounce || m.p.cat == catAck || m.p.cat == catAutoReply {
+			skip[sc.toks[m.s].sent] = true
+		}
+	}
+	rest := &scan{text: sc.text}
+	for _, t := range sc.toks {
+		if !t.subject && !skip[t.sent] {
+			rest.toks = append(rest.toks, t)
+		}
+	}
+	for _, m := range sc.matches {
+		if !sc.toks[m.s].subject && !skip[sc.toks[m.s].sent] {
+			rest.matches = append(rest.matches, m)
+		}
+	}
+	if l := c.language(rest); l != "und" {
+		return l
+	}
+	return def
 }
 
 // language scores function words (and the language of matched phrases) in
@@ -446,6 +477,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	var bounce, auto, ack, bulk, spam int
 	var bounceEv, autoEv, ackEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
+	lastW := map[string]int{}
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
@@ -454,30 +486,39 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		if !t.subject && t.start-sc.subjectEnd > 4000 {
 			continue // automatic phrasing is at the top
 		}
+		// Overlapping phrases of one category count once, with the
+		// highest weight.
+		w := mt.p.weight
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
-			continue
+			if w <= lastW[mt.p.cat] {
+				continue
+			}
+			w -= lastW[mt.p.cat]
+			lastW[mt.p.cat] = mt.p.weight
+			lastEnd[mt.p.cat] = max(e, mt.e)
+		} else {
+			lastEnd[mt.p.cat], lastW[mt.p.cat] = mt.e, w
 		}
-		lastEnd[mt.p.cat] = mt.e
 		ev := func() string { return fmt.Sprintf("%q", sc.text[t.start:sc.toks[mt.e-1].end]) }
 		switch mt.p.cat {
 		case catBounce:
-			bounce += mt.p.weight
+			bounce += w
 			if bounceEv == "" {
 				bounceEv = ev()
 			}
 		case catAutoReply:
-			auto += mt.p.weight
+			auto += w
 			if autoEv == "" {
 				autoEv = ev()
 			}
 		case catBulk:
 			if !t.subject {
-				bulk += mt.p.weight
+				bulk += w
 			}
 		case catSpam:
-			spam += mt.p.weight
+			spam += w
 		case catAck:
-			ack += mt.p.weight
+			ack += w
 			if ackEv == "" {
 				ackEv = ev()
 			}
@@ -494,7 +535,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 	}
 	// Acknowledgement phrasing adds up; people thank for a mail too, so a
 	// mail that invokes a right needs more of it.
-	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRight(sc) {
+	// Rights named only in the subject do not count here: automatic
+	// answers and ticket systems repeat the subject they answer.
+	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRightInBody(sc) {
 		return AutoReply, "text " + ackEv
 	}
 	// A role mailbox (support@, privacy@, dpo@) answering with
@@ -561,6 +604,12 @@ func (c *Classifier) bulkHeader(m *message.Message) (reason string, hard bool) {
 
 func (c *Classifier) invokesRight(sc *scan) bool {
 	r, _ := c.rights(sc)
+	return len(r) > 0
+}
+
+// invokesRightInBody is invokesRight without the subject.
+func (c *Classifier) invokesRightInBody(sc *scan) bool {
+	r, _ := c.rightsOf(sc, true)
 	return len(r) > 0
 }
 
@@ -665,10 +714,22 @@ const maxEvidence = 6
 // rights scores the right phrases and returns the rights found, sorted, with
 // their evidence in text order.
 func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
+	return c.rightsOf(sc, false)
+}
+
+// rightsOf is rights, reading only the body when bodyOnly is set.
+func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	ign := sc.ignored
 	var cand []match
+	billing := false
 	for _, mt := range sc.matches {
+		if mt.p.cat == catBilling && !sc.threadSubject(mt) {
+			billing = true
+		}
 		if !mt.p.right || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
+			continue
+		}
+		if bodyOnly && sc.toks[mt.s].subject {
 			continue
 		}
 		cand = append(cand, mt)
@@ -721,6 +782,36 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 		open[mt.p.cat] = &run{e: mt.e, w: w}
 		score[mt.p.cat] += w
 	}
+	// Generic correction words ("error", "corrigeren") alone are not a
+	// rectification when the mail is about an invoice or an amount: that
+	// is billing, not personal data.
+	strong := map[string]bool{}
+	questionOnly := map[string]bool{}
+	for i, mt := range cand {
+		if drop[i] {
+			continue
+		}
+		if mt.p.weight >= 2 {
+			strong[mt.p.cat] = true
+		}
+		if mt.p.cat == AutomatedDecision {
+			if _, seen := questionOnly[mt.p.cat]; !seen {
+				questionOnly[mt.p.cat] = true
+			}
+			if !sc.inQuestion(mt) {
+				questionOnly[mt.p.cat] = false
+			}
+		}
+	}
+	if billing && score[Rectification] >= 2 && !strong[Rectification] {
+		score[Rectification] = 0
+	}
+	// An access request asks whether automated decisions are made ("Do you
+	// make automated decisions about me? If so, what logic?", art. 15(1)(h)):
+	// such questions are part of the access request, not an art. 22 request.
+	if score[Access] >= 2 && questionOnly[AutomatedDecision] {
+		score[AutomatedDecision] = 0
+	}
 	rights := []string{}
 	for _, r := range Rights {
 		if score[r] >= 2 {
@@ -752,6 +843,25 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 	}
 	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
 	return rights, ev
+}
+
+// inQuestion reports whether the sentence of mt ends with a question mark.
+func (sc *scan) inQuestion(mt match) bool {
+	sent := sc.toks[mt.s].sent
+	j := mt.e - 1
+	for j+1 < len(sc.toks) && sc.toks[j+1].sent == sent {
+		j++
+	}
+	for _, r := range sc.text[sc.toks[j].end:] {
+		switch r {
+		case '?':
+			return true
+		case ' ', '\t', '\u00a0', ')', '"', '\'', '\u00bb', '\u201d':
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // beats reports whether match a overrides the overlapping match b of

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -22,6 +23,21 @@ import (
 // the strength of held-out errors (a phrase gap never spans a contrast word;
 // "have it all deleted", "got my surname down as"), so the held-out figures
 // printed now are slightly better than a truly blind measurement.
+//
+// Batch 13 (train13-real-*.txt and holdout3-real.txt, r-* mails, 103 mails)
+// reproduces from memory public templates (Autoriteit Persoonsgegevens,
+// ICO, datarequests.org / My Data Done Right, noyb, CNIL, Verbraucherzentrale,
+// GBA/APD) and real machine mail (Exchange/Outlook, Gmail, Zendesk,
+// Freshdesk, Jira, Postfix, Exim, qmail, Sendmail). It was written and
+// labelled, then classified once, blind, as a whole. First look (103 mails):
+// kind accuracy 0.971, 1 automatic mail taken as a request (a Jira
+// acknowledgement whose subject named a right), rights micro-F1 0.910
+// (precision 0.836, recall 1.000), language 0.971, representative recall
+// 1.000; 91 of 103 mails fully right. Every third mail of each language file
+// was then set aside as holdout3 (33 mails, never tuned on); the lexicons
+// and rules were tuned on the other 70 only. holdout3 is too small to be a
+// gate for the rates (one error is 3%): its figures are logged, and only
+// the safety property (no automatic mail as a request) fails the test.
 
 // Thresholds committed to: at least the targets of issue 3.
 const (
@@ -226,7 +242,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout"} {
+	for _, split := range []string{"train", "holdout", "holdout3"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -242,8 +258,56 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
+			if split == "holdout3" {
+				if m.loop > 0 {
+					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
+				}
+				return
+			}
 			m.check(t)
 		})
+	}
+}
+
+// TestCorpusMachineMailWithoutHeaders checks the safety property on text
+// alone: every auto-reply and bounce of the corpus, with its automation
+// headers removed (Auto-Submitted, Precedence, X-Auto*, Return-Path,
+// X-Failed-Recipients, list headers, multipart/report) and sent from a
+// person's address, with its own subject and with a neutral one, is never
+// a request, whatever request it quotes. Own mail is left out: it is
+// recognised by its sender only.
+func TestCorpusMachineMailWithoutHeaders(t *testing.T) {
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	autoHeader := regexp.MustCompile(`(?mi)^(Auto-Submitted|X-Auto-Response-Suppress|Precedence|X-Autoreply|X-Autorespond|Return-Path|X-Failed-Recipients|List-Unsubscribe|List-Id):.*\r\n`)
+	from := regexp.MustCompile(`(?m)^From: .*\r\n`)
+	subject := regexp.MustCompile(`(?m)^Subject: .*\r\n`)
+	n := 0
+	for _, l := range readLabels(t) {
+		if l.kind != string(AutoReply) && l.kind != string(Bounce) {
+			continue
+		}
+		raw, err := readCorpus(l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := message.Parse(raw, message.Options{}); m.From != nil && slices.ContainsFunc(corpusOptions.OwnAddresses, func(a string) bool { return normAddr(a) == strings.ToLower(m.From.Address) }) {
+			continue
+		}
+		s := autoHeader.ReplaceAllString(string(raw), "")
+		s = from.ReplaceAllString(s, "From: Jan Person <jan.person@example.org>\r\n")
+		s = strings.ReplaceAll(s, "multipart/report; report-type=delivery-status", "multipart/mixed")
+		for _, v := range []string{s, subject.ReplaceAllString(s, "Subject: hello\r\n")} {
+			n++
+			if r := c.Classify(message.Parse([]byte(v), message.Options{})); r.Kind == Request {
+				t.Errorf("%s without automation headers: request %v (%s)", l.file, r.Rights, r.KindReason)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d variants checked", n)
 	}
 }
 

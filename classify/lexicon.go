@@ -26,11 +26,12 @@ const (
 	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
 	catBulk           = "bulk"           // newsletter and mass-mail phrasing
 	catSpam           = "spam"           // sales pitch and spam phrasing
+	catBilling        = "billing"        // invoices and amounts: generic correction words are not rectification
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
-		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true}
+		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true}
 	for _, r := range Rights {
 		m[r] = true
 	}

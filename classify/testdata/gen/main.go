@@ -58,8 +58,13 @@ func main() {
 	n := 0
 	for _, f := range files {
 		split := "train"
-		if strings.HasPrefix(filepath.Base(f), "holdout") {
+		switch base := filepath.Base(f); {
+		case strings.HasPrefix(base, "holdout3"):
+			split = "holdout3"
+		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
+		case strings.HasPrefix(base, "fresh"):
+			split = "fresh"
 		}
 		for _, m := range parseSource(f, split) {
 			if seen[m.name] {

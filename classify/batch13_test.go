@@ -1,0 +1,80 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+)
+
+// Rules added with batch 13 of the corpus (real-world templates and machine
+// mail).
+
+func TestAutomatedDecisionQuestionInAccessRequest(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"asked inside an access request", "Stuur mij een kopie van al mijn persoonsgegevens. Nemen jullie automatische beslissingen over mij? Zo ja, welke logica zit erachter?", []string{Access}},
+		{"AP letter list item", "Ik wil graag inzage in mijn persoonsgegevens.\n- of er sprake is van geautomatiseerde besluitvorming, waaronder profilering;", []string{Access}},
+		{"statement, not a question", "Please send me a copy of all my data. My loan was refused by an automated decision and I want a human to review it.", []string{Access, AutomatedDecision}},
+		{"question without access", "Was my application rejected by an automated decision without human review?", []string{AutomatedDecision}},
+	}
+	for _, tt := range tests {
+		r := c.Classify(msg("a@example.net", "", tt.body))
+		if !slices.Equal(r.Rights, tt.want) {
+			t.Errorf("%s: rights %v, want %v (%v)", tt.name, r.Rights, tt.want, r.Evidence)
+		}
+	}
+}
+
+func TestBillingCorrectionIsNotRectification(t *testing.T) {
+	c := newTestClassifier(t)
+	r := c.Classify(msg("a@example.net", "Factuur klopt niet", "Op mijn factuur staan twee keer verzendkosten. Kunt u dit corrigeren?"))
+	if len(r.Rights) != 0 || r.Kind != NotARequest {
+		t.Errorf("invoice correction: %s %v", r.Kind, r.Rights)
+	}
+	// A personal datum named on the invoice is a rectification.
+	r = c.Classify(msg("a@example.net", "Factuur", "Mijn naam staat verkeerd op de factuur: het is Jansen, niet Janssen. Kunt u dit corrigeren?"))
+	if !slices.Equal(r.Rights, []string{Rectification}) {
+		t.Errorf("name on the invoice: %v", r.Rights)
+	}
+}
+
+func TestAcknowledgementRepeatingTheSubject(t *testing.T) {
+	c := newTestClassifier(t)
+	// A ticket system's acknowledgement carries the subject of the request;
+	// the right in the subject must not make it a request.
+	r := c.Classify(msg("jira@company.example", "[JIRA] (PRIV-318) Erase my data",
+		"Your request has been received. PRIV-318 has been created and our team will be in touch soon."))
+	if r.Kind != AutoReply {
+		t.Errorf("ticket acknowledgement: %s (%s)", r.Kind, r.KindReason)
+	}
+	// A person who thanks and asks in the body is still a request.
+	r = c.Classify(msg("a@example.net", "Erase my data", "Thanks for your message. Please erase all my personal data."))
+	if r.Kind != Request {
+		t.Errorf("person: %s (%s)", r.Kind, r.KindReason)
+	}
+}
+
+func TestBounceLanguageIsTheReturnedMails(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n" +
+		"Onderwerp: Verwijder mijn gegevens\nIk wil dat u al mijn persoonsgegevens verwijdert en mij geen reclame meer stuurt. Met vriendelijke groet, en dank voor de moeite."
+	r := c.Classify(msg("MAILER-DAEMON@mx.example", "Undelivered Mail Returned to Sender", body))
+	if r.Kind != Bounce || r.Language != "nl" {
+		t.Errorf("got %s %s, want bounce nl", r.Kind, r.Language)
+	}
+}
+
+func TestExchangeNDRTextWithoutHeaders(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"La remise à ces destinataires ou groupes a échoué :\n\nrgpd@x.example\n\nJe vous prie d'effacer toutes mes données personnelles.",
+		"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:\n\nx@y.example\n\nBitte löschen Sie alle meine Daten.",
+		"Delivery has failed to these recipients or groups:\n\nx@y.example\n\nPlease delete all my personal data.",
+	} {
+		if r := c.Classify(msg("someone@example.org", "hello", body)); r.Kind != Bounce {
+			t.Errorf("%.40q: %s (%s)", body, r.Kind, r.KindReason)
+		}
+	}
+}
