@@ -78,3 +78,28 @@ func TestExchangeNDRTextWithoutHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonReportingAnAutomaticMail(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][2]string{
+		{"Still no answer", "I only got your automatic reply saying my request was received, but nothing since. Please delete my account and all my data."},
+		{"Nog steeds niets", "Ik kreeg alleen een automatisch antwoord dat mijn verzoek is ontvangen. Ik wil nog steeds inzage in mijn gegevens."},
+		{"Immer noch nichts", "Ich habe nur eine automatische Antwort erhalten, dass meine Anfrage eingegangen ist. Ich verlange weiterhin Auskunft nach Art. 15 DSGVO."},
+		{"Toujours rien", "J'ai seulement reçu une réponse automatique disant que ma demande a bien été enregistrée. Je demande toujours l'effacement de mes données."},
+		{"Your mail bounced", "My earlier mail to dpo@shop.example bounced with 'address not found'. So again: please erase my personal data."},
+	} {
+		if r := c.Classify(msg("p@example.net", x[0], x[1])); r.Kind != Request {
+			t.Errorf("%s: %s (%s)", x[0], r.Kind, r.KindReason)
+		}
+	}
+	// The automatic mail itself stays automatic.
+	for _, body := range []string{
+		"Dit is een automatisch antwoord. Ik ben afwezig tot 6 april.",
+		"You have received this automatic reply because I am out of the office until Monday.",
+		"Address not found. Your message wasn't delivered to x@y.example because the address couldn't be found.",
+	} {
+		if r := c.Classify(msg("p@example.net", "hello", body)); r.Kind == Request || r.Kind == NotARequest {
+			t.Errorf("%.40q: %s (%s)", body, r.Kind, r.KindReason)
+		}
+	}
+}

@@ -44,6 +44,7 @@ package classify
 import (
 	"fmt"
 	"net/mail"
+	"slices"
 	"sort"
 	"strings"
 
@@ -209,7 +210,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 
 	kind, reason := c.headerKind(m)
 	if kind == "" {
-		kind, reason = c.textKind(m, sc)
+		kind, reason = c.textKind(m, sc, res.Language)
 	}
 	if kind != "" {
 		res.Kind, res.KindReason = kind, reason
@@ -447,7 +448,7 @@ func (c *Classifier) headerKind(m *message.Message) (Kind, string) {
 // textKind decides the kind from what the headers did not settle and the
 // text: bounce and auto-reply phrasing, staff commands, lists and no-reply
 // senders.
-func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
+func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, string) {
 	from := ""
 	if m.From != nil {
 		from = strings.ToLower(m.From.Address)
@@ -489,6 +490,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		// Overlapping phrases of one category count once, with the
 		// highest weight.
 		w := mt.p.weight
+		if (mt.p.cat == catAutoReply || mt.p.cat == catBounce) && reportedBy(sc.toks, mt, lang) {
+			continue // "I only got your automatic reply"
+		}
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
 			if w <= lastW[mt.p.cat] {
 				continue
@@ -576,6 +580,44 @@ func (c *Classifier) textKind(m *message.Message, sc *scan) (Kind, string) {
 		return AutoReply, "no usable sender, automatic phrasing"
 	}
 	return "", ""
+}
+
+// receiveVerbs are the verbs with which a person reports an automatic mail
+// they got ("I got your automatic reply", "ich habe nur eine automatische
+// Antwort erhalten").
+var receiveVerbs = map[string]bool{"got": true, "get": true, "received": true, "receive": true, "getting": true,
+	"kreeg": true, "kregen": true, "krijg": true, "ontving": true, "ontvangen": true, "gekregen": true,
+	"erhalten": true, "erhielt": true, "bekommen": true, "bekam": true, "erhalte": true, "bekomme": true,
+	"recu": true, "recue": true, "recois": true, "obtenu": true, "eu": true, "bounced": true}
+
+// firstPerson are the first person singular pronouns and possessives of
+// each language.
+var firstPerson = map[string][]string{"en": {"i", "my"}, "nl": {"ik", "mijn"}, "de": {"ich", "mein", "meine"}, "fr": {"je", "j", "ma", "mon"}}
+
+// reportedBy reports whether an automatic phrase in the body is one a person
+// reports receiving: a receive verb within three words of it in the same
+// sentence, and the first person singular earlier in it.
+func reportedBy(toks []token, mt match, lang string) bool {
+	if toks[mt.s].subject {
+		return false
+	}
+	verb := false
+	sent := toks[mt.s].sent
+	for j := mt.s - 1; j >= 0 && j >= mt.s-3 && toks[j].sent == sent; j-- {
+		verb = verb || receiveVerbs[toks[j].s]
+	}
+	for j := mt.e; j < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
+		verb = verb || receiveVerbs[toks[j].s]
+	}
+	if !verb {
+		return false
+	}
+	for j := mt.s - 1; j >= 0 && toks[j].sent == sent; j-- {
+		if slices.Contains(firstPerson[lang], toks[j].s) {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkHeader names the list or bulk header of m, or returns "". hard is
