@@ -38,6 +38,13 @@ import (
 // and rules were tuned on the other 70 only. holdout3 is too small to be a
 // gate for the rates (one error is 3%): its figures are logged, and only
 // the safety property (no automatic mail as a request) fails the test.
+//
+// Batch 14 (train14-real.txt, s-* mails, 24 mails: datarequests.org in four
+// languages, ICO, Consumentenbond, more machine mail) was written after the
+// batch-13 tuning and classified once, blind: 22 of 24 fully right, kind
+// accuracy 0.917 (a headerless newsletter taken as a request, a German
+// out-of-office taken as not a request), micro-F1 0.968, language 1.000.
+// It is training data.
 
 // Thresholds committed to: at least the targets of issue 3.
 const (
