@@ -103,3 +103,35 @@ func TestPersonReportingAnAutomaticMail(t *testing.T) {
 		}
 	}
 }
+
+// TestAutomaticMailTextOnly: out-of-office replies, acknowledgements and
+// bounces recognised from their text alone (a person's sender, no
+// automation headers, a reply subject or a neutral one).
+func TestAutomaticMailTextOnly(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][2]string{
+		{"Re: Verzoek tot verwijdering", "Beste,\n\nIk ben met verlof tot 22 april. Mails worden niet gelezen. Voor dringende vragen: info@firma.example.\n\nMvg"},
+		{"Re: inzageverzoek", "Hallo, ik zit tot en met vrijdag op een congres en heb beperkt toegang tot mijn mail. Ik reageer na terugkomst."},
+		{"Re: Verzoek", "Bedankt voor uw e-mail. Ik werk op maandag, dinsdag en donderdag. Uw e-mail wordt op mijn eerstvolgende werkdag beantwoord."},
+		{"Re: SAR", "Thanks for your email. I work part-time (Mon-Wed) and will respond on my next working day."},
+		{"Re: Subject access request", "I am currently away from my desk and will respond to your email upon my return on 14 April."},
+		{"Re: data deletion", "Hello, I'm on parental leave until September. Please direct any questions to hr@company.example."},
+		{"AW: Auskunft", "Guten Tag, ich bin bis einschließlich 24.04. im Urlaub. Ihre E-Mail wird nicht weitergeleitet."},
+		{"AW: Löschung", "Vielen Dank für Ihre Nachricht. Ich arbeite in Teilzeit und bin montags bis mittwochs erreichbar."},
+		{"RE: Demande de suppression", "Bonjour, je suis en déplacement jusqu'au 15 avril et ne pourrai pas consulter mes e-mails. Pour toute urgence, contactez le 01 02 03 04 05."},
+		{"RE: accès RGPD", "Merci pour votre message. Je suis actuellement en télétravail avec un accès restreint à ma messagerie, je vous répondrai dès que possible."},
+		{"Thank you for contacting us", "Thank you for contacting Acme. This is an automated response confirming we have received your email. A member of our team will respond within 2 business days."},
+		{"Bedankt voor je bericht", "Dit is een automatische bevestiging. We hebben je e-mail ontvangen en nemen binnen 3 werkdagen contact met je op."},
+		{"Eingangsbestätigung", "Vielen Dank für Ihre E-Mail. Dies ist eine automatische Eingangsbestätigung. Wir melden uns schnellstmöglich bei Ihnen."},
+		{"Accusé de réception", "Bonjour, nous accusons réception de votre courriel. Il sera traité dans les meilleurs délais. Ceci est un message automatique."},
+		{"Mail delivery failed", "Diese Nachricht wurde automatisch vom Mailsystem erzeugt. Die Nachricht konnte nicht zugestellt werden. Empfänger unbekannt."},
+		{"hello", "Votre message n'a pas pu être délivré. L'adresse est inconnue. Message d'origine: je veux que vous supprimiez mes données."},
+		{"hello", "Uw bericht heeft sommige of alle geadresseerden niet bereikt. Onderwerp: inzage. Ik wil inzage in mijn gegevens."},
+		{"hello", "Your message to privacy@x.example couldn't be delivered. privacy wasn't found at x.example. Original: please delete all my data."},
+	} {
+		r := c.Classify(msg("person@company.example", x[0], x[1]))
+		if r.Kind != AutoReply && r.Kind != Bounce {
+			t.Errorf("%s %.50q: %s (%s)", x[0], x[1], r.Kind, r.KindReason)
+		}
+	}
+}
