@@ -135,3 +135,53 @@ func TestAutomaticMailTextOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestRightsOneSentence: one everyday sentence per right and language.
+func TestRightsOneSentence(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][2]string{
+		{"access", "I would like to exercise my right of access under Article 15 of the GDPR."},
+		{"access", "Please provide me with all information you hold about me, including any recordings of phone calls."},
+		{"erasure", "I would like to exercise my right to erasure ('right to be forgotten')."},
+		{"erasure", "Please remove all my personal information from your systems."},
+		{"rectification", "My email address on file is out of date. Please update it to j.smith@example.org."},
+		{"restriction", "I ask you to suspend the processing of my personal data until my complaint has been resolved."},
+		{"portability", "Please send my data to my new provider directly."},
+		{"objection", "I object to you processing my personal data on the basis of legitimate interests."},
+		{"object_direct_marketing", "Please stop sending me promotional emails."},
+		{"object_direct_marketing", "Don't call me again with offers."},
+		{"automated_decision", "I do not want to be subject to a decision based solely on automated processing."},
+		{"withdraw_consent", "I hereby withdraw my consent to the processing of my personal data."},
+		{"access", "Ik wil gebruikmaken van mijn inzagerecht."},
+		{"erasure", "Ik wil gebruikmaken van mijn recht op vergetelheid."},
+		{"erasure", "Graag zou ik willen dat al mijn gegevens uit jullie systemen worden gehaald."},
+		{"rectification", "Mijn e-mailadres is veranderd, kunt u dit aanpassen naar x@y.nl?"},
+		{"restriction", "Ik verzoek u het gebruik van mijn gegevens tijdelijk stop te zetten totdat mijn klacht is behandeld."},
+		{"portability", "Ik wil mijn gegevens meenemen naar een andere aanbieder."},
+		{"objection", "Ik ben het niet eens met het gebruik van mijn gegevens voor analyses en maak daar bezwaar tegen."},
+		{"object_direct_marketing", "Ik wil niet meer gebeld worden door uw organisatie."},
+		{"withdraw_consent", "Ik trek mijn toestemming voor het gebruik van mijn gegevens in."},
+		{"access", "Ich möchte wissen, welche Daten Sie über mich gespeichert haben."},
+		{"erasure", "Bitte entfernen Sie alle meine Daten aus Ihrer Datenbank."},
+		{"rectification", "Meine Telefonnummer hat sich geändert, bitte aktualisieren Sie sie."},
+		{"restriction", "Bitte schränken Sie die Verarbeitung meiner Daten ein."},
+		{"portability", "Bitte übermitteln Sie meine Daten an meinen neuen Stromanbieter."},
+		{"objection", "Ich lege Widerspruch gegen die Verarbeitung meiner Daten ein."},
+		{"object_direct_marketing", "Ich möchte keine Werbeanrufe mehr von Ihnen erhalten."},
+		{"withdraw_consent", "Ich ziehe meine Einwilligung zurück."},
+		{"access", "Je souhaite exercer mon droit d'accès à mes données personnelles."},
+		{"erasure", "Je souhaite exercer mon droit à l'oubli."},
+		{"rectification", "Mon adresse a changé, merci de la mettre à jour."},
+		{"restriction", "Je vous demande de geler le traitement de mes données jusqu'à la résolution du litige."},
+		{"portability", "Je souhaite récupérer mes données pour les transférer à un autre opérateur."},
+		{"objection", "Je m'oppose au traitement de mes données à des fins d'analyse statistique."},
+		{"object_direct_marketing", "Je ne veux plus recevoir d'appels commerciaux."},
+		{"withdraw_consent", "Je retire mon consentement au traitement de mes données."},
+		{"automated_decision", "Je refuse de faire l'objet d'une décision fondée exclusivement sur un traitement automatisé."},
+	} {
+		r := c.Classify(msg("p@example.net", "", x[1]))
+		if !slices.Equal(r.Rights, []string{x[0]}) {
+			t.Errorf("%q: rights %v, want %s", x[1], r.Rights, x[0])
+		}
+	}
+}
