@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -182,6 +183,42 @@ func TestRightsOneSentence(t *testing.T) {
 		r := c.Classify(msg("p@example.net", "", x[1]))
 		if !slices.Equal(r.Rights, []string{x[0]}) {
 			t.Errorf("%q: rights %v, want %s", x[1], r.Rights, x[0])
+		}
+	}
+}
+
+// TestEverydayMailAndNegation: customer mail with words that sound like
+// rights (remove an item, correct an order, a copy of an invoice) invokes
+// none; negated rights do not count ("-" is no right and not a request).
+func TestEverydayMailAndNegation(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][3]string{
+		{"-", "Order", "Can you remove the second item from my order before it ships?"},
+		{"-", "Abonnement", "Ik wil mijn abonnement op de krant stopzetten per 1 mei."},
+		{"-", "Kündigung", "Hiermit kündige ich meinen Vertrag fristgerecht zum nächstmöglichen Zeitpunkt."},
+		{"-", "Résiliation", "Merci de supprimer l'article de mon panier, il n'est plus disponible."},
+		{"-", "Invoice copy", "Could you send me a copy of my last invoice? I can't find it in my account."},
+		{"-", "Wrong item", "You sent me the wrong colour. Please correct the order and send the blue one."},
+		{"-", "Lieferadresse", "Bitte ändern Sie die Lieferadresse meiner Bestellung 4411 auf Hauptstraße 5."},
+		{"-", "Account locked", "My account is locked after too many login attempts, can you unlock it?"},
+		{"-", "Retour", "Ik wil graag mijn geld terug voor de kapotte lamp."},
+		{"-", "Question", "Do you ship to Belgium? And what are the delivery costs?"},
+		{"-", "Facture", "Pouvez-vous m'envoyer une copie de ma facture de février ?"},
+		{"-", "Thanks", "Thank you, I received the data export you sent. All good!"},
+		{"erasure", "Account", "Please close my account and delete my data, I no longer use your service."},
+		{"access", "Vraag", "Ik wil niet dat jullie iets verwijderen, ik wil alleen weten welke gegevens jullie hebben."},
+		{"erasure", "Löschung", "Ich möchte nicht, dass Sie meine Daten weiter speichern. Bitte löschen Sie alles."},
+		{"access", "Accès", "Je ne veux pas supprimer mon compte, je veux seulement savoir quelles données vous avez."},
+		{"access,erasure", "Request", "Please send me a copy of my data. After that, delete everything."},
+		{"object_direct_marketing", "Marketing", "I no longer want to receive marketing emails, but please keep my account open."},
+	} {
+		r := c.Classify(msg("p@example.net", x[1], x[2]))
+		got := strings.Join(r.Rights, ",")
+		if got == "" {
+			got = "-"
+		}
+		if got != x[0] || x[0] == "-" && r.Kind == Request {
+			t.Errorf("%q: %s %v, want %s", x[2], r.Kind, r.Rights, x[0])
 		}
 	}
 }

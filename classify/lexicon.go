@@ -26,7 +26,7 @@ const (
 	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
 	catBulk           = "bulk"           // newsletter and mass-mail phrasing
 	catSpam           = "spam"           // sales pitch and spam phrasing
-	catBilling        = "billing"        // invoices and amounts: generic correction words are not rectification
+	catBilling        = "billing"        // invoices, amounts and orders: generic correction words are not rectification
 )
 
 var categories = func() map[string]bool {
