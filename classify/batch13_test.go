@@ -222,3 +222,26 @@ func TestEverydayMailAndNegation(t *testing.T) {
 		}
 	}
 }
+
+// TestRepresentativePhrasing: written for someone else ("1") or for
+// oneself ("0").
+func TestRepresentativePhrasing(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][3]string{
+		{"1", "Request on behalf of my client", "We represent Ms. Lee and request, on her behalf, a copy of all personal data you hold about her. Her signed authority is attached."},
+		{"1", "My late father", "My father passed away last month. As executor of his estate I ask you to close his account and delete his data."},
+		{"1", "Mijn zoon", "Mijn zoon van 12 heeft een account aangemaakt. Als ouder wil ik dat dit account wordt verwijderd."},
+		{"1", "Verzoek", "Als gemachtigde van mevrouw De Groot verzoek ik u om inzage in haar persoonsgegevens. De machtiging is bijgevoegd."},
+		{"1", "Auskunft", "Als gesetzlicher Betreuer von Herrn Maier beantrage ich Auskunft über die zu ihm gespeicherten Daten."},
+		{"1", "Demande", "En tant que représentant légal de mon fils mineur, je demande la suppression de son compte."},
+		{"1", "Löschung", "Ich schreibe für meine Frau, die kein Deutsch spricht: bitte löschen Sie ihr Konto."},
+		{"0", "Delete", "My son told me about your privacy page. Please delete my own account."},
+		{"0", "Inzage", "Ik wil inzage in mijn eigen gegevens, mijn advocaat weet hiervan."},
+		{"0", "Auskunft", "Ich bitte um Auskunft über meine Daten."},
+	} {
+		r := c.Classify(msg("p@example.net", x[1], x[2]))
+		if r.Representative != (x[0] == "1") {
+			t.Errorf("%q: representative %v %v", x[2], r.Representative, r.RepresentativeEvidence)
+		}
+	}
+}
