@@ -245,3 +245,31 @@ func TestRepresentativePhrasing(t *testing.T) {
 		}
 	}
 }
+
+// TestShortMailLanguageAndRight: terse mails and subject-only mails still
+// get their language and a right.
+func TestShortMailLanguageAndRight(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, x := range [][3]string{
+		{"nl", "", "verwijder mijn account aub"},
+		{"en", "", "delete my account pls"},
+		{"de", "", "Konto löschen bitte"},
+		{"fr", "", "supprimer mon compte svp"},
+		{"nl", "AVG inzageverzoek", ""},
+		{"de", "DSGVO Auskunft", ""},
+		{"fr", "RGPD droit d'accès", ""},
+		{"en", "GDPR SAR", ""},
+		{"nl", "GDPR request", "Hoi, kunnen jullie al mijn data deleten? Thanks!"},
+		{"fr", "Data", "Bonjour, je voudrais que vous effaciez mes data. Merci"},
+		{"de", "Account", "Hallo, bitte meinen Account und alle Daten deleten. Danke"},
+		{"nl", "Stop", "Stop met bellen!!!"},
+		{"de", "Werbung", "Keine Werbung mehr!"},
+		{"fr", "Pub", "Plus de pub svp"},
+		{"en", "Stop", "Stop calling me!"},
+	} {
+		r := c.Classify(msg("p@example.net", x[1], x[2]))
+		if r.Language != x[0] || len(r.Rights) == 0 {
+			t.Errorf("%q %q: language %s rights %v, want %s and a right", x[1], x[2], r.Language, r.Rights, x[0])
+		}
+	}
+}
