@@ -227,6 +227,17 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		r.Close()
 		return nil, err
 	}
+	// A batch of mail changes several MB of pages; with SQLite's default
+	// page cache (2 MB) the writer spilled dirty pages to the WAL in the
+	// middle of the transaction and wrote many of them again before the
+	// commit. Without spilling, each page of a batch is written once, at
+	// the commit (the cache holds a batch's dirty pages until then).
+	if _, err := w.ExecContext(ctx, "PRAGMA cache_spill = OFF"); err != nil {
+		w.Close()
+		r.Close()
+		mark.Close()
+		return nil, fmt.Errorf("writer cache: %w", err)
+	}
 	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
