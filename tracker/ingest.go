@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"privacyd/classify"
@@ -62,10 +64,8 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 	if len(batch) == 0 {
 		return nil
 	}
-	ins := make([]*incoming, len(batch))
-	for i, raw := range batch {
-		ins[i] = t.prepare(mailbox, uidValidity, raw)
-	}
+	prep := t.startPrepare(mailbox, uidValidity, batch)
+	defer prep.abort()
 	tx, err := t.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -73,7 +73,8 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 	defer tx.Rollback()
 	var maxUID uint32
 	queued := 0
-	for _, in := range ins {
+	for i := range batch {
+		in := prep.get(i)
 		n, err := t.ingestIsolated(ctx, tx, in)
 		if err != nil {
 			return fmt.Errorf("uid %d: %w", in.raw.UID, err)
@@ -125,6 +126,68 @@ func (t *Tracker) ingestIsolated(ctx context.Context, tx *sql.Tx, in *incoming) 
 	}
 	return 0, nil
 }
+
+// preparer parses and classifies a batch outside the transaction, spread
+// over the available CPUs (both are pure functions of the mail), while the
+// transaction already handles the mails that are ready: next returns the
+// mails in batch order. A panic in a worker is raised again in the caller of
+// next, as if the work had run there.
+type preparer struct {
+	ins      []*incoming
+	ready    []chan struct{}
+	next     atomic.Int64
+	stop     atomic.Bool
+	panicked atomic.Pointer[any]
+}
+
+func (t *Tracker) startPrepare(mailbox string, validity uint32, batch []mailin.Raw) *preparer {
+	p := &preparer{ins: make([]*incoming, len(batch)), ready: make([]chan struct{}, len(batch))}
+	for i := range p.ready {
+		p.ready[i] = make(chan struct{})
+	}
+	for range min(runtime.GOMAXPROCS(0), len(batch)) {
+		go func() {
+			for {
+				i := int(p.next.Add(1) - 1)
+				if i >= len(batch) {
+					return
+				}
+				if p.stop.Load() {
+					close(p.ready[i])
+					continue
+				}
+				p.one(t, i, mailbox, validity, batch[i])
+			}
+		}()
+	}
+	return p
+}
+
+func (p *preparer) one(t *Tracker, i int, mailbox string, validity uint32, raw mailin.Raw) {
+	defer close(p.ready[i])
+	defer func() {
+		if v := recover(); v != nil {
+			p.panicked.CompareAndSwap(nil, &v)
+			p.stop.Store(true)
+		}
+	}()
+	p.ins[i] = t.prepare(mailbox, validity, raw)
+}
+
+// get waits for mail i of the batch.
+func (p *preparer) get(i int) *incoming {
+	<-p.ready[i]
+	if p.ins[i] == nil {
+		if v := p.panicked.Load(); v != nil {
+			panic(*v)
+		}
+		panic("tracker: mail not prepared")
+	}
+	return p.ins[i]
+}
+
+// abort tells the workers to skip the mails not yet started.
+func (p *preparer) abort() { p.stop.Store(true) }
 
 func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *incoming {
 	sum := sha256.Sum256(raw.Data)
