@@ -4,7 +4,6 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"regexp"
-	"slices"
 	"strings"
 	texttemplate "text/template"
 	"time"
@@ -377,24 +376,47 @@ func tidyText(s string) string {
 		}
 		return r
 	}, s)
-	var out []string
-	blank := true // suppress leading blank lines
-	for _, l := range strings.Split(s, "\n") {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8 + 1)
+	started := false // a line was written
+	blank := true    // suppress leading blank lines
+	pending := false // a blank line, written only when more text follows
+	line := func(l string) {
+		if started {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		started = true
+	}
+	for rest := s; ; {
+		l, tail, more := strings.Cut(rest, "\n")
+		rest = tail
 		l = strings.TrimRightFunc(l, unicode.IsSpace)
 		if l == "" {
 			if !blank {
-				out = append(out, "")
+				pending = true
 			}
 			blank = true
-			continue
+		} else {
+			blank = false
+			if pending {
+				line("")
+				pending = false
+			}
+			if utf8.RuneCountInString(l) <= WrapWidth {
+				line(l)
+			} else {
+				for _, w := range wrapLine(l, WrapWidth) {
+					line(w)
+				}
+			}
 		}
-		blank = false
-		out = append(out, wrapLine(l, WrapWidth)...)
+		if !more {
+			break
+		}
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return strings.Join(out, "\n") + "\n"
+	b.WriteByte('\n')
+	return b.String()
 }
 
 var (
@@ -419,98 +441,105 @@ func wrapLine(l string, width int) []string {
 		return []string{l}
 	}
 	prefix := ""
-	if m := quoteRe.FindString(l); m != "" {
-		prefix = m
+	if n := quotePrefixLen(l); n > 0 {
+		prefix = l[:n]
 		if !strings.HasSuffix(prefix, " ") {
 			prefix += " "
 		}
-		l = strings.TrimLeft(l[len(m):], " ")
+		l = strings.TrimLeft(l[n:], " ")
 	}
 	var hang string
-	if m := bulletRe.FindStringSubmatch(l); m != nil {
-		hang = strings.Repeat(" ", utf8.RuneCountInString(m[0]))
+	if m := bulletRe.FindString(l); m != "" {
+		hang = strings.Repeat(" ", utf8.RuneCountInString(m))
 	} else if m := columnRe.FindStringSubmatch(l); m != nil {
 		hang = strings.Repeat(" ", utf8.RuneCountInString(m[1]))
 	} else {
 		hang = l[:len(l)-len(strings.TrimLeft(l, " "))]
 	}
-	if utf8.RuneCountInString(prefix+hang) > width/2 {
-		hang = ""
+	prefixLen, hangLen := utf8.RuneCountInString(prefix), utf8.RuneCountInString(hang)
+	if prefixLen+hangLen > width/2 {
+		hang, hangLen = "", 0
 	}
 	lead := l[:len(l)-len(strings.TrimLeft(l, " "))]
 
 	// Words with the spaces before them (runs of spaces align columns).
-	type word struct{ sep, w string }
-	var words []word
-	sep := ""
-	for _, w := range strings.Split(strings.TrimLeft(l, " "), " ") {
+	type word struct {
+		sep, w string
+		n      int // runes in w
+	}
+	body := strings.TrimLeft(l, " ")
+	words := make([]word, 0, strings.Count(body, " ")+1)
+	sep := 0 // spaces before the next word, beyond the one that splits
+	for rest := body; ; {
+		w, tail, more := strings.Cut(rest, " ")
 		if w == "" {
-			sep += " "
-			continue
+			sep++
+		} else {
+			words = append(words, word{spaces(sep + 1), w, utf8.RuneCountInString(w)})
+			sep = 0
 		}
-		words = append(words, word{sep + " ", w})
-		sep = ""
+		if !more {
+			break
+		}
+		rest = tail
 	}
 	if len(words) == 0 {
 		return []string{prefix + l}
 	}
 	words[0].sep = ""
 
-	// Greedy fill; lines[i] are indexes into words.
-	var lines [][]int
-	cur := []int{0}
-	n := utf8.RuneCountInString(prefix+lead) + utf8.RuneCountInString(words[0].w)
+	// Greedy fill; every line is a run of words, lines[i] = [start, end).
+	var lines [][2]int
+	start := 0 // the current line is words[start:i]
+	n := prefixLen + utf8.RuneCountInString(lead) + words[0].n
 	for i := 1; i < len(words); i++ {
-		wl := utf8.RuneCountInString(words[i].w)
-		if n+utf8.RuneCountInString(words[i].sep)+wl <= width {
-			cur = append(cur, i)
-			n += utf8.RuneCountInString(words[i].sep) + wl
+		wl := words[i].n
+		if sl := len(words[i].sep); n+sl+wl <= width { // sep is ASCII spaces
+			n += sl + wl
 			continue
 		}
 		// Keep "5 April 2026" together: carry the month before a year, and
 		// a day number before that, to the next line.
 		carry := 0
-		if yearRe.MatchString(words[i].w) && len(cur) > 1 && monthRe.MatchString(words[cur[len(cur)-1]].w) {
+		if isYear(words[i].w) && i-start > 1 && isMonth(words[i-1].w) {
 			carry = 1
 		}
-		if len(cur) > carry+1 && dayNumRe.MatchString(words[cur[len(cur)-1-carry]].w) {
+		if i-start > carry+1 && isDayNum(words[i-1-carry].w) {
 			carry++
 		}
-		next := append(slices.Clone(cur[len(cur)-carry:]), i)
-		cur = cur[:len(cur)-carry]
-		lines = append(lines, cur)
-		cur = next
-		n = utf8.RuneCountInString(prefix + hang)
-		for j, k := range cur {
-			if j > 0 {
+		lines = append(lines, [2]int{start, i - carry})
+		start = i - carry
+		n = prefixLen + hangLen
+		for k := start; k <= i; k++ {
+			if k > start {
 				n++
 			}
-			n += utf8.RuneCountInString(words[k].w)
+			n += words[k].n
 		}
 	}
-	lines = append(lines, cur)
+	lines = append(lines, [2]int{start, len(words)})
 	// No lone short word on the last line.
-	if k := len(lines); k > 1 && len(lines[k-1]) == 1 && utf8.RuneCountInString(words[lines[k-1][0]].w) <= 4 && len(lines[k-2]) > 2 {
-		prev := lines[k-2]
-		lines[k-1] = append([]int{prev[len(prev)-1]}, lines[k-1]...)
-		lines[k-2] = prev[:len(prev)-1]
+	if k := len(lines); k > 1 && lines[k-1][1]-lines[k-1][0] == 1 && words[lines[k-1][0]].n <= 4 && lines[k-2][1]-lines[k-2][0] > 2 {
+		lines[k-2][1]--
+		lines[k-1][0]--
 	}
 
 	out := make([]string, len(lines))
+	var b strings.Builder
 	for i, ln := range lines {
-		var b strings.Builder
+		b.Reset()
 		b.WriteString(prefix)
 		if i == 0 {
 			b.WriteString(lead)
 		} else {
 			b.WriteString(hang)
 		}
-		for j, k := range ln {
-			if j > 0 {
+		for k := ln[0]; k < ln[1]; k++ {
+			if k > ln[0] {
 				if i == 0 {
 					b.WriteString(words[k].sep)
 				} else {
-					b.WriteString(" ")
+					b.WriteByte(' ')
 				}
 			}
 			b.WriteString(words[k].w)
@@ -518,4 +547,63 @@ func wrapLine(l string, width int) []string {
 		out[i] = strings.TrimRight(b.String(), " ")
 	}
 	return out
+}
+
+// spaces returns n spaces.
+func spaces(n int) string {
+	const s = "                                "
+	if n <= len(s) {
+		return s[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// quotePrefixLen is the length of the quote marks that start l, as the
+// regular expression ^(>\s?)+ matches them.
+func quotePrefixLen(l string) int {
+	i := 0
+	for i < len(l) && l[i] == '>' {
+		i++
+		if i < len(l) && isPerlSpace(l[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// isPerlSpace is \s of Go's regular expressions.
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isYear is ^\d{4}[.,;:)]*$: a year, perhaps with punctuation after it.
+func isYear(w string) bool {
+	if len(w) < 4 || !isDigit(w[0]) || !isDigit(w[1]) || !isDigit(w[2]) || !isDigit(w[3]) {
+		return false
+	}
+	return strings.Trim(w[4:], ".,;:)") == ""
+}
+
+// isMonth is ^\pL{3,}$: a word of at least three letters.
+func isMonth(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// isDayNum is ^(\d{1,2}\.?|1er)$: a day number that belongs with the month
+// after it: 5, 5., 1er.
+func isDayNum(w string) bool {
+	if w == "1er" {
+		return true
+	}
+	w = strings.TrimSuffix(w, ".")
+	return (len(w) == 1 && isDigit(w[0])) || (len(w) == 2 && isDigit(w[0]) && isDigit(w[1]))
 }
