@@ -527,17 +527,17 @@ func (s *Set) Render(name, lang string, d Data) (Mail, error) {
 
 func (p *parsed) render(d Data) (Mail, error) {
 	var b strings.Builder
-	if err := p.subject.Execute(&b, d); err != nil {
+	if err := p.subject.Execute(&b, &d); err != nil {
 		return Mail{}, fileErr(p.files[0], err)
 	}
 	subj := caseTagOnce(oneLine(b.String()), d.CaseID)
 	b.Reset()
-	if err := p.text.Execute(&b, d); err != nil {
+	if err := p.text.Execute(&b, &d); err != nil {
 		return Mail{}, fileErr(p.files[1], err)
 	}
 	text := tidyText(b.String())
 	b.Reset()
-	if err := p.html.Execute(&b, d); err != nil {
+	if err := p.html.Execute(&b, &d); err != nil {
 		return Mail{}, fileErr(p.files[2], err)
 	}
 	return Mail{Subject: subj, Text: text, HTML: strings.TrimSpace(b.String()) + "\n"}, nil
