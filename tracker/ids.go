@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -30,9 +29,8 @@ func (t *Tracker) nextCaseID(ctx context.Context, tx *sql.Tx, year int) (string,
 
 // caseRef matches a case ID in a subject, e.g. "[DSR-2026-0001]".
 func (t *Tracker) caseRefs(subject string) []string {
-	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(t.opt.CasePrefix) + `-\d{4}-\d{4,}\b`)
 	var out []string
-	for _, m := range re.FindAllString(subject, 5) {
+	for _, m := range t.caseRefRe.FindAllString(subject, 5) {
 		out = append(out, strings.ToUpper(m))
 	}
 	return out

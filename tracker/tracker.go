@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -97,9 +98,11 @@ type Options struct {
 type Tracker struct {
 	w, r *sql.DB
 	mark *sql.DB // records SMTP results; see openMarkDB
-	opt  Options
-	log  *slog.Logger
-	key  []byte
+	// caseRefRe finds case IDs ("DSR-2026-0001") in subjects.
+	caseRefRe *regexp.Regexp
+	opt       Options
+	log       *slog.Logger
+	key       []byte
 
 	stmts txStmts // prepared statements of the current write transaction
 }
@@ -238,7 +241,8 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		mark.Close()
 		return nil, fmt.Errorf("writer cache: %w", err)
 	}
-	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log}
+	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log,
+		caseRefRe: regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(opt.CasePrefix) + `-\d{4}-\d{4,}\b`)}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
 		return nil, err
