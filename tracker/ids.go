@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -27,10 +28,19 @@ func (t *Tracker) nextCaseID(ctx context.Context, tx *sql.Tx, year int) (string,
 	return fmt.Sprintf("%s-%d-%04d", t.opt.CasePrefix, year, seq), seq, nil
 }
 
+// caseRefPattern matches a case ID with prefix, e.g. "DSR-2026-0001".
+func caseRefPattern(prefix string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(prefix) + `-\d{4}-\d{4,}\b`)
+}
+
 // caseRef matches a case ID in a subject, e.g. "[DSR-2026-0001]".
 func (t *Tracker) caseRefs(subject string) []string {
+	re := t.caseRefRe
+	if re == nil { // a Tracker not made by New (tests)
+		re = caseRefPattern(t.opt.CasePrefix)
+	}
 	var out []string
-	for _, m := range t.caseRefRe.FindAllString(subject, 5) {
+	for _, m := range re.FindAllString(subject, 5) {
 		out = append(out, strings.ToUpper(m))
 	}
 	return out

@@ -242,7 +242,7 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		return nil, fmt.Errorf("writer cache: %w", err)
 	}
 	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log,
-		caseRefRe: regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(opt.CasePrefix) + `-\d{4}-\d{4,}\b`)}
+		caseRefRe: caseRefPattern(opt.CasePrefix)}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
 		return nil, err
