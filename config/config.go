@@ -125,6 +125,9 @@ type Deadlines struct {
 	ExtraClosed    []string `yaml:"extra_closed"`     // extra closed dates, YYYY-MM-DD
 	ClockStarts    string   `yaml:"clock_starts"`     // receipt (default) or identity_verified
 	WarnDaysBefore []int    `yaml:"warn_days_before"` // working days, default [7, 3, 1]
+	// ExtensionWarnDays before the one-month due date staff are told to
+	// decide on an extension (working days, default 5).
+	ExtensionWarnDays int `yaml:"extension_warn_days"`
 }
 
 // Schedule holds cron expressions (5 fields, in organisation.timezone).
@@ -183,6 +186,11 @@ type Policy struct {
 	RepetitiveDays  int `yaml:"repetitive_days"`  // default 90
 	// IdentityReminderDays after the identity mail, the customer is reminded once.
 	IdentityReminderDays int `yaml:"identity_reminder_days"` // default 7
+	// IdentityWaitDays after the identity mail staff are told the case still
+	// waits (default twice identity_reminder_days).
+	IdentityWaitDays int `yaml:"identity_wait_days"`
+	// FeeWaitDays after a fee was asked staff are told it is unpaid (default 14).
+	FeeWaitDays int `yaml:"fee_wait_days"`
 }
 
 // Duration is a time.Duration that also accepts a whole number of days with a

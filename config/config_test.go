@@ -194,6 +194,9 @@ func TestDefaults(t *testing.T) {
 	check("repetitive_count", c.Policy.RepetitiveCount, 3)
 	check("repetitive_days", c.Policy.RepetitiveDays, 90)
 	check("identity_reminder_days", c.Policy.IdentityReminderDays, 7)
+	check("identity_wait_days", c.Policy.IdentityWaitDays, 14)
+	check("fee_wait_days", c.Policy.FeeWaitDays, 14)
+	check("extension_warn_days", c.Deadlines.ExtensionWarnDays, 5)
 	check("CommandKey", c.Security.CommandKey, []byte(nil))
 	check("Warnings", c.Warnings, []string(nil))
 }

@@ -36,6 +36,8 @@ const (
 	DefaultRepetitiveCount = 3
 	DefaultRepetitiveDays  = 90
 	DefaultReminderDays    = 7
+	DefaultExtensionWarn   = 5
+	DefaultFeeWaitDays     = 14
 )
 
 // DefaultWarnDaysBefore are the working days before the due date on which
@@ -178,6 +180,9 @@ func (c *Config) SetDefaults() {
 	defInt(&c.Policy.RepetitiveCount, DefaultRepetitiveCount)
 	defInt(&c.Policy.RepetitiveDays, DefaultRepetitiveDays)
 	defInt(&c.Policy.IdentityReminderDays, DefaultReminderDays)
+	defInt(&c.Policy.IdentityWaitDays, 2*c.Policy.IdentityReminderDays)
+	defInt(&c.Policy.FeeWaitDays, DefaultFeeWaitDays)
+	defInt(&c.Deadlines.ExtensionWarnDays, DefaultExtensionWarn)
 }
 
 func def(p *string, v string) {

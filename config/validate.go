@@ -223,6 +223,15 @@ func (c *Config) validate() []problem {
 	if p.IdentityReminderDays < 1 || p.IdentityReminderDays > 60 {
 		v.addf("policy.identity_reminder_days", "%d is out of range (1 to 60)", p.IdentityReminderDays)
 	}
+	if p.IdentityWaitDays < 1 || p.IdentityWaitDays > 120 {
+		v.addf("policy.identity_wait_days", "%d is out of range (1 to 120)", p.IdentityWaitDays)
+	}
+	if p.FeeWaitDays < 1 || p.FeeWaitDays > 120 {
+		v.addf("policy.fee_wait_days", "%d is out of range (1 to 120)", p.FeeWaitDays)
+	}
+	if n := c.Deadlines.ExtensionWarnDays; n < 1 || n > 15 {
+		v.addf("deadlines.extension_warn_days", "%d is out of range (1 to 15 working days)", n)
+	}
 
 	c.Warnings = v.warnings
 	return v.probs

@@ -57,6 +57,9 @@ func SweepOptions(cfg *config.Config) tracker.SweepOptions {
 	return tracker.SweepOptions{
 		WarnDaysBefore:       cfg.Deadlines.WarnDaysBefore,
 		IdentityReminderDays: cfg.Policy.IdentityReminderDays,
+		IdentityWaitDays:     cfg.Policy.IdentityWaitDays,
+		FeeWaitDays:          cfg.Policy.FeeWaitDays,
+		ExtensionWarnDays:    cfg.Deadlines.ExtensionWarnDays,
 	}
 }
 
