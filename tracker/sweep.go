@@ -159,6 +159,11 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			if err != nil {
 				return res, fmt.Errorf("sweep %s: %w", c.ID, err)
 			}
+			if n == 0 && answerable(c.Requester, t.opt.OwnAddresses) {
+				// Held back by the per-sender cap of automatic mails: not
+				// recorded, so the next sweep tries again.
+				continue
+			}
 			if err := recordWarning(ctx, tx, c.ID, th, today, now, true, ""); err != nil {
 				return res, err
 			}

@@ -450,3 +450,36 @@ func TestSweepDutchStaff(t *testing.T) {
 		t.Errorf("subject %q (%v)", subj, err)
 	}
 }
+
+// TestSweepReminderHeldByCapIsRetried: when the per-sender cap of automatic
+// mails holds the identity reminder back, the next sweep tries again.
+func TestSweepReminderHeldByCapIsRetried(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) {
+		o.IdentityCheck = "always"
+		o.AutoMailsPerSender = 1 // the identity mail itself uses it up
+	})
+	deliver(t, tr, clk, 1, local(2026, 4, 7, 10, 0), requestMail(1, "erin@example.net", "Inzage",
+		"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+	o := SweepOptions{IdentityReminderDays: 1}
+	// 8 April 08:00: 22 hours after the identity mail, the cap of 1 a day holds the reminder back.
+	clk.Set(local(2026, 4, 8, 8, 0))
+	if res, err := tr.Sweep(context.Background(), o); err != nil || res.Reminders != 0 {
+		t.Fatalf("8 April: %+v, %v", res, err)
+	}
+	if n := countOutbox(t, tr, templates.IdentityReminder); n != 0 {
+		t.Fatalf("%d reminders queued past the cap", n)
+	}
+	// 9 April: the day has passed; the reminder goes out, once.
+	clk.Set(local(2026, 4, 9, 8, 0))
+	if res, err := tr.Sweep(context.Background(), o); err != nil || res.Reminders != 1 {
+		t.Fatalf("9 April: %+v, %v", res, err)
+	}
+	clk.Set(local(2026, 4, 10, 8, 0))
+	if res, err := tr.Sweep(context.Background(), o); err != nil || res.Reminders != 0 {
+		t.Fatalf("10 April: reminded again: %+v, %v", res, err)
+	}
+	if n := countOutbox(t, tr, templates.IdentityReminder); n != 1 {
+		t.Errorf("%d reminders queued, want 1", n)
+	}
+}
