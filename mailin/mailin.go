@@ -9,7 +9,7 @@
 // it, else COPY, STORE \Deleted and, only with UIDPLUS, UID EXPUNGE of exactly
 // those UIDs. It never sends a plain EXPUNGE and never deletes mail otherwise.
 // The checkpoint, not the mark, decides what is new: a failed mark is logged
-// and repaired at the next session start (keyword mode).
+// and repaired at the next session start (flagged, or moved in move mode).
 //
 // Logs name UIDs, UIDVALIDITY, counts and errors, never subjects or addresses.
 package mailin

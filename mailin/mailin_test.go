@@ -475,6 +475,26 @@ func TestRepairFlagsAtSessionStart(t *testing.T) {
 	}
 }
 
+func TestRepairMovesAtSessionStart(t *testing.T) {
+	srv := imaptest.Start(t) // IMAP4rev2: MOVE
+	appendN(t, srv, "INBOX", 1, 3, 0)
+	validity, _ := srv.UIDValidity("INBOX")
+	sink := newSink()
+	sink.setCheckpoint(validity, 2) // 1 and 2 committed, but the crash came before the move
+	opt := testOptions(srv, nil)
+	opt.ProcessedMailbox = "Processed"
+	n, err := New(opt, sink).Once(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("Once = %d, %v; want only uid 3", n, err)
+	}
+	if inbox, _ := srv.Messages("INBOX"); len(inbox) != 0 {
+		t.Errorf("INBOX still holds %d messages; the processed ones were not moved", len(inbox))
+	}
+	if proc, _ := srv.Messages("Processed"); len(proc) != 3 {
+		t.Errorf("Processed holds %d messages, want 3", len(proc))
+	}
+}
+
 func TestServerWithoutKeywords(t *testing.T) {
 	srv := imaptest.Start(t, imaptest.WithoutKeywords())
 	appendN(t, srv, "INBOX", 1, 2, 0)

@@ -200,6 +200,9 @@ func (s *session) selectMailbox(ctx context.Context) error {
 		if o.ProcessedMailbox == "" && s.keywords && last > 0 {
 			s.repair(imap.UID(last))
 		}
+		if o.ProcessedMailbox != "" && last > 0 {
+			s.repairMove(imap.UID(last))
+		}
 	}
 	return nil
 }
@@ -231,6 +234,37 @@ func (s *session) repair(last imap.UID) {
 		return
 	}
 	s.log.Info("flagged processed messages that lacked "+Keyword, "count", len(uids), "first_uid", uids[0], "last_uid", uids[len(uids)-1])
+}
+
+// repairMove moves messages at or below the checkpoint that are still in
+// the mailbox to the processed mailbox: a crash or cut between Deliver and
+// the move leaves such messages. Messages flagged \Deleted are left alone (a
+// COPY without UIDPLUS leaves the originals so, and they may be someone
+// else's). Failure is only logged.
+func (s *session) repairMove(last imap.UID) {
+	w := s.guard("repair")
+	defer w.stop()
+	var set imap.UIDSet
+	set.AddRange(1, last)
+	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}, NotFlag: []imap.Flag{imap.FlagDeleted}}, nil).Wait()
+	if err != nil {
+		s.log.Warn("searching for processed messages left in the mailbox failed", "err", err)
+		return
+	}
+	var uids []imap.UID
+	for _, uid := range data.AllUIDs() {
+		if uid <= last {
+			uids = append(uids, uid)
+		}
+	}
+	if len(uids) == 0 {
+		return
+	}
+	if err := s.move(uids, s.r.opt.ProcessedMailbox); err != nil {
+		s.log.Warn("moving processed messages left in the mailbox failed", "count", len(uids), "err", err)
+		return
+	}
+	s.log.Info("moved processed messages left in the mailbox", "count", len(uids), "first_uid", uids[0], "last_uid", uids[len(uids)-1])
 }
 
 // close ends the session without LOGOUT.
