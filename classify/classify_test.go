@@ -59,6 +59,11 @@ func TestRightsByPhrasing(t *testing.T) {
 		{"compound klantgegevens", "", "Verwijder al mijn klantgegevens.", []string{Erasure}},
 		// negation
 		{"do not delete, only a copy", "", "I do not want my account deleted, I only want a copy of my data.", []string{Access}},
+		{"the issue's own example: a bare copy", "", "I do not want my account deleted, I only want a copy", []string{Access}},
+		{"just a copy", "", "Please don't close my account. I just want a copy.", []string{Access}},
+		{"alleen een kopie", "", "Ik wil niet dat mijn account wordt verwijderd, ik wil alleen een kopie.", []string{Access}},
+		{"nur eine Kopie", "", "Bitte löschen Sie mein Konto nicht, ich möchte nur eine Kopie.", []string{Access}},
+		{"seulement une copie", "", "Ne supprimez pas mon compte, je veux seulement une copie.", []string{Access}},
 		{"niet opzeggen, wel stoppen met bellen", "", "Ik wil mijn abonnement niet opzeggen, maar stop met bellen.", []string{ObjectDirectMarketing}},
 		{"niet verwijderen, alleen inzage", "", "Verwijder mijn account niet, ik wil alleen inzage in mijn gegevens.", []string{Access}},
 		{"nicht löschen, nur Auskunft", "", "Bitte meine Daten nicht löschen, ich möchte nur Auskunft über meine Daten.", []string{Access}},
