@@ -328,6 +328,10 @@ func (c *Classifier) bounceLanguage(sc *scan, def string) string {
 	return def
 }
 
+// lawLanguage maps the local name of the GDPR (and national privacy laws)
+// to the language it is written in. "GDPR" itself is used in every language.
+var lawLanguage = map[string]string{"dsgvo": "de", "bdsg": "de", "avg": "nl", "uavg": "nl", "rgpd": "fr"}
+
 // language scores function words (and the language of matched phrases) in
 // the subject and new text.
 func (c *Classifier) language(sc *scan) string {
@@ -345,6 +349,11 @@ func (c *Classifier) language(sc *scan) string {
 			if i := idx(l); i >= 0 {
 				score[i] += 2
 			}
+		}
+		// The name of the law is a hint as strong as one function word:
+		// "Art. 17 DSGVO" is German, "art. 15 AVG" Dutch, "RGPD" French.
+		if i := idx(lawLanguage[t.s]); i >= 0 {
+			score[i] += 2
 		}
 	}
 	for _, m := range sc.matches {

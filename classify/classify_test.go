@@ -64,6 +64,7 @@ func TestRightsByPhrasing(t *testing.T) {
 		{"alleen een kopie", "", "Ik wil niet dat mijn account wordt verwijderd, ik wil alleen een kopie.", []string{Access}},
 		{"nur eine Kopie", "", "Bitte löschen Sie mein Konto nicht, ich möchte nur eine Kopie.", []string{Access}},
 		{"seulement une copie", "", "Ne supprimez pas mon compte, je veux seulement une copie.", []string{Access}},
+		{"hou op met bellen", "", "Hou op met bellen!", []string{ObjectDirectMarketing}},
 		{"niet opzeggen, wel stoppen met bellen", "", "Ik wil mijn abonnement niet opzeggen, maar stop met bellen.", []string{ObjectDirectMarketing}},
 		{"niet verwijderen, alleen inzage", "", "Verwijder mijn account niet, ik wil alleen inzage in mijn gegevens.", []string{Access}},
 		{"nicht löschen, nur Auskunft", "", "Bitte meine Daten nicht löschen, ich möchte nur Auskunft über meine Daten.", []string{Access}},
@@ -301,6 +302,8 @@ func TestLanguage(t *testing.T) {
 		{"fr", "", "Je voudrais savoir quelles données vous avez sur moi.", "fr"},
 		{"subject only nl", "Verwijder mijn gegevens", "", "nl"},
 		{"subject only de without function words", "Konto löschen", "", "de"},
+		{"only an article and the law's German name", "", "Art. 17 DSGVO", "de"},
+		{"only an article and the law's French name", "", "article 21 RGPD", "fr"},
 		{"empty", "", "", "und"},
 		{"numbers only", "", "12345 67890", "und"},
 	}
