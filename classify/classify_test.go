@@ -72,6 +72,9 @@ func TestRightsByPhrasing(t *testing.T) {
 		{"vorerst nicht verarbeiten", "", "Bitte verarbeiten Sie meine Daten vorerst nicht, bis die Richtigkeit geklärt ist.", []string{Restriction}},
 		{"ne plus utiliser le temps de vérifier", "", "Merci de ne plus utiliser mes données le temps de vérifier leur exactitude.", []string{Restriction}},
 		{"an app not used for now is no restriction", "", "Ik kan de app voorlopig niet gebruiken, hij crasht steeds.", nil},
+		{"which recipients got my data", "", "Which recipients did you share my data with? Please also tell me the purposes.", []string{Access}},
+		{"aan wie doorgegeven", "", "Aan wie hebben jullie mijn gegevens doorgegeven?", []string{Access}},
+		{"sharing a newsletter is no access request", "", "Which companies did you share the newsletter with? Great content!", nil},
 		{"refusée automatiquement, une personne réexamine", "", "Ma demande de crédit a été refusée automatiquement, je veux qu'une personne réexamine mon dossier.", []string{AutomatedDecision}},
 		{"niet opzeggen, wel stoppen met bellen", "", "Ik wil mijn abonnement niet opzeggen, maar stop met bellen.", []string{ObjectDirectMarketing}},
 		{"niet verwijderen, alleen inzage", "", "Verwijder mijn account niet, ik wil alleen inzage in mijn gegevens.", []string{Access}},
@@ -129,6 +132,7 @@ func TestKindByHeadersAndText(t *testing.T) {
 		want Kind
 	}{
 		{"plain request", msg("jan@example.net", "delete", request), Request},
+		{"a Gmail bounce without its headers", msg("jan@example.net", "", "Delivery to the following recipient failed permanently: jan@example.com. The recipient's mailbox is full."), Bounce},
 		{"Auto-Submitted auto-replied", msg("jan@example.net", "Re: delete", request, "Auto-Submitted", "auto-replied"), AutoReply},
 		{"Auto-Submitted auto-generated", msg("jan@example.net", "x", request, "Auto-Submitted", "auto-generated"), AutoReply},
 		{"Auto-Submitted no is a person", msg("jan@example.net", "x", request, "Auto-Submitted", "no", "X-Auto-Response-Suppress", "All"), Request},
