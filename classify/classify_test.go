@@ -132,6 +132,10 @@ func TestKindByHeadersAndText(t *testing.T) {
 		want Kind
 	}{
 		{"plain request", msg("jan@example.net", "delete", request), Request},
+		{"an Exchange NDR without its headers", msg("jan@example.net", "", "Your message did not reach some or all of the intended recipients. The following recipient(s) cannot be reached: jan@example.com"), Bounce},
+		{"a Sendmail bounce without its headers", msg("jan@example.net", "", "----- The following addresses had permanent fatal errors -----"), Bounce},
+		{"a French bounce without its headers", msg("jan@example.net", "", "Votre message n'a pu être remis à un ou plusieurs destinataires."), Bounce},
+		{"a person whose letter did not reach us", msg("jan@example.net", "", "My letter did not reach you last week, so here it is again: I want a copy of my data."), Request},
 		{"a Gmail bounce without its headers", msg("jan@example.net", "", "Delivery to the following recipient failed permanently: jan@example.com. The recipient's mailbox is full."), Bounce},
 		{"Auto-Submitted auto-replied", msg("jan@example.net", "Re: delete", request, "Auto-Submitted", "auto-replied"), AutoReply},
 		{"Auto-Submitted auto-generated", msg("jan@example.net", "x", request, "Auto-Submitted", "auto-generated"), AutoReply},
