@@ -136,6 +136,8 @@ func TestKindByHeadersAndText(t *testing.T) {
 		{"a Sendmail bounce without its headers", msg("jan@example.net", "", "----- The following addresses had permanent fatal errors -----"), Bounce},
 		{"a French bounce without its headers", msg("jan@example.net", "", "Votre message n'a pu être remis à un ou plusieurs destinataires."), Bounce},
 		{"a person whose letter did not reach us", msg("jan@example.net", "", "My letter did not reach you last week, so here it is again: I want a copy of my data."), Request},
+		{"a German date does not end the sentence", msg("jan@example.net", "", "Ich bin bis zum 10. Januar im Urlaub. Für Auskunftsersuchen nach DSGVO wenden Sie sich bitte an datenschutz@beispiel.de."), AutoReply},
+		{"a German date in a request", msg("jan@example.net", "", "Ich habe am 3. März um Auskunft gebeten. Bitte senden Sie mir eine Kopie meiner Daten."), Request},
 		{"a Gmail bounce without its headers", msg("jan@example.net", "", "Delivery to the following recipient failed permanently: jan@example.com. The recipient's mailbox is full."), Bounce},
 		{"Auto-Submitted auto-replied", msg("jan@example.net", "Re: delete", request, "Auto-Submitted", "auto-replied"), AutoReply},
 		{"Auto-Submitted auto-generated", msg("jan@example.net", "x", request, "Auto-Submitted", "auto-generated"), AutoReply},

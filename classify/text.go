@@ -217,7 +217,33 @@ func sentenceEnd(text string, i int, toks []token) bool {
 		return false // "21.2", "e.g", "example.org"
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
+	if unicode.IsUpper(r) && germanDay(text, i) && germanMonth(text[j:]) {
+		return false // a German date: "bis zum 10. Januar"
+	}
 	return unicode.IsUpper(r) || strings.ContainsRune("\"'(«„“", r)
+}
+
+// germanDay reports whether the full stop at i-1 follows a day number of
+// one or two digits ("10.").
+func germanDay(text string, i int) bool {
+	k := i - 1 // the full stop
+	n := 0
+	for k-1 >= 0 && text[k-1] >= '0' && text[k-1] <= '9' {
+		k--
+		n++
+	}
+	return n >= 1 && n <= 2 && (k == 0 || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\n')
+}
+
+// germanMonth reports whether s starts with the name of a month in German.
+func germanMonth(s string) bool {
+	for _, m := range []string{"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+		"September", "Oktober", "November", "Dezember"} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // frenchPronouns follow a hyphen in French inverted questions and
