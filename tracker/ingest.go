@@ -545,20 +545,9 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 	if strings.HasPrefix(ref, "m") {
 		caseID = "" // a message, not a case: the token still names it
 	}
-	id := t.issueMessageID(ref, AudienceStaff)
-	now := t.now()
-	toJSON, _ := json.Marshal(to)
-	var c any
-	if caseID != "" {
-		c = caseID
-	}
-	_, err = t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
-		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-		c, name, AudienceStaff, t.opt.From, t.opt.FromName, string(toJSON), m.Subject, m.Text, m.HTML, id,
-		inReplyTo, strings.Join(refs, " "), fmtTime(now), fmtTime(now), fmtTime(now))
-	if err != nil {
-		return 0, fmt.Errorf("queue %s: %w", name, err)
+	if _, err := t.enqueue(ctx, tx, draft{caseID: caseID, ref: ref, kind: name, audience: AudienceStaff, to: to,
+		mail: m, inReplyTo: inReplyTo, refs: refs, auto: true}); err != nil {
+		return 0, err
 	}
 	return 1, nil
 }

@@ -16,7 +16,10 @@ var _ outbox.Queue = (*Tracker)(nil)
 
 // draft is a mail to be queued inside a transaction.
 type draft struct {
-	caseID    string
+	caseID string
+	// ref is what the Message-ID's token names when it is not caseID: a
+	// mail shown to staff that is not a case ("m<row>").
+	ref       string
 	kind      string // template name
 	audience  string
 	to        []string
@@ -32,7 +35,11 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 		return "", nil
 	}
 	now := t.now()
-	id := t.issueMessageID(d.caseID, d.audience)
+	ref := d.ref
+	if ref == "" {
+		ref = d.caseID
+	}
+	id := t.issueMessageID(ref, d.audience)
 	to, _ := json.Marshal(d.to)
 	var caseID any
 	if d.caseID != "" {
