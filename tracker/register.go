@@ -114,6 +114,11 @@ func (t *Tracker) Cases(ctx context.Context, f Filter) ([]*Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
+	return scanCases(rows)
+}
+
+// scanCases reads every case of rows (selected with caseColumns) and closes rows.
+func scanCases(rows *sql.Rows) ([]*Case, error) {
 	defer rows.Close()
 	var out []*Case
 	for rows.Next() {

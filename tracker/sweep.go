@@ -243,16 +243,7 @@ func openCases(ctx context.Context, tx *sql.Tx) ([]*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []*Case
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return scanCases(rows)
 }
 
 // effectiveDue is the date a case must be answered by now: the extended due
