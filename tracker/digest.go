@@ -140,7 +140,7 @@ func (t *Tracker) Digest(ctx context.Context, now time.Time) (DigestData, error)
 	for _, w := range weeks {
 		d.MaxWeek = max(d.MaxWeek, w.Count)
 	}
-	for _, s := range []string{StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment} {
+	for _, s := range OpenStatuses {
 		d.Open = append(d.Open, templates.Count{Name: s, Count: open[s]})
 	}
 	slices.SortStableFunc(d.Due, func(a, b templates.DigestCase) int {
@@ -313,9 +313,8 @@ func (t *Tracker) Stats(ctx context.Context) (Stats, error) {
 		return s, fmt.Errorf("stats: %w", err)
 	}
 	today := t.opt.Rules.Today(t.now()).String()
-	if err := t.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE status IN (?, ?, ?, ?)
-		AND CASE WHEN extended THEN extended_due ELSE due END < ?`,
-		StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment, today).Scan(&s.Overdue); err != nil {
+	if err := t.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases WHERE `+openSQL+`
+		AND CASE WHEN extended THEN extended_due ELSE due END < ?`, today).Scan(&s.Overdue); err != nil {
 		return s, fmt.Errorf("stats: %w", err)
 	}
 	o, err := t.OutboxStats(ctx)

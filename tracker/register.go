@@ -90,21 +90,20 @@ func (t *Tracker) Cases(ctx context.Context, f Filter) ([]*Case, error) {
 	switch f.Status {
 	case "":
 	case "open":
-		q += ` WHERE status IN (?, ?, ?, ?)`
-		args = append(args, StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment)
+		q += ` WHERE ` + openSQL
 	default:
 		q += ` WHERE status = ?`
 		args = append(args, f.Status)
 	}
 	if !f.ActiveSince.IsZero() {
-		if len(args) == 0 {
+		if f.Status == "" {
 			q += ` WHERE`
 		} else {
 			q += ` AND`
 		}
 		since := fmtTime(f.ActiveSince)
-		q += ` (status IN (?, ?, ?, ?) OR received_at >= ? OR closed_at >= ?)`
-		args = append(args, StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment, since, since)
+		q += ` (` + openSQL + ` OR received_at >= ? OR closed_at >= ?)`
+		args = append(args, since, since)
 	}
 	q += ` ORDER BY received_at, id`
 	if f.Limit > 0 {

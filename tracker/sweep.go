@@ -238,8 +238,7 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 
 // openCases reads every open case within tx.
 func openCases(ctx context.Context, tx *sql.Tx) ([]*Case, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE status IN (?, ?, ?, ?) ORDER BY received_at, id`,
-		StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment)
+	rows, err := tx.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+openSQL+` ORDER BY received_at, id`)
 	if err != nil {
 		return nil, err
 	}

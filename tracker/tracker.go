@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -34,14 +35,14 @@ const (
 	StatusNotARequest      = "not_a_request"
 )
 
+// OpenStatuses are the statuses of an open case, in the order of a case's life.
+var OpenStatuses = []string{StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment}
+
+// openSQL is the SQL condition for an open case.
+var openSQL = "status IN ('" + strings.Join(OpenStatuses, "', '") + "')"
+
 // Open reports whether status is a status of an open case.
-func Open(status string) bool {
-	switch status {
-	case StatusAwaitingIdentity, StatusInProgress, StatusExtended, StatusAwaitingPayment:
-		return true
-	}
-	return false
-}
+func Open(status string) bool { return slices.Contains(OpenStatuses, status) }
 
 // Options configure a Tracker.
 type Options struct {
