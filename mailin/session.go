@@ -213,19 +213,7 @@ func (s *session) selectMailbox(ctx context.Context) error {
 func (s *session) repair(last imap.UID) {
 	w := s.guard("repair")
 	defer w.stop()
-	var set imap.UIDSet
-	set.AddRange(1, last)
-	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}, NotFlag: []imap.Flag{Keyword}}, nil).Wait()
-	if err != nil {
-		s.log.Warn("searching for unflagged processed messages failed", "err", err)
-		return
-	}
-	var uids []imap.UID
-	for _, uid := range data.AllUIDs() {
-		if uid <= last {
-			uids = append(uids, uid)
-		}
-	}
+	uids := s.processedLeft(last, Keyword)
 	if len(uids) == 0 {
 		return
 	}
@@ -236,6 +224,25 @@ func (s *session) repair(last imap.UID) {
 	s.log.Info("flagged processed messages that lacked "+Keyword, "count", len(uids), "first_uid", uids[0], "last_uid", uids[len(uids)-1])
 }
 
+// processedLeft returns the UIDs at or below the checkpoint last that do
+// not carry flag: processed messages a crash left unmarked.
+func (s *session) processedLeft(last imap.UID, flag imap.Flag) []imap.UID {
+	var set imap.UIDSet
+	set.AddRange(1, last)
+	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}, NotFlag: []imap.Flag{flag}}, nil).Wait()
+	if err != nil {
+		s.log.Warn("searching for processed messages left unmarked failed", "err", err)
+		return nil
+	}
+	var uids []imap.UID
+	for _, uid := range data.AllUIDs() {
+		if uid <= last { // "1:N" may match the highest UID above N
+			uids = append(uids, uid)
+		}
+	}
+	return uids
+}
+
 // repairMove moves messages at or below the checkpoint that are still in
 // the mailbox to the processed mailbox: a crash or cut between Deliver and
 // the move leaves such messages. Messages flagged \Deleted are left alone (a
@@ -244,19 +251,7 @@ func (s *session) repair(last imap.UID) {
 func (s *session) repairMove(last imap.UID) {
 	w := s.guard("repair")
 	defer w.stop()
-	var set imap.UIDSet
-	set.AddRange(1, last)
-	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}, NotFlag: []imap.Flag{imap.FlagDeleted}}, nil).Wait()
-	if err != nil {
-		s.log.Warn("searching for processed messages left in the mailbox failed", "err", err)
-		return
-	}
-	var uids []imap.UID
-	for _, uid := range data.AllUIDs() {
-		if uid <= last {
-			uids = append(uids, uid)
-		}
-	}
+	uids := s.processedLeft(last, imap.FlagDeleted)
 	if len(uids) == 0 {
 		return
 	}
