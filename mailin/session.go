@@ -236,7 +236,7 @@ func (s *session) processedLeft(last imap.UID, flag imap.Flag) []imap.UID {
 	}
 	var uids []imap.UID
 	for _, uid := range data.AllUIDs() {
-		if uid <= last { // "1:N" may match the highest UID above N
+		if uid <= last { // defensive: a server may answer with more than asked
 			uids = append(uids, uid)
 		}
 	}

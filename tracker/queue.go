@@ -59,7 +59,7 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 
 // Due implements outbox.Queue.
 func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.Mail, error) {
-	rows, err := t.w.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
+	rows, err := t.r.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
 		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, attempts
 		FROM outbox WHERE sent_at = '' AND failed_at = '' AND next_attempt <= ?
 		ORDER BY next_attempt, id LIMIT ?`, fmtTime(now), limit)
@@ -106,7 +106,7 @@ func (t *Tracker) MarkFailed(ctx context.Context, id int64, at time.Time, errTex
 // NextAttempt implements outbox.Queue.
 func (t *Tracker) NextAttempt(ctx context.Context) (time.Time, bool, error) {
 	var s sql.NullString
-	err := t.w.QueryRowContext(ctx, `SELECT MIN(next_attempt) FROM outbox WHERE sent_at = '' AND failed_at = ''`).Scan(&s)
+	err := t.r.QueryRowContext(ctx, `SELECT MIN(next_attempt) FROM outbox WHERE sent_at = '' AND failed_at = ''`).Scan(&s)
 	if err != nil || !s.Valid {
 		return time.Time{}, false, err
 	}
