@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go driver "sqlite"
@@ -15,8 +14,14 @@ import (
 // pragmas are per connection, so they live in the DSN (API-NOTES §6):
 // secure_delete zeroes deleted content, so retention leaves nothing behind;
 // busy_timeout first, WAL, foreign keys, BEGIN IMMEDIATE and a sortable time format.
-const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_txlock=immediate&_time_format=sqlite"
+
+// dsn is the data source name of the database at path with the given
+// synchronous mode (FULL for everything but the SMTP results).
+func dsn(path, synchronous string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas + "&_pragma=synchronous(" + synchronous + ")"
+}
 
 // openDB opens the single-writer pool and the reader pool of the database at
 // path, creating it with mode 0600, and migrates the schema.
@@ -26,8 +31,8 @@ func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
 	} else {
 		f.Close()
 	}
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
-	if w, err = sql.Open("sqlite", dsn); err != nil {
+	full := dsn(path, "FULL")
+	if w, err = sql.Open("sqlite", full); err != nil {
 		return nil, nil, err
 	}
 	w.SetMaxOpenConns(1) // the single writer: writers queue in database/sql
@@ -35,7 +40,7 @@ func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
 		w.Close()
 		return nil, nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	if r, err = sql.Open("sqlite", dsn+"&mode=ro"); err != nil {
+	if r, err = sql.Open("sqlite", full+"&mode=ro"); err != nil {
 		w.Close()
 		return nil, nil, err
 	}
@@ -51,8 +56,7 @@ func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
 // lose such a record, and its cost is one repeated mail with the same
 // Message-ID. Everything else commits with synchronous=FULL.
 func openMarkDB(path string) (*sql.DB, error) {
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + strings.Replace(pragmas, "synchronous(FULL)", "synchronous(NORMAL)", 1)
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path, "NORMAL"))
 	if err != nil {
 		return nil, err
 	}
