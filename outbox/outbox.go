@@ -36,6 +36,10 @@ type Mail struct {
 	AutoSubmitted bool
 	Date          time.Time // the Date header, fixed when queued
 	Attempts      int
+	// Err is set by the Queue when the mail could not be prepared (a
+	// template that does not render): the Sender marks it failed at once,
+	// as it does a mail the SMTP server refuses for good.
+	Err error
 }
 
 // Queue is the outbox table, as the sender needs it. The tracker implements it.

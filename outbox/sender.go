@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	gomail "github.com/wneessen/go-mail"
+
 	"privacyd/clock"
 )
 
@@ -161,7 +163,11 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 		if err := stop.Err(); err != nil {
 			return sent, handled, err
 		}
-		msg, err := Build(m)
+		err := m.Err
+		var msg *gomail.Msg
+		if err == nil {
+			msg, err = Build(m)
+		}
 		if err != nil {
 			if err := s.fail(ctx, m, &Failure{Permanent: true, Err: err}); err != nil {
 				return sent, handled, err

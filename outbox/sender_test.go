@@ -423,6 +423,38 @@ func TestSenderUnbuildableMailFails(t *testing.T) {
 	}
 }
 
+// TestSenderUnpreparedMailFails: a mail the queue could not prepare (a
+// template that does not render) is failed and reported, not sent and not
+// retried; the mail next to it still goes out.
+func TestSenderUnpreparedMailFails(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Config{})
+	q := &memQueue{}
+	bad := testMail(1)
+	bad.Err = errors.New("render acknowledgement: template broken")
+	q.add(bad, t0)
+	q.add(testMail(2), t0)
+	s := NewSender(plainConfig(srv), q, clock.NewFake(t0), testLogger(t))
+	var failed []int64
+	s.OnFailed = func(m Mail, err error) {
+		if !strings.Contains(err.Error(), "template broken") {
+			t.Errorf("OnFailed error %v", err)
+		}
+		failed = append(failed, m.ID)
+	}
+	if sent, err := s.SendDue(t.Context()); err != nil || sent != 1 {
+		t.Fatalf("SendDue() = %d, %v", sent, err)
+	}
+	if m := q.get(1); m.state != "failed" || !strings.Contains(m.errText, "template broken") || !slices.Equal(failed, []int64{1}) {
+		t.Errorf("mail 1: state %s, error %q, OnFailed for %v", m.state, m.errText, failed)
+	}
+	if m := q.get(2); m.state != "sent" {
+		t.Errorf("mail 2: state %s", m.state)
+	}
+	if got := len(srv.Messages()); got != 1 {
+		t.Errorf("%d mails reached the server, want 1", got)
+	}
+}
+
 func TestSenderServerDown(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Config{})
 	q := &memQueue{}

@@ -302,7 +302,25 @@ func TestDBUpgrade(t *testing.T) {
 			migrations = all[:v]
 			clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
 			tr, path := hxTracker(t, clk, nil)
-			hxDeliver(t, tr, clk.Now(), hxMail("Tom <tom@example.com>", "Delete my data", "r1@example.com", "Please delete my data."))
+			// The code of today writes columns an old schema lacks, so the
+			// old register's content is written as SQL of schema v1.
+			if _, err := tr.w.Exec(`INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name,
+				representative, triage, repetitive, received_at, received_date, clock_start, due, extended_due, subject, message_id,
+				created_at, updated_at) VALUES ('DSR-2026-000001', 2026, 1, 'in_progress', 'erasure', 'en', 'tom@example.com', 'Tom',
+				0, 0, 0, '2026-11-27T09:00:00.000000000Z', '2026-11-27', '2026-11-27', '2026-12-28', '2027-02-26', 'Delete my data',
+				'r1@example.com', '2026-11-27T09:00:00.000000000Z', '2026-11-27T09:00:00.000000000Z')`); err != nil {
+				t.Fatal(err)
+			}
+			tx, err := tr.w.Begin()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tr.event(context.Background(), tx, "DSR-2026-000001", "privacyd", "case_opened", 0, "", "in_progress", ""); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
 			tr.Close()
 			migrations = all
 			tr2, err := New(context.Background(), Options{Path: path, Clock: clk})

@@ -499,12 +499,8 @@ func (t *Tracker) mailCustomer(ctx context.Context, tx *sql.Tx, c *Case, name st
 	if inReplyTo == "" {
 		inReplyTo, refs = t.customerThread(ctx, tx, c)
 	}
-	m, err := t.opt.Templates.Render(name, d.Lang, d)
-	if err != nil {
-		return 0, fmt.Errorf("render %s: %w", name, err)
-	}
 	id, err := t.enqueue(ctx, tx, draft{caseID: c.ID, kind: name, audience: AudienceCustomer, to: []string{c.Requester},
-		mail: m, inReplyTo: inReplyTo, refs: refs, auto: auto})
+		data: &d, inReplyTo: inReplyTo, refs: refs, auto: auto})
 	if err != nil {
 		return 0, err
 	}
@@ -533,10 +529,6 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 	if len(to) == 0 {
 		return 0, nil
 	}
-	m, err := t.opt.Templates.Render(name, d.Lang, d)
-	if err != nil {
-		return 0, fmt.Errorf("render %s: %w", name, err)
-	}
 	var refs []string
 	if inReplyTo != "" {
 		refs = []string{inReplyTo}
@@ -546,7 +538,7 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 		caseID = "" // a message, not a case: the token still names it
 	}
 	if _, err := t.enqueue(ctx, tx, draft{caseID: caseID, ref: ref, kind: name, audience: AudienceStaff, to: to,
-		mail: m, inReplyTo: inReplyTo, refs: refs, auto: true}); err != nil {
+		data: &d, inReplyTo: inReplyTo, refs: refs, auto: true}); err != nil {
 		return 0, err
 	}
 	return 1, nil

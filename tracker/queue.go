@@ -23,7 +23,11 @@ type draft struct {
 	kind      string // template name
 	audience  string
 	to        []string
-	mail      templates.Mail
+	mail      templates.Mail // a mail rendered already (the digest, the sweep's staff mail)
+	// data, when set, is rendered with template kind when the mail is sent
+	// (Due) instead of mail: the ingest path queues two mails per request,
+	// and rendering them in its single-writer transaction made it twice as slow.
+	data      *templates.Data
 	inReplyTo string
 	refs      []string
 	auto      bool // Auto-Submitted: auto-replied (RFC 3834)
@@ -45,11 +49,20 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 	if d.caseID != "" {
 		caseID = d.caseID
 	}
+	var data []byte
+	if d.data != nil {
+		v := *d.data
+		v.Org, v.Authority = templates.Org{}, templates.Authority{} // from the configuration when rendered
+		var err error
+		if data, err = json.Marshal(v); err != nil {
+			return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
+		}
+	}
 	_, err := t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
-		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseID, d.kind, d.audience, t.opt.From, t.opt.FromName, string(to),
-		d.mail.Subject, d.mail.Text, d.mail.HTML, id, d.inReplyTo, strings.Join(d.refs, " "),
+		d.mail.Subject, d.mail.Text, d.mail.HTML, string(data), id, d.inReplyTo, strings.Join(d.refs, " "),
 		d.auto, fmtTime(now), fmtTime(now), fmtTime(now))
 	if err != nil {
 		return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
@@ -57,10 +70,27 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 	return id, nil
 }
 
-// Due implements outbox.Queue.
+// renderQueued renders a mail queued with template data (draft.data), with
+// the organisation and authority of the current configuration.
+func (t *Tracker) renderQueued(kind, data string) (templates.Mail, error) {
+	var d templates.Data
+	if err := json.Unmarshal([]byte(data), &d); err != nil {
+		return templates.Mail{}, fmt.Errorf("template data of %s mail: %w", kind, err)
+	}
+	d.Org, d.Authority = t.opt.Org, t.opt.Authority
+	m, err := t.opt.Templates.Render(kind, d.Lang, d)
+	if err != nil {
+		return templates.Mail{}, fmt.Errorf("render %s: %w", kind, err)
+	}
+	return m, nil
+}
+
+// Due implements outbox.Queue. A mail queued with template data is
+// rendered here; one that does not render comes back with Err set, and the
+// sender marks it failed (staff are told when it was for a customer).
 func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.Mail, error) {
 	rows, err := t.r.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
-		subject, text, html, message_id, in_reply_to, refs, auto_submitted, date, attempts
+		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, attempts
 		FROM outbox WHERE sent_at = '' AND failed_at = '' AND next_attempt <= ?
 		ORDER BY next_attempt, id LIMIT ?`, fmtTime(now), limit)
 	if err != nil {
@@ -70,10 +100,18 @@ func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.M
 	var out []outbox.Mail
 	for rows.Next() {
 		var m outbox.Mail
-		var to, refs, date string
+		var to, refs, date, data string
 		if err := rows.Scan(&m.ID, &m.CaseID, &m.Kind, &m.From, &m.FromName, &to, &m.Subject, &m.Text, &m.HTML,
-			&m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts); err != nil {
+			&data, &m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts); err != nil {
 			return nil, err
+		}
+		if data != "" {
+			r, err := t.renderQueued(m.Kind, data)
+			if err != nil {
+				t.log.Error("a queued mail does not render", "mail", m.ID, "case", m.CaseID, "err", err)
+				m.Err = err
+			}
+			m.Subject, m.Text, m.HTML = r.Subject, r.Text, r.HTML
 		}
 		if err := json.Unmarshal([]byte(to), &m.To); err != nil {
 			return nil, fmt.Errorf("outbox %d: recipients: %w", m.ID, err)

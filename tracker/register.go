@@ -189,17 +189,22 @@ func (t *Tracker) Detail(ctx context.Context, id string) (*CaseDetail, error) {
 		d.Messages = append(d.Messages, m)
 	}
 	rows.Close()
-	rows, err = t.r.QueryContext(ctx, `SELECT created_at, from_addr, to_addrs, subject, message_id, kind, sent_at, failed_at
+	rows, err = t.r.QueryContext(ctx, `SELECT created_at, from_addr, to_addrs, subject, data, message_id, kind, sent_at, failed_at
 		FROM outbox WHERE case_id = ? ORDER BY id`, c.ID)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var m MessageInfo
-		var at, to, sent, failed string
-		if err := rows.Scan(&at, &m.From, &to, &m.Subject, &m.MessageID, &m.Kind, &sent, &failed); err != nil {
+		var at, to, data, sent, failed string
+		if err := rows.Scan(&at, &m.From, &to, &m.Subject, &data, &m.MessageID, &m.Kind, &sent, &failed); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if m.Subject == "" && data != "" { // queued as template data (draft.data)
+			if r, err := t.renderQueued(m.Kind, data); err == nil {
+				m.Subject = r.Subject
+			}
 		}
 		m.At, m.Direction = parseTime(at), "out"
 		m.To = strings.Split(strings.Trim(strings.ReplaceAll(to, `"`, ""), "[]"), ",")

@@ -153,7 +153,7 @@ func (t *Tracker) eraseCase(ctx context.Context, tx *sql.Tx, id string, days int
 		return err
 	}
 	mails, _ := res.RowsAffected()
-	res, err = tx.ExecContext(ctx, `UPDATE outbox SET to_addrs = '[]', subject = '', text = '', html = '',
+	res, err = tx.ExecContext(ctx, `UPDATE outbox SET to_addrs = '[]', subject = '', text = '', html = '', data = '',
 		in_reply_to = '', refs = '', last_error = CASE WHEN sent_at = '' AND failed_at = '' THEN 'erased by retention before it was sent' ELSE '' END,
 		failed_at = CASE WHEN sent_at = '' AND failed_at = '' THEN ? ELSE failed_at END WHERE case_id = ?`, at, id)
 	if err != nil {
@@ -189,10 +189,10 @@ func (t *Tracker) retainLoose(ctx context.Context, conn *sql.Conn, cutoff string
 		return 0, fmt.Errorf("retention: mails without a case: %w", err)
 	}
 	n, _ := res.RowsAffected()
-	if _, err := tx.ExecContext(ctx, `UPDATE outbox SET to_addrs = '[]', subject = '', text = '', html = '',
+	if _, err := tx.ExecContext(ctx, `UPDATE outbox SET to_addrs = '[]', subject = '', text = '', html = '', data = '',
 		in_reply_to = '', refs = '', last_error = CASE WHEN sent_at = '' AND failed_at = '' THEN 'erased by retention before it was sent' ELSE '' END,
 		failed_at = CASE WHEN sent_at = '' AND failed_at = '' THEN ? ELSE failed_at END
-		WHERE case_id IS NULL AND created_at < ? AND (to_addrs != '[]' OR subject != '' OR text != '' OR html != '')`, fmtTime(t.now()), cutoff); err != nil {
+		WHERE case_id IS NULL AND created_at < ? AND (to_addrs != '[]' OR subject != '' OR text != '' OR html != '' OR data != '')`, fmtTime(t.now()), cutoff); err != nil {
 		return 0, fmt.Errorf("retention: staff mails without a case: %w", err)
 	}
 	// The once-an-hour memory of forged command mails names the claimed sender.

@@ -102,7 +102,7 @@ func TestRetention(t *testing.T) {
 	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM messages WHERE case_id = ? AND (raw IS NOT NULL OR from_addr != '' OR from_name != '' OR subject != '')`, a); n != 0 {
 		t.Errorf("%d mails of case A keep personal data", n)
 	}
-	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE case_id = ? AND (to_addrs != '[]' OR subject != '' OR text != '' OR html != '')`, a); n != 0 {
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE case_id = ? AND (to_addrs != '[]' OR subject != '' OR text != '' OR html != '' OR data != '')`, a); n != 0 {
 		t.Errorf("%d outgoing mails of case A keep personal data", n)
 	}
 	d, err := tr.Detail(ctx, a)

@@ -319,12 +319,9 @@ func TestSweepIdentityReminder(t *testing.T) {
 	if res := sweep(9); res.Reminders != 0 {
 		t.Fatalf("April 9: reminded again: %+v", res)
 	}
-	var to, irt, subj string
-	if err := tr.w.QueryRow(`SELECT to_addrs, in_reply_to, subject FROM outbox WHERE kind = ?`, templates.IdentityReminder).Scan(&to, &irt, &subj); err != nil {
-		t.Fatal(err)
-	}
-	if to != `["dave@example.net"]` || irt != "req-1@example.net" || !strings.Contains(subj, c.ID) {
-		t.Errorf("reminder to %s, In-Reply-To %q, subject %q", to, irt, subj)
+	if m := hxQueued(t, tr, templates.IdentityReminder); len(m.To) != 1 || m.To[0] != "dave@example.net" ||
+		m.InReplyTo != "req-1@example.net" || !strings.Contains(m.Subject, c.ID) {
+		t.Errorf("reminder to %v, In-Reply-To %q, subject %q", m.To, m.InReplyTo, m.Subject)
 	}
 	for day := 10; day < 13; day++ {
 		if res := sweep(day); len(res.Warnings) != 0 {

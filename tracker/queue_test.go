@@ -1,0 +1,136 @@
+package tracker
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"privacyd/clock"
+	"privacyd/outbox"
+	"privacyd/templates"
+)
+
+// hxDue returns the due mails of tr's outbox as the sender gets them.
+func hxDue(t testing.TB, tr *Tracker) []outbox.Mail {
+	t.Helper()
+	ms, err := tr.Due(context.Background(), time.Now().Add(24*time.Hour), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+// hxQueued returns the one due mail of kind, rendered as it will be sent.
+func hxQueued(t testing.TB, tr *Tracker, kind string) outbox.Mail {
+	t.Helper()
+	var found []outbox.Mail
+	for _, m := range hxDue(t, tr) {
+		if m.Kind == kind {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d due %s mails, want 1", len(found), kind)
+	}
+	return found[0]
+}
+
+// TestQueuedMailsRenderWhenSent: the two mails of a new case are queued as
+// template data, without the rendered text and without the organisation's
+// details, and come out of Due rendered in the customer's language, with the
+// organisation as configured when they are sent.
+func TestQueuedMailsRenderWhenSent(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	org := func(name string) func(*Options) {
+		return func(o *Options) {
+			o.Org = templates.Org{Name: name, PrivacyAddress: "privacy@example.org"}
+			o.IdentityCheck = "never"
+		}
+	}
+	tr, path := hxTracker(t, clk, org("Zwaluw Fietsen B.V."))
+	hxDeliver(t, tr, clk.Now(), hxMail("Anna de Vries <anna@example.nl>", "Inzageverzoek", "r1@example.nl",
+		"Beste heer, mevrouw, ik wil graag weten welke persoonsgegevens u van mij verwerkt (art. 15 AVG)."))
+
+	var caseID string
+	if err := tr.r.QueryRow(`SELECT id FROM cases`).Scan(&caseID); err != nil {
+		t.Fatal(err)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE subject = '' AND text = '' AND html = '' AND data != ''`); n != 2 {
+		t.Errorf("%d outbox rows queued as template data, want 2", n)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE data LIKE '%Zwaluw%'`); n != 0 {
+		t.Errorf("%d outbox rows store the organisation's name", n)
+	}
+
+	ack := hxQueued(t, tr, templates.Acknowledgement)
+	if ack.Err != nil {
+		t.Fatal(ack.Err)
+	}
+	// Received Friday 27 November 2026; one month is Sunday 27 December,
+	// so the answer is due on Monday 28 December.
+	for _, want := range []string{caseID, "Zwaluw Fietsen B.V.", "28 december 2026", "27 november 2026"} {
+		if !strings.Contains(ack.Subject+ack.Text, want) || !strings.Contains(ack.HTML, want) {
+			t.Errorf("acknowledgement lacks %q:\n%s\n%s", want, ack.Subject, ack.Text)
+		}
+	}
+	if !strings.Contains(ack.Text, "Anna") || ack.To[0] != "anna@example.nl" || ack.InReplyTo != "r1@example.nl" {
+		t.Errorf("acknowledgement to %v, in reply to %q:\n%s", ack.To, ack.InReplyTo, ack.Text)
+	}
+	staff := hxQueued(t, tr, templates.StaffNewCase)
+	if staff.Err != nil || !strings.Contains(staff.Subject, caseID) || !strings.Contains(staff.Text, "art. 15 AVG") {
+		t.Errorf("staff notification (err %v):\n%s\n%s", staff.Err, staff.Subject, staff.Text)
+	}
+
+	// The register shows the queued mails with their subjects.
+	d, err := tr.Detail(context.Background(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outgoing := 0
+	for _, m := range d.Messages {
+		if m.Direction == "out" {
+			outgoing++
+			if !strings.Contains(m.Subject, caseID) {
+				t.Errorf("register shows outgoing %s mail with subject %q", m.Kind, m.Subject)
+			}
+		}
+	}
+	if outgoing != 2 {
+		t.Errorf("register shows %d outgoing mails, want 2", outgoing)
+	}
+
+	// The organisation is taken from the configuration at send time.
+	tr.Close()
+	tr2, err := New(context.Background(), Options{Path: path, Clock: clk, Org: templates.Org{Name: "Zwaluw Tweewielers B.V."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr2.Close()
+	if ack := hxQueued(t, tr2, templates.Acknowledgement); !strings.Contains(ack.Text, "Zwaluw Tweewielers B.V.") {
+		t.Errorf("acknowledgement after a configuration change:\n%s", ack.Text)
+	}
+}
+
+// TestQueuedMailThatDoesNotRender comes back with Err set, next to the
+// mails that do render, so the sender fails it instead of sending a blank mail.
+func TestQueuedMailThatDoesNotRender(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	tr, _ := hxTracker(t, clk, nil)
+	hxDeliver(t, tr, clk.Now(), hxMail("Tom <tom@example.com>", "Delete my data", "r1@example.com", "Please delete my data."))
+	if _, err := tr.w.Exec(`UPDATE outbox SET kind = 'no_such_template' WHERE kind = ?`, templates.StaffNewCase); err != nil {
+		t.Fatal(err)
+	}
+	ms := hxDue(t, tr)
+	if len(ms) != 2 {
+		t.Fatalf("%d due mails, want 2", len(ms))
+	}
+	for _, m := range ms {
+		switch {
+		case m.Kind == "no_such_template" && (m.Err == nil || m.Subject != "" || m.Text != ""):
+			t.Errorf("broken mail: err %v, subject %q", m.Err, m.Subject)
+		case m.Kind != "no_such_template" && (m.Err != nil || m.Subject == "" || m.Text == ""):
+			t.Errorf("%s: err %v, subject %q", m.Kind, m.Err, m.Subject)
+		}
+	}
+}
