@@ -19,11 +19,11 @@ type draft struct {
 	caseID string
 	// ref is what the Message-ID's token names when it is not caseID: a
 	// mail shown to staff that is not a case ("m<row>").
-	ref       string
-	kind      string // template name
-	audience  string
-	to        []string
-	mail      templates.Mail // a mail rendered already (the digest, the sweep's staff mail)
+	ref      string
+	kind     string // template name
+	audience string
+	to       []string
+	mail     templates.Mail // a mail rendered already (the digest, the sweep's staff mail)
 	// data, when set, is rendered with template kind when the mail is sent
 	// (Due) instead of mail: the ingest path queues two mails per request,
 	// and rendering them in its single-writer transaction made it twice as slow.
