@@ -1,10 +1,10 @@
 package templates
 
 import (
-	"fmt"
 	htmltemplate "html/template"
-	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 	"unicode"
@@ -112,21 +112,31 @@ func dateIn(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	var buf [48]byte
+	return string(appendDate(buf[:0], lang, t))
+}
+
+// appendDate appends dateIn(lang, t) for a non-zero t.
+func appendDate(b []byte, lang string, t time.Time) []byte {
 	y, m, d := t.Date()
 	months, ok := monthNames[lang]
 	if !ok {
 		months = monthNames[FallbackLanguage]
 		lang = FallbackLanguage
 	}
-	switch lang {
-	case "de":
-		return fmt.Sprintf("%d. %s %d", d, months[m-1], y)
-	case "fr":
-		if d == 1 {
-			return fmt.Sprintf("1er %s %d", months[m-1], y)
-		}
+	switch {
+	case lang == "de":
+		b = strconv.AppendInt(b, int64(d), 10)
+		b = append(b, '.')
+	case lang == "fr" && d == 1:
+		b = append(b, "1er"...)
+	default:
+		b = strconv.AppendInt(b, int64(d), 10)
 	}
-	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
+	b = append(b, ' ')
+	b = append(b, months[m-1]...)
+	b = append(b, ' ')
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
 // dayIn is dateIn with the weekday: dinsdag 7 april 2026, Tuesday 7 April
@@ -139,11 +149,13 @@ func dayIn(lang string, t time.Time) string {
 	if !ok {
 		days, lang = dayNames[FallbackLanguage], FallbackLanguage
 	}
-	w := days[t.Weekday()]
+	var buf [64]byte
+	b := append(buf[:0], days[t.Weekday()]...)
 	if lang == "de" {
-		return w + ", " + dateIn(lang, t)
+		b = append(b, ',')
 	}
-	return w + " " + dateIn(lang, t)
+	b = append(b, ' ')
+	return string(appendDate(b, lang, t))
 }
 
 func isoDate(t time.Time) string {
@@ -162,7 +174,10 @@ func isoDayIn(lang string, t time.Time) string {
 	if !ok {
 		days = shortDayNames[FallbackLanguage]
 	}
-	return days[t.Weekday()] + " " + t.Format("2006-01-02")
+	var buf [32]byte
+	b := append(buf[:0], days[t.Weekday()]...)
+	b = append(b, ' ')
+	return string(t.AppendFormat(b, "2006-01-02"))
 }
 
 func clockTime(t time.Time) string {
@@ -263,32 +278,60 @@ func commonFuncs(lang string) map[string]any {
 func textFuncs(lang string) texttemplate.FuncMap {
 	f := texttemplate.FuncMap(commonFuncs(lang))
 	// quote: prefix every line with "> ".
-	f["quote"] = func(s string) string {
-		if s == "" {
-			return ""
-		}
-		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-		for i, l := range lines {
-			if l == "" {
-				lines[i] = ">"
-			} else {
-				lines[i] = "> " + l
-			}
-		}
-		return strings.Join(lines, "\n")
-	}
+	f["quote"] = quoteText
 	// indent: prefix every line with n spaces.
-	f["indent"] = func(n int, s string) string {
-		pad := strings.Repeat(" ", n)
-		lines := strings.Split(s, "\n")
-		for i, l := range lines {
-			if l != "" {
-				lines[i] = pad + l
-			}
-		}
-		return strings.Join(lines, "\n")
-	}
+	f["indent"] = indentText
 	return f
+}
+
+// quoteText prefixes every line of s with "> " (an empty line with ">"),
+// after dropping final line breaks.
+func quoteText(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.TrimRight(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s) + 2*strings.Count(s, "\n") + 2)
+	for first := true; ; first = false {
+		l, rest, more := strings.Cut(s, "\n")
+		if !first {
+			b.WriteByte('\n')
+		}
+		if l == "" {
+			b.WriteByte('>')
+		} else {
+			b.WriteString("> ")
+			b.WriteString(l)
+		}
+		if !more {
+			break
+		}
+		s = rest
+	}
+	return b.String()
+}
+
+// indentText prefixes every non-empty line of s with n spaces.
+func indentText(n int, s string) string {
+	pad := strings.Repeat(" ", n)
+	var b strings.Builder
+	b.Grow(len(s) + len(pad)*(strings.Count(s, "\n")+1))
+	for first := true; ; first = false {
+		l, rest, more := strings.Cut(s, "\n")
+		if !first {
+			b.WriteByte('\n')
+		}
+		if l != "" {
+			b.WriteString(pad)
+			b.WriteString(l)
+		}
+		if !more {
+			break
+		}
+		s = rest
+	}
+	return b.String()
 }
 
 func htmlFuncs(lang string) htmltemplate.FuncMap {
@@ -299,21 +342,66 @@ func htmlFuncs(lang string) htmltemplate.FuncMap {
 	}
 	// paras: the text, escaped, as paragraphs (blank lines) with <br> for
 	// single line breaks.
-	f["paras"] = func(s string) htmltemplate.HTML {
-		var b strings.Builder
-		ps := paraRe.Split(strings.TrimSpace(s), -1)
-		for i, p := range ps {
-			margin := "0 0 12px 0"
-			if i == len(ps)-1 {
-				margin = "0"
-			}
-			b.WriteString(`<p style="margin:` + margin + `;">`)
-			b.WriteString(strings.ReplaceAll(htmltemplate.HTMLEscapeString(p), "\n", "<br>\n"))
-			b.WriteString("</p>\n")
-		}
-		return htmltemplate.HTML(b.String())
-	}
+	f["paras"] = parasHTML
 	return f
+}
+
+// parasHTML is the paras function: s, escaped by html/template's
+// HTMLEscapeString, split into paragraphs at blank lines (as the regular
+// expression \n\s*\n splits), with <br> for single line breaks.
+func parasHTML(s string) htmltemplate.HTML {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8 + 64)
+	for {
+		p, rest, more := cutPara(s)
+		if more {
+			b.WriteString(`<p style="margin:0 0 12px 0;">`)
+		} else {
+			b.WriteString(`<p style="margin:0;">`)
+		}
+		for e := htmltemplate.HTMLEscapeString(p); ; {
+			l, tail, br := strings.Cut(e, "\n")
+			b.WriteString(l)
+			if !br {
+				break
+			}
+			b.WriteString("<br>\n")
+			e = tail
+		}
+		b.WriteString("</p>\n")
+		if !more {
+			break
+		}
+		s = rest
+	}
+	return htmltemplate.HTML(b.String())
+}
+
+// cutPara cuts s around the leftmost match of the regular expression
+// \n\s*\n (a line break, white space, and the last line break in it):
+// before and after are the text around it; found is false, with before ==
+// s, when there is none.
+func cutPara(s string) (before, after string, found bool) {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k
+		last := -1
+		j := i + 1
+		for ; j < len(s) && isPerlSpace(s[j]); j++ {
+			if s[j] == '\n' {
+				last = j
+			}
+		}
+		if last >= 0 {
+			return s[:i], s[last+1:], true
+		}
+		i = j
+	}
+	return s, "", false
 }
 
 // isBidiControl reports the Unicode bidirectional formatting characters that
@@ -323,13 +411,16 @@ func isBidiControl(r rune) bool {
 }
 
 // oneLine makes s safe as a single-line value: control characters (CR, LF,
-// tabs, NUL, C1), bidi controls and invalid UTF-8 become spaces, runs of
-// spaces collapse, ends are trimmed.
+// tabs, NUL, C1), bidi controls, invalid UTF-8 and U+FFFD become spaces,
+// runs of spaces collapse, ends are trimmed.
+//
+// U+FFFD counts as invalid UTF-8 because encoding/json turns each invalid
+// byte into one: Data that went through JSON must render as the original.
 func oneLine(s string) string {
-	if s == "" {
-		return ""
+	if s == "" || isOneLine(s) {
+		return s
 	}
-	s = strings.ToValidUTF8(s, " ")
+	s = invalidToSpace(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
 			return ' '
@@ -339,13 +430,80 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// isOneLine reports whether oneLine(s) == s for a non-empty s: valid UTF-8
+// without U+FFFD, control, bidi or white space characters other than
+// single spaces between words.
+func isOneLine(s string) bool {
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false // the previous byte was a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+			} else if c < 0x20 || c == 0x7f {
+				return false
+			} else {
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.IsControl(r) || isBidiControl(r) || unicode.IsSpace(r) {
+			return false // U+2028 and U+2029 are white space
+		}
+		space = false
+		i += n
+	}
+	return true
+}
+
+// invalidToSpace replaces every run of invalid UTF-8 bytes and U+FFFD
+// characters with one space, as strings.ToValidUTF8(s, " ") does with runs of
+// invalid bytes alone. A run of invalid bytes becomes, after encoding/json,
+// a run of U+FFFD, so both give the same.
+func invalidToSpace(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r == utf8.RuneError })
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	run := false
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			if !run {
+				b.WriteByte(' ')
+				run = true
+			}
+		} else {
+			b.WriteString(s[i : i+n])
+			run = false
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // multiLine keeps line breaks (normalised to \n) and tabs but removes other
-// control and bidi characters.
+// control and bidi characters; invalid UTF-8 and U+FFFD become spaces as in
+// oneLine.
 func multiLine(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = strings.ToValidUTF8(s, " ")
+	if isMultiLine(s) {
+		return strings.TrimSpace(s)
+	}
+	s = invalidToSpace(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.Map(func(r rune) rune {
@@ -362,36 +520,69 @@ func multiLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// isMultiLine reports whether multiLine(s) is strings.TrimSpace(s): valid
+// UTF-8 without U+FFFD, CR, line or paragraph separators, and without
+// control or bidi characters other than LF and tab.
+func isMultiLine(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) || isBidiControl(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// scratch holds byte buffers for tidyText, so that a render allocates only
+// the resulting string.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
 // tidyText normalises a rendered text body: LF line ends, tabs as four
 // spaces, no trailing spaces, at most one blank line in a row, lines wrapped at WrapWidth, no
 // blank lines at the ends, one final newline.
 func tidyText(s string) string {
-	s = strings.ReplaceAll(s, "\r", "")
-	s = strings.ReplaceAll(s, "\t", "    ")
-	s = strings.Map(func(r rune) rune {
-		// Other breaking white space becomes a plain space, so wrapping
-		// sees it; no-break spaces (French « : ») stay.
-		if r != '\n' && r != ' ' && r != '\u00a0' && r != '\u202f' && r != '\u2007' && unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8 + 1)
+	bp := scratch.Get().(*[]byte)
+	b := appendTidy((*bp)[:0], s)
+	out := string(b)
+	if cap(b) <= 256<<10 {
+		*bp = b
+		scratch.Put(bp)
+	}
+	return out
+}
+
+// appendTidy appends tidyText(s) to b.
+func appendTidy(b []byte, s string) []byte {
+	if needsSpaceMap(s) {
+		s = strings.ReplaceAll(s, "\r", "")
+		s = strings.ReplaceAll(s, "\t", "    ")
+		s = strings.Map(func(r rune) rune {
+			// Other breaking white space becomes a plain space, so wrapping
+			// sees it; no-break spaces (French « : ») stay.
+			if isBreakingSpace(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	started := false // a line was written
 	blank := true    // suppress leading blank lines
 	pending := false // a blank line, written only when more text follows
-	line := func(l string) {
-		if started {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l)
-		started = true
-	}
 	for rest := s; ; {
 		l, tail, more := strings.Cut(rest, "\n")
 		rest = tail
-		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if n := len(l); n > 0 && (l[n-1] >= utf8.RuneSelf || asciiSpace(l[n-1])) {
+			l = strings.TrimRightFunc(l, unicode.IsSpace)
+		}
 		if l == "" {
 			if !blank {
 				pending = true
@@ -400,82 +591,115 @@ func tidyText(s string) string {
 		} else {
 			blank = false
 			if pending {
-				line("")
+				b = append(b, '\n') // started is true
 				pending = false
 			}
-			if utf8.RuneCountInString(l) <= WrapWidth {
-				line(l)
-			} else {
-				for _, w := range wrapLine(l, WrapWidth) {
-					line(w)
-				}
+			if started {
+				b = append(b, '\n')
 			}
+			started = true
+			b = appendWrapped(b, l, WrapWidth)
 		}
 		if !more {
 			break
 		}
 	}
-	b.WriteByte('\n')
-	return b.String()
+	return append(b, '\n')
 }
 
-var (
-	paraRe   = regexp.MustCompile(`\n\s*\n`)
-	bulletRe = regexp.MustCompile(`^(\s*)([-*•!]|\d{1,2}[.)])\s+`)
-	quoteRe  = regexp.MustCompile(`^(>\s?)+`)
-	// a "label:   value" or "  #cmd    explanation" line: hang at the value.
-	columnRe = regexp.MustCompile(`^(\s*\S[^\t]{0,30}?\s{2,})\S`)
-	// a day number that belongs with the month after it: 5, 5., 1er.
-	dayNumRe = regexp.MustCompile(`^(\d{1,2}\.?|1er)$`)
-	yearRe   = regexp.MustCompile(`^\d{4}[.,;:)]*$`)
-	monthRe  = regexp.MustCompile(`^\pL{3,}$`)
-)
+// isBreakingSpace is white space other than LF, the plain space and the
+// no-break spaces (U+00A0, U+202F, U+2007).
+func isBreakingSpace(r rune) bool {
+	return r != '\n' && r != ' ' && r != '\u00a0' && r != '\u202f' && r != '\u2007' && unicode.IsSpace(r)
+}
 
-// wrapLine breaks l at spaces so no line is longer than width columns (a
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// needsSpaceMap reports whether tidyText must rewrite s before splitting
+// it into lines: it has CR, tabs, breaking white space other than LF and
+// spaces, or invalid UTF-8 (which strings.Map turns into U+FFFD).
+func needsSpaceMap(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c != '\n' && c != ' ' && asciiSpace(c) {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || isBreakingSpace(r) {
+			return true // n == 1: invalid UTF-8
+		}
+		i += n
+	}
+	return false
+}
+
+// wrapLine breaks l (a line without a line break) at spaces so no line is
+// longer than width columns; see appendWrapped.
+func wrapLine(l string, width int) []string {
+	return strings.Split(string(appendWrapped(nil, l, width)), "\n")
+}
+
+// appendWrapped appends l (a line without a line break), broken at spaces
+// into lines joined by "\n" so no line is longer than width columns (a
 // single longer word, such as a URL, stays whole). Continuation lines keep
 // the quote prefix, or hang under a bullet's text or a column's value. A day
 // number stays with its month ("5 June"), and a lone short word is not left
 // on the last line ("; and").
-func wrapLine(l string, width int) []string {
-	if utf8.RuneCountInString(l) <= width {
-		return []string{l}
+func appendWrapped(b []byte, l string, width int) []byte {
+	if len(l) <= width || utf8.RuneCountInString(l) <= width {
+		return append(b, l...)
 	}
-	prefix := ""
+	prefix, prefixSpace := "", false // the quote marks, and whether a space follows them
 	if n := quotePrefixLen(l); n > 0 {
 		prefix = l[:n]
-		if !strings.HasSuffix(prefix, " ") {
-			prefix += " "
-		}
+		prefixSpace = !strings.HasSuffix(prefix, " ")
 		l = strings.TrimLeft(l[n:], " ")
 	}
-	var hang string
-	if m := bulletRe.FindString(l); m != "" {
-		hang = strings.Repeat(" ", utf8.RuneCountInString(m))
-	} else if m := columnRe.FindStringSubmatch(l); m != nil {
-		hang = strings.Repeat(" ", utf8.RuneCountInString(m[1]))
+	prefixLen := len(prefix) // ASCII
+	if prefixSpace {
+		prefixLen++
+	}
+	lead := len(l) - len(strings.TrimLeft(l, " ")) // spaces before the first word
+	var hang int                                   // spaces before continuation lines
+	if m := bulletLen(l); m >= 0 {
+		hang = utf8.RuneCountInString(l[:m])
+	} else if m := columnLen(l); m >= 0 {
+		hang = utf8.RuneCountInString(l[:m])
 	} else {
-		hang = l[:len(l)-len(strings.TrimLeft(l, " "))]
+		hang = lead
 	}
-	prefixLen, hangLen := utf8.RuneCountInString(prefix), utf8.RuneCountInString(hang)
-	if prefixLen+hangLen > width/2 {
-		hang, hangLen = "", 0
+	if prefixLen+hang > width/2 {
+		hang = 0
 	}
-	lead := l[:len(l)-len(strings.TrimLeft(l, " "))]
+	writePrefix := func(b []byte) []byte {
+		b = append(b, prefix...)
+		if prefixSpace {
+			b = append(b, ' ')
+		}
+		return b
+	}
 
 	// Words with the spaces before them (runs of spaces align columns).
 	type word struct {
-		sep, w string
-		n      int // runes in w
+		w      string
+		sep, n int // spaces before w; runes in w
 	}
-	body := strings.TrimLeft(l, " ")
-	words := make([]word, 0, strings.Count(body, " ")+1)
+	var wordBuf [48]word
+	words := wordBuf[:0]
 	sep := 0 // spaces before the next word, beyond the one that splits
-	for rest := body; ; {
+	for rest := l[lead:]; ; {
 		w, tail, more := strings.Cut(rest, " ")
 		if w == "" {
 			sep++
 		} else {
-			words = append(words, word{spaces(sep + 1), w, utf8.RuneCountInString(w)})
+			words = append(words, word{w, sep + 1, utf8.RuneCountInString(w)})
 			sep = 0
 		}
 		if !more {
@@ -484,17 +708,17 @@ func wrapLine(l string, width int) []string {
 		rest = tail
 	}
 	if len(words) == 0 {
-		return []string{prefix + l}
+		return append(writePrefix(b), l...)
 	}
-	words[0].sep = ""
+	words[0].sep = 0
 
 	// Greedy fill; every line is a run of words, lines[i] = [start, end).
-	var lines [][2]int
+	var lineBuf [16][2]int
+	lines := lineBuf[:0]
 	start := 0 // the current line is words[start:i]
-	n := prefixLen + utf8.RuneCountInString(lead) + words[0].n
+	n := prefixLen + lead + words[0].n
 	for i := 1; i < len(words); i++ {
-		wl := words[i].n
-		if sl := len(words[i].sep); n+sl+wl <= width { // sep is ASCII spaces
+		if sl, wl := words[i].sep, words[i].n; n+sl+wl <= width {
 			n += sl + wl
 			continue
 		}
@@ -509,7 +733,7 @@ func wrapLine(l string, width int) []string {
 		}
 		lines = append(lines, [2]int{start, i - carry})
 		start = i - carry
-		n = prefixLen + hangLen
+		n = prefixLen + hang
 		for k := start; k <= i; k++ {
 			if k > start {
 				n++
@@ -524,38 +748,109 @@ func wrapLine(l string, width int) []string {
 		lines[k-1][0]--
 	}
 
-	out := make([]string, len(lines))
-	var b strings.Builder
 	for i, ln := range lines {
-		b.Reset()
-		b.WriteString(prefix)
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		from := len(b)
+		b = writePrefix(b)
 		if i == 0 {
-			b.WriteString(lead)
+			b = appendSpaces(b, lead)
 		} else {
-			b.WriteString(hang)
+			b = appendSpaces(b, hang)
 		}
 		for k := ln[0]; k < ln[1]; k++ {
 			if k > ln[0] {
 				if i == 0 {
-					b.WriteString(words[k].sep)
+					b = appendSpaces(b, words[k].sep)
 				} else {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
 			}
-			b.WriteString(words[k].w)
+			b = append(b, words[k].w...)
 		}
-		out[i] = strings.TrimRight(b.String(), " ")
+		for len(b) > from && b[len(b)-1] == ' ' {
+			b = b[:len(b)-1]
+		}
 	}
-	return out
+	return b
 }
 
-// spaces returns n spaces.
-func spaces(n int) string {
+// appendSpaces appends n spaces.
+func appendSpaces(b []byte, n int) []byte {
 	const s = "                                "
-	if n <= len(s) {
-		return s[:n]
+	for ; n > len(s); n -= len(s) {
+		b = append(b, s...)
 	}
-	return strings.Repeat(" ", n)
+	return append(b, s[:n]...)
+}
+
+// bulletLen is the length of the match of bulletRe at the start of l (a
+// list item's marker with the white space around it), or -1.
+func bulletLen(l string) int {
+	i := 0
+	for i < len(l) && isPerlSpace(l[i]) {
+		i++
+	}
+	switch {
+	case i == len(l):
+		return -1
+	case l[i] == '-' || l[i] == '*' || l[i] == '!':
+		i++
+	case strings.HasPrefix(l[i:], "•"):
+		i += len("•")
+	case isDigit(l[i]):
+		i++
+		if i < len(l) && isDigit(l[i]) {
+			i++
+		}
+		if i == len(l) || (l[i] != '.' && l[i] != ')') {
+			return -1
+		}
+		i++
+	default:
+		return -1
+	}
+	j := i
+	for j < len(l) && isPerlSpace(l[j]) {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+// columnLen is the length of the first group of columnRe matched at the
+// start of l (a label or command and the run of two or more spaces after
+// it, before the value), or -1. Like the regular expression it takes the
+// first word, then the shortest stretch of at most 30 more characters
+// without a tab that is followed by two or more white space characters and
+// something else.
+func columnLen(l string) int {
+	i := 0
+	for i < len(l) && isPerlSpace(l[i]) {
+		i++
+	}
+	if i == len(l) {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(l[i:]) // \S
+	i += n
+	for k := 0; ; k++ {
+		j := i
+		for j < len(l) && isPerlSpace(l[j]) {
+			j++
+		}
+		if j-i >= 2 && j < len(l) {
+			return j
+		}
+		if k == 30 || i == len(l) || l[i] == '\t' {
+			return -1
+		}
+		_, n := utf8.DecodeRuneInString(l[i:]) // [^\t]
+		i += n
+	}
 }
 
 // quotePrefixLen is the length of the quote marks that start l, as the

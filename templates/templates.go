@@ -35,6 +35,7 @@
 package templates
 
 import (
+	"bytes"
 	"cmp"
 	"embed"
 	"errors"
@@ -46,8 +47,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Template names.
@@ -202,10 +206,9 @@ func (d Data) BareSubject() string {
 	}
 	s = strings.TrimSpace(s)
 	for {
-		l := strings.ToLower(s)
 		cut := false
-		for _, p := range []string{"re:", "aw:", "antw:", "antwoord:", "sv:", "réf:", "ref:", "r:", "wg:"} {
-			if strings.HasPrefix(l, p) {
+		for _, p := range replyPrefixes {
+			if hasLowerPrefix(s, p) {
 				s = strings.TrimSpace(s[len(p):])
 				cut = true
 				break
@@ -215,14 +218,46 @@ func (d Data) BareSubject() string {
 			break
 		}
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinFields(s)
 	if s == "" {
 		return ""
 	}
-	if r := []rune(s); len(r) > 150 {
-		s = strings.TrimSpace(string(r[:149])) + "…"
+	if len(s) > 150 { // else it has at most 150 runes
+		if r := []rune(s); len(r) > 150 {
+			s = strings.TrimSpace(string(r[:149])) + "…"
+		}
 	}
 	return s
+}
+
+// replyPrefixes are the reply markers BareSubject removes, in lower case.
+var replyPrefixes = [...]string{"re:", "aw:", "antw:", "antwoord:", "sv:", "réf:", "ref:", "r:", "wg:"}
+
+// hasLowerPrefix reports whether strings.ToLower(s) starts with p, without
+// lowering all of s.
+func hasLowerPrefix(s, p string) bool {
+	i := 0 // bytes of p matched
+	for _, r := range s {
+		if i == len(p) {
+			return true
+		}
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		if n > len(p)-i || string(buf[:n]) != p[i:i+n] {
+			return false
+		}
+		i += n
+	}
+	return i == len(p)
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), without allocating
+// when s already is that.
+func joinFields(s string) string {
+	if s == "" || isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // Set is a loaded set of templates. It is read-only after New and safe for
@@ -462,7 +497,7 @@ func (s *Set) parseAll(files map[string]source) error {
 		// function arguments now, with the file's name.
 		for _, d := range sampleData() {
 			d = prepare(d, k.lang)
-			if _, err := p.render(d); err != nil {
+			if _, err := p.render(&d); err != nil {
 				return err
 			}
 		}
@@ -522,25 +557,36 @@ func (s *Set) Render(name, lang string, d Data) (Mail, error) {
 		lang = FallbackLanguage
 		p = byLang[lang]
 	}
-	return p.render(prepare(d, lang))
+	d = prepare(d, lang)
+	return p.render(&d)
 }
 
-func (p *parsed) render(d Data) (Mail, error) {
-	var b strings.Builder
-	if err := p.subject.Execute(&b, &d); err != nil {
+// outBufs holds the buffers the templates execute into.
+var outBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func (p *parsed) render(d *Data) (Mail, error) {
+	b := outBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if b.Cap() <= 256<<10 {
+			outBufs.Put(b)
+		}
+	}()
+	b.Reset()
+	if err := p.subject.Execute(b, d); err != nil {
 		return Mail{}, fileErr(p.files[0], err)
 	}
 	subj := caseTagOnce(oneLine(b.String()), d.CaseID)
 	b.Reset()
-	if err := p.text.Execute(&b, &d); err != nil {
+	if err := p.text.Execute(b, d); err != nil {
 		return Mail{}, fileErr(p.files[1], err)
 	}
 	text := tidyText(b.String())
 	b.Reset()
-	if err := p.html.Execute(&b, &d); err != nil {
+	if err := p.html.Execute(b, d); err != nil {
 		return Mail{}, fileErr(p.files[2], err)
 	}
-	return Mail{Subject: subj, Text: text, HTML: strings.TrimSpace(b.String()) + "\n"}, nil
+	html := string(append(bytes.TrimSpace(b.Bytes()), '\n'))
+	return Mail{Subject: subj, Text: text, HTML: html}, nil
 }
 
 // prepare returns a copy of d that is safe and complete for rendering in lang.
@@ -565,7 +611,10 @@ func prepare(d Data, lang string) Data {
 	d.Rights = mapStrings(d.Rights, oneLine)
 	d.Changes = mapStrings(d.Changes, multiLine)
 	d.Refusals = mapStrings(d.Refusals, multiLine)
-	if d.Evidence != nil {
+	// Clean evidence is used as it is: templates only read it.
+	if slices.ContainsFunc(d.Evidence, func(e EvidenceLine) bool {
+		return oneLine(e.Right) != e.Right || oneLine(e.Text) != e.Text
+	}) {
 		ev := make([]EvidenceLine, len(d.Evidence))
 		for i, e := range d.Evidence {
 			ev[i] = EvidenceLine{Right: oneLine(e.Right), Text: oneLine(e.Text), Offset: e.Offset}
@@ -599,17 +648,25 @@ func caseTagOnce(subj, caseID string) string {
 	if i < 0 {
 		return strings.TrimSpace(subj + " " + tag)
 	}
+	if !strings.Contains(subj[i+len(tag):], tag) {
+		return joinFields(subj)
+	}
 	rest := strings.ReplaceAll(subj[i+len(tag):], tag, "")
 	return strings.Join(strings.Fields(subj[:i+len(tag)]+rest), " ")
 }
 
+// mapStrings returns the strings of in mapped by f: in itself when f
+// changes none of them (templates only read the slices of Data), else a
+// new slice.
 func mapStrings(in []string, f func(string) string) []string {
-	if in == nil {
-		return nil
+	i := slices.IndexFunc(in, func(s string) bool { return f(s) != s })
+	if i < 0 {
+		return in
 	}
 	out := make([]string, len(in))
-	for i, s := range in {
-		out[i] = f(s)
+	copy(out, in[:i])
+	for ; i < len(in); i++ {
+		out[i] = f(in[i])
 	}
 	return out
 }

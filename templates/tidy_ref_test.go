@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -212,3 +213,17 @@ func wrapLineRef(l string, width int) []string {
 	}
 	return out
 }
+
+// The regular expressions the hand-written matchers replace: cutPara,
+// bulletLen, columnLen, quotePrefixLen, isDayNum, isYear and isMonth.
+var (
+	paraRe   = regexp.MustCompile(`\n\s*\n`)
+	bulletRe = regexp.MustCompile(`^(\s*)([-*•!]|\d{1,2}[.)])\s+`)
+	quoteRe  = regexp.MustCompile(`^(>\s?)+`)
+	// a "label:   value" or "  #cmd    explanation" line: hang at the value.
+	columnRe = regexp.MustCompile(`^(\s*\S[^\t]{0,30}?\s{2,})\S`)
+	// a day number that belongs with the month after it: 5, 5., 1er.
+	dayNumRe = regexp.MustCompile(`^(\d{1,2}\.?|1er)$`)
+	yearRe   = regexp.MustCompile(`^\d{4}[.,;:)]*$`)
+	monthRe  = regexp.MustCompile(`^\pL{3,}$`)
+)
