@@ -188,6 +188,9 @@ type Reader struct {
 	log  *slog.Logger
 
 	debug io.Writer // protocol transcript, tests only
+	// testHook, tests only, is told each pipeline step of a pass: "fetched",
+	// "fetch failed" and "marked" with the batch's first and last UID.
+	testHook func(event string, first, last uint32)
 
 	connected      atomic.Bool
 	noKeywordsSaid atomic.Bool

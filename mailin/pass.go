@@ -23,6 +23,14 @@ var errAbandoned = errors.New("imap fetch abandoned")
 // pass delivers everything above the checkpoint, in batches, and marks each
 // batch after the Sink committed it. It returns how many messages the Sink
 // accepted.
+//
+// It is a two-stage pipeline: while the Sink's Deliver runs for batch N in
+// its own goroutine, this goroutine marks batch N-1 and fetches batch N+1.
+// Every IMAP command stays on this goroutine, one after the other, as before;
+// only Deliver moves. So Deliver still sees the batches in UID order, one at
+// a time; a batch is marked only after its Deliver returned nil; at most two
+// batches are held (the one being delivered and the one fetched ahead); and
+// after a failure nothing later is delivered or marked (see pipeline).
 func (s *session) pass(ctx context.Context) (int, error) {
 	o := &s.r.opt
 	v, last, err := s.r.sink.Checkpoint(ctx, o.Mailbox)
@@ -40,34 +48,158 @@ func (s *session) pass(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	s.log.Info("new messages", "count", len(uids), "first_uid", uids[0], "last_uid", uids[len(uids)-1])
-	n := 0
+	p := &pipeline{s: s, ctx: ctx}
+	defer p.drain() // also on a panic: no Deliver outlives pass
 	for chunk := range slices.Chunk(uids, sizeChunk) {
 		batches, err := s.plan(chunk)
 		if err != nil {
-			return n, err
+			return p.abort(err)
 		}
 		for _, batch := range batches {
 			msgs, err := s.fetch(batch)
 			if err != nil {
-				return n, err
+				s.hook("fetch failed", uint32(batch[0]), uint32(batch[len(batch)-1]))
+				return p.abort(err)
 			}
 			if len(msgs) == 0 {
 				continue
 			}
-			if err := s.r.sink.Deliver(ctx, o.Mailbox, s.validity, msgs); err != nil {
-				return n, fmt.Errorf("deliver uids %d-%d: %w", msgs[0].UID, msgs[len(msgs)-1].UID, err)
+			s.hook("fetched", msgs[0].UID, msgs[len(msgs)-1].UID)
+			if err := p.push(msgs); err != nil {
+				return p.n, err
 			}
-			n += len(msgs)
-			s.log.Debug("delivered", "count", len(msgs), "first_uid", msgs[0].UID, "last_uid", msgs[len(msgs)-1].UID)
-			done := make([]imap.UID, len(msgs))
-			for i, m := range msgs {
-				done[i] = imap.UID(m.UID)
-			}
-			s.mark(done)
 		}
 	}
-	s.log.Info("pass done", "delivered", n, "last_uid", uids[len(uids)-1])
-	return n, nil
+	if err := p.finish(); err != nil {
+		return p.n, err
+	}
+	s.log.Info("pass done", "delivered", p.n, "last_uid", uids[len(uids)-1])
+	return p.n, nil
+}
+
+// pipeline runs the Sink's Deliver for one batch at a time in a goroutine
+// of its own while the session goroutine goes on with IMAP.
+type pipeline struct {
+	s   *session
+	ctx context.Context
+	n   int       // messages the Sink accepted
+	cur *inflight // the batch whose Deliver runs, or nil
+}
+
+// inflight is one running Deliver. done receives its result exactly once.
+type inflight struct {
+	msgs []Raw
+	done chan error // buffered: the goroutine never waits for a reader
+}
+
+// push hands msgs to the Sink once the Deliver before it returned nil, then
+// marks that previous batch while msgs is being delivered. If the previous
+// Deliver failed or ctx is done, msgs is dropped: neither delivered nor
+// marked.
+func (p *pipeline) push(msgs []Raw) error {
+	prev, err := p.wait()
+	if err != nil {
+		return err
+	}
+	if err := p.ctx.Err(); err != nil {
+		return err // prev is committed; its mark is repaired at the next session start
+	}
+	p.cur = p.s.deliver(p.ctx, msgs)
+	if prev != nil {
+		p.s.mark(uidsOf(prev))
+	}
+	return nil
+}
+
+// finish waits for the last Deliver and marks its batch.
+func (p *pipeline) finish() error {
+	prev, err := p.wait()
+	if err != nil {
+		return err
+	}
+	if prev != nil {
+		p.s.mark(uidsOf(prev))
+	}
+	return nil
+}
+
+// abort ends the pass after an IMAP error (plan or fetch): it waits for the
+// running Deliver, which is left to commit its batch, and marks that batch
+// only if the connection may still be used. An abandoned fetch
+// (errAbandoned) or a closed connection leaves the mark to the repair at the
+// next session start; the checkpoint has advanced either way.
+func (p *pipeline) abort(cause error) (int, error) {
+	prev, err := p.wait()
+	if err != nil {
+		return p.n, errors.Join(err, cause)
+	}
+	if prev != nil && !errors.Is(cause, errAbandoned) && !p.s.closed() {
+		p.s.mark(uidsOf(prev))
+	}
+	return p.n, cause
+}
+
+// wait waits for the running Deliver, if any. It returns the delivered
+// batch (nil when none ran) or Deliver's error.
+func (p *pipeline) wait() ([]Raw, error) {
+	d := p.cur
+	if d == nil {
+		return nil, nil
+	}
+	p.cur = nil
+	if err := <-d.done; err != nil {
+		return nil, fmt.Errorf("deliver uids %d-%d: %w", d.msgs[0].UID, d.msgs[len(d.msgs)-1].UID, err)
+	}
+	p.n += len(d.msgs)
+	p.s.log.Debug("delivered", "count", len(d.msgs), "first_uid", d.msgs[0].UID, "last_uid", d.msgs[len(d.msgs)-1].UID)
+	return d.msgs, nil
+}
+
+// drain waits for a Deliver still running when pass returns early (a
+// panic); its result is dropped and its batch stays unmarked.
+func (p *pipeline) drain() {
+	if p.cur != nil {
+		<-p.cur.done
+		p.cur = nil
+	}
+}
+
+// deliver starts the Sink's Deliver of msgs in a goroutine. A panic in the
+// Sink becomes its error, as it would on the session goroutine.
+func (s *session) deliver(ctx context.Context, msgs []Raw) *inflight {
+	d := &inflight{msgs: msgs, done: make(chan error, 1)}
+	go func() {
+		var err error
+		defer func() { d.done <- err }()
+		defer recoverErr(&err)
+		err = s.r.sink.Deliver(ctx, s.r.opt.Mailbox, s.validity, msgs)
+	}()
+	return d
+}
+
+func uidsOf(msgs []Raw) []imap.UID {
+	uids := make([]imap.UID, len(msgs))
+	for i, m := range msgs {
+		uids[i] = imap.UID(m.UID)
+	}
+	return uids
+}
+
+// closed reports whether the connection is known to be gone.
+func (s *session) closed() bool {
+	select {
+	case <-s.c.Closed():
+		return true
+	default:
+		return false
+	}
+}
+
+// hook reports a pipeline step to a test (nil outside tests).
+func (s *session) hook(event string, first, last uint32) {
+	if s.r.testHook != nil {
+		s.r.testHook(event, first, last)
+	}
 }
 
 // newUIDs returns the UIDs above last, ascending. "UID SEARCH last+1:*"
@@ -241,6 +373,7 @@ func (s *session) mark(uids []imap.UID) {
 	o := &s.r.opt
 	w := s.guard("mark")
 	defer w.stop()
+	defer s.hook("marked", uint32(uids[0]), uint32(uids[len(uids)-1]))
 	if o.ProcessedMailbox == "" {
 		if !s.keywords {
 			return
