@@ -542,26 +542,36 @@ func isMultiLine(s string) bool {
 	return true
 }
 
-// scratch holds byte buffers for tidyText, so that a render allocates only
-// the resulting string.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+// tidier holds the buffers of tidyText, so that a render allocates only the
+// resulting string.
+type tidier struct {
+	out   []byte
+	words []word   // of the line being wrapped
+	lines [][2]int // of the line being wrapped: words[start:end]
+}
+
+// word is a word of a line being wrapped: body[from:to] with sep spaces
+// before it and n runes.
+type word struct{ from, to, sep, n int }
+
+var tidiers = sync.Pool{New: func() any { return &tidier{out: make([]byte, 0, 8<<10)} }}
 
 // tidyText normalises a rendered text body: LF line ends, tabs as four
 // spaces, no trailing spaces, at most one blank line in a row, lines wrapped at WrapWidth, no
 // blank lines at the ends, one final newline.
 func tidyText(s string) string {
-	bp := scratch.Get().(*[]byte)
-	b := appendTidy((*bp)[:0], s)
-	out := string(b)
-	if cap(b) <= 256<<10 {
-		*bp = b
-		scratch.Put(bp)
+	t := tidiers.Get().(*tidier)
+	t.out = t.out[:0]
+	t.tidy(s)
+	out := string(t.out)
+	if cap(t.out) <= 256<<10 && cap(t.words) <= 4<<10 {
+		tidiers.Put(t)
 	}
 	return out
 }
 
-// appendTidy appends tidyText(s) to b.
-func appendTidy(b []byte, s string) []byte {
+// tidy appends tidyText(s) to t.out.
+func (t *tidier) tidy(s string) {
 	if needsSpaceMap(s) {
 		s = strings.ReplaceAll(s, "\r", "")
 		s = strings.ReplaceAll(s, "\t", "    ")
@@ -591,20 +601,20 @@ func appendTidy(b []byte, s string) []byte {
 		} else {
 			blank = false
 			if pending {
-				b = append(b, '\n') // started is true
+				t.out = append(t.out, '\n') // started is true
 				pending = false
 			}
 			if started {
-				b = append(b, '\n')
+				t.out = append(t.out, '\n')
 			}
 			started = true
-			b = appendWrapped(b, l, WrapWidth)
+			t.wrap(l, WrapWidth)
 		}
 		if !more {
 			break
 		}
 	}
-	return append(b, '\n')
+	t.out = append(t.out, '\n')
 }
 
 // isBreakingSpace is white space other than LF, the plain space and the
@@ -624,12 +634,12 @@ func asciiSpace(c byte) bool {
 func needsSpaceMap(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c != '\n' && c != ' ' && asciiSpace(c) {
-				return true
-			}
+		if !spaceMapLook[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			return true // \t, \v, \f or \r
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if n == 1 || isBreakingSpace(r) {
@@ -640,21 +650,33 @@ func needsSpaceMap(s string) bool {
 	return false
 }
 
+// spaceMapLook marks the bytes needsSpaceMap must look at: ASCII white
+// space other than LF and space, and every non-ASCII byte.
+var spaceMapLook = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || (c != '\n' && c != ' ' && asciiSpace(byte(c)))
+	}
+	return t
+}()
+
 // wrapLine breaks l (a line without a line break) at spaces so no line is
-// longer than width columns; see appendWrapped.
+// longer than width columns; see tidier.wrap.
 func wrapLine(l string, width int) []string {
-	return strings.Split(string(appendWrapped(nil, l, width)), "\n")
+	var t tidier
+	t.wrap(l, width)
+	return strings.Split(string(t.out), "\n")
 }
 
-// appendWrapped appends l (a line without a line break), broken at spaces
+// wrap appends l (a line without a line break) to t.out, broken at spaces
 // into lines joined by "\n" so no line is longer than width columns (a
 // single longer word, such as a URL, stays whole). Continuation lines keep
 // the quote prefix, or hang under a bullet's text or a column's value. A day
 // number stays with its month ("5 June"), and a lone short word is not left
 // on the last line ("; and").
-func appendWrapped(b []byte, l string, width int) []byte {
+func (t *tidier) wrap(l string, width int) {
 	if len(l) <= width || utf8.RuneCountInString(l) <= width {
-		return append(b, l...)
+		t.out = append(t.out, l...)
+		return
 	}
 	prefix, prefixSpace := "", false // the quote marks, and whether a space follows them
 	if n := quotePrefixLen(l); n > 0 {
@@ -678,6 +700,7 @@ func appendWrapped(b []byte, l string, width int) []byte {
 	if prefixLen+hang > width/2 {
 		hang = 0
 	}
+	b := t.out
 	writePrefix := func(b []byte) []byte {
 		b = append(b, prefix...)
 		if prefixSpace {
@@ -687,34 +710,37 @@ func appendWrapped(b []byte, l string, width int) []byte {
 	}
 
 	// Words with the spaces before them (runs of spaces align columns).
-	type word struct {
-		w      string
-		sep, n int // spaces before w; runes in w
-	}
-	var wordBuf [48]word
-	words := wordBuf[:0]
-	sep := 0 // spaces before the next word, beyond the one that splits
-	for rest := l[lead:]; ; {
-		w, tail, more := strings.Cut(rest, " ")
-		if w == "" {
+	words := t.words[:0]
+	body := l[lead:] // starts with a word
+	for i, sep := 0, 0; i < len(body); {
+		if body[i] == ' ' {
 			sep++
-		} else {
-			words = append(words, word{w, sep + 1, utf8.RuneCountInString(w)})
-			sep = 0
+			i++
+			continue
 		}
-		if !more {
-			break
+		j, ascii := i, true
+		for ; j < len(body) && body[j] != ' '; j++ {
+			if body[j] >= utf8.RuneSelf {
+				ascii = false
+			}
 		}
-		rest = tail
+		n := j - i
+		if !ascii {
+			n = utf8.RuneCountInString(body[i:j])
+		}
+		words = append(words, word{i, j, sep, n})
+		sep, i = 0, j
 	}
+	t.words = words[:0]
+	w := func(k int) string { return body[words[k].from:words[k].to] }
 	if len(words) == 0 {
-		return append(writePrefix(b), l...)
+		t.out = append(writePrefix(b), l...)
+		return
 	}
 	words[0].sep = 0
 
 	// Greedy fill; every line is a run of words, lines[i] = [start, end).
-	var lineBuf [16][2]int
-	lines := lineBuf[:0]
+	lines := t.lines[:0]
 	start := 0 // the current line is words[start:i]
 	n := prefixLen + lead + words[0].n
 	for i := 1; i < len(words); i++ {
@@ -725,10 +751,10 @@ func appendWrapped(b []byte, l string, width int) []byte {
 		// Keep "5 April 2026" together: carry the month before a year, and
 		// a day number before that, to the next line.
 		carry := 0
-		if isYear(words[i].w) && i-start > 1 && isMonth(words[i-1].w) {
+		if isYear(w(i)) && i-start > 1 && isMonth(w(i-1)) {
 			carry = 1
 		}
-		if i-start > carry+1 && isDayNum(words[i-1-carry].w) {
+		if i-start > carry+1 && isDayNum(w(i-1-carry)) {
 			carry++
 		}
 		lines = append(lines, [2]int{start, i - carry})
@@ -742,6 +768,7 @@ func appendWrapped(b []byte, l string, width int) []byte {
 		}
 	}
 	lines = append(lines, [2]int{start, len(words)})
+	t.lines = lines[:0]
 	// No lone short word on the last line.
 	if k := len(lines); k > 1 && lines[k-1][1]-lines[k-1][0] == 1 && words[lines[k-1][0]].n <= 4 && lines[k-2][1]-lines[k-2][0] > 2 {
 		lines[k-2][1]--
@@ -767,13 +794,13 @@ func appendWrapped(b []byte, l string, width int) []byte {
 					b = append(b, ' ')
 				}
 			}
-			b = append(b, words[k].w...)
+			b = append(b, w(k)...)
 		}
 		for len(b) > from && b[len(b)-1] == ' ' {
 			b = b[:len(b)-1]
 		}
 	}
-	return b
+	t.out = b
 }
 
 // appendSpaces appends n spaces.
