@@ -250,23 +250,78 @@ func decodeBase64(b []byte) (out []byte, ok bool) {
 	return out[:n], ok
 }
 
-// base64Size is the decoded size of a base64 body, without decoding it.
-func base64Size(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if _, is := b64Char(c); is {
-			n++
+// b64Alphabet is 1 for the bytes b64Char accepts, else 0.
+var b64Alphabet = func() (t [256]uint8) {
+	for c := range 256 {
+		if _, ok := b64Char(byte(c)); ok {
+			t[c] = 1
 		}
 	}
+	return t
+}()
+
+// base64Size is the decoded size of a base64 body, without decoding it.
+func base64Size(b []byte) int {
+	var n0, n1, n2, n3 int
+	for len(b) >= 4 {
+		n0 += int(b64Alphabet[b[0]])
+		n1 += int(b64Alphabet[b[1]])
+		n2 += int(b64Alphabet[b[2]])
+		n3 += int(b64Alphabet[b[3]])
+		b = b[4:]
+	}
+	for _, c := range b {
+		n0 += int(b64Alphabet[c])
+	}
+	n := n0 + n1 + n2 + n3
 	if n%4 == 1 {
 		n--
 	}
 	return n/4*3 + max(0, n%4-1)
 }
 
-// qpSize is the decoded size of a quoted-printable body, without keeping it.
+// qpSize is the decoded size of a quoted-printable body, without keeping
+// it: decodeQP's rules, counting instead of writing.
 func qpSize(b []byte) int {
-	return len(decodeQP(b))
+	n := 0
+	for i := 0; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], '=')
+		if j < 0 {
+			return n + len(b) - i
+		}
+		n += j
+		i += j
+		if i+2 < len(b) {
+			_, ok1 := unhex(b[i+1])
+			_, ok2 := unhex(b[i+2])
+			if ok1 && ok2 {
+				n++
+				i += 2
+				continue
+			}
+		}
+		j = i + 1
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j == len(b) {
+			i = j - 1
+			continue
+		}
+		if b[j] == '\n' {
+			i = j
+			continue
+		}
+		if b[j] == '\r' {
+			if j+1 < len(b) && b[j+1] == '\n' {
+				j++
+			}
+			i = j
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // decodeCTE undoes the Content-Transfer-Encoding. problem is empty when

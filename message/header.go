@@ -366,13 +366,24 @@ var dateLayouts = []string{
 	"Mon, 02 Jan 2006 15:04:05 -0700 (MST)",
 }
 
+// commonDateLayout is the RFC 5322 date as nearly every mailer writes it.
+const commonDateLayout = "Mon, 2 Jan 2006 15:04:05 -0700"
+
 // parseDate parses a Date header; zero if it cannot be parsed or is absurd.
 func parseDate(v string) (time.Time, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return time.Time{}, true
 	}
-	t, err := mail.ParseDate(v)
+	// The usual form first: net/mail.ParseDate tries twelve layouts
+	// without a day name before this one, each failure allocating an
+	// error. A value this layout accepts starts with a day name, so none
+	// of those earlier layouts could have accepted it, and net/mail would
+	// return the same time.
+	t, err := time.Parse(commonDateLayout, v)
+	if err != nil {
+		t, err = mail.ParseDate(v)
+	}
 	if err != nil {
 		// Drop a trailing comment and doubled blanks, then try the layouts.
 		w := v

@@ -1,15 +1,12 @@
 package message
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"mime"
 	"net/mail"
 	nettextproto "net/textproto"
 	"strings"
-
-	"github.com/emersion/go-message/textproto"
 )
 
 // Options bound the work Parse does.
@@ -79,9 +76,16 @@ type parser struct {
 	parts int             // body parts visited
 	// forwarded is set when an attached message outside a report was found.
 	forwarded bool
+	// rec, when set, collects problems instead of recording them: for
+	// headers read ahead or only looked up.
+	rec *[]string
 }
 
 func (p *parser) problem(s string) {
+	if p.rec != nil {
+		*p.rec = append(*p.rec, s)
+		return
+	}
 	if p.seen[s] || len(p.m.Problems) >= 50 {
 		return
 	}
@@ -161,17 +165,9 @@ func (p *parser) finishFields() {
 // splits each chunk on its own into new and quoted text, so a forwarded
 // message rendered after a reply's quote is still new text.
 func (p *parser) finishBody(c *collector) {
-	var text, newText, quoted strings.Builder
+	var text, newText, quoted joiner
 	fwd := forwardSubject(p.m.Subject)
-	add := func(b *strings.Builder, s string) {
-		if s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(s)
-	}
+	add := func(b *joiner, s string) { b.add(s) }
 	for _, ch := range c.chunks {
 		t := strings.TrimSpace(ch.text)
 		if t == "" {
@@ -205,6 +201,47 @@ func (p *parser) finishBody(c *collector) {
 	p.m.Attachments = c.atts
 }
 
+// joiner joins strings with blank lines between them; a single string is
+// kept as it is, not copied.
+type joiner struct {
+	first string
+	sb    strings.Builder
+	n     int
+}
+
+func (j *joiner) add(s string) {
+	if s == "" {
+		return
+	}
+	switch j.n {
+	case 0:
+		j.first = s
+	case 1:
+		j.sb.Grow(len(j.first) + 2 + len(s))
+		j.sb.WriteString(j.first)
+		fallthrough
+	default:
+		j.sb.WriteString("\n\n")
+		j.sb.WriteString(s)
+	}
+	j.n++
+}
+
+// Len is the length of String().
+func (j *joiner) Len() int {
+	if j.n <= 1 {
+		return len(j.first)
+	}
+	return j.sb.Len()
+}
+
+func (j *joiner) String() string {
+	if j.n <= 1 {
+		return j.first
+	}
+	return j.sb.String()
+}
+
 // essentialHeader reports the fields kept even past the header limits.
 func essentialHeader(key string) bool {
 	switch key {
@@ -221,8 +258,8 @@ func essentialHeader(key string) bool {
 // header fields end the header (the body starts there, as when the blank
 // line is missing); the header block is bounded by maxBytes and
 // maxHeaderFields.
-func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
-	var hdr bytes.Buffer
+func (p *parser) readHeader(b []byte, maxBytes int) (header, []byte) {
+	var hb headerBuilder
 	fields := 0
 	pos := 0
 	first := true
@@ -285,8 +322,11 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 			if fields > maxHeaderFields || tooBig {
 				extra += len(line) + 2
 			}
-			hdr.Write(line)
-			hdr.WriteString("\r\n")
+			if isCont {
+				hb.addValue(line)
+			} else {
+				hb.startField(line)
+			}
 		}
 		pos = next
 	}
@@ -296,11 +336,7 @@ func (p *parser) readHeader(b []byte, maxBytes int) (textproto.Header, []byte) {
 	if tooBig {
 		p.problem("header block too large: the rest ignored")
 	}
-	hdr.WriteString("\r\n")
-	h, err := safeReadHeader(hdr.Bytes())
-	if err != nil {
-		p.problem("header could not be read: ignored")
-	}
+	h := hb.header()
 	if pos > len(b) {
 		pos = len(b)
 	}
@@ -339,22 +375,23 @@ func validFieldLine(line []byte) bool {
 	return true
 }
 
-func safeReadHeader(b []byte) (h textproto.Header, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = errPanic
-		}
-	}()
-	return textproto.ReadHeader(bufio.NewReader(bytes.NewReader(b)))
-}
-
 // headerFields fills the envelope fields and the Header map.
-func (p *parser) headerFields(h textproto.Header) {
+func (p *parser) headerFields(h header) {
 	m := p.m
-	fs := h.Fields()
-	for fs.Next() {
-		k := fs.Key()
-		m.Header[k] = append(m.Header[k], decodeHeaderValue(fs.Value(), p.wd))
+	if len(m.Header) == 0 && len(h.fields) > 0 {
+		m.Header = make(map[string][]string, len(h.fields))
+	}
+	// Fields seen once (most) share one backing array; capacity 1 keeps
+	// appends by callers from writing into a neighbour.
+	vals := make([]string, len(h.fields))
+	for i, f := range h.fields {
+		v := decodeHeaderValue(f.value, p.wd)
+		if old, ok := m.Header[f.key]; ok {
+			m.Header[f.key] = append(old, v)
+			continue
+		}
+		vals[i] = v
+		m.Header[f.key] = vals[i : i+1 : i+1]
 	}
 	if v := h.Get("Message-Id"); v != "" {
 		if ids := ParseMsgIDs(v); len(ids) > 0 {
@@ -389,7 +426,7 @@ func (p *parser) headerFields(h textproto.Header) {
 	}
 }
 
-func (p *parser) addrs(h textproto.Header, key string) []*mail.Address {
+func (p *parser) addrs(h header, key string) []*mail.Address {
 	var all []*mail.Address
 	for _, v := range h.Values(key) {
 		l, ok := parseAddressList(v, p.wd)
@@ -406,7 +443,7 @@ func (p *parser) addrs(h textproto.Header, key string) []*mail.Address {
 
 // contentType returns the lower-case media type and parameters of h. A
 // missing or invalid Content-Type is text/plain (RFC 2045 §5.2).
-func (p *parser) contentType(h textproto.Header) (string, map[string]string) {
+func (p *parser) contentType(h header) (string, map[string]string) {
 	v := h.Get("Content-Type")
 	if strings.TrimSpace(v) == "" {
 		return "text/plain", map[string]string{}
@@ -463,7 +500,7 @@ func validMediaType(mt string) bool {
 }
 
 // body handles the body of an entity whose header is h.
-func (p *parser) body(h textproto.Header, mt string, params map[string]string, body []byte, depth int, inReport bool, c *collector) {
+func (p *parser) body(h header, mt string, params map[string]string, body []byte, depth int, inReport bool, c *collector) {
 	defer func() {
 		// Last resort: a panic in a third-party decoder loses this part only.
 		if r := recover(); r != nil {
@@ -582,16 +619,27 @@ func (p *parser) multipart(mt string, params map[string]string, body []byte, dep
 // else the first that yields any text. Plain-text alternatives are tried
 // first, so the HTML one is usually never converted.
 func (p *parser) alternative(parts [][]byte, depth int, c *collector) {
+	heads := make([]*partHead, len(parts))
+	head := func(i int) *partHead {
+		if heads[i] == nil {
+			heads[i] = p.readPart(parts[i])
+		}
+		return heads[i]
+	}
 	subs := make([]*collector, len(parts))
 	eval := func(i int) *collector {
 		if subs[i] == nil {
 			subs[i] = &collector{}
-			p.part(parts[i], depth+1, false, subs[i])
+			ph := head(i)
+			for _, s := range ph.probs {
+				p.problem(s)
+			}
+			p.body(ph.h, ph.mt, ph.params, ph.body, depth+1, false, subs[i])
 		}
 		return subs[i]
 	}
-	for i, part := range parts {
-		if partIsPlain(part) && eval(i).hasPlain() {
+	for i := range parts {
+		if head(i).mt == "text/plain" && eval(i).hasPlain() {
 			c.merge(subs[i])
 			return
 		}
@@ -613,13 +661,25 @@ func (p *parser) alternative(parts [][]byte, depth int, c *collector) {
 	}
 }
 
-// partIsPlain reports whether a body part's header says text/plain (or
-// nothing, which means text/plain).
-func partIsPlain(b []byte) bool {
-	q := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
-	h, _ := q.readHeader(b, maxPartHeaderBytes)
-	mt, _ := q.contentType(h)
-	return mt == "text/plain"
+// partHead is the header of a body part read ahead, with the problems
+// reading it found, to be recorded when the part is used.
+type partHead struct {
+	h      header
+	body   []byte
+	mt     string
+	params map[string]string
+	probs  []string
+}
+
+// readPart reads a body part's header without recording its problems.
+func (p *parser) readPart(b []byte) *partHead {
+	ph := &partHead{}
+	saved := p.rec
+	p.rec = &ph.probs
+	ph.h, ph.body = p.readHeader(b, maxPartHeaderBytes)
+	ph.mt, ph.params = p.contentType(ph.h)
+	p.rec = saved
+	return ph
 }
 
 // part parses one body part of a multipart.
@@ -631,15 +691,18 @@ func (p *parser) part(b []byte, depth int, inReport bool, c *collector) {
 
 // quietHeader reads a header for lookup only; its problems are not
 // recorded.
-func (p *parser) quietHeader(b []byte) (textproto.Header, []byte) {
-	q := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
-	return q.readHeader(b, maxPartHeaderBytes)
+func (p *parser) quietHeader(b []byte) (header, []byte) {
+	var discard []string
+	saved := p.rec
+	p.rec = &discard
+	defer func() { p.rec = saved }()
+	return p.readHeader(b, maxPartHeaderBytes)
 }
 
 // attachedMessage handles a message/rfc822 part: inside a report it names
 // the original message; elsewhere it is a forwarded mail whose text is
 // rendered into the body.
-func (p *parser) attachedMessage(h textproto.Header, cte, filename string, body []byte, depth int, inReport bool, c *collector) {
+func (p *parser) attachedMessage(h header, cte, filename string, body []byte, depth int, inReport bool, c *collector) {
 	dec, prob := decodeCTE(body, cte)
 	if prob != "" {
 		p.problem(prob)
@@ -702,7 +765,8 @@ func formatAddr(a *mail.Address) string {
 
 // text decodes a text/plain or text/html body to clean text.
 func (p *parser) text(mt string, params map[string]string, cte string, body []byte) string {
-	dec, prob := decodeCTE(body, cte)
+	scratch := getScratch()
+	dec, inScratch, prob := decodeCTETo(*scratch, body, cte)
 	if prob != "" {
 		p.problem(prob)
 	}
@@ -714,11 +778,15 @@ func (p *parser) text(mt string, params map[string]string, cte string, body []by
 	if mt == "text/html" && !hasCS {
 		cs = htmlMetaCharset(dec)
 	}
-	s, prob := decodeCharset(dec, cs, 4*maxPartText)
+	s, prob := decodeText(dec, cs, 4*maxPartText)
+	if inScratch {
+		// The decoded bytes are dead now; keep the (maybe grown) buffer.
+		*scratch = dec[:0]
+	}
+	putScratch(scratch)
 	if prob != "" {
 		p.problem(prob)
 	}
-	s = cleanText(s)
 	if mt == "text/html" {
 		t, cut := htmlToText(s, MaxText)
 		if cut {
@@ -883,4 +951,106 @@ func unflow(s string, delsp bool) string {
 	}
 	flush()
 	return strings.Join(out, "\n")
+}
+
+// hfield is one header field: canonical key, unfolded value.
+type hfield struct {
+	key, value string
+}
+
+// header is a parsed header block in document order. It stands in for
+// go-message's textproto.Header with the same reading rules: the key is
+// the text before the first colon, blanks trimmed, in canonical form; the
+// value is the rest with each line's blanks trimmed and the lines joined
+// by one blank.
+type header struct {
+	fields []hfield
+}
+
+// Get returns the first value of key, which must be in canonical form.
+func (h *header) Get(key string) string {
+	for i := range h.fields {
+		if h.fields[i].key == key {
+			return h.fields[i].value
+		}
+	}
+	return ""
+}
+
+// Values returns all values of key (canonical form) in order.
+func (h *header) Values(key string) []string {
+	var vs []string
+	for i := range h.fields {
+		if h.fields[i].key == key {
+			vs = append(vs, h.fields[i].value)
+		}
+	}
+	return vs
+}
+
+// trimBlanks trims spaces and tabs at both ends.
+func trimBlanks(s []byte) []byte {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	n := len(s)
+	for n > i && (s[n-1] == ' ' || s[n-1] == '\t') {
+		n--
+	}
+	return s[i:n]
+}
+
+// headerBuilder collects the kept fields of a header block in one buffer,
+// so the block costs one string allocation.
+type headerBuilder struct {
+	buf  []byte
+	offs []int // per field: key start, key end, value start, value end
+	open bool  // a field is being built
+	vlen int   // bytes of the current value so far
+}
+
+func (hb *headerBuilder) startField(line []byte) {
+	hb.endField()
+	i := bytes.IndexByte(line, ':')
+	ks := len(hb.buf)
+	hb.buf = append(hb.buf, trimBlanks(line[:i])...)
+	hb.offs = append(hb.offs, ks, len(hb.buf), len(hb.buf))
+	hb.open = true
+	hb.vlen = 0
+	hb.addValue(line[i+1:])
+}
+
+func (hb *headerBuilder) addValue(piece []byte) {
+	piece = trimBlanks(piece)
+	if len(piece) == 0 {
+		return
+	}
+	if hb.vlen > 0 {
+		hb.buf = append(hb.buf, ' ')
+	}
+	hb.buf = append(hb.buf, piece...)
+	hb.vlen += len(piece)
+}
+
+func (hb *headerBuilder) endField() {
+	if hb.open {
+		hb.offs = append(hb.offs, len(hb.buf))
+		hb.open = false
+	}
+}
+
+func (hb *headerBuilder) header() header {
+	hb.endField()
+	n := len(hb.offs) / 4
+	if n == 0 {
+		return header{}
+	}
+	s := string(hb.buf)
+	h := header{fields: make([]hfield, n)}
+	for i := range n {
+		o := hb.offs[4*i:]
+		h.fields[i] = hfield{key: nettextproto.CanonicalMIMEHeaderKey(s[o[0]:o[1]]), value: s[o[2]:o[3]]}
+	}
+	return h
 }
