@@ -188,6 +188,32 @@ type scan struct {
 	toks       []token
 	matches    []match
 	ignored    map[int]bool // sentences holding a boilerplate phrase
+	// ignoredFor holds, per sentence, the rights silenced by an
+	// "ignore-RIGHT" phrase in it (bit i is Rights[i]).
+	ignoredFor map[int]uint16
+}
+
+// silenced reports whether the right phrase mt stands in a sentence whose
+// boilerplate silences it.
+func (sc *scan) silenced(mt match) bool {
+	sent := sc.toks[mt.s].sent
+	if sc.ignored[sent] {
+		return true
+	}
+	if bits, ok := sc.ignoredFor[sent]; ok {
+		return bits&rightBit(mt.p.cat) != 0
+	}
+	return false
+}
+
+// rightBit is the bit of right r in scan.ignoredFor.
+func rightBit(r string) uint16 {
+	for i, x := range Rights {
+		if x == r {
+			return 1 << i
+		}
+	}
+	return 0
 }
 
 // threadSubject reports whether mt is in the subject of a reply ("Re:",
@@ -290,12 +316,21 @@ func (c *Classifier) scan(m *message.Message) *scan {
 	sc.toks = tokenize(text, len(subject))
 	sc.matches = c.lx.find(sc.toks)
 	for _, mt := range sc.matches {
-		if mt.p.cat == catIgnore {
-			if sc.ignored == nil {
-				sc.ignored = map[int]bool{}
-			}
-			sc.ignored[sc.toks[mt.s].sent] = true
+		if mt.p.cat != catIgnore {
+			continue
 		}
+		sent := sc.toks[mt.s].sent
+		if mt.p.only != "" {
+			if sc.ignoredFor == nil {
+				sc.ignoredFor = map[int]uint16{}
+			}
+			sc.ignoredFor[sent] |= rightBit(mt.p.only)
+			continue
+		}
+		if sc.ignored == nil {
+			sc.ignored = map[int]bool{}
+		}
+		sc.ignored[sent] = true
 	}
 	return sc
 }
@@ -770,14 +805,13 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 
 // rightsOf is rights, reading only the body when bodyOnly is set.
 func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
-	ign := sc.ignored
 	var cand []match
 	billing := false
 	for _, mt := range sc.matches {
 		if mt.p.cat == catBilling && !sc.threadSubject(mt) {
 			billing = true
 		}
-		if !mt.p.right || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
+		if !mt.p.right || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
 		if bodyOnly && sc.toks[mt.s].subject {
@@ -797,6 +831,17 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 		for j := i + 1; j < len(cand) && cand[j].s < cand[i].e; j++ {
 			a, b := cand[i], cand[j]
 			if a.p.cat == b.p.cat {
+				continue
+			}
+			// Two article phrases reading the same article number: the
+			// more specific one names the paragraph ("Articles 15 and
+			// 21(2)" is art. 21(2), not art. 21 as a whole).
+			if na, nb := len(a.p.elems), len(b.p.elems); a.p.article && b.p.article && na != nb && sc.sharesNumber(a, b) {
+				if na > nb {
+					drop[j] = true
+				} else {
+					drop[i] = true
+				}
 				continue
 			}
 			if beats(a, b) {
@@ -849,7 +894,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			if _, seen := questionOnly[mt.p.cat]; !seen {
 				questionOnly[mt.p.cat] = true
 			}
-			if !sc.inQuestion(mt) {
+			if !sc.inQuestion(mt) && !sc.asksLogic(mt) {
 				questionOnly[mt.p.cat] = false
 			}
 		}
@@ -859,9 +904,33 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	}
 	// An access request asks whether automated decisions are made ("Do you
 	// make automated decisions about me? If so, what logic?", art. 15(1)(h)):
-	// such questions are part of the access request, not an art. 22 request.
+	// such questions, and list items that ask for the logic involved, are
+	// part of the access request, not an art. 22 request.
 	if score[Access] >= 2 && questionOnly[AutomatedDecision] {
 		score[AutomatedDecision] = 0
+	}
+	// In an objection to direct marketing, a bare objection word or a bare
+	// "art. 21" ("please confirm you have processed my objection") belongs
+	// to that objection; an art. 21(1) objection needs words of its own.
+	if score[ObjectDirectMarketing] >= 2 && score[Objection] >= 2 {
+		score[Objection] = 0
+		type run struct{ e, w int }
+		var r *run
+		for i, mt := range cand {
+			if drop[i] || mt.p.cat != Objection || genericObjection(mt) {
+				continue
+			}
+			if r != nil && mt.s < r.e {
+				if mt.p.weight > r.w {
+					score[Objection] += mt.p.weight - r.w
+					r.w = mt.p.weight
+				}
+				r.e = max(r.e, mt.e)
+				continue
+			}
+			r = &run{e: mt.e, w: mt.p.weight}
+			score[Objection] += mt.p.weight
+		}
 	}
 	rights := []string{}
 	for _, r := range Rights {
@@ -894,6 +963,61 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	}
 	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
 	return rights, ev
+}
+
+// genericObjection reports whether the objection phrase mt is a bare
+// objection word ("bezwaar", "Widerspruch") or a bare article number
+// ("art. 21"), naming neither what is objected to nor the paragraph.
+func genericObjection(mt match) bool {
+	return len(mt.p.elems) == 1 || mt.p.article && len(mt.p.elems) <= 2
+}
+
+// logicWords ask for "the logic involved" in automated decisions (art.
+// 15(1)(h)), which is information an access request asks for.
+var logicWords = map[string]bool{"logic": true, "logica": true, "logik": true, "logique": true}
+
+// asksLogic reports whether the sentence of mt asks for the logic involved.
+func (sc *scan) asksLogic(mt match) bool {
+	sent := sc.toks[mt.s].sent
+	for j := mt.s; j >= 0 && sc.toks[j].sent == sent; j-- {
+		if logicWords[sc.toks[j].s] {
+			return true
+		}
+	}
+	for j := mt.s + 1; j < len(sc.toks) && sc.toks[j].sent == sent; j++ {
+		if logicWords[sc.toks[j].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesNumber reports whether the matches a and b read the same number
+// token (an article number).
+func (sc *scan) sharesNumber(a, b match) bool {
+	for _, x := range a.lits {
+		if !isNumber(sc.toks[x].s) {
+			continue
+		}
+		for _, y := range b.lits {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // inQuestion reports whether the sentence of mt ends with a question mark.

@@ -21,7 +21,7 @@ const (
 	catAck            = "ack"            // acknowledgement/ticket phrasing: weak, adds up
 	catBounce         = "bounce"         // delivery failure phrasing
 	catPrivacy        = "privacy"        // mentions personal data or privacy (triage)
-	catIgnore         = "ignore"         // boilerplate: rights in the same sentence do not count
+	catIgnore         = "ignore"         // boilerplate: rights in the same sentence do not count ("ignore-RIGHT": that right only)
 	catNegation       = "negation"       // a negation word (one word per line)
 	catBreak          = "break"          // a word that ends the scope of a negation ("but", "maar")
 	catBulk           = "bulk"           // newsletter and mass-mail phrasing
@@ -86,6 +86,9 @@ type phrase struct {
 	// article is true when a word of the phrase is a number ("art. 17").
 	article bool
 	right   bool // cat is one of the nine rights
+	// only is set for "ignore-RIGHT" lines: the boilerplate silences that
+	// right alone in its sentence.
+	only string
 }
 
 // lexicon is the compiled set of phrases, indexed by their first element.
@@ -190,10 +193,18 @@ func parsePhrase(line string) (*phrase, error) {
 		return nil, fmt.Errorf("want \"CATEGORY PHRASE\", got %q", line)
 	}
 	cat, w, hasW := strings.Cut(catw, ":")
+	only := ""
+	if r, ok := strings.CutPrefix(cat, catIgnore+"-"); ok {
+		// "ignore-access": boilerplate for one right only.
+		if !slices.Contains(Rights, r) {
+			return nil, fmt.Errorf("unknown right %q in %q", r, cat)
+		}
+		cat, only = catIgnore, r
+	}
 	if !categories[cat] {
 		return nil, fmt.Errorf("unknown category %q", cat)
 	}
-	p := &phrase{cat: cat, weight: 2, right: slices.Contains(Rights, cat)}
+	p := &phrase{cat: cat, only: only, weight: 2, right: slices.Contains(Rights, cat)}
 	if hasW {
 		n, err := strconv.Atoi(w)
 		if err != nil || n < 1 || n > 9 {

@@ -1,0 +1,139 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Batch 18: precision on formal letters that name many articles, each
+// fix next to a mail that does invoke the right, so recall is kept.
+func TestFormalLetterPrecision(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		name, subject, body string
+		want                []string
+	}{
+		// art. 15(1)(e): the rights an access request asks to be told about
+		{"must inform me of my right to rectification, erasure or restriction", "",
+			"Please send me a copy of my personal data. You must inform me of my right to rectification, erasure or restriction of processing and of my right to object.",
+			[]string{Access}},
+		{"informeren over mijn recht op rectificatie, wissing of beperking", "",
+			"Graag een kopie van mijn persoonsgegevens. U dient mij ook te informeren over mijn recht op rectificatie, wissing of beperking van de verwerking en over mijn recht om bezwaar te maken.",
+			[]string{Access}},
+		{"informieren Sie mich über mein Recht auf Berichtigung, Löschung", "",
+			"Bitte senden Sie mir eine Kopie meiner Daten. Informieren Sie mich dabei auch über mein Recht auf Berichtigung, Löschung oder Einschränkung der Verarbeitung sowie über mein Widerspruchsrecht.",
+			[]string{Access}},
+		{"m'informer de mon droit de demander la rectification", "",
+			"Je demande une copie de mes données. Merci de m'informer également de mon droit de demander la rectification, l'effacement ou la limitation du traitement.",
+			[]string{Access}},
+		{"informing you that I exercise my right to erasure stays erasure", "",
+			"I am informing you that I exercise my right to erasure under Article 17 GDPR.",
+			[]string{Erasure}},
+		{"exercising two rights by name stays two rights", "",
+			"I hereby exercise my right to erasure and my right to object to processing based on legitimate interests.",
+			[]string{Erasure, Objection}},
+		// art. 15(1)(h): the logic of automated decisions is information
+		{"list item asking the logic of automated decisions", "",
+			"Under Art. 15 GDPR please send me a copy of my data and tell me whether you use automated decision-making or profiling, and if so, the logic involved.",
+			[]string{Access}},
+		{"geautomatiseerde besluitvorming en welke logica", "",
+			"Op grond van artikel 15 AVG vraag ik een kopie van mijn gegevens.\n- of u geautomatiseerde besluitvorming gebruikt, en zo ja volgens welke logica.",
+			[]string{Access}},
+		{"an art. 22 request next to an access request keeps both", "",
+			"My loan application was rejected automatically. Under Article 22(3) GDPR I request human intervention and contest the decision. Please also send me a copy of the data you used and explain the logic involved.",
+			[]string{Access, AutomatedDecision}},
+		// art. 17(2) and 19: other controllers and recipients are to be told
+		{"17(2) copy or replication is not access", "",
+			"Please erase all my personal data under Article 17(1) GDPR. If you have made it public, inform other controllers that I have requested the erasure of any links to, or copy or replication of, that data (Article 17(2)).",
+			[]string{Erasure}},
+		{"17 lid 2 kopie of reproductie", "",
+			"Ik verzoek u al mijn gegevens te wissen. Laat andere verwerkingsverantwoordelijken weten dat ik vraag om iedere kopie of reproductie te verwijderen (artikel 17 lid 2 AVG).",
+			[]string{Erasure}},
+		{"Art. 17 Abs. 2 Kopien oder Replikationen", "",
+			"Ich verlange die Löschung meiner Daten. Informieren Sie andere Verantwortliche, dass ich die Löschung von Kopien oder Replikationen verlangt habe.",
+			[]string{Erasure}},
+		{"17.2 copie ou reproduction", "",
+			"Merci d'effacer mes données. Informez les autres responsables du traitement que je demande l'effacement de toute copie ou reproduction de celles-ci.",
+			[]string{Erasure}},
+		{"correction passed on to recipients (art. 19)", "",
+			"Mijn huisnummer klopt niet, het is 41. Willen jullie dit aanpassen en de correctie ook doorgeven aan iedereen aan wie jullie mijn gegevens hebben verstrekt?",
+			[]string{Rectification}},
+		{"Berichtigung allen Empfängern mitteilen", "",
+			"Mein Geburtsdatum ist falsch gespeichert. Bitte berichtigen Sie es und teilen Sie die Berichtigung allen Empfängern mit (Art. 19 DSGVO).",
+			[]string{Rectification}},
+		{"delete and inform all recipients keeps the erasure", "",
+			"Please delete my data and inform all recipients you passed it to.",
+			[]string{Erasure}},
+		{"asking who the recipients are stays access", "",
+			"I want to know which companies you have shared my personal data with.",
+			[]string{Access}},
+		// art. 15(2): transfers to third countries
+		{"transfer to a third country is not portability", "",
+			"Please send me a copy of my data. If my data is transferred to a third country, tell me which safeguards apply.",
+			[]string{Access}},
+		{"transfer to a new provider stays portability", "",
+			"Please transfer my data directly to my new provider.",
+			[]string{Portability}},
+		// article lists and paragraphs
+		{"subject list Articles 15 and 21(2)", "Requests under Articles 15 and 21(2) GDPR",
+			"Please send me a copy of my data. I also object to any use of my data for marketing.",
+			[]string{Access, ObjectDirectMarketing}},
+		{"Art. 15 und Art. 21 Absatz 2", "Antrag nach Art. 15 und Art. 21 Absatz 2 DSGVO",
+			"Bitte erteilen Sie mir Auskunft. Außerdem widerspreche ich der Nutzung meiner Daten für Werbung.",
+			[]string{Access, ObjectDirectMarketing}},
+		{"artikel 21, tweede lid", "", "Bezwaar op grond van artikel 21, tweede lid, AVG tegen reclame.", []string{ObjectDirectMarketing}},
+		{"article 21, paragraphe 2", "", "Je m'oppose à la publicité (article 21, paragraphe 2, du RGPD).", []string{ObjectDirectMarketing}},
+		{"article 21, paragraphe 1", "", "Je m'oppose au traitement de mes données (article 21, paragraphe 1, du RGPD).", []string{Objection}},
+		{"Art. 21 Abs. 1 next to Werbung keeps both", "",
+			"Ich widerspreche nach Art. 21 Abs. 1 DSGVO der Auswertung meines Kaufverhaltens. Außerdem möchte ich keine Werbung mehr.",
+			[]string{ObjectDirectMarketing, Objection}},
+		{"a bare bezwaar in a direct-marketing objection", "",
+			"Ik maak bezwaar tegen het gebruik van mijn gegevens voor reclame (artikel 21 AVG). Laat u mij weten dat u mijn bezwaar heeft verwerkt?",
+			[]string{ObjectDirectMarketing}},
+		// call and mailing lists
+		{"verwijder mijn nummer uit uw belbestanden", "", "Verwijder mijn nummer uit uw belbestanden.", []string{ObjectDirectMarketing}},
+		{"Telefonnummer aus der Anrufliste", "", "Bitte löschen Sie meine Telefonnummer aus Ihrer Anrufliste.", []string{ObjectDirectMarketing}},
+		{"numéro des listes d'appel", "", "Merci de retirer mon numéro de vos listes d'appel.", []string{ObjectDirectMarketing}},
+		{"uit het klantenbestand stays erasure", "", "Verwijder mijn gegevens uit uw klantenbestand.", []string{Erasure}},
+		{"mal écrit et erroné: rectification", "", "Mon code postal est erroné dans votre fichier : c'est 33000. Merci de le corriger.", []string{Rectification}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
+			if !slices.Equal(r.Rights, tt.want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
+			}
+		})
+	}
+}
+
+// A Yahoo/AOL bounce is a bounce by its text alone, whatever request the
+// returned mail mentions.
+func TestYahooBounceText(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "Sorry, we were unable to deliver your message to the following address.\n\n<peter@yahoo.example>:\n554: delivery error: dd This user doesn't have a yahoo.com account\n\n--- Below this line is a copy of the message.\n\nSubject: Your access request\n\nYou asked us for a copy of your personal data."
+	if r := c.Classify(msg("Peter <peter@example.net>", "hello", body)); r.Kind != Bounce {
+		t.Errorf("kind = %s (%s), want bounce", r.Kind, r.KindReason)
+	}
+}
+
+// "ignore-RIGHT" silences one right in its sentence and leaves the others.
+func TestIgnoreOneRight(t *testing.T) {
+	c, err := New(Options{ExtraPhrases: []byte("ignore-erasure shredder ~3 policy\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Our shredder policy says: delete my data and send me a copy of my data."
+	r := c.Classify(msg("x@example.net", "", body))
+	if !slices.Equal(r.Rights, []string{Access}) {
+		t.Errorf("rights = %v, want [access] (erasure silenced in its sentence)", r.Rights)
+	}
+	plain := newTestClassifier(t)
+	if r := plain.Classify(msg("x@example.net", "", body)); !slices.Equal(r.Rights, []string{Access, Erasure}) {
+		t.Errorf("without the extra phrase: rights = %v, want [access erasure]", r.Rights)
+	}
+	if _, err := New(Options{ExtraPhrases: []byte("ignore-acces copy\n")}); err == nil || !strings.Contains(err.Error(), "extra phrases:1:") || !strings.Contains(err.Error(), `unknown right "acces"`) {
+		t.Errorf("error %v, want it to name line 1 and the unknown right", err)
+	}
+}
