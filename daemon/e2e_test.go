@@ -292,9 +292,10 @@ func TestWrongPasswordStopsRun(t *testing.T) {
 }
 
 func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
-	// A template override that fails when executed for English customers
-	// makes handling the English request fail; it must be stored, not
-	// retried forever, and the Dutch request after it must still be handled.
+	// A template override that fails when executed for one customer: the
+	// request is still registered (nothing lost), the mail that does not
+	// render is failed once, not retried forever, staff are told, and the
+	// Dutch request after it is handled as usual.
 	e := newEnv(t, "")
 	dir := filepath.Join(e.Dir, "tpl", "en")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -308,15 +309,40 @@ func TestOneBadMailDoesNotBlockTheMailbox(t *testing.T) {
 	e.appendMail(nlAccess, time.Now())
 	e.Process()
 	cases := e.Cases()
-	if len(cases) != 1 || cases[0].Requester != "marieke@example.net" {
-		t.Fatalf("cases %v, want only the Dutch one", cases)
+	if len(cases) != 2 {
+		t.Fatalf("%d cases, want 2", len(cases))
 	}
-	var disp string
-	if err := e.D.Tracker.DB().QueryRow(`SELECT disposition FROM messages WHERE message_id = 'req-en@example.com'`).Scan(&disp); err != nil {
-		t.Fatalf("the failed mail was not stored: %v", err)
+	var tom string
+	for _, c := range cases {
+		if c.Requester == "tom@example.com" {
+			tom = c.ID
+		}
 	}
-	if disp != "error" {
-		t.Errorf("the failed mail has disposition %q, want error", disp)
+	var failed, lastError string
+	if err := e.D.Tracker.DB().QueryRow(`SELECT failed_at, last_error FROM outbox WHERE case_id = ? AND kind = 'identity_check'`, tom).
+		Scan(&failed, &lastError); err != nil {
+		t.Fatalf("Tom's identity mail: %v", err)
+	}
+	if failed == "" || !strings.Contains(lastError, "identity_check") {
+		t.Errorf("Tom's identity mail: failed_at %q, error %q; want failed with the template error", failed, lastError)
+	}
+	if _, err := e.D.Sender.SendDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.SentTo("tom@example.com"); len(got) != 0 {
+		t.Errorf("Tom got %d mails", len(got))
+	}
+	if got := e.SentTo("marieke@example.net"); len(got) != 1 {
+		t.Errorf("Marieke got %d mails, want her acknowledgement", len(got))
+	}
+	told := false
+	for _, m := range e.SentTo(staffAddr) {
+		if strings.Contains(m.Subject(), tom) && strings.Contains(string(m.Raw), "identity_check") {
+			told = true
+		}
+	}
+	if !told {
+		t.Errorf("staff were not told that the mail for %s failed", tom)
 	}
 	msgs, _ := e.IMAP.Messages("INBOX")
 	for _, m := range msgs {

@@ -36,7 +36,14 @@ func openDB(ctx context.Context, path string) (w, r *sql.DB, err error) {
 		f.Close()
 	}
 	full := dsn(path, "FULL")
-	if w, err = sql.Open("sqlite", full); err != nil {
+	// The writer: cache_spill off — a batch of mail changes several MB of
+	// pages; with spilling, the writer wrote dirty pages to the WAL in the
+	// middle of the transaction and many of them again before the commit;
+	// now each page of a batch is written once, at the commit. The WAL is
+	// checkpointed in the background (checkpointer), by the writer only
+	// when it grows past walAutoCheckpoint pages.
+	writer := full + "&_pragma=cache_spill(0)" + fmt.Sprintf("&_pragma=wal_autocheckpoint(%d)", walAutoCheckpoint)
+	if w, err = sql.Open("sqlite", writer); err != nil {
 		return nil, nil, err
 	}
 	w.SetMaxOpenConns(1) // the single writer: writers queue in database/sql

@@ -22,7 +22,7 @@ const (
 // nextCaseID allocates the next case ID of year, like DSR-2026-0001.
 func (t *Tracker) nextCaseID(ctx context.Context, tx *sql.Tx, year int) (string, int, error) {
 	var seq int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE year = ?`, year).Scan(&seq); err != nil {
+	if err := t.queryRow(ctx, tx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE year = ?`, year).Scan(&seq); err != nil {
 		return "", 0, fmt.Errorf("allocate case id: %w", err)
 	}
 	return fmt.Sprintf("%s-%d-%04d", t.opt.CasePrefix, year, seq), seq, nil

@@ -91,6 +91,7 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	t.ck.Kick()
 	if queued > 0 && t.opt.OnQueued != nil {
 		t.opt.OnQueued()
 	}

@@ -99,6 +99,7 @@ type Options struct {
 type Tracker struct {
 	w, r *sql.DB
 	mark *sql.DB // records SMTP results; see openMarkDB
+	ck   *checkpointer
 	// caseRefRe finds case IDs ("DSR-2026-0001") in subjects.
 	caseRefRe *regexp.Regexp
 	opt       Options
@@ -231,18 +232,14 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		r.Close()
 		return nil, err
 	}
-	// A batch of mail changes several MB of pages; with SQLite's default
-	// page cache (2 MB) the writer spilled dirty pages to the WAL in the
-	// middle of the transaction and wrote many of them again before the
-	// commit. Without spilling, each page of a batch is written once, at
-	// the commit (the cache holds a batch's dirty pages until then).
-	if _, err := w.ExecContext(ctx, "PRAGMA cache_spill = OFF"); err != nil {
+	ck, err := startCheckpointer(opt.Path, opt.Log)
+	if err != nil {
 		w.Close()
 		r.Close()
 		mark.Close()
-		return nil, fmt.Errorf("writer cache: %w", err)
+		return nil, err
 	}
-	t := &Tracker{w: w, r: r, mark: mark, opt: opt, log: opt.Log,
+	t := &Tracker{w: w, r: r, mark: mark, ck: ck, opt: opt, log: opt.Log,
 		caseRefRe: caseRefPattern(opt.CasePrefix)}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
@@ -253,7 +250,7 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 
 // Close closes the database.
 func (t *Tracker) Close() error {
-	return errors.Join(t.r.Close(), t.mark.Close(), t.w.Close())
+	return errors.Join(t.ck.close(), t.r.Close(), t.mark.Close(), t.w.Close())
 }
 
 // commandKey returns the configured key, or the one kept in the database,

@@ -1,0 +1,42 @@
+package tracker
+
+import (
+	"testing"
+	"time"
+
+	"privacyd/clock"
+)
+
+// TestIngestFailureIsolated: when handling one mail fails inside the batch
+// (here a trigger refuses its case), its partial effects are rolled back,
+// the mail is still stored, marked "error", for staff, and the other mails of
+// the batch and the checkpoint commit as usual.
+func TestIngestFailureIsolated(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	tr, _ := hxTracker(t, clk, nil)
+	// The writer pool has one connection, so the temporary trigger is seen by Deliver.
+	if _, err := tr.w.Exec(`CREATE TEMP TRIGGER refuse_tom BEFORE INSERT ON main.events
+		WHEN NEW.type = 'case_opened' AND (SELECT requester FROM main.cases WHERE id = NEW.case_id) = 'tom@example.com'
+		BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+	hxDeliver(t, tr, clk.Now(),
+		hxMail("Tom <tom@example.com>", "Delete my data", "r1@example.com", "Please delete my data."),
+		hxMail("Anna <anna@example.nl>", "Inzage", "r2@example.nl", "Ik wil graag inzage in mijn persoonsgegevens."))
+
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM cases WHERE requester = 'tom@example.com'`); n != 0 {
+		t.Errorf("Tom's failed mail left %d cases", n)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE to_addrs LIKE '%tom@%'`); n != 0 {
+		t.Errorf("Tom's failed mail left %d queued mails", n)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM messages WHERE message_id = 'r1@example.com' AND disposition = 'error' AND raw IS NOT NULL AND case_id IS NULL`); n != 1 {
+		t.Errorf("Tom's mail stored %d times with disposition error, want 1", n)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM cases WHERE requester = 'anna@example.nl'`); n != 1 {
+		t.Errorf("Anna has %d cases, want 1", n)
+	}
+	if n := hxCount(t, tr.DB(), `SELECT last_uid FROM checkpoint WHERE mailbox = 'INBOX'`); n != 2 {
+		t.Errorf("checkpoint at uid %d, want 2", n)
+	}
+}
