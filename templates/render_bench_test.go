@@ -133,3 +133,29 @@ func BenchmarkRenderNewCase(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/mail")
 }
+
+// BenchmarkRenderNewCaseParallel is BenchmarkRenderNewCase on all
+// GOMAXPROCS at once, as the daemon's goroutines share one Set; mails/s is
+// the throughput of the whole machine.
+func BenchmarkRenderNewCaseParallel(b *testing.B) {
+	s, err := New("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := newCaseData()
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := s.Render(Acknowledgement, "nl", d); err != nil {
+				b.Error(err)
+				return
+			}
+			if _, err := s.Render(StaffNewCase, "nl", d); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(2*b.N)/b.Elapsed().Seconds(), "mails/s")
+}
