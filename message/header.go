@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -50,10 +51,10 @@ func decodeHeaderValue(raw string, wd *mime.WordDecoder) string {
 	if len(raw) > maxHeaderValue {
 		raw = truncateUTF8(raw, maxHeaderValue)
 	}
-	s, _ := fixUTF8([]byte(raw))
+	s, _ := fixUTF8String(raw)
 	if strings.Contains(s, "=?") {
 		if d, err := safeDecodeHeader(wd, s); err == nil {
-			s, _ = fixUTF8([]byte(d))
+			s, _ = fixUTF8String(d)
 		}
 	}
 	return singleLine(s)
@@ -103,7 +104,7 @@ func singleLine(s string) string {
 // removed, entities decoded, control characters and angle brackets dropped,
 // whitespace collapsed, surrounding quotes trimmed.
 func cleanName(s string) string {
-	s, _ = fixUTF8([]byte(s))
+	s, _ = fixUTF8String(s)
 	if strings.ContainsAny(s, "<&") {
 		var sb strings.Builder
 		in := false
@@ -215,7 +216,7 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 	if len(raw) > maxHeaderValue {
 		raw = truncateUTF8(raw, maxHeaderValue)
 	}
-	raw, _ = fixUTF8([]byte(raw))
+	raw, _ = fixUTF8String(raw)
 	if strings.TrimSpace(raw) == "" {
 		return nil, true
 	}
@@ -302,19 +303,34 @@ func ParseMsgIDs(s string) []string {
 	if len(s) > 1<<20 {
 		s = s[:1<<20]
 	}
-	s, _ = fixUTF8([]byte(s))
+	s, _ = fixUTF8String(s)
 	var ids []string
-	seen := map[string]bool{}
+	var seen map[string]bool // built once there are many ids
+	isSeen := func(id string) bool {
+		if seen != nil {
+			return seen[id]
+		}
+		return slices.Contains(ids, id)
+	}
 	add := func(id string) {
-		id = strings.Join(strings.FieldsFunc(id, func(r rune) bool {
-			return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
-		}), "")
+		if !printableASCII(id) {
+			id = strings.Join(strings.FieldsFunc(id, func(r rune) bool {
+				return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+			}), "")
+		}
 		id = strings.Trim(id, "<>")
-		if id == "" || len(id) > maxMsgIDLen || seen[id] || strings.ContainsAny(id, "<>\"") {
+		if id == "" || len(id) > maxMsgIDLen || isSeen(id) || strings.ContainsAny(id, "<>\"") {
 			return
 		}
-		seen[id] = true
 		ids = append(ids, id)
+		if seen != nil {
+			seen[id] = true
+		} else if len(ids) >= 16 {
+			seen = make(map[string]bool, 2*len(ids))
+			for _, x := range ids {
+				seen[x] = true
+			}
+		}
 	}
 	if strings.Contains(s, "<") {
 		rest := s
@@ -347,6 +363,17 @@ func ParseMsgIDs(s string) []string {
 		ids = append(ids[:1:1], ids[len(ids)-maxMsgIDs+1:]...)
 	}
 	return ids
+}
+
+// printableASCII reports whether s is made of bytes 0x21 to 0x7E only:
+// no blanks, controls or format characters.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x21 || s[i] > 0x7E {
+			return false
+		}
+	}
+	return true
 }
 
 // dateLayouts are tried after net/mail.ParseDate refused a Date.

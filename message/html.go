@@ -1,7 +1,6 @@
 package message
 
 import (
-	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -12,31 +11,132 @@ import (
 // blockquotes; deeper nesting is shown at this depth.
 const maxQuoteMarks = 8
 
-// blockAtoms start and end on their own line.
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
-	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Header: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true,
-	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
-	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
-	atom.Tr: true, atom.Ul: true, atom.Body: true, atom.Html: true,
-}
+// Flags of an element: flagBlock ones start and end on their own line,
+// flagParagraph ones get a blank line around them, flagSkip ones have
+// content that is never shown, and flagRawSkip are the skipped elements
+// whose content the tokenizer reads as one raw text token, so they always
+// end.
+const (
+	flagBlock uint8 = 1 << iota
+	flagParagraph
+	flagSkip
+	flagRawSkip
+)
 
-// paragraphAtoms get a blank line around them.
-var paragraphAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Pre: true,
-	atom.Blockquote: true, atom.Hr: true,
-}
-
-// skipAtoms have content that is never shown.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Head: true, atom.Title: true,
-	atom.Noscript: true, atom.Template: true, atom.Iframe: true, atom.Object: true,
-	atom.Svg: true, atom.Math: true, atom.Select: true, atom.Textarea: true,
+func atomFlags(a atom.Atom) uint8 {
+	switch a {
+	case atom.Address:
+		return flagBlock
+	case atom.Article:
+		return flagBlock
+	case atom.Aside:
+		return flagBlock
+	case atom.Blockquote:
+		return flagBlock | flagParagraph
+	case atom.Caption:
+		return flagBlock
+	case atom.Center:
+		return flagBlock
+	case atom.Dd:
+		return flagBlock
+	case atom.Details:
+		return flagBlock
+	case atom.Dialog:
+		return flagBlock
+	case atom.Dir:
+		return flagBlock
+	case atom.Div:
+		return flagBlock
+	case atom.Dl:
+		return flagBlock
+	case atom.Dt:
+		return flagBlock
+	case atom.Fieldset:
+		return flagBlock
+	case atom.Figcaption:
+		return flagBlock
+	case atom.Figure:
+		return flagBlock
+	case atom.Footer:
+		return flagBlock
+	case atom.Form:
+		return flagBlock
+	case atom.H1:
+		return flagBlock | flagParagraph
+	case atom.H2:
+		return flagBlock | flagParagraph
+	case atom.H3:
+		return flagBlock | flagParagraph
+	case atom.H4:
+		return flagBlock | flagParagraph
+	case atom.H5:
+		return flagBlock | flagParagraph
+	case atom.H6:
+		return flagBlock | flagParagraph
+	case atom.Header:
+		return flagBlock
+	case atom.Hr:
+		return flagBlock | flagParagraph
+	case atom.Li:
+		return flagBlock
+	case atom.Main:
+		return flagBlock
+	case atom.Menu:
+		return flagBlock
+	case atom.Nav:
+		return flagBlock
+	case atom.Ol:
+		return flagBlock | flagParagraph
+	case atom.P:
+		return flagBlock | flagParagraph
+	case atom.Pre:
+		return flagBlock | flagParagraph
+	case atom.Section:
+		return flagBlock
+	case atom.Summary:
+		return flagBlock
+	case atom.Table:
+		return flagBlock | flagParagraph
+	case atom.Tbody:
+		return flagBlock
+	case atom.Thead:
+		return flagBlock
+	case atom.Tfoot:
+		return flagBlock
+	case atom.Tr:
+		return flagBlock
+	case atom.Ul:
+		return flagBlock | flagParagraph
+	case atom.Body:
+		return flagBlock
+	case atom.Html:
+		return flagBlock
+	case atom.Script:
+		return flagSkip | flagRawSkip
+	case atom.Style:
+		return flagSkip | flagRawSkip
+	case atom.Head:
+		return flagSkip
+	case atom.Title:
+		return flagSkip
+	case atom.Noscript:
+		return flagSkip
+	case atom.Template:
+		return flagSkip
+	case atom.Iframe:
+		return flagSkip
+	case atom.Object:
+		return flagSkip
+	case atom.Svg:
+		return flagSkip
+	case atom.Math:
+		return flagSkip
+	case atom.Select:
+		return flagSkip
+	case atom.Textarea:
+		return flagSkip
+	}
+	return 0
 }
 
 // textWriter collects the text of an HTML document line by line.
@@ -123,8 +223,8 @@ func (w *textWriter) text(s []byte) {
 		for j < len(s) {
 			if isHTMLSpace(s[j]) {
 				j++
-			} else if bytes.HasPrefix(s[j:], nbsp) {
-				j += len(nbsp)
+			} else if isNBSP(s, j) {
+				j += 2
 			} else {
 				break
 			}
@@ -137,7 +237,7 @@ func (w *textWriter) text(s []byte) {
 		}
 		// Take a word.
 		k := 0
-		for k < len(s) && !isHTMLSpace(s[k]) && !bytes.HasPrefix(s[k:], nbsp) {
+		for k < len(s) && !isHTMLSpace(s[k]) && !isNBSP(s, k) {
 			k++
 		}
 		if k > 0 {
@@ -147,7 +247,10 @@ func (w *textWriter) text(s []byte) {
 	}
 }
 
-var nbsp = []byte("\u00a0")
+// isNBSP reports whether s[i:] starts with U+00A0 NO-BREAK SPACE.
+func isNBSP(s []byte, i int) bool {
+	return s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0
+}
 
 // pre writes preformatted text, keeping its line breaks.
 func (w *textWriter) pre(s string) {
@@ -173,23 +276,19 @@ func isHTMLSpace(c byte) bool {
 // uses the tokenizer only (no tree building), so time and memory stay
 // linear in the input whatever the nesting; output stops at limit bytes.
 func htmlToText(src string, limit int) (s string, truncated bool) {
-	s, truncated, skipped := htmlToTextSkip(src, limit, skipAtoms)
+	s, truncated, skipped := htmlToTextSkip(src, limit, flagSkip)
 	if s == "" && skipped {
 		// An unclosed <svg>, <head> or <select> swallowed everything: show
 		// all but scripts and styles rather than nothing.
-		s, truncated, _ = htmlToTextSkip(src, limit, rawSkipAtoms)
+		s, truncated, _ = htmlToTextSkip(src, limit, flagRawSkip)
 	}
 	return s, truncated
 }
 
-// rawSkipAtoms are the skipped elements whose content the tokenizer reads
-// as one raw text token, so they always end.
-var rawSkipAtoms = map[atom.Atom]bool{atom.Script: true, atom.Style: true}
-
 // htmlToTextSkip converts src, dropping the content of the elements in
-// skipSet; skipped reports whether non-blank text was dropped outside
+// skipSet (flagSkip or flagRawSkip); skipped reports whether non-blank text was dropped outside
 // script and style.
-func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string, truncated, skipped bool) {
+func htmlToTextSkip(src string, limit int, skipSet uint8) (s string, truncated, skipped bool) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	w := &textWriter{limit: limit}
 	w.sb.Grow(min(len(src)/2, limit))
@@ -204,7 +303,7 @@ func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string
 			return finishHTML(w), w.full, skipped
 		case html.TextToken:
 			if skip > 0 {
-				if !skipped && !rawSkipAtoms[inRaw] && strings.TrimSpace(string(z.Text())) != "" {
+				if !skipped && atomFlags(inRaw)&flagRawSkip == 0 && strings.TrimSpace(string(z.Text())) != "" {
 					skipped = true
 				}
 				continue
@@ -216,12 +315,13 @@ func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			a := tagAtom(z.Raw())
+			flags := atomFlags(a)
 			start := tt != html.EndTagToken
 			if a == atom.Body && start {
 				// The body ends any unclosed <head>.
 				skip = 0
 			}
-			if skipSet[a] {
+			if flags&skipSet != 0 {
 				if tt == html.StartTagToken {
 					skip++
 					inRaw = a
@@ -274,9 +374,9 @@ func htmlToTextSkip(src string, limit int, skipSet map[atom.Atom]bool) (s string
 				}
 			case a == atom.Img && start:
 				// Images carry no text for the reader; alt text is usually noise.
-			case paragraphAtoms[a]:
+			case flags&flagParagraph != 0:
 				w.newline(2)
-			case blockAtoms[a]:
+			case flags&flagBlock != 0:
 				w.newline(1)
 			}
 		}

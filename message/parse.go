@@ -48,6 +48,8 @@ const (
 func Parse(raw []byte, opt Options) (m *Message) {
 	p := &parser{m: &Message{Header: map[string][]string{}}, seen: map[string]bool{}}
 	p.wd = newWordDecoder(p.problem)
+	p.sc = getScratch()
+	defer putScratch(p.sc)
 	defer func() {
 		if r := recover(); r != nil {
 			p.problem("internal error while parsing: result is partial")
@@ -79,6 +81,7 @@ type parser struct {
 	// rec, when set, collects problems instead of recording them: for
 	// headers read ahead or only looked up.
 	rec *[]string
+	sc  *scratch // reused buffers
 }
 
 func (p *parser) problem(s string) {
@@ -259,7 +262,9 @@ func essentialHeader(key string) bool {
 // line is missing); the header block is bounded by maxBytes and
 // maxHeaderFields.
 func (p *parser) readHeader(b []byte, maxBytes int) (header, []byte) {
-	var hb headerBuilder
+	// The builder's buffers are reused; hb.header copies out.
+	hb := headerBuilder{buf: p.sc.hbuf[:0], offs: p.sc.hoffs[:0]}
+	defer func() { p.sc.hbuf, p.sc.hoffs = hb.buf[:0], hb.offs[:0] }()
 	fields := 0
 	pos := 0
 	first := true
@@ -462,7 +467,7 @@ func (p *parser) contentType(h header) (string, map[string]string) {
 // parseMediaType parses a Content-Type or Content-Disposition value; when
 // mime.ParseMediaType refuses it, the parameters are split by hand.
 func parseMediaType(v string) (string, map[string]string, bool) {
-	v, _ = fixUTF8([]byte(v))
+	v, _ = fixUTF8String(v)
 	mt, params, err := mime.ParseMediaType(v)
 	if err == nil {
 		return strings.ToLower(mt), params, true
@@ -765,8 +770,7 @@ func formatAddr(a *mail.Address) string {
 
 // text decodes a text/plain or text/html body to clean text.
 func (p *parser) text(mt string, params map[string]string, cte string, body []byte) string {
-	scratch := getScratch()
-	dec, inScratch, prob := decodeCTETo(*scratch, body, cte)
+	dec, inScratch, prob := decodeCTETo(p.sc.text, body, cte)
 	if prob != "" {
 		p.problem(prob)
 	}
@@ -781,9 +785,8 @@ func (p *parser) text(mt string, params map[string]string, cte string, body []by
 	s, prob := decodeText(dec, cs, 4*maxPartText)
 	if inScratch {
 		// The decoded bytes are dead now; keep the (maybe grown) buffer.
-		*scratch = dec[:0]
+		p.sc.text = dec[:0]
 	}
-	putScratch(scratch)
 	if prob != "" {
 		p.problem(prob)
 	}
@@ -912,19 +915,20 @@ func guessBoundary(body []byte) string {
 }
 
 // unflow joins the soft line breaks of format=flowed text (RFC 3676).
+// Each paragraph (a run of soft-broken lines of one quote depth) becomes
+// one line; it writes straight into one builder.
 func unflow(s string, delsp bool) string {
-	lines := strings.Split(s, "\n")
-	var out []string
-	var cur strings.Builder
-	curDepth := -1
-	flush := func() {
-		if curDepth >= 0 {
-			out = append(out, cur.String())
+	var out strings.Builder
+	out.Grow(len(s))
+	paragraphs := 0 // paragraphs started
+	curDepth := -1  // quote depth of the open paragraph, -1 if none
+	for rest, more := s, true; more; {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			more = false
 		}
-		cur.Reset()
-		curDepth = -1
-	}
-	for _, l := range lines {
 		depth := 0
 		for depth < len(l) && l[depth] == '>' {
 			depth++
@@ -932,25 +936,31 @@ func unflow(s string, delsp bool) string {
 		content := l[depth:]
 		content = strings.TrimPrefix(content, " ") // space stuffing
 		if curDepth >= 0 && depth != curDepth {
-			flush()
+			curDepth = -1
 		}
 		if curDepth < 0 {
+			if paragraphs > 0 {
+				out.WriteByte('\n')
+			}
+			paragraphs++
 			curDepth = depth
 			if depth > 0 {
-				cur.WriteString(strings.Repeat(">", depth) + " ")
+				for range depth {
+					out.WriteByte('>')
+				}
+				out.WriteByte(' ')
 			}
 		}
 		soft := strings.HasSuffix(content, " ") && content != "-- "
 		if soft && delsp {
 			content = content[:len(content)-1]
 		}
-		cur.WriteString(content)
+		out.WriteString(content)
 		if !soft {
-			flush()
+			curDepth = -1
 		}
 	}
-	flush()
-	return strings.Join(out, "\n")
+	return out.String()
 }
 
 // hfield is one header field: canonical key, unfolded value.

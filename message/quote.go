@@ -257,7 +257,9 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
 	lines := strings.Split(text, "\n")
-	var newL, quoteL []string
+	// Every line goes to one of the two lists: one backing array for both.
+	both := make([]string, 2*len(lines))
+	newL, quoteL := both[:0:len(lines)], both[len(lines):len(lines)]
 	seenNew := false // a non-blank line went to newL
 	hasNew := func() bool { return seenNew }
 	const (
@@ -355,6 +357,11 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 // of blank lines into one.
 func joinLines(lines []string) string {
 	var sb strings.Builder
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 1
+	}
+	sb.Grow(size)
 	blank := 0
 	for _, l := range lines {
 		l = strings.TrimRightFunc(l, unicode.IsSpace)

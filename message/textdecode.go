@@ -11,22 +11,32 @@ import (
 // decoding into a reused buffer, and charset decoding fused with cleanText,
 // so a text part is copied once into its final string.
 
-// scratchPool holds buffers for transfer-decoded text parts; the decoded
-// bytes never outlive the call that turns them into a string.
-var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
+// scratch holds the buffers one Parse reuses: for transfer-decoded text
+// parts and for building header blocks. Nothing in them outlives the call
+// that fills them.
+type scratch struct {
+	text  []byte
+	hbuf  []byte
+	hoffs []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // maxPooledScratch is the largest buffer returned to the pool, so one huge
 // mail does not pin memory.
 const maxPooledScratch = 1 << 20
 
-func getScratch() *[]byte { return scratchPool.Get().(*[]byte) }
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
-func putScratch(b *[]byte) {
-	if cap(*b) > maxPooledScratch {
-		return
+func putScratch(s *scratch) {
+	if cap(s.text) > maxPooledScratch {
+		s.text = nil
 	}
-	*b = (*b)[:0]
-	scratchPool.Put(b)
+	if cap(s.hbuf) > maxPooledScratch || cap(s.hoffs) > maxPooledScratch/8 {
+		s.hbuf, s.hoffs = nil, nil
+	}
+	s.text, s.hbuf, s.hoffs = s.text[:0], s.hbuf[:0], s.hoffs[:0]
+	scratchPool.Put(s)
 }
 
 // fixUTF8String is fixUTF8 for a string: s itself when it is valid UTF-8.
