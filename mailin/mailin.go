@@ -82,7 +82,8 @@ type Options struct {
 
 	// MaxBatchBytes bounds the bytes of one batch (default 32 MiB): a batch
 	// ends early when the next message would pass it; a larger message makes
-	// a batch of its own.
+	// a batch of its own. The next batch is fetched while the Sink delivers
+	// the current one, so up to twice this (or one larger message) is held.
 	MaxBatchBytes int64
 	// MaxMessageBytes bounds what is kept of one message (default 256 MiB);
 	// the rest is read and dropped, and a warning is logged.
@@ -189,7 +190,8 @@ type Reader struct {
 
 	debug io.Writer // protocol transcript, tests only
 	// testHook, tests only, is told each pipeline step of a pass: "fetched",
-	// "fetch failed" and "marked" with the batch's first and last UID.
+	// "fetch failed", "held back" (a big batch waits for the running
+	// Deliver) and "marked", with the batch's first and last UID.
 	testHook func(event string, first, last uint32)
 
 	connected      atomic.Bool

@@ -29,8 +29,9 @@ var errAbandoned = errors.New("imap fetch abandoned")
 // Every IMAP command stays on this goroutine, one after the other, as before;
 // only Deliver moves. So Deliver still sees the batches in UID order, one at
 // a time; a batch is marked only after its Deliver returned nil; at most two
-// batches are held (the one being delivered and the one fetched ahead); and
-// after a failure nothing later is delivered or marked (see pipeline).
+// batches are held (the one being delivered and the one fetched ahead), and
+// no more than 2*MaxBatchBytes unless a single message is larger; and after
+// a failure nothing later is delivered or marked (see pipeline).
 func (s *session) pass(ctx context.Context) (int, error) {
 	o := &s.r.opt
 	v, last, err := s.r.sink.Checkpoint(ctx, o.Mailbox)
@@ -55,7 +56,17 @@ func (s *session) pass(ctx context.Context) (int, error) {
 		if err != nil {
 			return p.abort(err)
 		}
-		for _, batch := range batches {
+		for _, bp := range batches {
+			batch := bp.uids
+			if !p.mayFetch(bp.bytes) {
+				// A batch with a message above MaxBatchBytes: finish the
+				// running Deliver first, so no more than 2*MaxBatchBytes (or
+				// that one message) is held.
+				s.hook("held back", uint32(batch[0]), uint32(batch[len(batch)-1]))
+				if err := p.finish(); err != nil {
+					return p.n, err
+				}
+			}
 			msgs, err := s.fetch(batch)
 			if err != nil {
 				s.hook("fetch failed", uint32(batch[0]), uint32(batch[len(batch)-1]))
@@ -88,8 +99,16 @@ type pipeline struct {
 
 // inflight is one running Deliver. done receives its result exactly once.
 type inflight struct {
-	msgs []Raw
-	done chan error // buffered: the goroutine never waits for a reader
+	msgs  []Raw
+	bytes int64      // the bodies held
+	done  chan error // buffered: the goroutine never waits for a reader
+}
+
+// mayFetch reports whether a batch of the given bytes may be fetched while
+// the running Deliver (if any) still holds its batch: together they must
+// stay within 2*MaxBatchBytes.
+func (p *pipeline) mayFetch(bytes int64) bool {
+	return p.cur == nil || p.cur.bytes+bytes <= 2*p.s.r.opt.MaxBatchBytes
 }
 
 // push hands msgs to the Sink once the Deliver before it returned nil, then
@@ -168,6 +187,9 @@ func (p *pipeline) drain() {
 // Sink becomes its error, as it would on the session goroutine.
 func (s *session) deliver(ctx context.Context, msgs []Raw) *inflight {
 	d := &inflight{msgs: msgs, done: make(chan error, 1)}
+	for _, m := range msgs {
+		d.bytes += int64(len(m.Data))
+	}
 	go func() {
 		var err error
 		defer func() { d.done <- err }()
@@ -224,10 +246,17 @@ func (s *session) newUIDs(last imap.UID) ([]imap.UID, error) {
 	return slices.Compact(out), nil
 }
 
+// batchPlan is one planned batch: its UIDs and the bytes fetching it will
+// hold (RFC822.SIZE, each at most MaxMessageBytes).
+type batchPlan struct {
+	uids  []imap.UID
+	bytes int64
+}
+
 // plan splits uids into batches of at most BatchSize messages and
 // MaxBatchBytes bytes (a bigger message goes alone), using RFC822.SIZE. A
 // UID whose size did not come back counts as 0 and is settled by fetch.
-func (s *session) plan(uids []imap.UID) ([][]imap.UID, error) {
+func (s *session) plan(uids []imap.UID) ([]batchPlan, error) {
 	o := &s.r.opt
 	w := s.guard("uid fetch rfc822.size")
 	defer w.stop()
@@ -252,20 +281,21 @@ func (s *session) plan(uids []imap.UID) ([][]imap.UID, error) {
 		return nil, fmt.Errorf("imap uid fetch rfc822.size: %w", err)
 	}
 	var (
-		out   [][]imap.UID
-		cur   []imap.UID
+		out   []batchPlan
+		cur   batchPlan
 		bytes int64
 	)
 	for _, uid := range uids {
 		size := sizes[uid]
-		if len(cur) > 0 && (len(cur) >= o.BatchSize || bytes+size > o.MaxBatchBytes) {
+		if len(cur.uids) > 0 && (len(cur.uids) >= o.BatchSize || bytes+size > o.MaxBatchBytes) {
 			out = append(out, cur)
-			cur, bytes = nil, 0
+			cur, bytes = batchPlan{}, 0
 		}
-		cur = append(cur, uid)
+		cur.uids = append(cur.uids, uid)
+		cur.bytes += min(size, o.MaxMessageBytes)
 		bytes += size
 	}
-	if len(cur) > 0 {
+	if len(cur.uids) > 0 {
 		out = append(out, cur)
 	}
 	return out, nil

@@ -425,3 +425,56 @@ func TestPipelineSinkPanicIsAnError(t *testing.T) {
 		t.Errorf("flagged %v although batch 1 panicked", with)
 	}
 }
+
+// Fetching ahead holds two batches, within 2*MaxBatchBytes: a batch with a
+// message above MaxBatchBytes waits until the running Deliver returned, and
+// so does the batch after it.
+func TestPipelineBigMessageIsNotFetchedAhead(t *testing.T) {
+	srv := imaptest.Start(t)
+	sent := map[uint32][]byte{}
+	for i, pad := range []int{8000, 8000, 8000, 60_000, 8000} {
+		b := mail(i+1, pad)
+		uid, err := srv.Append("INBOX", b, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent[uid] = b
+	}
+	h := newHookEvents()
+	sink := newGateSink()
+	// One mail per batch (two would pass 10 KB); two small ones fit in 20 KB.
+	sink.before[1] = awaitOr(t, h, "fetched 2-2")
+	sink.before[3] = awaitOr(t, h, "held back 4-4")
+	sink.before[4] = awaitOr(t, h, "held back 5-5")
+	h.check = func(e string) {
+		switch e {
+		case "fetched 4-4":
+			if !sink.hasReturned(3) {
+				t.Error("the 60 KB mail was fetched while batch 3 was still held")
+			}
+		case "fetched 5-5":
+			if !sink.hasReturned(4) {
+				t.Error("batch 5 was fetched while the 60 KB mail was still held")
+			}
+		}
+	}
+	opt := testOptions(srv, nil)
+	opt.MaxBatchBytes = 10_000
+	r := New(opt, sink)
+	r.testHook = h.hook
+	if n, err := r.Once(context.Background()); err != nil || n != 5 {
+		t.Fatalf("Once = %d, %v; want 5, nil", n, err)
+	}
+	effects, calls := sink.snapshot()
+	if len(calls) != 5 {
+		t.Errorf("%d Deliver calls, want 5 single-mail batches", len(calls))
+	}
+	for _, raw := range effects {
+		if string(raw.Data) != string(sent[raw.UID]) {
+			t.Errorf("uid %d: body differs from the appended one", raw.UID)
+		}
+	}
+	if with, _ := flagged(t, srv, "INBOX"); !slices.Equal(with, uidRange(1, 5)) {
+		t.Errorf("flagged %v, want 1-5", with)
+	}
+}
