@@ -436,6 +436,7 @@ func (a *applier) open(ctx context.Context, c Command) error {
 		}
 	}
 	in.cls.Kind = classify.Request
+	in.clsJSON = nil // stale now
 	n, err := t.openCase(ctx, a.tx, in, rights, a.actor, row)
 	if err != nil {
 		return err

@@ -44,6 +44,7 @@ type incoming struct {
 	msgID    string // Message-ID, or "sha256:<hex>" when missing
 	msg      *message.Message
 	cls      classify.Result
+	clsJSON  []byte // cls as stored, encoded by prepare (nil: encode when stored)
 	from     string // lower-case address
 	fromName string
 }
@@ -203,6 +204,7 @@ func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *inco
 		in.fromName = in.msg.From.Name
 	}
 	in.cls = t.opt.Classifier.Classify(in.msg)
+	in.clsJSON, _ = json.Marshal(in.cls)
 	if in.raw.InternalDate.IsZero() {
 		in.raw.InternalDate = t.now()
 	}
@@ -262,7 +264,10 @@ func (t *Tracker) ingest(ctx context.Context, tx *sql.Tx, in *incoming) (int, er
 
 // insertMessage stores in and returns its row id.
 func (t *Tracker) insertMessage(ctx context.Context, tx *sql.Tx, in *incoming, caseID, disp string) (int64, error) {
-	cls, _ := json.Marshal(in.cls)
+	cls := in.clsJSON
+	if cls == nil {
+		cls, _ = json.Marshal(in.cls)
+	}
 	var c any
 	if caseID != "" {
 		c = caseID
@@ -386,6 +391,9 @@ func (t *Tracker) followUp(ctx context.Context, tx *sql.Tx, in *incoming, caseID
 	return t.notifyStaff(ctx, tx, caseID, templates.StaffFollowUp, d, "", nil)
 }
 
+// openedCaseHook, set by a test, sees each case openCase built in memory.
+var openedCaseHook func(*Case)
+
 // openCase opens a case for in with rights; actor opened it (privacyd, or a
 // staff address for #open). It returns the number of mails queued.
 func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights []string, actor string, msgRow int64) (int, error) {
@@ -434,9 +442,14 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	}
 	t.log.Info("case opened", "case", id, "uid", in.raw.UID, "status", status)
 
-	c, err := t.loadCase(ctx, prepTx{t, tx}, id)
-	if err != nil {
-		return 0, err
+	// The case as just inserted, without reading it back (TestOpenedCaseAsStored).
+	c := &Case{ID: id, Status: status, Rights: splitRights(strings.Join(rights, ",")), Language: lang,
+		Requester: in.from, RequesterName: in.fromName, Representative: in.cls.Representative,
+		Triage: len(rights) == 0 || in.cls.Triage, Repetitive: repetitive, ReceivedAt: parseTime(fmtTime(received)),
+		ReceivedDate: clk.ReceivedDate.String(), ClockStart: clk.ReceivedDate.String(), Due: clk.Due.String(),
+		ExtendedDue: clk.ExtendedDue.String(), Subject: in.msg.Subject, MessageID: in.msgID}
+	if openedCaseHook != nil {
+		openedCaseHook(c)
 	}
 	queued := 0
 	// The customer gets one mail at once: the acknowledgement with the receipt
