@@ -137,3 +137,55 @@ func TestIgnoreOneRight(t *testing.T) {
 		t.Errorf("error %v, want it to name line 1 and the unknown right", err)
 	}
 }
+
+// Batch 19: everyday phrasings that were weak in the blind holdout5 look.
+func TestEverydayPhrasingBatch19(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"where did you get my number", "Where did you get my number from?", []string{Access}},
+		{"how can I get my address changed is no access", "How can I get my address changed?", []string{Rectification}},
+		{"hoe komen jullie aan mijn persoonsgegevens", "Hoe komen jullie aan mijn persoonsgegevens?", []string{Access}},
+		{"waar vandaan", "Waar hebben jullie mijn adres vandaan?", []string{Access}},
+		{"woher", "Woher haben Sie meine Anschrift?", []string{Access}},
+		{"comment avez-vous obtenu", "Comment avez-vous obtenu mon adresse e-mail ?", []string{Access}},
+		{"wat doen jullie met mijn bestelling is nothing", "Wat doen jullie met mijn bestelling?", nil},
+		{"nog steeds nieuwsbrief", "Ik ontvang nog steeds jullie nieuwsbrief.", []string{ObjectDirectMarketing}},
+		{"trotzdem Werbemails", "Ich bekomme trotzdem weiterhin Ihre Werbemails.", []string{ObjectDirectMarketing}},
+		{"stop using my details for marketing", "Please stop using my details for marketing purposes.", []string{ObjectDirectMarketing}},
+		{"stop met gebruiken voor reclame", "Stop met het gebruiken van mijn adres voor reclame.", []string{ObjectDirectMarketing}},
+		{"Daten für Werbezwecke verwenden", "Ich will nicht mehr, dass Sie meine Daten für Werbezwecke verwenden.", []string{ObjectDirectMarketing}},
+		{"stop processing until sorted out", "Please stop processing my data until it has been sorted out.", []string{Restriction}},
+		{"stop using my data for now", "Please stop using my data for now.", []string{Restriction}},
+		{"stop using my data now stays an objection", "Please stop using my data now!", []string{Objection}},
+		{"achternaam wijzigen in a long sentence", "Kunnen jullie mijn achternaam in het klantaccount en op alle post wijzigen?", []string{Rectification}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			want := tt.want
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(r.Rights, want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
+			}
+		})
+	}
+}
+
+// A sales pitch that names privacy requests is not a request.
+func TestSalesPitchAboutRequests(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Our platform lets companies like yours answer access and deletion requests in minutes. Would you be open to a quick chat this week?",
+		"Mit unserer Software beantworten Sie Auskunfts- und Löschanfragen nach DSGVO in wenigen Minuten. Vereinbaren Sie jetzt eine kostenlose Demo!",
+		"Notre plateforme gère automatiquement vos demandes d'accès et d'effacement au titre du RGPD. Réservez une démo gratuite dès aujourd'hui !",
+	} {
+		if r := c.Classify(msg("Sales <sales@vendor.example>", "", body)); r.Kind != NotARequest {
+			t.Errorf("%.40q: kind %s (%s) rights %v, want not_a_request", body, r.Kind, r.KindReason, r.Rights)
+		}
+	}
+}

@@ -212,7 +212,9 @@ func TestMultipartReportIsBounce(t *testing.T) {
 
 func TestTriage(t *testing.T) {
 	c := newTestClassifier(t)
-	r := c.Classify(msg("jan@example.net", "vraag", "Hoe komen jullie aan mijn persoonsgegevens?"))
+	// (Asking where the data came from, "Hoe komen jullie aan mijn
+	// persoonsgegevens?", is access since batch 19: art. 15(1)(g).)
+	r := c.Classify(msg("jan@example.net", "vraag", "Is mijn account ook getroffen door het datalek? Ik maak me zorgen over mijn persoonsgegevens."))
 	if r.Kind != Request || !r.Triage || len(r.Rights) != 0 {
 		t.Errorf("got kind %s triage %v rights %v, want a request for triage without rights", r.Kind, r.Triage, r.Rights)
 	}

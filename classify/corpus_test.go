@@ -77,6 +77,27 @@ import (
 // direct-marketing objection, the Yahoo/AOL bounce text) — and the rules
 // were tuned on batch 18 only. So holdout4's figures now are not blind for
 // those classes; they are printed and gated like the other splits.
+//
+// Holdout5 (holdout5-mixed.txt, x-* mails, 45 mails in the four languages)
+// was written after the batch-18 tuning from other real texts
+// (Consumentenbond, Irish DPC, Austrian Auskunftsbegehren,
+// Vorsorgevollmacht, curatelle, Microsoft 365 and other auto-replies and
+// bounces, sales pitches about the GDPR, everyday mail), labelled by hand
+// and classified once: the blind estimate of the classifier after batch
+// 18. First look: kind accuracy 0.933 (two personal mails taken as not a
+// request — "ik heb me afgemeld maar krijg nog steeds jullie aanbiedingen",
+// a name change asked in a long sentence — and a sales pitch naming
+// "access requests" taken as a request; no automatic mail as a request),
+// rights precision 0.900, recall 0.900, micro-F1 0.900 (access R 0.875 and
+// P 0.875, object_direct_marketing R 0.833, rectification R 0.667,
+// objection P 0.000: two extra objections), language 1.000,
+// representative recall 5/5; 39 of 45 mails fully right. Batch 19
+// (train19-informal.txt, y-* mails) was then written for those classes in
+// other words and tuned on; with it five train mails were relabelled
+// (en/nl/de/fr-triage-01, t5-de-lang-loeschen: asking where a company got
+// one's data is access, art. 15(1)(g), not triage without a right). The
+// holdout5 sales pitch was deliberately not tuned on and still fails.
+// Holdout5's rates are logged, not gated; only the safety property is.
 
 // Thresholds committed to on every split (train, holdout, holdout3,
 // holdout4): at least the targets of issue 3.
@@ -282,7 +303,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -297,6 +318,14 @@ func TestCorpus(t *testing.T) {
 			t.Log(m.table())
 			for _, e := range m.errors {
 				t.Log(e)
+			}
+			if split == "holdout5" {
+				// Blind estimate after batch 18, not a gate for the rates
+				// (see the comment above): only the safety property.
+				if m.loop > 0 {
+					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
+				}
+				return
 			}
 			m.check(t)
 		})

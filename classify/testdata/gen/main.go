@@ -11,12 +11,14 @@
 //	enc: 8bit | qp | base64       (content-transfer-encoding of the text)
 //	charset: utf-8 | iso-8859-1 | windows-1252
 //	html: no | only | alt | raw   (raw: the body is HTML already, sent as text/html)
+//	note: TEXT                    (a remark for readers; ignored)
 //	report: delivery-status       (multipart/report; body lines after a line
 //	                               "--- status ---" are the delivery-status part,
 //	                               after "--- original ---" the returned mail)
 //
-// Files named holdout-*.txt form the held-out split, holdout3-*.txt the split
-// holdout3 and holdout4-*.txt the split holdout4; all others are "train".
+// Files named holdout-*.txt form the held-out split, holdout3-*.txt,
+// holdout4-*.txt and holdout5-*.txt the splits of those names; all others
+// are "train".
 // The labels are written from what each mail means, by hand, in the source.
 package main
 
@@ -51,7 +53,7 @@ func main() {
 	// Batches written later come last, in this order, so adding one leaves
 	// the numbering (Date, Message-ID) of the mails already generated
 	// unchanged.
-	late := []string{"holdout4", "train18"}
+	late := []string{"holdout4", "train18", "holdout5", "train19"}
 	rank := func(f string) int {
 		for i, p := range late {
 			if strings.HasPrefix(filepath.Base(f), p) {
@@ -81,6 +83,8 @@ func main() {
 			split = "holdout3"
 		case strings.HasPrefix(base, "holdout4"):
 			split = "holdout4"
+		case strings.HasPrefix(base, "holdout5"):
+			split = "holdout5"
 		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
