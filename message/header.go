@@ -104,6 +104,9 @@ func singleLine(s string) string {
 // removed, entities decoded, control characters and angle brackets dropped,
 // whitespace collapsed, surrounding quotes trimmed.
 func cleanName(s string) string {
+	if plainName(s) {
+		return truncateUTF8(s, maxNameLen)
+	}
 	s, _ = fixUTF8String(s)
 	if strings.ContainsAny(s, "<&") {
 		var sb strings.Builder
@@ -131,6 +134,32 @@ func cleanName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Trim(s, `"' `)
 	return truncateUTF8(s, maxNameLen)
+}
+
+// plainName reports whether cleanName has nothing to do on s but cut it:
+// printable ASCII without angle brackets or "&", single blanks only, and no
+// blank or quote at either end.
+func plainName(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch s[0] {
+	case ' ', '"', '\'':
+		return false
+	}
+	switch s[len(s)-1] {
+	case ' ', '"', '\'':
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7E, c == '<', c == '>', c == '&':
+			return false
+		case c == ' ' && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // cleanAddr tidies a bare addr-spec and reports whether it looks like one.

@@ -52,6 +52,7 @@ func Parse(raw []byte, opt Options) (m *Message) {
 	defer putScratch(p.sc)
 	defer func() {
 		if r := recover(); r != nil {
+			p.rec = nil
 			p.problem("internal error while parsing: result is partial")
 			m = p.m
 			p.finishFields()
@@ -518,9 +519,10 @@ func (p *parser) body(h header, mt string, params map[string]string, body []byte
 		return
 	}
 	cte := h.Get("Content-Transfer-Encoding")
-	disp, dparams, _ := parseMediaType(h.Get("Content-Disposition"))
-	if h.Get("Content-Disposition") == "" {
-		disp = ""
+	var disp string
+	var dparams map[string]string // read only: nil is an empty map
+	if cd := h.Get("Content-Disposition"); cd != "" {
+		disp, dparams, _ = parseMediaType(cd)
 	}
 	filename := p.filename(dparams["filename"], params["name"])
 	// A text part with a file name is an attached file, not the body.
@@ -681,9 +683,9 @@ func (p *parser) readPart(b []byte) *partHead {
 	ph := &partHead{}
 	saved := p.rec
 	p.rec = &ph.probs
+	defer func() { p.rec = saved }()
 	ph.h, ph.body = p.readHeader(b, maxPartHeaderBytes)
 	ph.mt, ph.params = p.contentType(ph.h)
-	p.rec = saved
 	return ph
 }
 

@@ -2,6 +2,7 @@ package message
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -249,6 +250,19 @@ func cleanBytes(b []byte, cp1252 bool) (string, bool) {
 		sb.Write(b[start:i])
 	}
 	for i := 0; i < len(b); {
+		// Eight bytes at a time while they are all kept ASCII: below
+		// 0x80, none below 0x20 (LF and TAB go the slow way) or 0x7F.
+		for i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			if (x|(x-0x20*ones)|((x^0x7F*ones)-ones))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		switch asciiClass[c] {
 		case 0:
