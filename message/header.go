@@ -371,7 +371,9 @@ func ParseMsgIDs(s string) []string {
 			rest = rest[lt+1:]
 			gt := strings.IndexAny(rest, "<>")
 			if gt < 0 {
-				add(strings.Fields(rest + " ")[0])
+				if f := strings.Fields(rest); len(f) > 0 {
+					add(f[0])
+				}
 				break
 			}
 			if rest[gt] == '>' {

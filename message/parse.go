@@ -809,7 +809,16 @@ func (p *parser) text(mt string, params map[string]string, cte string, body []by
 // body whose Content-Type has no charset.
 func htmlMetaCharset(b []byte) string {
 	head := b[:min(len(b), 4096)]
-	i := bytes.Index(bytes.ToLower(head), []byte("charset="))
+	// ASCII lower case keeps the offsets of head (bytes.ToLower would
+	// not for some non-ASCII text).
+	var lower [4096]byte
+	for j, c := range head {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[j] = c
+	}
+	i := bytes.Index(lower[:len(head)], []byte("charset="))
 	if i < 0 {
 		return ""
 	}
