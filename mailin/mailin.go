@@ -47,6 +47,17 @@ type Sink interface {
 	Deliver(ctx context.Context, mailbox string, uidValidity uint32, batch []Raw) error
 }
 
+// Preparer is an optional extension of a Sink that can start the work on a
+// batch that needs no transaction (parsing, classification) before Deliver
+// is called with it. A pass calls Prepare with each batch as soon as it is
+// fetched, while the Deliver of the batch before it may still run, and later
+// calls Deliver with the same slice — unless something failed in between, in
+// which case the batch is never delivered. Prepare must return at once; it
+// must not commit anything, and it must not modify the batch.
+type Preparer interface {
+	Prepare(mailbox string, uidValidity uint32, batch []Raw)
+}
+
 // Keyword is the IMAP keyword set on a message once its effects are committed.
 const Keyword = "$privacyd"
 

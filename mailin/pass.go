@@ -76,6 +76,9 @@ func (s *session) pass(ctx context.Context) (int, error) {
 				continue
 			}
 			s.hook("fetched", msgs[0].UID, msgs[len(msgs)-1].UID)
+			if pr, ok := s.r.sink.(Preparer); ok {
+				pr.Prepare(o.Mailbox, s.validity, msgs)
+			}
 			if err := p.push(msgs); err != nil {
 				return p.n, err
 			}

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -65,7 +66,8 @@ func (t *Tracker) Deliver(ctx context.Context, mailbox string, uidValidity uint3
 	if len(batch) == 0 {
 		return nil
 	}
-	prep := t.startPrepare(mailbox, uidValidity, batch)
+	prep := t.prepared(mailbox, uidValidity, batch)
+	defer t.delivered(prep)
 	defer prep.abort()
 	tx, err := t.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -135,22 +137,100 @@ func (t *Tracker) ingestIsolated(ctx context.Context, tx *sql.Tx, in *incoming) 
 // mails in batch order. A panic in a worker is raised again in the caller of
 // next, as if the work had run there.
 type preparer struct {
+	batch    []mailin.Raw
+	mailbox  string
+	validity uint32
 	ins      []*incoming
 	ready    []chan struct{}
 	next     atomic.Int64
 	stop     atomic.Bool
 	panicked atomic.Pointer[any]
+	// claimed is closed when every mail of the batch has been taken by a
+	// worker: a batch prepared ahead starts then (see Prepare).
+	claimed     chan struct{}
+	claimedOnce sync.Once
 }
 
-func (t *Tracker) startPrepare(mailbox string, validity uint32, batch []mailin.Raw) *preparer {
-	p := &preparer{ins: make([]*incoming, len(batch)), ready: make([]chan struct{}, len(batch))}
+// Prepare implements mailin.Preparer: the mailbox reader hands over a batch
+// as soon as it is fetched, while the transaction of the batch before may
+// still run, so that the CPUs parse and classify ahead of the single writer
+// instead of idling while it commits. Its workers start once every mail of
+// the batch before has been taken, so the batch the transaction needs first
+// is never overtaken. Deliver uses the work when it is called with the same
+// batch. At most two batches are held ahead; older ones are dropped.
+func (t *Tracker) Prepare(mailbox string, uidValidity uint32, batch []mailin.Raw) {
+	if len(batch) == 0 {
+		return
+	}
+	t.ahead.Lock()
+	defer t.ahead.Unlock()
+	var after <-chan struct{}
+	if t.ahead.last != nil {
+		after = t.ahead.last.claimed
+	}
+	if len(t.ahead.ps) >= 2 {
+		t.ahead.ps[0].abort()
+		t.ahead.ps = slices.Delete(t.ahead.ps, 0, 1)
+	}
+	p := t.startPrepare(mailbox, uidValidity, batch, after)
+	t.ahead.ps = append(t.ahead.ps, p)
+	t.ahead.last = p
+}
+
+// prepared returns the preparer of batch: the one Prepare started, or a new
+// one. Batches prepared before it are not going to be delivered: dropped.
+// Deliver is called with a non-empty batch.
+func (t *Tracker) prepared(mailbox string, uidValidity uint32, batch []mailin.Raw) *preparer {
+	t.ahead.Lock()
+	defer t.ahead.Unlock()
+	for i, p := range t.ahead.ps {
+		if p.mailbox == mailbox && p.validity == uidValidity && len(p.batch) == len(batch) && &p.batch[0] == &batch[0] {
+			for _, old := range t.ahead.ps[:i] {
+				old.abort()
+			}
+			t.ahead.ps = slices.Delete(t.ahead.ps, 0, i+1)
+			return p
+		}
+	}
+	// Not prepared (a reader without Prepare, or the same mail fetched again
+	// in a new session): what is held for these UIDs is stale.
+	t.ahead.ps = slices.DeleteFunc(t.ahead.ps, func(old *preparer) bool {
+		stale := old.mailbox == mailbox && (old.validity != uidValidity || old.batch[0].UID <= batch[len(batch)-1].UID)
+		if stale {
+			old.abort()
+		}
+		return stale
+	})
+	p := t.startPrepare(mailbox, uidValidity, batch, nil)
+	t.ahead.last = p
+	return p
+}
+
+// delivered forgets p as the batch the next Prepare waits for.
+func (t *Tracker) delivered(p *preparer) {
+	t.ahead.Lock()
+	defer t.ahead.Unlock()
+	if t.ahead.last == p {
+		t.ahead.last = nil
+	}
+}
+
+func (t *Tracker) startPrepare(mailbox string, validity uint32, batch []mailin.Raw, after <-chan struct{}) *preparer {
+	p := &preparer{batch: batch, mailbox: mailbox, validity: validity, ins: make([]*incoming, len(batch)),
+		ready: make([]chan struct{}, len(batch)), claimed: make(chan struct{})}
 	for i := range p.ready {
 		p.ready[i] = make(chan struct{})
 	}
 	for range min(runtime.GOMAXPROCS(0), len(batch)) {
 		go func() {
+			if after != nil {
+				<-after
+			}
 			for {
 				i := int(p.next.Add(1) - 1)
+				if i >= len(batch)-1 {
+					p.claimedOnce.Do(func() { close(p.claimed) })
+				}
 				if i >= len(batch) {
 					return
 				}
@@ -191,7 +271,13 @@ func (p *preparer) get(i int) *incoming {
 // abort tells the workers to skip the mails not yet started.
 func (p *preparer) abort() { p.stop.Store(true) }
 
+// prepareHook, set by a test, sees the UID of every mail prepare parses.
+var prepareHook func(uid uint32)
+
 func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *incoming {
+	if prepareHook != nil {
+		prepareHook(raw.UID)
+	}
 	sum := sha256.Sum256(raw.Data)
 	in := &incoming{raw: raw, mailbox: mailbox, validity: validity, sha: hex.EncodeToString(sum[:])}
 	in.msg = message.Parse(raw.Data, message.Options{MaxBytes: t.opt.MaxParseBytes})

@@ -107,6 +107,15 @@ type Tracker struct {
 	key       []byte
 
 	stmts txStmts // prepared statements of the current write transaction
+
+	// ahead holds the batches the mailbox reader handed to Prepare, oldest
+	// first, and the preparer started last (the next one waits for its mails
+	// to be taken).
+	ahead struct {
+		sync.Mutex
+		ps   []*preparer
+		last *preparer
+	}
 }
 
 // txStmts caches the statements prepared in one write transaction, so that
