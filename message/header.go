@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -73,14 +74,7 @@ func safeDecodeHeader(wd *mime.WordDecoder, s string) (out string, err error) {
 // format characters by spaces and trims the result. Runs of spaces are kept
 // except the ones it creates.
 func singleLine(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7F || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if singleLineClean(s) {
 		return strings.TrimSpace(s)
 	}
 	var sb strings.Builder
@@ -98,6 +92,28 @@ func singleLine(s string) string {
 		sb.WriteRune(r)
 	}
 	return strings.TrimSpace(sb.String())
+}
+
+// singleLineClean reports whether singleLine has nothing to replace in s:
+// valid UTF-8 without control, format or line/paragraph separator
+// characters.
+func singleLineClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < 0x20 || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // cleanName makes a display name a plain single-line string: HTML tags are
@@ -258,7 +274,13 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 		p := mail.AddressParser{WordDecoder: wd}
 		return p.ParseList(raw)
 	}
-	l, err := strict()
+	var l []*mail.Address
+	var err error
+	if a := simpleAddress(raw); a != nil {
+		l = []*mail.Address{a}
+	} else {
+		l, err = strict()
+	}
 	ok = err == nil
 	if err != nil {
 		l = nil
@@ -297,6 +319,84 @@ func parseAddressList(raw string, wd *mime.WordDecoder) (list []*mail.Address, o
 		}
 	}
 	return list, ok
+}
+
+// addrAtext marks the ASCII atext characters of RFC 5322 (without the
+// dot): what net/mail accepts in an atom.
+var addrAtext = func() (t [128]bool) {
+	for c := byte('!'); c <= '~'; c++ {
+		t[c] = !strings.ContainsRune(`()<>[]:;@\,".`, rune(c))
+	}
+	return t
+}()
+
+// dotAtomEnd returns the end of the strict dot-atom of ASCII atext
+// starting s (no leading, trailing or double dots), 0 if there is none.
+func dotAtomEnd(s string) int {
+	i := 0
+	for {
+		start := i
+		for i < len(s) && s[i] < 0x80 && addrAtext[s[i]] {
+			i++
+		}
+		if i == start {
+			return 0 // empty: leading, trailing or double dot, or none
+		}
+		if i == len(s) || s[i] != '.' {
+			return i
+		}
+		i++
+	}
+}
+
+// simpleAddress parses the two commonest address forms, a bare
+// "local@domain" and "Plain Name <local@domain>" (or "<local@domain>"),
+// both in plain ASCII, exactly as net/mail would; nil for anything else,
+// which goes to net/mail. Name words are atoms without dots or "=" (so
+// no encoded words), one blank apart.
+func simpleAddress(s string) *mail.Address {
+	addrSpec := func(s string) int {
+		i := dotAtomEnd(s)
+		if i == 0 || i == len(s) || s[i] != '@' {
+			return 0
+		}
+		j := dotAtomEnd(s[i+1:])
+		if j == 0 {
+			return 0
+		}
+		return i + 1 + j
+	}
+	if n := addrSpec(s); n > 0 {
+		if n == len(s) {
+			return &mail.Address{Address: s}
+		}
+		return nil
+	}
+	// Plain Name <local@domain>
+	i := 0
+	for i < len(s) && s[i] != '<' {
+		start := i
+		for i < len(s) && s[i] < 0x80 && addrAtext[s[i]] && s[i] != '=' {
+			i++
+		}
+		if i == start || i == len(s) || s[i] != ' ' {
+			return nil
+		}
+		i++ // the one blank after a word
+	}
+	if i == len(s) {
+		return nil
+	}
+	name := ""
+	if i > 0 {
+		name = s[:i-1]
+	}
+	rest := s[i+1:]
+	n := addrSpec(rest)
+	if n == 0 || n+1 != len(rest) || rest[n] != '>' {
+		return nil
+	}
+	return &mail.Address{Name: name, Address: rest[:n]}
 }
 
 func safeParseAddress(p mail.AddressParser, s string) (a *mail.Address, err error) {

@@ -104,7 +104,7 @@ func classifyLine(line string) lineKind {
 			}
 		}
 	}
-	if len(t) < 80 {
+	if len(t) < 80 && mayStartMobileSig(t[0]) {
 		for _, s := range mobileSigs {
 			if len(t) >= len(s) && strings.EqualFold(t[:len(s)], s) {
 				return kindMobileSig
@@ -112,6 +112,26 @@ func classifyLine(line string) lineKind {
 		}
 	}
 	return kindText
+}
+
+// mobileSigFirst marks the ASCII letters (both cases) a mobile signature
+// starts with.
+var mobileSigFirst = func() (t [128]bool) {
+	for _, s := range mobileSigs {
+		c := s[0]
+		t[c] = true
+		if c >= 'a' && c <= 'z' {
+			t[c-'a'+'A'] = true
+		}
+	}
+	return t
+}()
+
+// mayStartMobileSig reports whether a line starting with byte c can be a
+// mobile signature: a letter some signature starts with, or any non-ASCII
+// byte (strings.EqualFold folds some non-ASCII letters to ASCII ones).
+func mayStartMobileSig(c byte) bool {
+	return c >= 0x80 || mobileSigFirst[c]
 }
 
 func isQuoteLine(line string) bool {
@@ -126,8 +146,20 @@ func hasKeyPrefix(line string, keys map[string]bool) bool {
 	if i <= 0 || i > 16 {
 		return false
 	}
-	k := strings.ToLower(strings.Trim(l[:i], "* \u00a0"))
-	return keys[k]
+	k := strings.Trim(l[:i], "* \u00a0")
+	// ASCII keys are lowered in a stack buffer: no allocation.
+	var buf [16]byte
+	for j := 0; j < len(k); j++ {
+		c := k[j]
+		if c >= 0x80 {
+			return keys[strings.ToLower(k)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	return keys[string(buf[:len(k)])]
 }
 
 // headerBlockAt reports whether lines[i] starts an Outlook-style block
@@ -150,6 +182,9 @@ func headerBlockAt(lines []string, i int) bool {
 
 // separatorLine is an Outlook "_____" rule or a row of dashes.
 func separatorLine(l string) bool {
+	if len(l) < 20 {
+		return false
+	}
 	t := strings.TrimSpace(l)
 	return len(t) >= 20 && strings.Trim(t, "_-") == ""
 }

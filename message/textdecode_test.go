@@ -46,6 +46,53 @@ func checkTextDecoders(t *testing.T, b []byte) {
 	if s, ok := fixUTF8String(string(b)); s != fixed || ok != fixedOK {
 		t.Fatalf("fixUTF8String(%q) = %q, %v", b, s, ok)
 	}
+	checkSimpleAddress(t, string(b))
+}
+
+// checkSimpleAddress compares the fast address parser with net/mail.
+func checkSimpleAddress(t *testing.T, s string) {
+	t.Helper()
+	a := simpleAddress(s)
+	if a == nil {
+		return
+	}
+	p := mail.AddressParser{WordDecoder: plainWordDecoder}
+	l, err := p.ParseList(s)
+	if err != nil || len(l) != 1 || l[0].Name != a.Name || l[0].Address != a.Address {
+		t.Fatalf("simpleAddress(%q) = %q <%s>; net/mail: %v, %v", s, a.Name, a.Address, l, err)
+	}
+}
+
+func TestSimpleAddress(t *testing.T) {
+	for _, c := range []struct {
+		in, name, addr string
+	}{
+		{"a@b", "", "a@b"},
+		{"first.last+tag@sub.example.org", "", "first.last+tag@sub.example.org"},
+		{"Privacy Team <privacy@example.org>", "Privacy Team", "privacy@example.org"},
+		{"<x@y.z>", "", "x@y.z"},
+		{"O'Brien <o@b.ie>", "O'Brien", "o@b.ie"},
+		{"a@b (comment)", "-", ""},
+		{"J. Doe <j@d.e>", "-", ""},
+		{"Jane  Doe <j@d.e>", "-", ""},
+		{"=?utf-8?q?J=C3=B6rg?= <j@d.e>", "-", ""},
+		{"\"Doe, Jane\" <j@d.e>", "-", ""},
+		{".a@b", "-", ""}, {"a.@b", "-", ""}, {"a..b@c", "-", ""}, {"a@b.", "-", ""}, {"a@", "-", ""}, {"@b", "-", ""},
+		{"Name <a@b> ", "-", ""}, {" a@b", "-", ""}, {"Name <a@b>, c@d", "-", ""}, {"Name < a@b>", "-", ""},
+		{"Jörg <j@d.e>", "-", ""}, {"a@b, c@d", "-", ""}, {"Name<a@b>", "-", ""}, {"", "-", ""},
+	} {
+		a := simpleAddress(c.in)
+		if c.name == "-" {
+			if a != nil {
+				t.Errorf("simpleAddress(%q) = %+v, want nil (net/mail's job)", c.in, a)
+			}
+			continue
+		}
+		if a == nil || a.Name != c.name || a.Address != c.addr {
+			t.Errorf("simpleAddress(%q) = %+v, want %q <%s>", c.in, a, c.name, c.addr)
+		}
+		checkSimpleAddress(t, c.in)
+	}
 }
 
 func TestTextDecodersAgree(t *testing.T) {
@@ -60,7 +107,7 @@ func TestTextDecodersAgree(t *testing.T) {
 		checkTextDecoders(t, []byte(s))
 	}
 	// Random inputs over an alphabet dense in the special cases.
-	alphabet := []byte("=\r\n \tA3Dfgz+/-_\x00\x7f\x80\x85\x9f\xa0\xbb\xbf\xc2\xc3\xe2\xef\xf0\xff")
+	alphabet := []byte("=\r\n \tA3Dfgz+/-_@.<>\x00\x7f\x80\x85\x9f\xa0\xbb\xbf\xc2\xc3\xe2\xef\xf0\xff")
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 5000 {
 		b := make([]byte, r.IntN(24))
@@ -93,6 +140,8 @@ func TestTextDecodersAgree(t *testing.T) {
 func FuzzTextDecoders(f *testing.F) {
 	f.Add([]byte("=3D=\r\n=E2=82=AC\xc2\x85\uFEFF\r\x81"))
 	f.Add([]byte("aGVsbG8gd29y\r\nbGQ"))
+	f.Add([]byte("Privacy Team <privacy@example.org>"))
+	f.Add([]byte("first.last+tag@sub.example.org"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkTextDecoders(t, b)
 		checkDate(t, string(b))
