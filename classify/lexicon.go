@@ -99,13 +99,16 @@ type lexicon struct {
 	byID  [][]*phrase
 	// prefix holds phrases whose first word is a prefix, keyed by the
 	// first two bytes of that prefix; each entry is checked with HasPrefix.
-	prefix   map[string][]prefixEntry
-	suffix   []suffixEntry // few entries: each is tried on every word
-	negation map[string]bool
-	breaks   map[string]bool
-	contrast map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
-	stop     map[string][]string // folded function word -> languages
-	n        int
+	prefix map[string][]prefixEntry
+	// prefixBits has bit b0<<8|b1 set when a prefix phrase starts with
+	// the bytes b0 b1: most words start otherwise and skip the map.
+	prefixBits [1 << 16 / 64]uint64
+	suffix     []suffixEntry // few entries: each is tried on every word
+	negation   map[string]bool
+	breaks     map[string]bool
+	contrast   map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
+	stop       map[string][]string // folded function word -> languages
+	n          int
 }
 
 func newLexicon() *lexicon {
@@ -306,6 +309,8 @@ func (lx *lexicon) add(p *phrase) {
 	for _, a := range p.elems[0].alts {
 		if a.prefix {
 			lx.prefix[a.s[:2]] = append(lx.prefix[a.s[:2]], prefixEntry{a.s, p})
+			k := prefixKey(a.s)
+			lx.prefixBits[k/64] |= 1 << (k % 64)
 		} else if a.suffix {
 			i := slices.IndexFunc(lx.suffix, func(e suffixEntry) bool { return e.suffix == a.s })
 			if i < 0 {
@@ -362,33 +367,45 @@ type match struct {
 func (lx *lexicon) find(toks []token) []match {
 	lx.mark(toks)
 	var out []match
-	var cands []*phrase
 	scratch := make([]int, 0, 32)
+	try := func(p *phrase, i int) {
+		if lits, ok := lx.matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
+			out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: append([]int(nil), lits...)})
+		}
+	}
 	for i := range toks {
 		t := toks[i].s
-		cands = cands[:0]
 		if id := toks[i].id; id >= 0 {
-			cands = append(cands, lx.byID[id]...)
+			for _, p := range lx.byID[id] {
+				try(p, i)
+			}
 		}
-		if len(t) >= 2 {
+		if len(t) >= 2 && lx.mayHavePrefix(t) {
 			for _, pe := range lx.prefix[t[:2]] {
 				if strings.HasPrefix(t, pe.prefix) {
-					cands = append(cands, pe.p)
+					try(pe.p, i)
 				}
 			}
 		}
 		for _, se := range lx.suffix {
 			if strings.HasSuffix(t, se.suffix) {
-				cands = append(cands, se.ps...)
-			}
-		}
-		for _, p := range cands {
-			if lits, ok := lx.matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
-				out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: append([]int(nil), lits...)})
+				for _, p := range se.ps {
+					try(p, i)
+				}
 			}
 		}
 	}
 	return out
+}
+
+// prefixKey numbers the first two bytes of s (len(s) >= 2).
+func prefixKey(s string) uint { return uint(s[0])<<8 | uint(s[1]) }
+
+// mayHavePrefix reports whether a prefix phrase starts with the first two
+// bytes of t (len(t) >= 2).
+func (lx *lexicon) mayHavePrefix(t string) bool {
+	k := prefixKey(t)
+	return lx.prefixBits[k/64]&(1<<(k%64)) != 0
 }
 
 // mark sets the negation, break and contrast flags of toks.
