@@ -2,7 +2,6 @@ package message
 
 import (
 	"bytes"
-	"encoding/base64"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -166,52 +165,7 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// decodeQP decodes quoted-printable tolerantly: "=XX" is a byte, "=" at the
-// end of a line (optionally followed by blanks) is a soft line break, and any
-// other "=" is kept literally. It never fails.
-func decodeQP(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != '=' {
-			out = append(out, c)
-			continue
-		}
-		if i+2 < len(b) {
-			h, ok1 := unhex(b[i+1])
-			l, ok2 := unhex(b[i+2])
-			if ok1 && ok2 {
-				out = append(out, h<<4|l)
-				i += 2
-				continue
-			}
-		}
-		// Soft line break: "=" [blanks] ("\r\n" | "\n" | end).
-		j := i + 1
-		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
-			j++
-		}
-		if j == len(b) {
-			i = j - 1
-			continue
-		}
-		if b[j] == '\n' {
-			i = j
-			continue
-		}
-		if b[j] == '\r' {
-			if j+1 < len(b) && b[j+1] == '\n' {
-				j++
-			}
-			i = j
-			continue
-		}
-		out = append(out, '=')
-	}
-	return out
-}
-
-// b64Value reports whether c belongs to the base64 alphabet (standard or
+// b64Char reports whether c belongs to the base64 alphabet (standard or
 // URL-safe) and returns its standard form.
 func b64Char(c byte) (byte, bool) {
 	switch {
@@ -223,31 +177,6 @@ func b64Char(c byte) (byte, bool) {
 		return '/', true
 	}
 	return 0, false
-}
-
-// decodeBase64 decodes base64 tolerantly: characters outside the alphabet
-// are skipped, padding is optional, a dangling last character is dropped.
-// It never fails; ok is false when junk had to be skipped.
-func decodeBase64(b []byte) (out []byte, ok bool) {
-	clean := make([]byte, 0, len(b))
-	ok = true
-	for _, c := range b {
-		if s, is := b64Char(c); is {
-			clean = append(clean, s)
-		} else if c != '=' && c != '\r' && c != '\n' && c != ' ' && c != '\t' {
-			ok = false
-		}
-	}
-	if len(clean)%4 == 1 {
-		clean = clean[:len(clean)-1]
-		ok = false
-	}
-	out = make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
-	n, err := base64.RawStdEncoding.Decode(out, clean)
-	if err != nil {
-		ok = false
-	}
-	return out[:n], ok
 }
 
 // b64Alphabet is 1 for the bytes b64Char accepts, else 0.
@@ -327,19 +256,8 @@ func qpSize(b []byte) int {
 // decodeCTE undoes the Content-Transfer-Encoding. problem is empty when
 // the body decoded cleanly.
 func decodeCTE(b []byte, cte string) (out []byte, problem string) {
-	switch cte = strings.ToLower(strings.TrimSpace(cte)); cte {
-	case "quoted-printable":
-		return decodeQP(b), ""
-	case "base64":
-		out, ok := decodeBase64(b)
-		if !ok {
-			return out, "base64 body with invalid characters: skipped them"
-		}
-		return out, ""
-	case "", "7bit", "8bit", "binary":
-		return b, ""
-	}
-	return b, "unknown transfer encoding " + safeLabel(cte) + ": used as is"
+	out, _, problem = decodeCTETo(nil, b, cte)
+	return out, problem
 }
 
 // cteSize is the decoded size of a body in the given transfer encoding.

@@ -537,7 +537,7 @@ func (p *parser) body(h header, mt string, params map[string]string, body []byte
 		dec, _ := decodeCTE(body, cte)
 		hh, _ := p.quietHeader(dec)
 		if ids := ParseMsgIDs(hh.Get("Message-Id")); len(ids) > 0 && p.m.ReportedMessageID == "" {
-			p.m.ReportedMessageID = ids[0]
+			p.m.ReportedMessageID = strings.Clone(ids[0]) // not the whole inner header block
 		}
 	case mt == "message/delivery-status" && inReport:
 		dec, prob := decodeCTE(body, cte)
@@ -717,7 +717,7 @@ func (p *parser) attachedMessage(h header, cte, filename string, body []byte, de
 	if inReport {
 		hh, _ := p.quietHeader(dec)
 		if ids := ParseMsgIDs(hh.Get("Message-Id")); len(ids) > 0 && p.m.ReportedMessageID == "" {
-			p.m.ReportedMessageID = ids[0]
+			p.m.ReportedMessageID = strings.Clone(ids[0]) // not the whole inner header block
 		}
 		return
 	}
