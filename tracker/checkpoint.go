@@ -24,6 +24,11 @@ type checkpointer struct {
 	stop chan struct{}
 	done chan struct{}
 	once sync.Once
+	// mu is held while a checkpoint runs: only one connection can
+	// checkpoint at a time, and retention's TRUNCATE checkpoint must not
+	// meet a PASSIVE one of ours (it would get SQLITE_BUSY and leave the
+	// erased bytes in the WAL).
+	mu sync.Mutex
 }
 
 func startCheckpointer(path string, log *slog.Logger) (*checkpointer, error) {
@@ -54,9 +59,20 @@ func (c *checkpointer) run() {
 // checkpoint runs one PASSIVE checkpoint and returns the frames in the WAL
 // and how many of them are in the database file now.
 func (c *checkpointer) checkpoint() (wal, copied int, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var busy int
 	err = c.db.QueryRow(`PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &wal, &copied)
 	return wal, copied, err
+}
+
+// pause stops background checkpoints until the returned function is called.
+func (c *checkpointer) pause() (resume func()) {
+	if c == nil {
+		return func() {}
+	}
+	c.mu.Lock()
+	return c.mu.Unlock
 }
 
 // Kick asks for a checkpoint soon; it never blocks.

@@ -97,7 +97,10 @@ func (t *Tracker) Retain(ctx context.Context) (n int, err error) {
 	if n > 0 || loose > 0 {
 		// Move the erased pages out of the WAL into the (zeroed) database file.
 		var busy, logged, done int
-		if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &done); err != nil || busy != 0 {
+		resume := t.ck.pause()
+		err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &done)
+		resume()
+		if err != nil || busy != 0 {
 			t.log.Warn("retention: wal checkpoint incomplete", "busy", busy, "err", err)
 		}
 		t.log.Info("retention: personal data erased", "cases", n, "other_mails", loose, "closed_case_days", days)
