@@ -256,3 +256,46 @@ func TestMixMails(t *testing.T) {
 		t.Errorf("5 Attachments = %+v", m.Attachments)
 	}
 }
+
+// TestParseConcurrent parses the same mails from several goroutines at
+// once: the pooled buffers must never leak into a Message.
+func TestParseConcurrent(t *testing.T) {
+	mails := append(mixMails(), mail5KB(), []byte("From: =?x-foo?q?J=F6rg?= <a@b.c>\r\nSubject: =?x-bar?q?caf=E9?=\r\n\r\nbody\r\n"))
+	want := make([]*Message, len(mails))
+	for i, raw := range mails {
+		want[i] = Parse(raw, Options{})
+	}
+	done := make(chan []*Message)
+	for range 4 {
+		go func() {
+			var got []*Message
+			for range 3 {
+				for _, raw := range mails {
+					got = append(got, Parse(raw, Options{}))
+				}
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		got := <-done
+		for i, m := range got {
+			w := want[i%len(mails)]
+			if m.Text != w.Text || m.NewText != w.NewText || m.Quoted != w.Quoted || m.Subject != w.Subject ||
+				fmt.Sprint(m.Header) != fmt.Sprint(w.Header) || fmt.Sprint(m.Problems) != fmt.Sprint(w.Problems) {
+				t.Fatalf("mail %d parsed differently when concurrent", i%len(mails))
+			}
+		}
+	}
+	// The strings stay intact after more parses reuse the buffers.
+	for range 20 {
+		for _, raw := range mails {
+			Parse(raw, Options{})
+		}
+	}
+	for i, raw := range mails {
+		if m := Parse(raw, Options{}); m.Text != want[i].Text || fmt.Sprint(m.Header) != fmt.Sprint(want[i].Header) {
+			t.Fatalf("mail %d changed after buffer reuse", i)
+		}
+	}
+}

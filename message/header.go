@@ -25,18 +25,21 @@ const (
 // an unknown charset is decoded as UTF-8 if valid, else as Windows-1252, and
 // problem is called once per unknown charset.
 func newWordDecoder(problem func(string)) *mime.WordDecoder {
-	seen := map[string]bool{}
+	var seen map[string]bool // made on the first problem
 	return &mime.WordDecoder{CharsetReader: func(cs string, input io.Reader) (io.Reader, error) {
 		b, err := io.ReadAll(io.LimitReader(input, maxHeaderValue))
 		if err != nil {
 			return bytes.NewReader(nil), nil
 		}
 		s, p := decodeCharset(b, cs, 4*maxHeaderValue)
-		if p != "" && !seen[p] {
-			seen[p] = true
-			if problem != nil {
-				problem("header: " + p)
+		// Without a problem func nothing is tracked: plainWordDecoder is
+		// shared between goroutines.
+		if p != "" && problem != nil && !seen[p] {
+			if seen == nil {
+				seen = map[string]bool{}
 			}
+			seen[p] = true
+			problem("header: " + p)
 		}
 		return strings.NewReader(s), nil
 	}}
