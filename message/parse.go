@@ -246,6 +246,41 @@ func (j *joiner) String() string {
 	return j.sb.String()
 }
 
+// essentialKeys are the fields kept even past the header limits.
+var essentialKeys = []string{"From", "Sender", "Reply-To", "To", "Cc", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+	"Mime-Version", "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted", "Precedence",
+	"X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe", "Return-Path",
+	"Authentication-Results"}
+
+// essentialName reports, without allocating, whether a field name is one
+// of essentialKeys in any ASCII case: whether its canonical form passes
+// essentialHeader.
+func essentialName(name []byte) bool {
+	for _, k := range essentialKeys {
+		if len(k) != len(name) {
+			continue
+		}
+		i := 0
+		for ; i < len(k); i++ {
+			c := name[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			d := k[i]
+			if d >= 'A' && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if c != d {
+				break
+			}
+		}
+		if i == len(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // essentialHeader reports the fields kept even past the header limits.
 func essentialHeader(key string) bool {
 	switch key {
@@ -318,9 +353,11 @@ func (p *parser) readHeader(b []byte, maxBytes int) (header, []byte) {
 				// who wrote, what and whether to answer is still kept:
 				// MTAs prepend Received lines, so From may come late.
 				name, _, _ := bytes.Cut(line, []byte(":"))
-				key := nettextproto.CanonicalMIMEHeaderKey(string(bytes.TrimSpace(name)))
-				if essentialHeader(key) && !late[key] {
-					late[key], keep = true, true
+				if name = bytes.TrimSpace(name); essentialName(name) {
+					key := nettextproto.CanonicalMIMEHeaderKey(string(name))
+					if essentialHeader(key) && !late[key] {
+						late[key], keep = true, true
+					}
 				}
 			}
 		}

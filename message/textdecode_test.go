@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"math/rand/v2"
 	"net/mail"
+	nettextproto "net/textproto"
+	"strings"
 	"testing"
 	"time"
 )
@@ -179,5 +181,23 @@ func TestParseDateAgrees(t *testing.T) {
 	want := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	if got, ok := parseDate("Mon, 2 Mar 2026 10:00:00 +0100"); !ok || !got.Equal(want) {
 		t.Errorf("parseDate = %v, %v", got, ok)
+	}
+}
+
+func TestEssentialName(t *testing.T) {
+	names := []string{"x-filler", "Received", "DKIM-Signature", "Fro", "Fromm", "From_", "Message_Id", "Subjec t", "List-Id(x)"}
+	for _, k := range essentialKeys {
+		names = append(names, k, strings.ToLower(k), strings.ToUpper(k))
+	}
+	for _, n := range names {
+		want := essentialHeader(nettextproto.CanonicalMIMEHeaderKey(n))
+		if got := essentialName([]byte(n)); got != want {
+			t.Errorf("essentialName(%q) = %v, want %v", n, got, want)
+		}
+	}
+	for _, k := range essentialKeys {
+		if !essentialHeader(k) {
+			t.Errorf("%q in essentialKeys but not essentialHeader", k)
+		}
 	}
 }
