@@ -189,3 +189,42 @@ func TestSalesPitchAboutRequests(t *testing.T) {
 		}
 	}
 }
+
+// Batch 20: a sentence that states the rights one has and asks nothing
+// lists them; a sentence that asks keeps them.
+func TestStatedRightsList(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"preamble listing three rights, then access", "Under the GDPR I have the right to access, rectification and erasure of my personal data. At this stage I only want a copy of my data.", []string{Access}},
+		{"privacy policy says", "Your privacy policy says I have the right to access, rectify and erase my data. I would like to use my right of access.", []string{Access}},
+		{"nl preambule", "Volgens de AVG heb ik recht op inzage, correctie en verwijdering van mijn persoonsgegevens. Op dit moment wil ik alleen inzage.", []string{Access}},
+		{"de Präambel", "Laut Ihrer Datenschutzerklärung habe ich ein Recht auf Auskunft, Berichtigung und Löschung. Ich bitte um Auskunft.", []string{Access}},
+		{"fr préambule", "Selon le RGPD, je dispose d'un droit d'accès, de rectification et d'effacement. Je souhaite seulement exercer mon droit d'accès.", []string{Access}},
+		{"one right stated keeps it", "I have the right to erasure, so delete my data.", []string{Erasure}},
+		{"stated and asked in one sentence keeps both", "I have the right to access and erasure, so send me my data and delete it.", []string{Access, Erasure}},
+		{"nl stated and asked keeps both", "Ik heb recht op inzage en verwijdering, dus stuur mij mijn gegevens en verwijder ze daarna.", []string{Access, Erasure}},
+		{"an erasure phrase does not swallow a right listed before it", "Ik wil inzage en verwijdering van mijn gegevens.", []string{Access, Erasure}},
+		{"it still reads what it erases", "Hallo, wil mijn account opheffen en alles wat jullie van mij hebben wissen.", []string{Erasure}},
+		{"stuur mij mijn gegevens", "Stuur mij mijn gegevens.", []string{Access}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			if !slices.Equal(r.Rights, tt.want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
+			}
+		})
+	}
+}
+
+// Ask and statement words do not vote for a language: "stop" and "pas"
+// are words of several languages.
+func TestAskWordsDoNotDecideLanguage(t *testing.T) {
+	c := newTestClassifier(t)
+	if r := c.Classify(msg("x@example.net", "STOP", "Stop aux mails commerciaux. Je ne veux plus rien recevoir.")); r.Language != "fr" {
+		t.Errorf("language = %s, want fr", r.Language)
+	}
+}

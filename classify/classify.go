@@ -392,6 +392,9 @@ func (c *Classifier) language(sc *scan) string {
 		}
 	}
 	for _, m := range sc.matches {
+		if m.p.cat == catAsk || m.p.cat == catStatement {
+			continue // short common words, some shared by the languages ("stop", "pas")
+		}
 		if i := idx(m.p.lang); i >= 0 {
 			score[i] += 3
 		}
@@ -844,13 +847,19 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 				}
 				continue
 			}
-			if beats(a, b) {
+			if beats(a, b, sc.toks) {
 				drop[j] = true
-			} else if beats(b, a) {
+			} else if beats(b, a, sc.toks) {
 				drop[i] = true
 			}
 		}
 	}
+	// A sentence that states the rights one has ("Under the GDPR I have
+	// the right to access, rectification and erasure") and asks nothing
+	// lists them: when it names two rights or more, none of them counts
+	// there. A single right stated ("I have the right to erasure") and
+	// any sentence that asks keep theirs.
+	sc.dropRightLists(cand, drop)
 	// Overlapping matches of one right count once, with the highest weight:
 	// "delete" inside "delete my account", or the same word in two
 	// languages' lexicons.
@@ -965,6 +974,55 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	return rights, ev
 }
 
+// dropRightLists sets drop for the right phrases of every sentence that
+// holds a statement phrase, no ask phrase, and phrases of two rights or
+// more.
+func (sc *scan) dropRightLists(cand []match, drop []bool) {
+	var stmt, ask map[int]bool
+	for _, mt := range sc.matches {
+		switch mt.p.cat {
+		case catStatement:
+			if stmt == nil {
+				stmt = map[int]bool{}
+			}
+			stmt[sc.toks[mt.s].sent] = true
+		case catAsk:
+			if ask == nil {
+				ask = map[int]bool{}
+			}
+			ask[sc.toks[mt.s].sent] = true
+		}
+	}
+	if stmt == nil {
+		return
+	}
+	for sent := range stmt {
+		if ask[sent] {
+			continue
+		}
+		var first string
+		several := false
+		for i, mt := range cand {
+			if drop[i] || sc.toks[mt.s].sent != sent {
+				continue
+			}
+			if first == "" {
+				first = mt.p.cat
+			} else if mt.p.cat != first {
+				several = true
+			}
+		}
+		if !several {
+			continue
+		}
+		for i, mt := range cand {
+			if sc.toks[mt.s].sent == sent {
+				drop[i] = true
+			}
+		}
+	}
+}
+
 // genericObjection reports whether the objection phrase mt is a bare
 // objection word ("bezwaar", "Widerspruch") or a bare article number
 // ("art. 21"), naming neither what is objected to nor the paragraph.
@@ -1042,16 +1100,16 @@ func (sc *scan) inQuestion(mt match) bool {
 // beats reports whether match a overrides the overlapping match b of
 // another right: a must be more specific and either contain all of b's
 // words or (when neither names an article number) cover b's whole span.
-func beats(a, b match) bool {
+func beats(a, b match, toks []token) bool {
 	// Marketing words make an objection one to direct marketing; a
 	// machine-readable copy is portability, not access.
 	if coexist[[2]string{a.p.cat, b.p.cat}] {
 		return false
 	}
-	if precedes[[2]string{a.p.cat, b.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) {
+	if precedes[[2]string{a.p.cat, b.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) && !listedIn(a, b, toks) {
 		return true
 	}
-	if precedes[[2]string{b.p.cat, a.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) {
+	if precedes[[2]string{b.p.cat, a.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) && !listedIn(b, a, toks) {
 		return false
 	}
 	if specificity(a) <= specificity(b) {
@@ -1060,10 +1118,29 @@ func beats(a, b match) bool {
 	if subset(b.lits, a.lits) {
 		return true
 	}
-	if a.p.article || b.p.article {
+	if a.p.article || b.p.article || listedIn(a, b, toks) {
 		return false
 	}
 	return a.s <= b.s && b.e <= a.e || shares(a.lits, b.lits)
+}
+
+// listedIn reports whether match b stands wholly in one gap of match a,
+// sharing none of its words, and is joined to a's next word by a
+// conjunction: "recht op inzage en verwijdering" is an erasure phrase
+// around the access word "inzage", which it lists beside erasure rather
+// than reads ("alles wat jullie van mij hebben wissen" does read it).
+func listedIn(a, b match, toks []token) bool {
+	for k := 1; k < len(a.lits); k++ {
+		if a.lits[k-1] < b.s && b.e <= a.lits[k] {
+			for j := b.e; j < a.lits[k]; j++ {
+				if conjunctions[toks[j].s] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // shares reports whether the sorted index lists x and y have an index in

@@ -98,6 +98,11 @@ import (
 // one's data is access, art. 15(1)(g), not triage without a right). The
 // holdout5 sales pitch was deliberately not tuned on and still fails.
 // Holdout5's rates are logged, not gated; only the safety property is.
+//
+// Batch 20 (train20-statements.txt, z-* mails) covers letters that state
+// the rights a person has ("Under the GDPR I have the right to access,
+// rectification and erasure") before asking for one, found by probes
+// after batch 19; it is training data.
 
 // Thresholds committed to on every split (train, holdout, holdout3,
 // holdout4): at least the targets of issue 3.

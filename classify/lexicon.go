@@ -27,11 +27,14 @@ const (
 	catBulk           = "bulk"           // newsletter and mass-mail phrasing
 	catSpam           = "spam"           // sales pitch and spam phrasing
 	catBilling        = "billing"        // invoices, amounts and orders: generic correction words are not rectification
+	catStatement      = "statement"      // "I have the right to ...": a sentence that lists rights one has
+	catAsk            = "ask"            // a word that asks or exercises ("please", "verzoek", "bitte", "je demande")
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
-		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true}
+		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true,
+		catStatement: true, catAsk: true}
 	for _, r := range Rights {
 		m[r] = true
 	}
