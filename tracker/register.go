@@ -53,12 +53,17 @@ func scanCase(s scanner) (*Case, error) {
 		&c.ExtensionReason, &c.FeeAmount, &c.VerifiedAt, &c.ClosedAt, &c.Subject, &c.MessageID, &c.ErasedAt); err != nil {
 		return nil, err
 	}
-	c.Rights = []string{}
-	if rights != "" {
-		c.Rights = strings.Split(rights, ",")
-	}
+	c.Rights = splitRights(rights)
 	c.ReceivedAt = parseTime(received)
 	return &c, nil
+}
+
+// splitRights reads the rights column: comma-separated, never nil.
+func splitRights(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, ",")
 }
 
 // ErrNotFound is returned for an unknown case.

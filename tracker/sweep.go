@@ -4,9 +4,9 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,6 +92,7 @@ type SweepResult struct {
 type threshold struct {
 	kind, name string
 	forDate    deadline.Date // what it is about: a due date, the identity mail's date, ...
+	forDay     string        // forDate as YYYY-MM-DD, as warnings_sent keeps it
 	at         deadline.Date // the day it falls due
 }
 
@@ -107,11 +108,17 @@ func kindRank(k string) int {
 // threshold is recorded in warnings_sent, so it is sent once per case, also
 // across restarts; when several fall due together (after downtime) the case
 // gets one line that tells its current state, and all are recorded.
+//
+// The work is set-based, so that a register of 100,000 cases with tens of
+// thousands open and overdue is swept well within a second: one query reads
+// the open cases with the dates their thresholds count from, the thresholds
+// are computed in memory (dates and working-day counts once per distinct
+// date), one query says which of them were recorded before, and one
+// statement each records the new thresholds and their events.
 func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error) {
 	o = o.withDefaults()
 	now := t.now()
-	rules := t.opt.Rules
-	today := rules.Today(now)
+	today := t.opt.Rules.Today(now)
 	res := SweepResult{Today: today}
 
 	tx, err := t.w.BeginTx(ctx, nil)
@@ -119,11 +126,24 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		return res, fmt.Errorf("sweep: begin: %w", err)
 	}
 	defer tx.Rollback()
-	cases, err := openCases(ctx, tx)
+	cases, err := sweepCases(ctx, tx)
 	if err != nil {
 		return res, fmt.Errorf("sweep: %w", err)
 	}
 	res.Open = len(cases)
+
+	// Every threshold that has fallen due, whether or not it was sent before.
+	day := t.newSweepDay(today, o)
+	all := make([][]threshold, len(cases))
+	for i, sc := range cases {
+		if all[i], err = day.thresholds(sc); err != nil {
+			return res, fmt.Errorf("sweep %s: %w", sc.c.ID, err)
+		}
+	}
+	sent, err := recordedBefore(ctx, tx, cases, all)
+	if err != nil {
+		return res, fmt.Errorf("sweep: %w", err)
+	}
 
 	type pending struct {
 		c     *Case
@@ -132,29 +152,26 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		prime int // index in ths of the most urgent
 	}
 	var lines []pending
-	queued := 0
-	for _, c := range cases {
-		all, err := t.thresholds(ctx, tx, c, today, o)
-		if err != nil {
-			return res, fmt.Errorf("sweep %s: %w", c.ID, err)
-		}
-		var fresh []threshold
-		for _, th := range all {
-			done, err := warned(ctx, tx, c.ID, th)
-			if err != nil {
-				return res, fmt.Errorf("sweep %s: %w", c.ID, err)
-			}
-			if !done {
-				fresh = append(fresh, th)
-			}
-		}
+	var recs []warnRecord
+	queued, k := 0, 0
+	for i, sc := range cases {
 		var staff []threshold
-		for _, th := range fresh {
+		for _, th := range all[i] {
+			if sent[k] {
+				k++
+				continue
+			}
+			k++
 			if th.kind != WarnIdentityReminder {
 				staff = append(staff, th)
 				continue
 			}
-			// The customer's reminder, threaded to their conversation.
+			// The customer's reminder, threaded to their conversation. The
+			// sweep reads only the columns it needs; the mail needs the case.
+			c, err := t.loadCase(ctx, prepTx{t, tx}, sc.c.ID)
+			if err != nil {
+				return res, fmt.Errorf("sweep %s: %w", sc.c.ID, err)
+			}
 			n, err := t.mailCustomer(ctx, tx, c, templates.IdentityReminder, t.caseData(c, c.Language), "", nil, true)
 			if err != nil {
 				return res, fmt.Errorf("sweep %s: %w", c.ID, err)
@@ -164,9 +181,7 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 				// recorded, so the next sweep tries again.
 				continue
 			}
-			if err := recordWarning(ctx, tx, c.ID, th, today, now, true, ""); err != nil {
-				return res, err
-			}
+			recs = append(recs, warnRecord{caseID: c.ID, th: th, primary: true})
 			res.Recorded++
 			res.Reminders += n
 			queued += n
@@ -181,20 +196,22 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 				prime = i
 			}
 		}
-		lines = append(lines, pending{c: c, line: t.warningLine(c, staff, today, o), ths: staff, prime: prime})
+		lines = append(lines, pending{c: sc.c, line: day.warningLine(sc.c, staff), ths: staff, prime: prime})
 	}
 
+	var events []sweepEvent
 	if len(lines) > 0 {
 		slices.SortStableFunc(lines, func(a, b pending) int {
 			return cmp.Or(cmp.Compare(a.line.DaysLeft, b.line.DaysLeft), a.line.Due.Compare(b.line.Due), cmp.Compare(a.c.ID, b.c.ID))
 		})
-		for _, p := range lines {
-			res.Warnings = append(res.Warnings, p.line)
+		res.Warnings = make([]templates.Warning, len(lines))
+		for i, p := range lines {
+			res.Warnings[i] = p.line
 		}
 		msgID := ""
 		if len(t.opt.StaffNotify) > 0 {
 			d := templates.Data{Org: t.opt.Org, Authority: t.opt.Authority, Lang: t.opt.StaffLanguage,
-				Warnings: res.Warnings, Now: now.In(rules.Loc)}
+				Warnings: res.Warnings, Now: now.In(t.opt.Rules.Loc)}
 			m, err := t.opt.Templates.Render(templates.StaffWarnings, d.Lang, d)
 			if err != nil {
 				return res, fmt.Errorf("sweep: render %s: %w", templates.StaffWarnings, err)
@@ -206,20 +223,27 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			queued++
 		}
 		res.MessageID = msgID
-		for _, p := range lines {
-			names := make([]string, len(p.ths))
-			for i, th := range p.ths {
-				if err := recordWarning(ctx, tx, p.c.ID, th, today, now, i == p.prime, msgID); err != nil {
-					return res, err
+		events = make([]sweepEvent, len(lines))
+		var names strings.Builder
+		for i, p := range lines {
+			names.Reset()
+			for j, th := range p.ths {
+				recs = append(recs, warnRecord{caseID: p.c.ID, th: th, primary: j == p.prime, msgID: msgID})
+				if j > 0 {
+					names.WriteByte(' ')
 				}
-				names[i] = th.kind + ":" + th.name
+				names.WriteString(th.kind + ":" + th.name)
 				res.Recorded++
 			}
-			if err := t.event(ctx, tx, p.c.ID, "privacyd", "warning_sent", 0, "", p.ths[p.prime].kind+":"+p.ths[p.prime].name,
-				strings.Join(names, " ")+" — "+p.line.What); err != nil {
-				return res, err
-			}
+			events[i] = sweepEvent{caseID: p.c.ID, newValue: p.ths[p.prime].kind + ":" + p.ths[p.prime].name,
+				detail: names.String() + " — " + p.line.What}
 		}
+	}
+	if err := recordWarnings(ctx, tx, recs, today, now); err != nil {
+		return res, fmt.Errorf("sweep: %w", err)
+	}
+	if err := warningEvents(ctx, tx, events, now); err != nil {
+		return res, fmt.Errorf("sweep: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("sweep: commit: %w", err)
@@ -227,22 +251,61 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 	if queued > 0 && t.opt.OnQueued != nil {
 		t.opt.OnQueued()
 	}
-	ids := make([]string, len(lines))
-	for i, p := range lines {
-		ids[i] = p.c.ID
+	ids := make([]string, 0, min(len(lines), logCaseIDs))
+	for _, p := range lines[:min(len(lines), logCaseIDs)] {
+		ids = append(ids, p.c.ID)
 	}
 	t.log.Info("deadline sweep", "today", today.String(), "open", res.Open, "warned", len(lines),
 		"recorded", res.Recorded, "reminders", res.Reminders, "cases", strings.Join(ids, ","))
 	return res, nil
 }
 
-// openCases reads every open case within tx.
-func openCases(ctx context.Context, tx *sql.Tx) ([]*Case, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+openSQL+` ORDER BY received_at, id`)
+// logCaseIDs is how many case IDs, the most urgent, the sweep's log line
+// names; "warned" counts them all.
+const logCaseIDs = 50
+
+// sweepCase is an open case as the sweep reads it: the columns the
+// thresholds and the warning line need, and since: when the identity check
+// went out (awaiting_identity; else the receipt) or when the fee was asked
+// (awaiting_payment).
+type sweepCase struct {
+	c     *Case
+	since time.Time
+}
+
+// sweepCases reads every open case within tx, with the date its identity or
+// fee threshold counts from, in one query.
+func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, status, rights, received_at, received_date, clock_start, due, extended,
+		extended_due, fee_amount,
+		CASE status
+			WHEN ? THEN (SELECT MIN(o.created_at) FROM outbox o WHERE o.case_id = cases.id AND o.kind = ?)
+			WHEN ? THEN (SELECT MAX(e.at) FROM events e WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.new_value = ?)
+		END
+		FROM cases INDEXED BY cases_open WHERE `+openSQL+` ORDER BY received_at, id`,
+		StatusAwaitingIdentity, templates.IdentityCheck, StatusAwaitingPayment, StatusAwaitingPayment)
 	if err != nil {
 		return nil, err
 	}
-	return scanCases(rows)
+	defer rows.Close()
+	var out []sweepCase
+	for rows.Next() {
+		var c Case
+		var rights, received string
+		var since sql.NullString
+		if err := rows.Scan(&c.ID, &c.Status, &rights, &received, &c.ReceivedDate, &c.ClockStart, &c.Due, &c.Extended,
+			&c.ExtendedDue, &c.FeeAmount, &since); err != nil {
+			return nil, err
+		}
+		c.Rights = splitRights(rights)
+		c.ReceivedAt = parseTime(received)
+		sc := sweepCase{c: &c, since: c.ReceivedAt}
+		if since.Valid {
+			sc.since = parseTime(since.String)
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
 }
 
 // effectiveDue is the date a case must be answered by now: the extended due
@@ -255,83 +318,168 @@ func effectiveDue(c *Case) (deadline.Date, error) {
 	return deadline.ParseDate(s)
 }
 
-// thresholds returns every warning of c that has fallen due by today
+// sweepDay is one sweep's view of the calendar: today, the policy, and the
+// dates and working-day counts it computed, kept by date (many cases share
+// a due date).
+type sweepDay struct {
+	t       *Tracker
+	r       deadline.Rules
+	today   deadline.Date
+	o       SweepOptions
+	lang    string
+	ph      phrases
+	overdue string                     // the daily overdue threshold's name today
+	before  []string                   // "before:<n>" for each of o.WarnDaysBefore
+	strs    map[deadline.Date]string   // d.String()
+	dates   map[string]dateOrErr       // parsed YYYY-MM-DD
+	wdays   map[dayShift]deadline.Date // AddWorkingDays
+	left    map[deadline.Date]int      // WorkingDaysBetween(today, d)
+	states  map[deadline.Date]string   // dueState(d)
+}
+
+type dateOrErr struct {
+	d   deadline.Date
+	err error
+}
+
+type dayShift struct {
+	d deadline.Date
+	n int
+}
+
+func (t *Tracker) newSweepDay(today deadline.Date, o SweepOptions) *sweepDay {
+	s := &sweepDay{t: t, r: t.opt.Rules, today: today, o: o, lang: t.opt.StaffLanguage, ph: phrasesFor(t.opt.StaffLanguage),
+		overdue: "overdue:" + today.String(), dates: map[string]dateOrErr{}, strs: map[deadline.Date]string{}, wdays: map[dayShift]deadline.Date{},
+		left: map[deadline.Date]int{}, states: map[deadline.Date]string{}}
+	for _, n := range o.WarnDaysBefore {
+		s.before = append(s.before, "before:"+strconv.Itoa(n))
+	}
+	return s
+}
+
+func (s *sweepDay) str(d deadline.Date) string {
+	v, ok := s.strs[d]
+	if !ok {
+		v = d.String()
+		s.strs[d] = v
+	}
+	return v
+}
+
+func (s *sweepDay) date(str string) (deadline.Date, error) {
+	v, ok := s.dates[str]
+	if !ok {
+		v.d, v.err = deadline.ParseDate(str)
+		s.dates[str] = v
+	}
+	return v.d, v.err
+}
+
+// effectiveDue is effectiveDue with the sweep's parsed dates.
+func (s *sweepDay) effectiveDue(c *Case) (deadline.Date, error) {
+	if c.Extended {
+		return s.date(c.ExtendedDue)
+	}
+	return s.date(c.Due)
+}
+
+func (s *sweepDay) addWorkingDays(d deadline.Date, n int) deadline.Date {
+	k := dayShift{d, n}
+	v, ok := s.wdays[k]
+	if !ok {
+		v = s.r.AddWorkingDays(d, n)
+		s.wdays[k] = v
+	}
+	return v
+}
+
+// daysLeft is the number of working days from today to d (negative once passed).
+func (s *sweepDay) daysLeft(d deadline.Date) int {
+	v, ok := s.left[d]
+	if !ok {
+		v = s.r.WorkingDaysBetween(s.today, d)
+		s.left[d] = v
+	}
+	return v
+}
+
+func (s *sweepDay) dueState(d deadline.Date) string {
+	v, ok := s.states[d]
+	if !ok {
+		v = dueState(s.ph, s.r, d, s.today, s.lang)
+		s.states[d] = v
+	}
+	return v
+}
+
+// thresholds returns every warning of sc that has fallen due by today
 // (whether or not it was sent before).
-func (t *Tracker) thresholds(ctx context.Context, tx *sql.Tx, c *Case, today deadline.Date, o SweepOptions) ([]threshold, error) {
-	r := t.opt.Rules
-	eff, err := effectiveDue(c)
+func (s *sweepDay) thresholds(sc sweepCase) ([]threshold, error) {
+	c, today, o := sc.c, s.today, s.o
+	eff, err := s.effectiveDue(c)
 	if err != nil {
 		return nil, fmt.Errorf("due date: %w", err)
 	}
-	var out []threshold
-	out = append(out, dueThresholds(r, WarnDue, eff, today, o.WarnDaysBefore, true)...)
+	out := s.dueThresholds(nil, WarnDue, eff, true)
 
 	// The extension window: an extension must be told to the customer on or
 	// before the one-month due date (art. 12(3)); after it, never.
 	if !c.Extended {
-		due, err := deadline.ParseDate(c.Due)
+		due, err := s.date(c.Due)
 		if err != nil {
 			return nil, fmt.Errorf("due date: %w", err)
 		}
-		if at := r.AddWorkingDays(due, -o.ExtensionWarnDays); !today.Before(at) && !today.After(due) {
-			out = append(out, threshold{kind: WarnExtension, name: "window", forDate: due, at: at})
+		if at := s.addWorkingDays(due, -o.ExtensionWarnDays); !today.Before(at) && !today.After(due) {
+			out = append(out, threshold{kind: WarnExtension, name: "window", forDate: due, forDay: s.str(due), at: at})
 		}
 	}
 
 	// deadlines.clock_starts: identity_verified moves the due date; LAW.md
 	// says warnings also track the date counted from receipt.
-	if rd, ok := t.receiptDue(c); ok && rd != eff {
-		out = append(out, dueThresholds(r, WarnDueReceipt, rd, today, o.WarnDaysBefore, false)...)
+	if rd, ok := s.t.receiptDue(c); ok && rd != eff {
+		out = s.dueThresholds(out, WarnDueReceipt, rd, false)
 	}
 
 	switch c.Status {
 	case StatusAwaitingIdentity:
-		asked, err := identityAsked(ctx, tx, c)
-		if err != nil {
-			return nil, err
-		}
-		since := deadline.DateOf(asked, r.Loc)
+		since := deadline.DateOf(sc.since, s.r.Loc)
 		if at := since.AddDays(o.IdentityReminderDays); !today.Before(at) {
-			out = append(out, threshold{kind: WarnIdentityReminder, name: "customer", forDate: since, at: at})
+			out = append(out, threshold{kind: WarnIdentityReminder, name: "customer", forDate: since, forDay: s.str(since), at: at})
 		}
 		if at := since.AddDays(o.IdentityWaitDays); !today.Before(at) {
-			out = append(out, threshold{kind: WarnIdentity, name: "waiting", forDate: since, at: at})
+			out = append(out, threshold{kind: WarnIdentity, name: "waiting", forDate: since, forDay: s.str(since), at: at})
 		}
 	case StatusAwaitingPayment:
-		asked, err := feeAsked(ctx, tx, c)
-		if err != nil {
-			return nil, err
-		}
-		since := deadline.DateOf(asked, r.Loc)
+		since := deadline.DateOf(sc.since, s.r.Loc)
 		if at := since.AddDays(o.FeeWaitDays); !today.Before(at) {
-			out = append(out, threshold{kind: WarnFee, name: "unpaid", forDate: since, at: at})
+			out = append(out, threshold{kind: WarnFee, name: "unpaid", forDate: since, forDay: s.str(since), at: at})
 		}
 	}
 	return out, nil
 }
 
-// dueThresholds are the warnings about due date due: n working days before
-// it for each n in before, on the day itself, and once overdue every working
-// day (daily) or once (!daily).
-func dueThresholds(r deadline.Rules, kind string, due, today deadline.Date, before []int, daily bool) []threshold {
-	var out []threshold
+// dueThresholds appends to out the warnings about due date due: n working
+// days before it for each n in o.WarnDaysBefore, on the day itself, and once
+// overdue every working day (daily) or once (!daily).
+func (s *sweepDay) dueThresholds(out []threshold, kind string, due deadline.Date, daily bool) []threshold {
+	today := s.today
 	if !today.After(due) {
-		for _, n := range before {
+		for i, n := range s.o.WarnDaysBefore {
 			if n <= 0 {
 				continue
 			}
-			if at := r.AddWorkingDays(due, -n); !today.Before(at) {
-				out = append(out, threshold{kind: kind, name: fmt.Sprintf("before:%d", n), forDate: due, at: at})
+			if at := s.addWorkingDays(due, -n); !today.Before(at) {
+				out = append(out, threshold{kind: kind, name: s.before[i], forDate: due, forDay: s.str(due), at: at})
 			}
 		}
 	}
 	switch {
 	case today == due:
-		out = append(out, threshold{kind: kind, name: "due_day", forDate: due, at: due})
-	case today.After(due) && daily && r.IsWorkingDay(today):
-		out = append(out, threshold{kind: kind, name: "overdue:" + today.String(), forDate: due, at: today})
+		out = append(out, threshold{kind: kind, name: "due_day", forDate: due, forDay: s.str(due), at: due})
+	case today.After(due) && daily && s.r.IsWorkingDay(today):
+		out = append(out, threshold{kind: kind, name: s.overdue, forDate: due, forDay: s.str(due), at: today})
 	case today.After(due) && !daily:
-		out = append(out, threshold{kind: kind, name: "overdue", forDate: due, at: due.AddDays(1)})
+		out = append(out, threshold{kind: kind, name: "overdue", forDate: due, forDay: s.str(due), at: due.AddDays(1)})
 	}
 	return out
 }
@@ -352,48 +500,161 @@ func (t *Tracker) receiptDue(c *Case) (deadline.Date, bool) {
 	return t.opt.Rules.DueFrom(rd), true
 }
 
-// identityAsked returns when the identity check went out (else the receipt).
-func identityAsked(ctx context.Context, tx *sql.Tx, c *Case) (time.Time, error) {
-	var s sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT MIN(created_at) FROM outbox WHERE case_id = ? AND kind = ?`,
-		c.ID, templates.IdentityCheck).Scan(&s); err != nil {
-		return time.Time{}, err
-	}
-	if s.Valid {
-		return parseTime(s.String), nil
-	}
-	return c.ReceivedAt, nil
+// sweepChunk is how many rows one statement of the sweep's bulk look-ups
+// and inserts carries (a few thousand bound values; SQLite allows 32,766).
+// One statement per chunk costs far less than one per row: the rows are
+// bound and stepped inside SQLite, without a round trip through
+// database/sql for each.
+const sweepChunk = 500
+
+// values returns "(?, ?, ...), (...)" for n rows of width values each.
+func values(n, width int) string {
+	row := "(" + strings.Repeat("?, ", width-1) + "?)"
+	return strings.Repeat(row+", ", n-1) + row
 }
 
-// feeAsked returns when the case last went to awaiting_payment.
-func feeAsked(ctx context.Context, tx *sql.Tx, c *Case) (time.Time, error) {
-	var s sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(at) FROM events WHERE case_id = ? AND type = 'status_changed' AND new_value = ?`,
-		c.ID, StatusAwaitingPayment).Scan(&s); err != nil {
-		return time.Time{}, err
+// inChunks runs query(k) for each chunk of n rows, k rows at a time, with
+// the statement for a full chunk prepared once. args fills the arguments of
+// rows [i, j).
+func inChunks(ctx context.Context, tx *sql.Tx, n int, query func(k int) string, args func(i, j int) []any,
+	run func(*sql.Stmt, []any) error) error {
+	var full *sql.Stmt
+	for i := 0; i < n; i += sweepChunk {
+		j := min(i+sweepChunk, n)
+		st := full
+		if st == nil || j-i < sweepChunk {
+			var err error
+			if st, err = tx.PrepareContext(ctx, query(j-i)); err != nil {
+				return err
+			}
+			if j-i == sweepChunk {
+				full = st
+			} else {
+				defer st.Close()
+			}
+		}
+		if err := run(st, args(i, j)); err != nil {
+			return err
+		}
 	}
-	if s.Valid {
-		return parseTime(s.String), nil
+	if full != nil {
+		full.Close()
 	}
-	return c.ReceivedAt, nil
+	return nil
 }
 
-// warned reports whether th was recorded for caseID before.
-func warned(ctx context.Context, tx *sql.Tx, caseID string, th threshold) (bool, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM warnings_sent WHERE case_id = ? AND kind = ? AND threshold = ? AND for_date = ?`,
-		caseID, th.kind, th.name, th.forDate.String()).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+// recordedBefore reports, for every threshold of every case (in the order
+// of cases and all, flattened), whether it was recorded in warnings_sent
+// before: a look-up in warnings_sent's unique index for each, a few hundred
+// to a statement.
+func recordedBefore(ctx context.Context, tx *sql.Tx, cases []sweepCase, all [][]threshold) ([]bool, error) {
+	type key struct {
+		caseID string
+		th     *threshold
 	}
-	return err == nil, err
-}
-
-func recordWarning(ctx context.Context, tx *sql.Tx, caseID string, th threshold, today deadline.Date, now time.Time, primary bool, msgID string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, caseID, th.kind, th.name, th.forDate.String(), today.String(), fmtTime(now), primary, msgID)
+	var keys []key
+	for i := range all {
+		for j := range all[i] {
+			keys = append(keys, key{cases[i].c.ID, &all[i][j]})
+		}
+	}
+	sent := make([]bool, len(keys))
+	err := inChunks(ctx, tx, len(keys), func(k int) string {
+		return `SELECT v.column1 FROM (VALUES ` + values(k, 5) + `) AS v WHERE EXISTS (SELECT 1 FROM warnings_sent w
+			WHERE w.case_id = v.column2 AND w.kind = v.column3 AND w.threshold = v.column4 AND w.for_date = v.column5)`
+	}, func(i, j int) []any {
+		args := make([]any, 0, 5*(j-i))
+		for n, k := range keys[i:j] {
+			args = append(args, i+n, k.caseID, k.th.kind, k.th.name, k.th.forDay)
+		}
+		return args
+	}, func(st *sql.Stmt, args []any) error {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var i int
+			if err := rows.Scan(&i); err != nil {
+				return err
+			}
+			if i < 0 || i >= len(sent) {
+				return fmt.Errorf("index %d out of range", i)
+			}
+			sent[i] = true
+		}
+		return rows.Err()
+	})
 	if err != nil {
-		return fmt.Errorf("record warning %s %s:%s: %w", caseID, th.kind, th.name, err)
+		return nil, fmt.Errorf("warnings sent: %w", err)
+	}
+	return sent, nil
+}
+
+// warnRecord is one row for warnings_sent.
+type warnRecord struct {
+	caseID  string
+	th      threshold
+	primary bool   // this threshold decided the line that was mailed
+	msgID   string // the mail it went out in
+}
+
+// recordWarnings inserts recs into warnings_sent, sent today, a few hundred
+// rows to a statement, in the order of the unique index (so that the
+// inserts touch its pages, and those of the cases they refer to, in order).
+// A threshold recorded before is an error (the sweep looked).
+func recordWarnings(ctx context.Context, tx *sql.Tx, recs []warnRecord, today deadline.Date, now time.Time) error {
+	slices.SortFunc(recs, func(a, b warnRecord) int {
+		return cmp.Or(strings.Compare(a.caseID, b.caseID), strings.Compare(a.th.kind, b.th.kind), strings.Compare(a.th.name, b.th.name),
+			a.th.forDate.Compare(b.th.forDate))
+	})
+	sentOn, created := today.String(), fmtTime(now)
+	err := inChunks(ctx, tx, len(recs), func(k int) string {
+		return `INSERT INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id) VALUES ` + values(k, 8)
+	}, func(i, j int) []any {
+		args := make([]any, 0, 8*(j-i))
+		for _, r := range recs[i:j] {
+			args = append(args, r.caseID, r.th.kind, r.th.name, r.th.forDay, sentOn, created, r.primary, r.msgID)
+		}
+		return args
+	}, func(st *sql.Stmt, args []any) error {
+		_, err := st.ExecContext(ctx, args...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record %d warnings: %w", len(recs), err)
+	}
+	return nil
+}
+
+// sweepEvent is a warning_sent event: the threshold that decided a case's
+// line (newValue), and every threshold recorded with what the line said.
+type sweepEvent struct {
+	caseID, newValue, detail string
+}
+
+// warningEvents appends evs to the event log, the rows t.event would write
+// one by one, a few hundred to a statement, in the order of case IDs (each
+// case has one; in that order the inserts touch the index on case_id in
+// order).
+func warningEvents(ctx context.Context, tx *sql.Tx, evs []sweepEvent, now time.Time) error {
+	slices.SortFunc(evs, func(a, b sweepEvent) int { return strings.Compare(a.caseID, b.caseID) })
+	at := fmtTime(now)
+	err := inChunks(ctx, tx, len(evs), func(k int) string {
+		return `INSERT INTO events (case_id, at, actor, type, old_value, new_value, detail) VALUES ` + values(k, 7)
+	}, func(i, j int) []any {
+		args := make([]any, 0, 7*(j-i))
+		for _, e := range evs[i:j] {
+			args = append(args, e.caseID, at, "privacyd", "warning_sent", "", e.newValue, e.detail)
+		}
+		return args
+	}, func(st *sql.Stmt, args []any) error {
+		_, err := st.ExecContext(ctx, args...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("event warning_sent: %w", err)
 	}
 	return nil
 }
@@ -401,31 +662,30 @@ func recordWarning(ctx context.Context, tx *sql.Tx, caseID string, th threshold,
 // warningLine describes case c for the staff mail: its current state (which
 // is what the most urgent of the fresh thresholds is about), plus what else
 // fell due.
-func (t *Tracker) warningLine(c *Case, fresh []threshold, today deadline.Date, o SweepOptions) templates.Warning {
-	r := t.opt.Rules
-	ph := phrasesFor(t.opt.StaffLanguage)
-	eff, _ := effectiveDue(c)
+func (s *sweepDay) warningLine(c *Case, fresh []threshold) templates.Warning {
+	today, ph, lang := s.today, s.ph, s.lang
+	eff, _ := s.effectiveDue(c)
 	has := func(kind string) bool {
 		return slices.ContainsFunc(fresh, func(th threshold) bool { return th.kind == kind })
 	}
 	w := templates.Warning{CaseID: c.ID, Rights: c.Rights, Status: c.Status, Due: eff.Time(time.UTC),
-		DaysLeft: r.WorkingDaysBetween(today, eff)}
+		DaysLeft: s.daysLeft(eff)}
 	if today.After(eff) && w.DaysLeft >= 0 {
 		w.DaysLeft = -1 // passed, though no working day since (a weekend): still overdue
 	}
 	var parts []string
 	if has(WarnDue) || has(WarnExtension) {
-		parts = append(parts, dueState(ph, r, eff, today, t.opt.StaffLanguage))
+		parts = append(parts, s.dueState(eff))
 		if today == eff && !c.Extended {
 			parts = append(parts, ph.lastDayExtend)
 		} else if has(WarnExtension) && today.Before(eff) {
-			parts = append(parts, fmt.Sprintf(ph.extend, isoDay(eff, t.opt.StaffLanguage)))
+			parts = append(parts, fmt.Sprintf(ph.extend, isoDay(eff, lang)))
 		}
 	}
 	if has(WarnDueReceipt) {
-		if rd, ok := t.receiptDue(c); ok {
-			parts = append(parts, fmt.Sprintf(ph.receipt, isoDay(rd, t.opt.StaffLanguage), dueState(ph, r, rd, today, t.opt.StaffLanguage)))
-			dl := r.WorkingDaysBetween(today, rd)
+		if rd, ok := s.t.receiptDue(c); ok {
+			parts = append(parts, fmt.Sprintf(ph.receipt, isoDay(rd, lang), s.dueState(rd)))
+			dl := s.daysLeft(rd)
 			if today.After(rd) && dl >= 0 {
 				dl = -1 // passed, though no working day since (a weekend): still overdue
 			}
