@@ -198,7 +198,7 @@ func attributionAt(lines []string, i int) int {
 	// Cheap test first: one of the (up to) three lines must end with ":".
 	colon := false
 	for k := 0; k < 3 && i+k < len(lines); k++ {
-		if strings.HasSuffix(strings.TrimSpace(lines[i+k]), ":") {
+		if trimmedEndsWithColon(lines[i+k]) {
 			colon = true
 			break
 		}
@@ -224,6 +224,19 @@ func attributionAt(lines []string, i int) int {
 		}
 	}
 	return 0
+}
+
+// trimmedEndsWithColon is strings.HasSuffix(strings.TrimSpace(l), ":")
+// without the call when the line ends in ASCII.
+func trimmedEndsWithColon(l string) bool {
+	j := len(l)
+	for j > 0 && (l[j-1] == ' ' || l[j-1] >= '\t' && l[j-1] <= '\r') {
+		j--
+	}
+	if j > 0 && l[j-1] >= 0x80 {
+		return strings.HasSuffix(strings.TrimSpace(l), ":")
+	}
+	return j > 0 && l[j-1] == ':'
 }
 
 func isAttribution(s string) bool {
@@ -399,7 +412,10 @@ func joinLines(lines []string) string {
 	sb.Grow(size)
 	blank := 0
 	for _, l := range lines {
-		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if n := len(l); n == 0 || l[n-1] >= 0x80 || l[n-1] == ' ' || l[n-1] >= '\t' && l[n-1] <= '\r' {
+			// Only then can there be white space to trim.
+			l = strings.TrimRightFunc(l, unicode.IsSpace)
+		}
 		if l == "" {
 			blank++
 			continue

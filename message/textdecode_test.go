@@ -49,6 +49,9 @@ func checkTextDecoders(t *testing.T, b []byte) {
 		t.Fatalf("fixUTF8String(%q) = %q, %v", b, s, ok)
 	}
 	checkSimpleAddress(t, string(b))
+	if got, want := trimmedEndsWithColon(string(b)), strings.HasSuffix(strings.TrimSpace(string(b)), ":"); got != want {
+		t.Fatalf("trimmedEndsWithColon(%q) = %v", b, got)
+	}
 }
 
 // checkSimpleAddress compares the fast address parser with net/mail.
@@ -103,13 +106,13 @@ func TestTextDecodersAgree(t *testing.T) {
 		"aGVsbG8=", "aGVsbG8", "aGVsbG", "a", "ab", "abc", "abcde", "-_-_", "aGVs*bG8=", "a\r\nb\r\nc\r\nd",
 		"\r", "\r\n", "\n\r", "a\rb", "\x00\x7f\t", "\uFEFFx\uFEFF", "\u0085\u0080\u009f\u00a0", "\xef\xbb", "\xef\xbb\xbf",
 		"\xc2", "\xc2\x85", "\xc2\x85x", "\x85", "\x81\x8d\x8f\x90\x9d\x80\x9f", "caf\xe9", "\xff\xfe", "\xed\xa0\x80",
-		"\xf4\x90\x80\x80", "\U0010FFFF", "\uFFFD", "\xe2\x82", "Gr\xfc\xdfe\r\n", "€ — “quotes” ’",
+		"\xf4\x90\x80\x80", "\U0010FFFF", "a:", "a: \t\r", "a:\u00a0", "a:\u0085", ":\u3000", "\u00e9:", "\uFFFD", "\xe2\x82", "Gr\xfc\xdfe\r\n", "€ — “quotes” ’",
 	}
 	for _, s := range fixed {
 		checkTextDecoders(t, []byte(s))
 	}
 	// Random inputs over an alphabet dense in the special cases.
-	alphabet := []byte("=\r\n \tA3Dfgz+/-_@.<>\x00\x7f\x80\x85\x9f\xa0\xbb\xbf\xc2\xc3\xe2\xef\xf0\xff")
+	alphabet := []byte("=\r\n \tA3Dfgz+/-_@.<>:\v\f\x00\x7f\x80\x85\x9f\xa0\xbb\xbf\xc2\xc3\xe2\xef\xf0\xff")
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 5000 {
 		b := make([]byte, r.IntN(24))
