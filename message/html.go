@@ -25,115 +25,18 @@ const (
 
 func atomFlags(a atom.Atom) uint8 {
 	switch a {
-	case atom.Address:
+	case atom.Address, atom.Article, atom.Aside, atom.Caption, atom.Center, atom.Dd, atom.Details,
+		atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.Header, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Section,
+		atom.Summary, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Body, atom.Html:
 		return flagBlock
-	case atom.Article:
-		return flagBlock
-	case atom.Aside:
-		return flagBlock
-	case atom.Blockquote:
+	case atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Hr, atom.Ol,
+		atom.P, atom.Pre, atom.Table, atom.Ul:
 		return flagBlock | flagParagraph
-	case atom.Caption:
-		return flagBlock
-	case atom.Center:
-		return flagBlock
-	case atom.Dd:
-		return flagBlock
-	case atom.Details:
-		return flagBlock
-	case atom.Dialog:
-		return flagBlock
-	case atom.Dir:
-		return flagBlock
-	case atom.Div:
-		return flagBlock
-	case atom.Dl:
-		return flagBlock
-	case atom.Dt:
-		return flagBlock
-	case atom.Fieldset:
-		return flagBlock
-	case atom.Figcaption:
-		return flagBlock
-	case atom.Figure:
-		return flagBlock
-	case atom.Footer:
-		return flagBlock
-	case atom.Form:
-		return flagBlock
-	case atom.H1:
-		return flagBlock | flagParagraph
-	case atom.H2:
-		return flagBlock | flagParagraph
-	case atom.H3:
-		return flagBlock | flagParagraph
-	case atom.H4:
-		return flagBlock | flagParagraph
-	case atom.H5:
-		return flagBlock | flagParagraph
-	case atom.H6:
-		return flagBlock | flagParagraph
-	case atom.Header:
-		return flagBlock
-	case atom.Hr:
-		return flagBlock | flagParagraph
-	case atom.Li:
-		return flagBlock
-	case atom.Main:
-		return flagBlock
-	case atom.Menu:
-		return flagBlock
-	case atom.Nav:
-		return flagBlock
-	case atom.Ol:
-		return flagBlock | flagParagraph
-	case atom.P:
-		return flagBlock | flagParagraph
-	case atom.Pre:
-		return flagBlock | flagParagraph
-	case atom.Section:
-		return flagBlock
-	case atom.Summary:
-		return flagBlock
-	case atom.Table:
-		return flagBlock | flagParagraph
-	case atom.Tbody:
-		return flagBlock
-	case atom.Thead:
-		return flagBlock
-	case atom.Tfoot:
-		return flagBlock
-	case atom.Tr:
-		return flagBlock
-	case atom.Ul:
-		return flagBlock | flagParagraph
-	case atom.Body:
-		return flagBlock
-	case atom.Html:
-		return flagBlock
-	case atom.Script:
+	case atom.Script, atom.Style:
 		return flagSkip | flagRawSkip
-	case atom.Style:
-		return flagSkip | flagRawSkip
-	case atom.Head:
-		return flagSkip
-	case atom.Title:
-		return flagSkip
-	case atom.Noscript:
-		return flagSkip
-	case atom.Template:
-		return flagSkip
-	case atom.Iframe:
-		return flagSkip
-	case atom.Object:
-		return flagSkip
-	case atom.Svg:
-		return flagSkip
-	case atom.Math:
-		return flagSkip
-	case atom.Select:
-		return flagSkip
-	case atom.Textarea:
+	case atom.Head, atom.Title, atom.Noscript, atom.Template, atom.Iframe, atom.Object, atom.Svg,
+		atom.Math, atom.Select, atom.Textarea:
 		return flagSkip
 	}
 	return 0
