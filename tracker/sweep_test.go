@@ -480,3 +480,138 @@ func TestSweepReminderHeldByCapIsRetried(t *testing.T) {
 		t.Errorf("%d reminders queued, want 1", n)
 	}
 }
+
+// insertCase puts a case received at received with status into the
+// register directly, its dates computed by the tracker's rules.
+func insertCase(t *testing.T, tr *Tracker, seq int, status string, received time.Time) string {
+	t.Helper()
+	clk := tr.opt.Rules.Compute(received)
+	year := received.In(tr.opt.Rules.Loc).Year()
+	id := fmt.Sprintf("DSR-%d-%05d", year, seq)
+	mustExec(t, tr, `INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name, received_at, received_date,
+		clock_start, due, extended, extended_due, subject, message_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'access', 'en', ?, 'Customer', ?, ?, ?, ?, 0, ?, 'Request', ?, ?, ?)`,
+		id, year, seq, status, fmt.Sprintf("c%d@example.net", seq), fmtTime(received), clk.ReceivedDate.String(),
+		clk.ReceivedDate.String(), clk.Due.String(), clk.ExtendedDue.String(), fmt.Sprintf("r%d@example.net", seq), fmtTime(received), fmtTime(received))
+	return id
+}
+
+func countRows(t *testing.T, tr *Tracker, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := tr.w.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+// TestSweepMany: a sweep over more cases than one statement of its bulk
+// look-ups and inserts carries (sweepChunk) warns every overdue case once,
+// records every threshold once with the staff mail's Message-ID, writes one
+// warning_sent event per case; a second run the same day does nothing; the
+// next working day every overdue case is warned again.
+func TestSweepMany(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	const inProgress, waiting = 1100, 150 // 1,250 cases: the thresholds fill 3 chunks, the last one partly
+	today := local(2026, 11, 27, 9, 0)    // a Friday
+	ids := map[string]bool{}
+	for i := range inProgress + waiting {
+		status := StatusInProgress
+		if i%8 == 0 && i/8 < waiting {
+			status = StatusAwaitingIdentity
+		}
+		// Received between 60 and 260 days ago: every due date has passed.
+		ids[insertCase(t, tr, i+1, status, today.AddDate(0, 0, -60-i%200).Add(-time.Duration(i)*time.Minute))] = true
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM cases WHERE status = ?`, StatusAwaitingIdentity); got != waiting {
+		t.Fatalf("%d cases await identity, want %d", got, waiting)
+	}
+	clk.Set(today)
+	res, err := tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := inProgress + waiting
+	if res.Open != n || len(res.Warnings) != n || res.Reminders != waiting {
+		t.Fatalf("open %d, lines %d, reminders %d; want %d, %d, %d", res.Open, len(res.Warnings), res.Reminders, n, n, waiting)
+	}
+	seen := map[string]bool{}
+	for i, w := range res.Warnings {
+		if !ids[w.CaseID] || seen[w.CaseID] {
+			t.Fatalf("line %d: case %s unknown or listed twice", i, w.CaseID)
+		}
+		seen[w.CaseID] = true
+		if w.DaysLeft >= 0 || !strings.HasPrefix(w.What, "overdue since ") {
+			t.Errorf("line %d: %+v, want overdue", i, w)
+		}
+		if i > 0 && w.DaysLeft < res.Warnings[i-1].DaysLeft {
+			t.Errorf("line %d (%d days left) after one with %d: not most urgent first", i, w.DaysLeft, res.Warnings[i-1].DaysLeft)
+		}
+	}
+	// Each case: overdue:<today>; those awaiting identity also the customer's
+	// reminder and the staff's identity warning.
+	if want := n + 2*waiting; res.Recorded != want || countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`) != want {
+		t.Errorf("recorded %d (table %d), want %d", res.Recorded, countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`), want)
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue:2026-11-27'
+		AND primary_ AND message_id = ?`, res.MessageID); got != n {
+		t.Errorf("%d overdue thresholds recorded as the primary of mail %s, want %d", got, res.MessageID, n)
+	}
+	if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue:2026-11-27'`); got != n {
+		t.Errorf("warning_sent events for %d cases, want %d", got, n)
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent w JOIN events e ON e.case_id = w.case_id AND e.type = 'warning_sent'
+		WHERE w.kind = 'identity' AND e.detail LIKE '%due:overdue:2026-11-27 identity:waiting — %identity still not confirmed%'`); got != waiting {
+		t.Errorf("%d events name both thresholds and the identity text, want %d", got, waiting)
+	}
+	if got := countOutbox(t, tr, templates.IdentityReminder); got != waiting {
+		t.Errorf("%d identity reminders queued, want %d", got, waiting)
+	}
+	var text string
+	if err := tr.w.QueryRow(`SELECT text FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&text); err != nil {
+		t.Fatal(err)
+	}
+	for id := range ids {
+		if !strings.Contains(text, id+"  OVERDUE: ") {
+			t.Fatalf("the staff mail does not list %s", id)
+		}
+	}
+
+	// Later the same day: nothing new.
+	clk.Set(today.Add(3 * time.Hour))
+	if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 || res.Recorded != 0 || res.Reminders != 0 {
+		t.Fatalf("second sweep of the day: %v, %d lines, %d recorded, %d reminders", err, len(res.Warnings), res.Recorded, res.Reminders)
+	}
+	// Saturday: no overdue warnings. Monday: every case again, identity
+	// reminders not.
+	clk.Set(today.AddDate(0, 0, 1))
+	if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 {
+		t.Fatalf("Saturday: %v, %d lines", err, len(res.Warnings))
+	}
+	clk.Set(today.AddDate(0, 0, 3))
+	res, err = tr.Sweep(context.Background(), SweepOptions{})
+	if err != nil || len(res.Warnings) != n || res.Recorded != n || res.Reminders != 0 {
+		t.Fatalf("Monday: %v, %d lines, %d recorded, %d reminders; want %d, %d, 0", err, len(res.Warnings), res.Recorded, res.Reminders, n, n)
+	}
+	if got := countOutbox(t, tr, templates.StaffWarnings); got != 2 {
+		t.Errorf("%d staff warning mails, want 2", got)
+	}
+}
+
+// TestSweepReadsOpenIndex: the sweep reads the open cases through the
+// partial index cases_open (schema v7), whose WHERE must stay openSQL: if
+// OpenStatuses changes, so must the index, in a new migration.
+func TestSweepReadsOpenIndex(t *testing.T) {
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clock.NewFake(local(2026, 4, 1, 9, 0)), nil)
+	var sqlText string
+	if err := tr.w.QueryRow(`SELECT sql FROM sqlite_schema WHERE name = 'cases_open'`).Scan(&sqlText); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(sqlText, "WHERE "+openSQL) {
+		t.Errorf("cases_open is %q, want it to end in WHERE %s", sqlText, openSQL)
+	}
+	if _, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil {
+		t.Fatalf("sweep on an empty register: %v", err)
+	}
+}
