@@ -228,3 +228,39 @@ func TestAskWordsDoNotDecideLanguage(t *testing.T) {
 		t.Errorf("language = %s, want fr", r.Language)
 	}
 }
+
+// Batch 21: informal one-liners.
+func TestInformalOneLinersBatch21(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"ik wil geen e-mails meer ontvangen van jullie", []string{ObjectDirectMarketing}},
+		{"haal me van jullie lijst af", []string{ObjectDirectMarketing}},
+		{"gebruik mijn gegevens niet zolang mijn klacht loopt", []string{Restriction}},
+		{"can i see my data?", []string{Access}},
+		{"dont send me any more promotional texts", []string{ObjectDirectMarketing}},
+		{"don't send me any more promotional texts", []string{ObjectDirectMarketing}},
+		{"Ich möchte wissen, was Sie über mich gespeichert haben.", []string{Access}},
+		{"ich will mein konto loswerden mitsamt allen daten", []string{Erasure}},
+		{"hört auf mir ständig emails zu schicken", []string{ObjectDirectMarketing}},
+		{"bitte verwenden sie meine daten nicht mehr bis das geklärt ist", []string{Restriction}},
+		{"envoyez-moi mes données svp", []string{Access}},
+		// and what they must not catch
+		{"Can I get my order delivered on Saturday?", nil},
+		{"Haal me om vijf uur van het station af.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			want := tt.want
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(r.Rights, want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
+			}
+		})
+	}
+}

@@ -102,7 +102,8 @@ import (
 // Batch 20 (train20-statements.txt, z-* mails) covers letters that state
 // the rights a person has ("Under the GDPR I have the right to access,
 // rectification and erasure") before asking for one, found by probes
-// after batch 19; it is training data.
+// after batch 19; it is training data. Batch 21 (train21-informal.txt,
+// a-* mails) holds informal one-liners the same probes found weak.
 
 // Thresholds committed to on every split (train, holdout, holdout3,
 // holdout4): at least the targets of issue 3.
