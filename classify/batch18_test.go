@@ -264,3 +264,32 @@ func TestInformalOneLinersBatch21(t *testing.T) {
 		})
 	}
 }
+
+// Batch 22: camera footage, content with one's name, call stops, and
+// portability that is not also access.
+func TestBatch22(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"Mag ik de camerabeelden van 12 maart waarop ik sta?", []string{Access}},
+		{"Ik maak bezwaar tegen camerabeelden waarop ik te zien ben.", []string{Objection}},
+		{"Bitte schicken Sie mir eine Kopie der Videoaufnahmen, auf denen ich zu sehen bin.", []string{Access}},
+		{"Je souhaite obtenir les images de vidéosurveillance sur lesquelles j'apparais.", []string{Access}},
+		{"I left a review with my full name on your site. Can you remove it?", []string{Erasure}},
+		{"Ik heb een review met mijn volledige naam geplaatst. Kunnen jullie die verwijderen?", []string{Erasure}},
+		{"J'ai publié un commentaire avec mon nom. Pourriez-vous le retirer ?", []string{Erasure}},
+		{"Je vous demande de cesser ces appels commerciaux.", []string{ObjectDirectMarketing}},
+		{"Please provide the personal data I have given you in a machine-readable format.", []string{Portability}},
+		{"Under Articles 15 and 20 GDPR, please send me a copy of my data in a machine-readable format.", []string{Access, Portability}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			if !slices.Equal(r.Rights, tt.want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
+			}
+		})
+	}
+}

@@ -860,6 +860,11 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// there. A single right stated ("I have the right to erasure") and
 	// any sentence that asks keep theirs.
 	sc.dropRightLists(cand, drop)
+	// Receiving one's data is part of a portability request: an access
+	// phrase ("provide the personal data") in a sentence that asks for a
+	// machine-readable format or another provider does not count there
+	// (an article number still does).
+	sc.dropAccessInPortability(cand, drop)
 	// Overlapping matches of one right count once, with the highest weight:
 	// "delete" inside "delete my account", or the same word in two
 	// languages' lexicons.
@@ -1019,6 +1024,26 @@ func (sc *scan) dropRightLists(cand []match, drop []bool) {
 			if sc.toks[mt.s].sent == sent {
 				drop[i] = true
 			}
+		}
+	}
+}
+
+// dropAccessInPortability sets drop for the access phrases, other than
+// article numbers, in a sentence with a portability phrase of weight 2 or
+// more.
+func (sc *scan) dropAccessInPortability(cand []match, drop []bool) {
+	var port map[int]bool
+	for i, mt := range cand {
+		if !drop[i] && mt.p.cat == Portability && mt.p.weight >= 2 {
+			if port == nil {
+				port = map[int]bool{}
+			}
+			port[sc.toks[mt.s].sent] = true
+		}
+	}
+	for i, mt := range cand {
+		if port[sc.toks[mt.s].sent] && mt.p.cat == Access && !mt.p.article {
+			drop[i] = true
 		}
 	}
 }

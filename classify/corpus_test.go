@@ -104,9 +104,23 @@ import (
 // rectification and erasure") before asking for one, found by probes
 // after batch 19; it is training data. Batch 21 (train21-informal.txt,
 // a-* mails) holds informal one-liners the same probes found weak.
+//
+// Holdout6 (holdout6-mixed.txt, b-* mails, 37 mails) was written after
+// batch 21 and classified once: the blind estimate after batch 21. First
+// look: kind accuracy 0.919 (three personal mails taken as not a request:
+// asking for camera footage of oneself, "cesser ces appels ... ne plus
+// utiliser mon numéro", a review with one's name "Pouvez-vous le
+// supprimer ?"; no automatic mail as a request), rights precision 0.955,
+// recall 0.875, micro-F1 0.913 (access P 0.875 R 0.875 — an art. 20
+// request read as access too —, erasure R 0.800, object_direct_marketing
+// R 0.800), language 1.000, representative recall 4/4; 33 of 37 fully
+// right. Batch 22 (train22-mixed.txt, c-* mails) was then written for
+// those classes in other words and tuned on, so holdout6 is no longer
+// blind for them; it is gated like holdout4.
 
-// Thresholds committed to on every split (train, holdout, holdout3,
-// holdout4): at least the targets of issue 3.
+// Thresholds committed to on the splits train, holdout, holdout3, holdout4
+// and holdout6 (holdout5: the safety property only): at least the targets
+// of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -309,7 +323,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {

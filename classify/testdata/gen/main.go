@@ -16,9 +16,8 @@
 //	                               "--- status ---" are the delivery-status part,
 //	                               after "--- original ---" the returned mail)
 //
-// Files named holdout-*.txt form the held-out split, holdout3-*.txt,
-// holdout4-*.txt and holdout5-*.txt the splits of those names; all others
-// are "train".
+// Files named holdout-*.txt form the held-out split, holdoutN-*.txt (N from
+// 3 to 9) the split holdoutN; all others are "train".
 // The labels are written from what each mail means, by hand, in the source.
 package main
 
@@ -53,7 +52,7 @@ func main() {
 	// Batches written later come last, in this order, so adding one leaves
 	// the numbering (Date, Message-ID) of the mails already generated
 	// unchanged.
-	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21"}
+	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22"}
 	rank := func(f string) int {
 		for i, p := range late {
 			if strings.HasPrefix(filepath.Base(f), p) {
@@ -79,12 +78,8 @@ func main() {
 	for _, f := range files {
 		split := "train"
 		switch base := filepath.Base(f); {
-		case strings.HasPrefix(base, "holdout3"):
-			split = "holdout3"
-		case strings.HasPrefix(base, "holdout4"):
-			split = "holdout4"
-		case strings.HasPrefix(base, "holdout5"):
-			split = "holdout5"
+		case strings.HasPrefix(base, "holdout") && len(base) > 7 && base[7] >= '3' && base[7] <= '9':
+			split = base[:8] // holdout3-*.txt ... holdout9-*.txt
 		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
