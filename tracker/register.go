@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -46,16 +47,22 @@ const caseColumns = `id, status, rights, language, requester, requester_name, re
 type scanner interface{ Scan(...any) error }
 
 func scanCase(s scanner) (*Case, error) {
+	c, _, err := scanCaseRaw(s)
+	return c, err
+}
+
+// scanCaseRaw is scanCase that also returns received_at as stored.
+func scanCaseRaw(s scanner) (*Case, string, error) {
 	var c Case
 	var rights, received string
 	if err := s.Scan(&c.ID, &c.Status, &rights, &c.Language, &c.Requester, &c.RequesterName, &c.Representative,
 		&c.Triage, &c.Repetitive, &received, &c.ReceivedDate, &c.ClockStart, &c.Due, &c.Extended, &c.ExtendedDue,
 		&c.ExtensionReason, &c.FeeAmount, &c.VerifiedAt, &c.ClosedAt, &c.Subject, &c.MessageID, &c.ErasedAt); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	c.Rights = splitRights(rights)
 	c.ReceivedAt = parseTime(received)
-	return &c, nil
+	return &c, received, nil
 }
 
 // splitRights reads the rights column: comma-separated, never nil.
@@ -110,15 +117,49 @@ func (t *Tracker) Cases(ctx context.Context, f Filter) ([]*Case, error) {
 		q += ` (` + openSQL + ` OR received_at >= ? OR closed_at >= ?)`
 		args = append(args, since, since)
 	}
-	q += ` ORDER BY received_at, id`
 	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+		q += fmt.Sprintf(` ORDER BY received_at, id LIMIT %d`, f.Limit)
+		rows, err := t.r.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		return scanCases(rows)
 	}
+	// The whole register (or much of it): read the table in its own order
+	// and sort here. Through the index on (received_at, id), SQLite looked
+	// up every row in the table by its rowid, which cost more than reading
+	// the table from end to end and sorting.
 	rows, err := t.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
-	return scanCases(rows)
+	defer rows.Close()
+	type keyed struct {
+		received string // received_at as stored, which sorts as the time
+		c        *Case
+	}
+	var all []keyed
+	for rows.Next() {
+		c, received, err := scanCaseRaw(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		all = append(all, keyed{received, c})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	byReceipt := func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.received, b.received), strings.Compare(a.c.ID, b.c.ID))
+	}
+	if !slices.IsSortedFunc(all, byReceipt) { // cases are mostly stored in the order they came in
+		slices.SortFunc(all, byReceipt)
+	}
+	out := make([]*Case, len(all))
+	for i, k := range all {
+		out[i] = k.c
+	}
+	return out, nil
 }
 
 // scanCases reads every case of rows (selected with caseColumns) and closes rows.

@@ -615,3 +615,37 @@ func TestSweepReadsOpenIndex(t *testing.T) {
 		t.Fatalf("sweep on an empty register: %v", err)
 	}
 }
+
+// TestCasesInOrderOfReceipt: the register lists cases by receipt, then ID,
+// whatever order they were stored in (the whole register is sorted after
+// reading; a limited listing comes sorted from the index).
+func TestCasesInOrderOfReceipt(t *testing.T) {
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clock.NewFake(local(2026, 5, 1, 9, 0)), nil)
+	at := local(2026, 4, 3, 10, 0)
+	// Stored in this order: received 2nd, 3rd (seq 9), 1st, 3rd (seq 3).
+	insertCase(t, tr, 5, StatusInProgress, at.Add(time.Hour))
+	insertCase(t, tr, 9, StatusCompleted, at.Add(2*time.Hour))
+	insertCase(t, tr, 7, StatusInProgress, at)
+	insertCase(t, tr, 3, StatusInProgress, at.Add(2*time.Hour))
+	for _, c := range []struct {
+		f    Filter
+		want string
+	}{
+		{Filter{}, "DSR-2026-00007 DSR-2026-00005 DSR-2026-00003 DSR-2026-00009"},
+		{Filter{Status: "open"}, "DSR-2026-00007 DSR-2026-00005 DSR-2026-00003"},
+		{Filter{Limit: 3}, "DSR-2026-00007 DSR-2026-00005 DSR-2026-00003"},
+		{Filter{ActiveSince: at.Add(90 * time.Minute)}, "DSR-2026-00007 DSR-2026-00005 DSR-2026-00003 DSR-2026-00009"},
+	} {
+		cs, err := tr.Cases(context.Background(), c.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, x := range cs {
+			ids = append(ids, x.ID)
+		}
+		if got := strings.Join(ids, " "); got != c.want {
+			t.Errorf("Cases(%+v) = %s, want %s", c.f, got, c.want)
+		}
+	}
+}
