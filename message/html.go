@@ -140,8 +140,12 @@ func (w *textWriter) text(s []byte) {
 		}
 		// Take a word.
 		k := 0
-		for k < len(s) && !isHTMLSpace(s[k]) && !isNBSP(s, k) {
-			k++
+		for k < len(s) {
+			if c := htmlByteClass[s[k]]; c == 0 || c == 2 && !isNBSP(s, k) {
+				k++
+				continue
+			}
+			break
 		}
 		if k > 0 {
 			w.writeBytes(s[:k])
@@ -149,6 +153,20 @@ func (w *textWriter) text(s []byte) {
 		}
 	}
 }
+
+// htmlByteClass is 1 for HTML white space, 2 for 0xC2 (which may start a
+// no-break space), 0 for any other byte.
+var htmlByteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case isHTMLSpace(byte(c)):
+			t[c] = 1
+		case c == 0xC2:
+			t[c] = 2
+		}
+	}
+	return t
+}()
 
 // isNBSP reports whether s[i:] starts with U+00A0 NO-BREAK SPACE.
 func isNBSP(s []byte, i int) bool {
@@ -318,6 +336,11 @@ func tagAtom(raw []byte) atom.Atom {
 
 func finishHTML(w *textWriter) string {
 	s := w.sb.String()
+	if finished(s) {
+		// The loop below would copy s unchanged (plus a final newline
+		// that TrimSpace drops).
+		return strings.TrimSpace(s)
+	}
 	// Trim each line's end and collapse runs of blank lines.
 	var sb strings.Builder
 	sb.Grow(len(s))
@@ -342,4 +365,31 @@ func finishHTML(w *textWriter) string {
 		sb.WriteByte('\n')
 	}
 	return strings.TrimSpace(sb.String())
+}
+
+// finished reports whether no line of s ends in a blank or tab and no two
+// blank lines (empty or a lone ">") follow each other: what finishHTML's
+// loop would change.
+func finished(s string) bool {
+	blank := 0
+	for len(s) > 0 {
+		var l string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			l, s = s, ""
+		}
+		if n := len(l); n > 0 && (l[n-1] == ' ' || l[n-1] == '\t') {
+			return false
+		}
+		if l == "" || l == ">" {
+			blank++
+			if blank > 1 {
+				return false
+			}
+		} else {
+			blank = 0
+		}
+	}
+	return true
 }
