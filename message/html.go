@@ -148,11 +148,36 @@ func (w *textWriter) text(s []byte) {
 			break
 		}
 		if k > 0 {
+			// Words one plain blank apart are written as they stand, in one
+			// go, when the limit cannot be reached on the way (so it cuts
+			// after the same word as writing word by word would).
+			e := k
+			for e < len(s) && s[e] == ' ' {
+				f := e + 1
+				for f < len(s) {
+					if c := htmlByteClass[s[f]]; c == 0 || c == 2 && !isNBSP(s, f) {
+						f++
+						continue
+					}
+					break
+				}
+				if f == e+1 {
+					break
+				}
+				e = f
+			}
+			if e > k && w.sb.Len()+e+bulkMargin < w.limit {
+				k = e
+			}
 			w.writeBytes(s[:k])
 			s = s[k:]
 		}
 	}
 }
+
+// bulkMargin exceeds what begin writes before a word: two line breaks, the
+// deepest quote prefix and a blank.
+const bulkMargin = 2 + 2*maxQuoteMarks + 1 + 8
 
 // htmlByteClass is 1 for HTML white space, 2 for 0xC2 (which may start a
 // no-break space), 0 for any other byte.
