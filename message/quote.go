@@ -142,7 +142,7 @@ func isQuoteLine(line string) bool {
 // keys, allowing "*key:*" (bold) and a blank before the colon ("De :").
 func hasKeyPrefix(line string, keys map[string]bool) bool {
 	l := strings.TrimSpace(line)
-	i := strings.IndexByte(l, ':')
+	i := strings.IndexByte(l[:min(len(l), 17)], ':') // a later colon is too far anyway
 	if i <= 0 || i > 16 {
 		return false
 	}
