@@ -293,3 +293,33 @@ func TestBatch22(t *testing.T) {
 		})
 	}
 }
+
+// Batch 23: more objects of an erasure, a person instead of a machine,
+// typo-ridden access questions, objection to tracking.
+func TestBatch23(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"Verwijder alsjeblieft mijn bestelgeschiedenis en mijn opgeslagen adressen.", []string{Erasure}},
+		{"Ik wil weten wat er over mij in jullie systeem staat.", []string{Access}},
+		{"Now that I've left, please erase my fingerprint and photo from your door system.", []string{Erasure}},
+		{"Merci de supprimer ma photo de profil et mon empreinte de vos fichiers.", []string{Erasure}},
+		{"My application was declined within seconds. I want a member of staff to look at the decision again, not a machine.", []string{AutomatedDecision}},
+		{"can u send me al the personal infomation u have on me pls", []string{Access}},
+		{"I object to you analysing my browsing behaviour to build a profile of me.", []string{Objection}},
+		{"Bis zur Klärung darf der Eintrag nicht an Dritte übermittelt werden.", []string{Restriction}},
+		{"Ich bekomme von Ihnen dauernd Werbebriefe. Bitte unterlassen Sie das.", []string{ObjectDirectMarketing}},
+		// an erasure of "the data you hold about me" is no access request
+		{"Please erase all the personal data you hold about me.", []string{Erasure}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			if !slices.Equal(r.Rights, tt.want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
+			}
+		})
+	}
+}

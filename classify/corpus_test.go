@@ -117,10 +117,24 @@ import (
 // right. Batch 22 (train22-mixed.txt, c-* mails) was then written for
 // those classes in other words and tuned on, so holdout6 is no longer
 // blind for them; it is gated like holdout4.
+//
+// Holdout7 (holdout7-mixed.txt, d-* mails, 33 mails, most of them
+// everyday mail) was written after batch 22 and classified once: kind
+// accuracy 0.818 (six personal requests taken as not a request; no
+// automatic mail as a request), rights precision 1.000, recall 0.680,
+// micro-F1 0.810 (access R 0.667, erasure R 0.714, object_direct_marketing
+// R 0.750, automated_decision, objection and restriction 0 of 1 each),
+// language 1.000, representative recall 3/3; 25 of 33 fully right. The
+// misses were words outside the lexicons (a photo or fingerprint to
+// erase, "wat er over mij in jullie systeem staat", "reviewed by a member
+// of staff, not a computer", typos, "analysing my browsing behaviour",
+// "bis zur Klärung ... nicht übermittelt", "unterlassen Sie das"). Batch 23
+// (train23-mixed.txt, e-* mails) covers them in other words; holdout7 is
+// gated since.
 
-// Thresholds committed to on the splits train, holdout, holdout3, holdout4
-// and holdout6 (holdout5: the safety property only): at least the targets
-// of issue 3.
+// Thresholds committed to on the splits train, holdout, holdout3,
+// holdout4, holdout6 and holdout7 (holdout5: the safety property only): at
+// least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -323,7 +337,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
