@@ -131,10 +131,21 @@ import (
 // "bis zur Klärung ... nicht übermittelt", "unterlassen Sie das"). Batch 23
 // (train23-mixed.txt, e-* mails) covers them in other words; holdout7 is
 // gated since.
+//
+// Holdout8 (holdout8-mixed.txt, f-* mails, 33 mails: formal letters,
+// everyday mail, auto-replies, bounces, everyday non-requests) was written
+// after batch 23, the last tuning of the day, and classified once: the
+// final blind estimate. Kind accuracy 0.939 (two personal requests taken
+// as not a request: "Do you share my details with other companies? If so,
+// which ones?", "ein Foto von mir ... Bitte entfernen Sie es"; no
+// automatic mail as a request), rights precision 0.955, recall 0.913,
+// micro-F1 0.933 ("effacez tout ce que vous avez sur moi" read as access
+// too), language 1.000, representative recall 2/2; 30 of 33 fully right.
+// Not tuned on: its rates are logged, only the safety property is gated.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
-// holdout4, holdout6 and holdout7 (holdout5: the safety property only): at
-// least the targets of issue 3.
+// holdout4, holdout6 and holdout7 (holdout5 and holdout8: the safety
+// property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -337,7 +348,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -353,9 +364,10 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" {
-				// Blind estimate after batch 18, not a gate for the rates
-				// (see the comment above): only the safety property.
+			if split == "holdout5" || split == "holdout8" {
+				// Blind estimates (after batch 18 and after batch 23), not
+				// gates for the rates (see the comment above): only the
+				// safety property.
 				if m.loop > 0 {
 					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
 				}
