@@ -323,3 +323,17 @@ func TestBatch23(t *testing.T) {
 		})
 	}
 }
+
+// A headerless out-of-office that refers readers elsewhere for their
+// rights is never a request; a person who names their own request is.
+func TestOutOfOfficeReferral(t *testing.T) {
+	c := newTestClassifier(t)
+	r := c.Classify(msg("Mike <mike@agency.example>", "Re: Your request", "I am currently on leave. For requests to access or delete your personal data, write to dpo@agency.example."))
+	if r.Kind == Request {
+		t.Errorf("kind = request %v (%s), want no request", r.Rights, r.KindReason)
+	}
+	r = c.Classify(msg("Jan <jan@example.net>", "", "For my request to delete my data, please write to my new address."))
+	if !slices.Equal(r.Rights, []string{Erasure}) {
+		t.Errorf("rights = %v, want [erasure]", r.Rights)
+	}
+}
