@@ -305,9 +305,17 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
 	lines := strings.Split(text, "\n")
-	// Every line goes to one of the two lists: one backing array for both.
-	both := make([]string, 2*len(lines))
-	newL, quoteL := both[:0:len(lines)], both[len(lines):len(lines)]
+	// newL and quoteL hold line numbers (-1: an empty line); every line
+	// goes to one of them, plus one blank line: one backing array for both.
+	n := len(lines) + 1
+	both := make([]int32, 2*n)
+	newL, quoteL := both[:0:n], both[n:n]
+	lineRange := func(l []int32, from, to int) []int32 {
+		for j := from; j < to; j++ {
+			l = append(l, int32(j))
+		}
+		return l
+	}
 	seenNew := false // a non-blank line went to newL
 	hasNew := func() bool { return seenNew }
 	const (
@@ -317,18 +325,18 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 	)
 	mode := modeNew
 	rest := func(i int) {
-		newL = append(newL, lines[i:]...)
+		newL = lineRange(newL, i, len(lines))
 	}
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
 		if mode == modeHard {
-			quoteL = append(quoteL, line)
+			quoteL = append(quoteL, int32(i))
 			continue
 		}
 		kind := classifyLine(line)
 		if kind == kindForward {
 			if mode == modeSig {
-				newL = append(newL, "")
+				newL = append(newL, -1)
 			}
 			forwarded = true
 			rest(i)
@@ -351,22 +359,22 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 				break
 			}
 			mode = modeHard
-			quoteL = append(quoteL, line)
+			quoteL = append(quoteL, int32(i))
 			continue
 		}
 		if mode == modeSig {
-			quoteL = append(quoteL, line)
+			quoteL = append(quoteL, int32(i))
 			continue
 		}
 		switch kind {
 		case kindSigDelim, kindMobileSig:
 			if hasNew() {
 				mode = modeSig
-				quoteL = append(quoteL, line)
+				quoteL = append(quoteL, int32(i))
 				continue
 			}
 		case kindQuote:
-			quoteL = append(quoteL, line)
+			quoteL = append(quoteL, int32(i))
 			continue
 		}
 		if kind == kindText {
@@ -377,7 +385,7 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 				for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
 					j++
 				}
-				quoteL = append(quoteL, lines[i:i+k]...)
+				quoteL = lineRange(quoteL, i, i+k)
 				i += k - 1
 				if j < len(lines) && isQuoteLine(lines[j]) {
 					continue
@@ -393,25 +401,31 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 				continue
 			}
 		}
-		newL = append(newL, line)
+		newL = append(newL, int32(i))
 		if !seenNew && strings.TrimSpace(line) != "" {
 			seenNew = true
 		}
 	}
-	return joinLines(newL), joinLines(quoteL), forwarded
+	return joinLines(lines, newL), joinLines(lines, quoteL), forwarded
 }
 
-// joinLines joins lines, trims blank lines at both ends and collapses runs
-// of blank lines into one.
-func joinLines(lines []string) string {
+// joinLines joins the lines numbered in nums (-1 is an empty line), trims
+// blank lines at both ends and collapses runs of blank lines into one.
+func joinLines(lines []string, nums []int32) string {
 	var sb strings.Builder
 	size := 0
-	for _, l := range lines {
-		size += len(l) + 1
+	for _, j := range nums {
+		if j >= 0 {
+			size += len(lines[j]) + 1
+		}
 	}
 	sb.Grow(size)
 	blank := 0
-	for _, l := range lines {
+	for _, j := range nums {
+		l := ""
+		if j >= 0 {
+			l = lines[j]
+		}
 		if n := len(l); n == 0 || l[n-1] >= 0x80 || l[n-1] == ' ' || l[n-1] >= '\t' && l[n-1] <= '\r' {
 			// Only then can there be white space to trim.
 			l = strings.TrimRightFunc(l, unicode.IsSpace)
