@@ -220,6 +220,11 @@ func BenchmarkScaleSweep100k(b *testing.B) {
 			cpu.Start(b)
 			res = sweep(b, tr, scaleNow)
 			cpu.Stop(b)
+			var size int
+			if err := tr.r.QueryRow(`SELECT length(text) + length(html) FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&size); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(size)/1e6, "mail-MB")
 			tr.Close()
 		}
 		cpu.Report(b)

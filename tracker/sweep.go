@@ -145,6 +145,22 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		return res, fmt.Errorf("sweep: %w", err)
 	}
 
+	// The customers' reminders need the whole case (the sweep reads only
+	// the columns it needs).
+	var remind []string
+	for i, k := 0, 0; i < len(cases); i++ {
+		for _, th := range all[i] {
+			if !sent[k] && th.kind == WarnIdentityReminder {
+				remind = append(remind, cases[i].c.ID)
+			}
+			k++
+		}
+	}
+	full, err := loadCases(ctx, tx, remind)
+	if err != nil {
+		return res, fmt.Errorf("sweep: %w", err)
+	}
+
 	type pending struct {
 		c     *Case
 		line  templates.Warning
@@ -166,11 +182,10 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 				staff = append(staff, th)
 				continue
 			}
-			// The customer's reminder, threaded to their conversation. The
-			// sweep reads only the columns it needs; the mail needs the case.
-			c, err := t.loadCase(ctx, prepTx{t, tx}, sc.c.ID)
-			if err != nil {
-				return res, fmt.Errorf("sweep %s: %w", sc.c.ID, err)
+			// The customer's reminder, threaded to their conversation.
+			c := full[sc.c.ID]
+			if c == nil {
+				return res, fmt.Errorf("sweep %s: %w", sc.c.ID, ErrNotFound)
 			}
 			n, err := t.mailCustomer(ctx, tx, c, templates.IdentityReminder, t.caseData(c, c.Language), "", nil, true)
 			if err != nil {
@@ -306,6 +321,32 @@ func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
 		out = append(out, sc)
 	}
 	return out, rows.Err()
+}
+
+// loadCases reads the cases with the given IDs within tx, a few hundred to
+// a statement.
+func loadCases(ctx context.Context, tx *sql.Tx, ids []string) (map[string]*Case, error) {
+	out := make(map[string]*Case, len(ids))
+	err := inChunks(ctx, tx, len(ids), func(k int) string {
+		return `SELECT ` + caseColumns + ` FROM cases WHERE id IN (` + strings.Repeat("?, ", k-1) + `?)`
+	}, func(i, j int) []any {
+		args := make([]any, j-i)
+		for n, id := range ids[i:j] {
+			args[n] = id
+		}
+		return args
+	}, func(st *sql.Stmt, args []any) error {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		cs, err := scanCases(rows)
+		for _, c := range cs {
+			out[c.ID] = c
+		}
+		return err
+	})
+	return out, err
 }
 
 // effectiveDue is the date a case must be answered by now: the extended due
