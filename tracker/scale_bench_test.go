@@ -289,20 +289,39 @@ func BenchmarkScaleCases100k(b *testing.B) {
 	cpu.Report(b)
 }
 
+// BenchmarkScaleDigest100k computes the weekly digest (what the scheduled
+// digest and `privacyd digest -preview` do first) and, in render, also
+// renders it.
 func BenchmarkScaleDigest100k(b *testing.B) {
 	now := time.Date(2026, 11, 30, 7, 0, 0, 0, time.UTC)
 	tr := seedCases(b, 100_000, now)
 	ctx := context.Background()
-	var cpu cpuMeter
-	b.ResetTimer()
-	b.StopTimer()
-	for range b.N {
-		cpu.Start(b)
-		_, err := tr.Digest(ctx, now)
-		cpu.Stop(b)
-		if err != nil {
-			b.Fatal(err)
+	for _, render := range []bool{false, true} {
+		name := "compute"
+		if render {
+			name = "render"
 		}
+		b.Run(name, func(b *testing.B) {
+			var cpu cpuMeter
+			var size int
+			b.StopTimer()
+			for range b.N {
+				cpu.Start(b)
+				d, err := tr.Digest(ctx, now)
+				if err == nil && render {
+					var m templates.Mail
+					m, err = tr.RenderDigest(d)
+					size = len(m.Text) + len(m.HTML)
+				}
+				cpu.Stop(b)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu.Report(b)
+			if render {
+				b.ReportMetric(float64(size)/1e6, "mail-MB")
+			}
+		})
 	}
-	cpu.Report(b)
 }
