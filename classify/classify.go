@@ -870,7 +870,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// languages' lexicons.
 	score := map[string]int{}
 	type run struct{ e, w int }
-	open := map[string]*run{}
+	open := map[string]run{}
 	for i, mt := range cand { // cand is in order of start token
 		if drop[i] {
 			continue
@@ -880,16 +880,16 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 		// out of the lexicons instead ("wissen" is erase in Dutch but know
 		// in German: the Dutch phrase names what is erased).
 		w := mt.p.weight
-		r := open[mt.p.cat]
-		if r != nil && mt.s < r.e {
+		if r, ok := open[mt.p.cat]; ok && mt.s < r.e {
 			if w > r.w {
 				score[mt.p.cat] += w - r.w
 				r.w = w
 			}
 			r.e = max(r.e, mt.e)
+			open[mt.p.cat] = r
 			continue
 		}
-		open[mt.p.cat] = &run{e: mt.e, w: w}
+		open[mt.p.cat] = run{e: mt.e, w: w}
 		score[mt.p.cat] += w
 	}
 	// Generic correction words ("error", "corrigeren") alone are not a
@@ -928,7 +928,6 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// to that objection; an art. 21(1) objection needs words of its own.
 	if score[ObjectDirectMarketing] >= 2 && score[Objection] >= 2 {
 		score[Objection] = 0
-		type run struct{ e, w int }
 		var r *run
 		for i, mt := range cand {
 			if drop[i] || mt.p.cat != Objection || genericObjection(mt) {

@@ -92,6 +92,10 @@ type phrase struct {
 	// only is set for "ignore-RIGHT" lines: the boilerplate silences that
 	// right alone in its sentence.
 	only string
+	// need lists the elements after the first made of plain words only:
+	// the phrase can match only in a text that holds one of the words of
+	// each (checked before the costlier search). Set by lexicon.add.
+	need []int
 }
 
 // lexicon is the compiled set of phrases, indexed by their first element.
@@ -309,6 +313,15 @@ func (lx *lexicon) add(p *phrase) {
 		slices.Sort(e.ids)
 		e.ids = slices.Compact(e.ids)
 	}
+	p.need = nil
+	for i := 1; i < len(p.elems); i++ {
+		if len(p.elems[i].affix) == 0 {
+			p.need = append(p.need, i)
+		}
+	}
+	// The element with the fewest words first: cheapest to check and
+	// most often absent.
+	slices.SortStableFunc(p.need, func(a, b int) int { return len(p.elems[a].ids) - len(p.elems[b].ids) })
 	for _, a := range p.elems[0].alts {
 		if a.prefix {
 			lx.prefix[a.s[:2]] = append(lx.prefix[a.s[:2]], prefixEntry{a.s, p})
@@ -371,9 +384,36 @@ func (lx *lexicon) find(toks []token) []match {
 	lx.mark(toks)
 	var out []match
 	scratch := make([]int, 0, 32)
+	// present has a bit for every lexicon word the text holds.
+	present := make([]uint64, (len(lx.byID)+63)/64)
+	for i := range toks {
+		if id := toks[i].id; id >= 0 {
+			present[id/64] |= 1 << (id % 64)
+		}
+	}
+	// The lits of every match are cut from one growing arena: a few
+	// allocations per mail instead of one per match.
+	var arena []int
 	try := func(p *phrase, i int) {
+		for _, k := range p.need {
+			found := false
+			for _, id := range p.elems[k].ids {
+				if present[id/64]&(1<<(id%64)) != 0 {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return
+			}
+		}
 		if lits, ok := lx.matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
-			out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: append([]int(nil), lits...)})
+			if cap(arena)-len(arena) < len(lits) {
+				arena = make([]int, 0, max(256, 2*cap(arena)))
+			}
+			n := len(arena)
+			arena = append(arena, lits...)
+			out = append(out, match{p: p, s: i, e: lits[len(lits)-1] + 1, lits: arena[n:len(arena):len(arena)]})
 		}
 	}
 	for i := range toks {
