@@ -337,3 +337,39 @@ func TestOutOfOfficeReferral(t *testing.T) {
 		t.Errorf("rights = %v, want [erasure]", r.Rights)
 	}
 }
+
+// Batch 24: asking whether one's data goes to other companies is access
+// (art. 15(1)(c)); telling them to stop is not; an erasure of "everything
+// you have about me" is not also access.
+func TestBatch24(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"Do you share my details with other companies? If so, which ones?", []string{Access}},
+		{"Stop selling my information to third parties.", []string{Objection}},
+		{"I don't want you to share my data with other companies.", []string{Objection}},
+		{"Please stop sharing my details with other companies for marketing.", []string{ObjectDirectMarketing}},
+		{"Delen jullie mijn gegevens met andere bedrijven?", []string{Access}},
+		{"Geben Sie meine Daten an andere Firmen weiter?", []string{Access}},
+		{"Hören Sie auf, meine Daten an andere Firmen weiterzugeben.", []string{Objection}},
+		{"Partagez-vous mes données avec d'autres entreprises ?", []string{Access}},
+		{"Löschen Sie alles, was Sie über mich haben.", []string{Erasure}},
+		{"Effacez tout ce que vous avez sur moi.", []string{Erasure}},
+		{"Auf Ihrer Webseite ist ein Foto von mir. Bitte entfernen Sie es.", []string{Erasure}},
+		{"Bitte entfernen Sie das Produkt aus meinem Warenkorb.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+			want := tt.want
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(r.Rights, want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
+			}
+		})
+	}
+}
