@@ -144,12 +144,23 @@ import (
 // Its rates are logged, only the safety property is gated. After that
 // look, batch 24 (train24-mixed.txt, g-* mails) was written for its three
 // failure classes in other words and tuned on, so holdout8 is no longer
-// blind for them (it now scores 1.000); its first look stays the last
-// blind estimate.
+// blind for them (it now scores 1.000).
+//
+// Holdout9 (holdout9-mixed.txt, h9-* mails, 29 mails of every kind) was
+// written after batch 24, the last change of the day, and classified
+// once; it is never tuned on and is the blind estimate of the classifier
+// as committed. First look: kind accuracy 0.897 (three personal requests
+// taken as not a request; no automatic mail as a request), rights
+// precision 1.000, recall 0.789, micro-F1 0.882 (rectification R 0.333:
+// "mijn nieuwe nummer is ..., wil je dat aanpassen?", "my surname is now
+// Baker ... please update my account"; objection 0 of 1: "je m'oppose à ce
+// que vous analysiez mes achats"; restriction 0 of 1: "do not use my data
+// for anything other than storing it"), language 1.000, representative
+// recall 3/3; 25 of 29 fully right. Only its safety property is gated.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
-// holdout4, holdout6 and holdout7 (holdout5 and holdout8: the safety
-// property only): at least the targets of issue 3.
+// holdout4, holdout6 and holdout7 (holdout5, holdout8 and holdout9: the
+// safety property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -352,7 +363,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -368,10 +379,10 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" {
-				// Blind estimates (after batch 18 and after batch 23), not
-				// gates for the rates (see the comment above): only the
-				// safety property.
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
+				// Blind estimates (after batches 18, 23 and 24), not gates
+				// for the rates (see the comment above): only the safety
+				// property.
 				if m.loop > 0 {
 					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
 				}
