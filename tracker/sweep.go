@@ -216,7 +216,8 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 
 	var events []sweepEvent
 	if len(lines) > 0 {
-		slices.SortStableFunc(lines, func(a, b pending) int {
+		// Case IDs are unique, so this order is total.
+		slices.SortFunc(lines, func(a, b pending) int {
 			return cmp.Or(cmp.Compare(a.line.DaysLeft, b.line.DaysLeft), a.line.Due.Compare(b.line.Due), cmp.Compare(a.c.ID, b.c.ID))
 		})
 		res.Warnings = make([]templates.Warning, len(lines))
