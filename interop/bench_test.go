@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,6 +199,43 @@ func peakRSSKB(b *testing.B) int64 {
 // startProfile CPU-profiles privacyd's pass into PRIVACYD_BENCH_CPUPROFILE
 // (the first iteration only); it returns the function that stops it.
 func startProfile(b *testing.B) func() {
+	stopTrace := startTrace(b)
+	stopCPU := startCPUProfile(b)
+	return func() {
+		stopCPU()
+		stopTrace()
+	}
+}
+
+// startTrace writes an execution trace of privacyd's pass to
+// PRIVACYD_BENCH_TRACE, if set (go tool trace -pprof=sync|syscall|sched
+// shows where the pass waits).
+func startTrace(b *testing.B) func() {
+	path := os.Getenv("PRIVACYD_BENCH_TRACE")
+	if path == "" {
+		return func() {}
+	}
+	if _, err := os.Stat(path); err == nil {
+		return func() {} // written by an earlier iteration
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := trace.Start(f); err != nil {
+		b.Logf("PRIVACYD_BENCH_TRACE: %v", err)
+		f.Close()
+		os.Remove(path)
+		return func() {}
+	}
+	return func() {
+		trace.Stop()
+		f.Close()
+		b.Logf("execution trace of privacyd's pass written to %s", path)
+	}
+}
+
+func startCPUProfile(b *testing.B) func() {
 	path := os.Getenv("PRIVACYD_BENCH_CPUPROFILE")
 	if path == "" {
 		return func() {}
