@@ -1,8 +1,11 @@
 package tracker
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -512,7 +515,10 @@ func countRows(t *testing.T, tr *Tracker, q string, args ...any) int {
 // next working day every overdue case is warned again.
 func TestSweepMany(t *testing.T) {
 	clk := clock.NewFake(time.Time{})
-	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	var logs bytes.Buffer
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) {
+		o.Log = slog.New(slog.NewJSONHandler(&logs, nil))
+	})
 	const inProgress, waiting = 1100, 150 // 1,250 cases: the thresholds fill 3 chunks, the last one partly
 	today := local(2026, 11, 27, 9, 0)    // a Friday
 	ids := map[string]bool{}
@@ -576,6 +582,26 @@ func TestSweepMany(t *testing.T) {
 		if !strings.Contains(text, id+"  OVERDUE: ") {
 			t.Fatalf("the staff mail does not list %s", id)
 		}
+	}
+	// The log line counts every case and names the 50 most urgent; the log
+	// never names a customer's address.
+	var line struct {
+		Msg    string
+		Warned int
+		Cases  string
+	}
+	for _, l := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(l, `"msg":"deadline sweep"`) {
+			if err := json.Unmarshal([]byte(l), &line); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if named := strings.Split(line.Cases, ","); line.Warned != n || len(named) != 50 || named[0] != res.Warnings[0].CaseID {
+		t.Errorf("log line: warned %d, %d cases named starting with %s; want %d, 50, %s", line.Warned, len(named), named[0], n, res.Warnings[0].CaseID)
+	}
+	if strings.Contains(logs.String(), "@example.net") {
+		t.Error("the log names a customer's address")
 	}
 
 	// Later the same day: nothing new.
