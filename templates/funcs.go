@@ -254,15 +254,9 @@ func commonFuncs(lang string) map[string]any {
 			return name
 		},
 		// overdue: how many warnings are overdue.
-		"overdue": func(ws []Warning) int {
-			n := 0
-			for _, w := range ws {
-				if w.DaysLeft < 0 {
-					n++
-				}
-			}
-			return n
-		},
+		"overdue": overdueCount,
+		// num: n with thousands separated: 24,800 (en) · 24.800 (nl, de) · 24 800 (fr).
+		"num": func(n int) string { return numIn(lang, n) },
 		// neg: -n, e.g. days overdue from DaysLeft.
 		"neg": func(n int) int { return -n },
 		// plural: one if n == 1, else many.
@@ -273,6 +267,35 @@ func commonFuncs(lang string) map[string]any {
 			return many
 		},
 	}
+}
+
+// numIn formats n with the thousands separator of lang: "," in English
+// (and unknown languages), "." in Dutch and German, a narrow no-break space
+// in French.
+func numIn(lang string, n int) string {
+	sep := ","
+	switch lang {
+	case "nl", "de":
+		sep = "."
+	case "fr":
+		sep = "\u202f"
+	}
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func textFuncs(lang string) texttemplate.FuncMap {

@@ -170,6 +170,25 @@ func goldenCases() []goldenCase {
 				{CaseID: "DSR-2026-0005", Rights: []string{"access", "portability"}, Status: "in_progress", Due: day(2026, 4, 7), DaysLeft: 1, What: "last day to extend: 2026-04-07"},
 			}
 		}},
+		// A sweep that lists the most overdue cases up to its bound and
+		// every case not overdue yet: the rest are counted, not listed.
+		{StaffWarnings, "more", func(d *Data, _ string) {
+			d.CaseID = ""
+			d.Warnings = []Warning{
+				{CaseID: "DSR-2026-0003", Rights: []string{"access"}, Status: "in_progress", Due: day(2026, 3, 2), DaysLeft: -24, What: "overdue since Tue 2026-03-03, 31 days"},
+				{CaseID: "DSR-2026-0004", Rights: []string{"erasure"}, Status: "in_progress", Due: day(2026, 3, 3), DaysLeft: -23, What: "overdue since Wed 2026-03-04, 30 days"},
+				{CaseID: "DSR-2026-0007", Rights: []string{"erasure"}, Status: "in_progress", Due: day(2026, 4, 8), DaysLeft: 3, What: "due in 3 working days"},
+			}
+			d.WarningsTotal, d.WarningsOverdue = 24803, 24802
+		}},
+		// Left out are cases of both kinds (a caller other than the sweep).
+		{StaffWarnings, "more_mixed", func(d *Data, _ string) {
+			d.CaseID = ""
+			d.Warnings = []Warning{
+				{CaseID: "DSR-2026-0003", Rights: []string{"access"}, Status: "in_progress", Due: day(2026, 3, 2), DaysLeft: -24, What: "overdue since Tue 2026-03-03, 31 days"},
+			}
+			d.WarningsTotal, d.WarningsOverdue = 1201, 1001
+		}},
 		{StaffSendFailed, "", func(d *Data, _ string) {
 			d.FailedMail, d.Recipient = Acknowledgement, "jan.devries@example.nl"
 			d.Reason = "550 5.1.1 <jan.devries@example.nl>: Recipient address rejected: User unknown"

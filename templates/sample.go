@@ -37,10 +37,12 @@ func sampleData() []Data {
 			{CaseID: "DSR-2026-0002", Rights: []string{"access"}, Status: "in_progress", Due: day(2026, 4, 1), DaysLeft: -2, What: "overdue"},
 			{CaseID: "DSR-2026-0003", Rights: []string{"erasure"}, Status: "extended", Due: day(2026, 4, 9), DaysLeft: 3, What: "due in 3 working days"},
 		},
-		Now:        time.Date(2026, 4, 3, 8, 0, 0, 0, time.UTC),
-		Command:    "#extend reason",
-		FailedMail: Acknowledgement,
-		Recipient:  "jan@example.nl",
+		WarningsTotal:   250,
+		WarningsOverdue: 240,
+		Now:             time.Date(2026, 4, 3, 8, 0, 0, 0, time.UTC),
+		Command:         "#extend reason",
+		FailedMail:      Acknowledgement,
+		Recipient:       "jan@example.nl",
 	}
 	return []Data{full, {}}
 }

@@ -175,7 +175,16 @@ type Data struct {
 	Changes    []string // what a command changed
 	Refusals   []string // why a command changed nothing
 	Warnings   []Warning
-	Now        time.Time
+	// WarningsTotal is how many cases need attention in a staff_warnings
+	// mail: those in Warnings and those the mail does not list (a sweep
+	// lists a bounded number of overdue cases). Render raises it to
+	// len(Warnings) when it is less, so 0 means "exactly the listed ones".
+	WarningsTotal int
+	// WarningsOverdue is how many of the WarningsTotal cases are overdue,
+	// listed or not. Render raises it to the number of overdue Warnings
+	// when it is less, so 0 means "as many as are listed".
+	WarningsOverdue int
+	Now             time.Time
 
 	// Command is the staff command a staff_result or staff_forgery mail is
 	// about, as staff wrote it (e.g. "#extend complex: data in five systems").
@@ -633,7 +642,33 @@ func prepare(d Data, lang string) Data {
 		})
 		d.Warnings = ws
 	}
+	// The totals are never below what is listed, and the overdue cases left
+	// out are never more than the cases left out.
+	listed, listedOverdue := len(d.Warnings), overdueCount(d.Warnings)
+	d.WarningsTotal = max(d.WarningsTotal, listed)
+	d.WarningsOverdue = min(max(d.WarningsOverdue, listedOverdue), listedOverdue+d.WarningsTotal-listed)
 	return d
+}
+
+// overdueCount is how many of ws are overdue.
+func overdueCount(ws []Warning) int {
+	n := 0
+	for _, w := range ws {
+		if w.DaysLeft < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// WarningsMore is how many of the WarningsTotal cases a staff_warnings mail
+// does not list (WarningsTotal minus the Warnings listed).
+func (d Data) WarningsMore() int { return max(d.WarningsTotal-len(d.Warnings), 0) }
+
+// WarningsMoreOverdue is how many of the cases WarningsMore counts are
+// overdue (WarningsOverdue minus the overdue Warnings listed).
+func (d Data) WarningsMoreOverdue() int {
+	return min(max(d.WarningsOverdue-overdueCount(d.Warnings), 0), d.WarningsMore())
 }
 
 // caseTagOnce makes sure subj carries "[<caseID>]" exactly once: a missing
