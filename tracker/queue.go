@@ -86,41 +86,77 @@ func (t *Tracker) renderQueued(kind, data string) (templates.Mail, error) {
 }
 
 // Due implements outbox.Queue. A mail queued with template data is
-// rendered here; one that does not render comes back with Err set, and the
-// sender marks it failed (staff are told when it was for a customer).
+// rendered here, once: the rendering is stored in the outbox row, so the
+// register keeps the mail exactly as it was sent (also after a template
+// change) and a retry sends the same text. One that does not render comes
+// back with Err set, and the sender marks it failed (staff are told when it
+// was for a customer).
 func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.Mail, error) {
+	out, rendered, err := t.due(ctx, now, limit)
+	if err != nil || len(rendered) == 0 {
+		return out, err
+	}
+	if err := t.storeRendered(ctx, rendered); err != nil {
+		// Not fatal: the mail is rendered again at the next attempt.
+		t.log.Warn("storing rendered mails failed", "err", err)
+	}
+	return out, nil
+}
+
+// storeRendered writes the rendering of mails queued as template data.
+func (t *Tracker) storeRendered(ctx context.Context, ms []outbox.Mail) error {
+	tx, err := t.mark.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `UPDATE outbox SET subject = ?, text = ?, html = ? WHERE id = ? AND text = '' AND data != ''`)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if _, err := stmt.ExecContext(ctx, m.Subject, m.Text, m.HTML, m.ID); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func (t *Tracker) due(ctx context.Context, now time.Time, limit int) (out, rendered []outbox.Mail, err error) {
 	rows, err := t.r.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
 		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, attempts
 		FROM outbox WHERE sent_at = '' AND failed_at = '' AND next_attempt <= ?
 		ORDER BY next_attempt, id LIMIT ?`, fmtTime(now), limit)
 	if err != nil {
-		return nil, fmt.Errorf("outbox due: %w", err)
+		return nil, nil, fmt.Errorf("outbox due: %w", err)
 	}
 	defer rows.Close()
-	var out []outbox.Mail
 	for rows.Next() {
 		var m outbox.Mail
 		var to, refs, date, data string
 		if err := rows.Scan(&m.ID, &m.CaseID, &m.Kind, &m.From, &m.FromName, &to, &m.Subject, &m.Text, &m.HTML,
 			&data, &m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if data != "" {
+		if data != "" && m.Text == "" {
 			r, err := t.renderQueued(m.Kind, data)
 			if err != nil {
 				t.log.Error("a queued mail does not render", "mail", m.ID, "case", m.CaseID, "err", err)
 				m.Err = err
 			}
 			m.Subject, m.Text, m.HTML = r.Subject, r.Text, r.HTML
+			if err == nil {
+				rendered = append(rendered, m)
+			}
 		}
 		if err := json.Unmarshal([]byte(to), &m.To); err != nil {
-			return nil, fmt.Errorf("outbox %d: recipients: %w", m.ID, err)
+			return nil, nil, fmt.Errorf("outbox %d: recipients: %w", m.ID, err)
 		}
 		m.References = strings.Fields(refs)
 		m.Date = parseTime(date)
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	return out, rendered, rows.Err()
 }
 
 // MarkSent implements outbox.Queue.

@@ -100,15 +100,37 @@ func TestQueuedMailsRenderWhenSent(t *testing.T) {
 		t.Errorf("register shows %d outgoing mails, want 2", outgoing)
 	}
 
-	// The organisation is taken from the configuration at send time.
+	// Rendered once, when first due: the outbox keeps the mail as it was
+	// sent, also after a configuration change, and a retry sends the same.
+	if n := hxCount(t, tr.DB(), `SELECT COUNT(*) FROM outbox WHERE subject != '' AND text != '' AND html != ''
+		AND (kind != 'acknowledgement' OR text LIKE '%Zwaluw Fietsen B.V.%')`); n != 2 {
+		t.Errorf("%d outbox rows store their rendering, want 2", n)
+	}
 	tr.Close()
 	tr2, err := New(context.Background(), Options{Path: path, Clock: clk, Org: templates.Org{Name: "Zwaluw Tweewielers B.V."}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer tr2.Close()
-	if ack := hxQueued(t, tr2, templates.Acknowledgement); !strings.Contains(ack.Text, "Zwaluw Tweewielers B.V.") {
-		t.Errorf("acknowledgement after a configuration change:\n%s", ack.Text)
+	if again := hxQueued(t, tr2, templates.Acknowledgement); again.Text != ack.Text || again.Subject != ack.Subject || again.HTML != ack.HTML {
+		t.Errorf("acknowledgement changed after a configuration change:\n%s", again.Text)
+	}
+}
+
+// TestQueuedMailRenderedWithCurrentConfiguration: a mail not yet rendered
+// takes the organisation's details from the configuration when it is.
+func TestQueuedMailRenderedWithCurrentConfiguration(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	tr, path := hxTracker(t, clk, func(o *Options) { o.Org = templates.Org{Name: "Zwaluw Fietsen B.V."} })
+	hxDeliver(t, tr, clk.Now(), hxMail("Tom <tom@example.com>", "Delete my data", "r1@example.com", "Please delete my data."))
+	tr.Close()
+	tr2, err := New(context.Background(), Options{Path: path, Clock: clk, Org: templates.Org{Name: "Zwaluw Tweewielers B.V."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr2.Close()
+	if m := hxQueued(t, tr2, templates.StaffNewCase); !strings.Contains(m.Text, "Zwaluw Tweewielers B.V.") && !strings.Contains(m.HTML, "Zwaluw Tweewielers B.V.") {
+		t.Errorf("staff notification after a configuration change:\n%s", m.Text)
 	}
 }
 
