@@ -75,9 +75,16 @@ func (o SweepOptions) withDefaults() SweepOptions {
 type SweepResult struct {
 	Today deadline.Date // the sweep's date in the organisation's zone
 	Open  int           // open cases looked at
-	// Warnings are the lines of the staff mail, most urgent first. Empty
-	// when nothing new was due.
+	// Warnings are the lines of every case that needs attention, most
+	// urgent first. Empty when nothing new was due.
 	Warnings []templates.Warning
+	// Overdue counts the Warnings that are overdue (DaysLeft < 0).
+	Overdue int
+	// Listed are the lines the staff mail lists, most urgent first: every
+	// line that is not overdue and the MaxListedOverdue most urgent overdue
+	// ones. The mail counts the others. Listed is Warnings when at most
+	// MaxListedOverdue are overdue.
+	Listed []templates.Warning
 	// Recorded counts the thresholds recorded in warnings_sent, including
 	// those that fell due together with a more urgent one and were not
 	// mailed on their own.
@@ -87,6 +94,14 @@ type SweepResult struct {
 	// MessageID is the Message-ID of the staff mail, if one was queued.
 	MessageID string
 }
+
+// MaxListedOverdue is how many overdue cases the sweep's staff mail lists
+// at most, the most urgent; it counts the others and says how to list them.
+// Cases that are not overdue yet are always listed: they are the warnings
+// staff can still act on in time. So a register far behind gets a mail of
+// a few hundred lines, not one that lists 25,000 cases (19 MB, more than
+// mail servers accept).
+const MaxListedOverdue = 200
 
 // threshold is one warning that may fall due for a case.
 type threshold struct {
@@ -102,12 +117,17 @@ func kindRank(k string) int {
 }
 
 // Sweep sends, in one transaction, every warning that is due today and was
-// not sent before: one mail to staff.notify listing every case that needs
+// not sent before: one mail to staff.notify about every case that needs
 // attention (template StaffWarnings, most urgent first), and the identity
-// reminder to customers who have not answered the identity check. Each
-// threshold is recorded in warnings_sent, so it is sent once per case, also
-// across restarts; when several fall due together (after downtime) the case
-// gets one line that tells its current state, and all are recorded.
+// reminder to customers who have not answered the identity check. The mail
+// states how many cases need attention and how many are overdue; it lists
+// every case that is not overdue yet and the MaxListedOverdue most urgent
+// overdue ones, and counts the rest, so its size stays bounded however far
+// behind the register is. Each threshold is recorded in warnings_sent (with
+// the mail's Message-ID, listed or counted) and each case gets its
+// warning_sent event, so it is sent once per case, also across restarts;
+// when several fall due together (after downtime) the case gets one line
+// that tells its current state, and all are recorded.
 //
 // The work is set-based, so that a register of 100,000 cases with tens of
 // thousands open and overdue is swept well within a second: one query reads
@@ -223,11 +243,15 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		res.Warnings = make([]templates.Warning, len(lines))
 		for i, p := range lines {
 			res.Warnings[i] = p.line
+			if p.line.DaysLeft < 0 {
+				res.Overdue++
+			}
 		}
+		res.Listed = listedWarnings(res.Warnings, res.Overdue)
 		msgID := ""
 		if len(t.opt.StaffNotify) > 0 {
 			d := templates.Data{Org: t.opt.Org, Authority: t.opt.Authority, Lang: t.opt.StaffLanguage,
-				Warnings: res.Warnings, Now: now.In(t.opt.Rules.Loc)}
+				Warnings: res.Listed, WarningsTotal: len(res.Warnings), WarningsOverdue: res.Overdue, Now: now.In(t.opt.Rules.Loc)}
 			m, err := t.opt.Templates.Render(templates.StaffWarnings, d.Lang, d)
 			if err != nil {
 				return res, fmt.Errorf("sweep: render %s: %w", templates.StaffWarnings, err)
@@ -272,8 +296,19 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		ids = append(ids, p.c.ID)
 	}
 	t.log.Info("deadline sweep", "today", today.String(), "open", res.Open, "warned", len(lines),
-		"recorded", res.Recorded, "reminders", res.Reminders, "cases", strings.Join(ids, ","))
+		"overdue", res.Overdue, "listed", len(res.Listed), "recorded", res.Recorded, "reminders", res.Reminders, "cases", strings.Join(ids, ","))
 	return res, nil
+}
+
+// listedWarnings returns the lines the staff mail lists, of ws (most urgent
+// first, so the overdue ones first), overdue of which are overdue: the
+// MaxListedOverdue most urgent overdue ones and every one not overdue. It is
+// ws itself when no more than MaxListedOverdue are overdue.
+func listedWarnings(ws []templates.Warning, overdue int) []templates.Warning {
+	if overdue <= MaxListedOverdue {
+		return ws
+	}
+	return slices.Concat(ws[:MaxListedOverdue], ws[overdue:])
 }
 
 // logCaseIDs is how many case IDs, the most urgent, the sweep's log line

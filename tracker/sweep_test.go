@@ -2,11 +2,13 @@ package tracker
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -574,21 +576,33 @@ func TestSweepMany(t *testing.T) {
 	if got := countOutbox(t, tr, templates.IdentityReminder); got != waiting {
 		t.Errorf("%d identity reminders queued, want %d", got, waiting)
 	}
+	// Every case is overdue: the staff mail lists the MaxListedOverdue most
+	// urgent and counts the others.
 	var text string
 	if err := tr.w.QueryRow(`SELECT text FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&text); err != nil {
 		t.Fatal(err)
 	}
-	for id := range ids {
-		if !strings.Contains(text, id+"  OVERDUE: ") {
-			t.Fatalf("the staff mail does not list %s", id)
+	if res.Overdue != n || len(res.Listed) != MaxListedOverdue {
+		t.Errorf("%d overdue, %d listed; want %d, %d", res.Overdue, len(res.Listed), n, MaxListedOverdue)
+	}
+	for i, w := range res.Warnings {
+		if listed := strings.Contains(text, w.CaseID+"  OVERDUE: "); listed != (i < MaxListedOverdue) {
+			t.Fatalf("line %d (%s): listed in the staff mail %v, want %v", i, w.CaseID, listed, i < MaxListedOverdue)
+		}
+	}
+	for _, want := range []string{thousands(n) + " cases need attention (" + thousands(n) + " overdue)",
+		"… and " + thousands(n-MaxListedOverdue) + " more overdue cases; list them with:\n    privacyd cases -status open\n"} {
+		if !strings.Contains(text, want) && !strings.Contains(strings.Join(strings.Fields(text), " "), want) { // wrapped at 72 columns
+			t.Errorf("the staff mail lacks %q", want)
 		}
 	}
 	// The log line counts every case and names the 50 most urgent; the log
 	// never names a customer's address.
 	var line struct {
-		Msg    string
-		Warned int
-		Cases  string
+		Msg             string
+		Warned, Overdue int
+		Listed          int
+		Cases           string
 	}
 	for _, l := range strings.Split(logs.String(), "\n") {
 		if strings.Contains(l, `"msg":"deadline sweep"`) {
@@ -599,6 +613,9 @@ func TestSweepMany(t *testing.T) {
 	}
 	if named := strings.Split(line.Cases, ","); line.Warned != n || len(named) != 50 || named[0] != res.Warnings[0].CaseID {
 		t.Errorf("log line: warned %d, %d cases named starting with %s; want %d, 50, %s", line.Warned, len(named), named[0], n, res.Warnings[0].CaseID)
+	}
+	if line.Overdue != n || line.Listed != MaxListedOverdue {
+		t.Errorf("log line: overdue %d, listed %d; want %d, %d", line.Overdue, line.Listed, n, MaxListedOverdue)
 	}
 	if strings.Contains(logs.String(), "@example.net") {
 		t.Error("the log names a customer's address")
@@ -622,6 +639,150 @@ func TestSweepMany(t *testing.T) {
 	}
 	if got := countOutbox(t, tr, templates.StaffWarnings); got != 2 {
 		t.Errorf("%d staff warning mails, want 2", got)
+	}
+}
+
+// thousands formats n as the English staff mail does: 1,250.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// TestSweepBoundedMail: when more cases are overdue than MaxListedOverdue,
+// the staff mail lists the MaxListedOverdue most urgent overdue ones and
+// every case not overdue yet, most urgent first, states the true totals and
+// how many more are overdue; still every threshold of every case is
+// recorded with the mail's Message-ID and every case gets its event. With
+// no more overdue cases than the bound, the mail lists them all and has no
+// "more" line.
+func TestSweepBoundedMail(t *testing.T) {
+	for _, extra := range []int{37, 0} {
+		t.Run(fmt.Sprint("over by ", extra), func(t *testing.T) {
+			clk := clock.NewFake(time.Time{})
+			tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+			today := local(2026, 11, 27, 9, 0) // a Friday
+			overdue := MaxListedOverdue + extra
+			type inserted struct {
+				id  string
+				due deadline.Date
+			}
+			var late []inserted
+			seq := 0
+			add := func(status string, received time.Time) inserted {
+				seq++
+				return inserted{insertCase(t, tr, seq, status, received), tr.opt.Rules.Compute(received).Due}
+			}
+			// Overdue: received between 45 and 145 days ago, several on one
+			// day (so due dates tie and the case ID decides).
+			for i := range overdue {
+				late = append(late, add(StatusInProgress, today.AddDate(0, 0, -45-(i*7)%100).Add(-time.Duration(i)*time.Minute)))
+			}
+			// Not overdue: due today or within 7 working days (received a
+			// month ago, up to 6 days later), and two waiting for their
+			// identity for 20 days (due in about 10 days: only the identity
+			// warning).
+			var soon []string
+			for d := range 7 {
+				soon = append(soon, add(StatusInProgress, today.AddDate(0, -1, d).Add(-2*time.Hour)).id)
+			}
+			for range 2 {
+				soon = append(soon, add(StatusAwaitingIdentity, today.AddDate(0, 0, -20)).id)
+			}
+			clk.Set(today)
+			res, err := tr.Sweep(context.Background(), SweepOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			total := overdue + len(soon)
+			if len(res.Warnings) != total || res.Overdue != overdue || len(res.Listed) != MaxListedOverdue+len(soon) {
+				t.Fatalf("%d lines, %d overdue, %d listed; want %d, %d, %d", len(res.Warnings), res.Overdue, len(res.Listed),
+					total, overdue, MaxListedOverdue+len(soon))
+			}
+
+			// The most urgent overdue cases are those due first (the case ID
+			// breaks ties); then every case not overdue, in the order of
+			// the result's lines (TestSweepMany checks that order).
+			slices.SortFunc(late, func(a, b inserted) int { return cmp.Or(a.due.Compare(b.due), cmp.Compare(a.id, b.id)) })
+			var want []string
+			for _, c := range late[:MaxListedOverdue] {
+				want = append(want, c.id)
+			}
+			for _, w := range res.Warnings[overdue:] {
+				if w.DaysLeft < 0 || !slices.Contains(soon, w.CaseID) {
+					t.Errorf("line %+v after the overdue ones: want one of the cases not overdue", w)
+				}
+				want = append(want, w.CaseID)
+			}
+			var got []string
+			for _, w := range res.Listed {
+				got = append(got, w.CaseID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("listed %v\nwant %v", got, want)
+			}
+
+			var subj, text, html string
+			if err := tr.w.QueryRow(`SELECT subject, text, html FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&subj, &text, &html); err != nil {
+				t.Fatal(err)
+			}
+			// The mail lists exactly those, in that order, and none of the others.
+			last := -1
+			for _, id := range want {
+				i := strings.Index(text, "\n"+id+"  ")
+				if i < 0 || strings.Count(text, id) != 1 {
+					t.Fatalf("the staff mail lists %s %d times, want once:\n%s", id, strings.Count(text, id), text)
+				}
+				if i < last {
+					t.Errorf("%s is listed out of order", id)
+				}
+				last = i
+			}
+			for _, c := range late[MaxListedOverdue:] {
+				if strings.Contains(text, c.id) || strings.Contains(html, c.id) {
+					t.Errorf("the staff mail lists %s, beyond the %d most urgent overdue cases", c.id, MaxListedOverdue)
+				}
+			}
+			totals := fmt.Sprintf("%d cases need attention (%d overdue)", total, overdue)
+			more := fmt.Sprintf("… and %d more overdue cases; list them with:\n    privacyd cases -status open\n", extra)
+			if subj != "privacyd: "+totals {
+				t.Errorf("subject %q, want the totals %q", subj, totals)
+			}
+			if !strings.Contains(strings.Join(strings.Fields(text), " "), totals) { // wrapped at 72 columns
+				t.Errorf("the text lacks the totals %q:\n%s", totals, text)
+			}
+			if strings.Contains(text, more) != (extra > 0) || strings.Contains(text, "more overdue") != (extra > 0) {
+				t.Errorf("the text has the line %q: %v, want %v", more, strings.Contains(text, more), extra > 0)
+			}
+			if strings.Contains(html, "privacyd cases -status open") != (extra > 0) {
+				t.Errorf("the HTML tells how to list the rest: %v, want %v", !(extra > 0), extra > 0)
+			}
+
+			// Every case's thresholds are recorded with the mail, listed or
+			// not, and every case has its event.
+			if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM warnings_sent WHERE message_id = ?`, res.MessageID); got != total {
+				t.Errorf("thresholds of %d cases recorded with the mail, want %d", got, total)
+			}
+			if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue:2026-11-27' AND primary_`); got != overdue {
+				t.Errorf("%d overdue thresholds recorded, want %d", got, overdue)
+			}
+			if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'identity'`); got != 2 {
+				t.Errorf("%d identity warnings recorded, want 2", got)
+			}
+			if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM events WHERE type = 'warning_sent'`); got != total {
+				t.Errorf("warning_sent events for %d cases, want %d", got, total)
+			}
+			if got := countRows(t, tr, `SELECT COUNT(*) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue:2026-11-27'`); got != overdue {
+				t.Errorf("%d overdue events, want %d", got, overdue)
+			}
+			// Recorded: nothing left for a second sweep of the day.
+			clk.Set(today.Add(time.Hour))
+			if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 || len(res.Listed) != 0 {
+				t.Fatalf("second sweep of the day: %v, %d lines, %d listed", err, len(res.Warnings), len(res.Listed))
+			}
+		})
 	}
 }
 
