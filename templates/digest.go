@@ -49,6 +49,9 @@ type DigestData struct {
 	// overdue first, then by due date.
 	Due     []DigestCase
 	Overdue int
+	// DueMore counts the overdue and nearly due cases not listed in Due
+	// (the digest lists the most urgent ones only; the counts stay true).
+	DueMore int
 
 	// Case IDs extended, completed and refused in the reported week.
 	Extended, Completed, Refused []string

@@ -25,6 +25,11 @@ const (
 	onTimeWindow  = 90 // days of the on-time rate and the days-to-close figures
 )
 
+// MaxDigestDue bounds the cases the weekly digest lists as overdue or due
+// soon (the most urgent first): with thousands of them the mail grew past
+// what mail servers accept (14 MB at 25,000). The counts stay complete.
+const MaxDigestDue = 200
+
 // Digest computes the weekly digest as of now. The reported week is the
 // seven days before now's date (on a Monday: the week Monday to Sunday just
 // ended); the chart has twelve such periods, the last one being that week.
@@ -149,6 +154,10 @@ func (t *Tracker) Digest(ctx context.Context, now time.Time) (DigestData, error)
 		}
 		return strings.Compare(a.CaseID, b.CaseID)
 	})
+	if len(d.Due) > MaxDigestDue {
+		d.DueMore = len(d.Due) - MaxDigestDue
+		d.Due = d.Due[:MaxDigestDue]
+	}
 	if d.OnTimeOf > 0 {
 		d.OnTimePct = int(math.Round(100 * float64(d.OnTime) / float64(d.OnTimeOf)))
 	}
