@@ -209,6 +209,28 @@ func base64Size(b []byte) int {
 	return n/4*3 + max(0, n%4-1)
 }
 
+// qpSoftBreak reports whether the "=" at b[i], not followed by two hex
+// digits, is a soft line break: "=" [blanks] ("\r\n" | "\n" | "\r" | end of
+// input); end is the index of its last byte.
+func qpSoftBreak(b []byte, i int) (end int, ok bool) {
+	j := i + 1
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	switch {
+	case j == len(b):
+		return j - 1, true
+	case b[j] == '\n':
+		return j, true
+	case b[j] == '\r':
+		if j+1 < len(b) && b[j+1] == '\n' {
+			j++
+		}
+		return j, true
+	}
+	return 0, false
+}
+
 // qpSize is the decoded size of a quoted-printable body, without keeping
 // it: decodeQP's rules, counting instead of writing.
 func qpSize(b []byte) int {
@@ -229,23 +251,8 @@ func qpSize(b []byte) int {
 				continue
 			}
 		}
-		j = i + 1
-		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
-			j++
-		}
-		if j == len(b) {
-			i = j - 1
-			continue
-		}
-		if b[j] == '\n' {
-			i = j
-			continue
-		}
-		if b[j] == '\r' {
-			if j+1 < len(b) && b[j+1] == '\n' {
-				j++
-			}
-			i = j
+		if end, ok := qpSoftBreak(b, i); ok {
+			i = end
 			continue
 		}
 		n++

@@ -102,23 +102,8 @@ func decodeQPTo(out, b []byte) []byte {
 			}
 		}
 		// Soft line break: "=" [blanks] ("\r\n" | "\n" | end).
-		j = i + 1
-		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
-			j++
-		}
-		if j == len(b) {
-			i = j - 1
-			continue
-		}
-		if b[j] == '\n' {
-			i = j
-			continue
-		}
-		if b[j] == '\r' {
-			if j+1 < len(b) && b[j+1] == '\n' {
-				j++
-			}
-			i = j
+		if end, ok := qpSoftBreak(b, i); ok {
+			i = end
 			continue
 		}
 		out = append(out, '=')
