@@ -245,14 +245,14 @@ func (t *Tracker) startPrepare(mailbox string, validity uint32, batch []mailin.R
 					close(p.ready[i])
 					continue
 				}
-				p.one(t, i, mailbox, validity, batch[i])
+				p.one(t, i)
 			}
 		}()
 	}
 	return p
 }
 
-func (p *preparer) one(t *Tracker, i int, mailbox string, validity uint32, raw mailin.Raw) {
+func (p *preparer) one(t *Tracker, i int) {
 	defer close(p.ready[i])
 	defer func() {
 		if v := recover(); v != nil {
@@ -260,7 +260,7 @@ func (p *preparer) one(t *Tracker, i int, mailbox string, validity uint32, raw m
 			p.stop.Store(true)
 		}
 	}()
-	p.ins[i] = t.prepare(mailbox, validity, raw)
+	p.ins[i] = t.prepare(p.mailbox, p.validity, p.batch[i])
 }
 
 // get waits for mail i of the batch.
