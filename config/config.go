@@ -172,6 +172,10 @@ type HTTP struct {
 type Limits struct {
 	MaxParseBytes      int64 `yaml:"max_parse_bytes"`       // default 10 MiB: only this prefix of a mail is parsed
 	AutoMailsPerSender int   `yaml:"auto_mails_per_sender"` // per address per day, default 5
+	// AnswerMaxAgeDays: a request read more than this many days after it
+	// arrived (privacyd started on a mailbox with history, or was down)
+	// gets no automatic mail; staff are told to answer personally. Default 30.
+	AnswerMaxAgeDays int `yaml:"answer_max_age_days"`
 }
 
 // Policy holds choices the privacy officer makes.

@@ -190,6 +190,7 @@ func TestDefaults(t *testing.T) {
 	check("http.address", c.HTTP.Address, "127.0.0.1:9465")
 	check("max_parse_bytes", c.Limits.MaxParseBytes, int64(10*1024*1024))
 	check("auto_mails_per_sender", c.Limits.AutoMailsPerSender, 5)
+	check("answer_max_age_days", c.Limits.AnswerMaxAgeDays, 30)
 	check("identity_check", c.Policy.IdentityCheck, "unknown_sender")
 	check("repetitive_count", c.Policy.RepetitiveCount, 3)
 	check("repetitive_days", c.Policy.RepetitiveDays, 90)

@@ -32,6 +32,7 @@ const (
 	DefaultHTTPAddress     = "127.0.0.1:9465"
 	DefaultMaxParseBytes   = 10 << 20
 	DefaultAutoMailsPerDay = 5
+	DefaultAnswerMaxAge    = 30
 	DefaultIdentityCheck   = IdentityUnknownSender
 	DefaultRepetitiveCount = 3
 	DefaultRepetitiveDays  = 90
@@ -175,6 +176,7 @@ func (c *Config) SetDefaults() {
 		c.Limits.MaxParseBytes = DefaultMaxParseBytes
 	}
 	defInt(&c.Limits.AutoMailsPerSender, DefaultAutoMailsPerDay)
+	defInt(&c.Limits.AnswerMaxAgeDays, DefaultAnswerMaxAge)
 
 	def(&c.Policy.IdentityCheck, DefaultIdentityCheck)
 	defInt(&c.Policy.RepetitiveCount, DefaultRepetitiveCount)

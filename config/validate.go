@@ -211,6 +211,9 @@ func (c *Config) validate() []problem {
 	if n := c.Limits.AutoMailsPerSender; n < 1 || n > 1000 {
 		v.addf("limits.auto_mails_per_sender", "%d is out of range (1 to 1000)", n)
 	}
+	if n := c.Limits.AnswerMaxAgeDays; n < 1 || n > 3650 {
+		v.addf("limits.answer_max_age_days", "%d is out of range (1 to 3650)", n)
+	}
 
 	p := c.Policy
 	v.oneOf("policy.identity_check", p.IdentityCheck, []string{IdentityUnknownSender, IdentityAlways, IdentityNever})

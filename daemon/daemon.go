@@ -129,6 +129,7 @@ func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		StaffLanguage: cfg.Organisation.DefaultLanguage, DefaultLanguage: cfg.Organisation.DefaultLanguage,
 		CommandKey: cfg.Security.CommandKey, TrustedAuthservID: cfg.Security.TrustedAuthservID,
 		MaxParseBytes: cfg.Limits.MaxParseBytes, AutoMailsPerSender: cfg.Limits.AutoMailsPerSender,
+		AnswerMaxAge:  time.Duration(cfg.Limits.AnswerMaxAgeDays) * 24 * time.Hour,
 		IdentityCheck: cfg.Policy.IdentityCheck, IDCopy: cfg.Policy.IDCopy,
 		RepetitiveCount: cfg.Policy.RepetitiveCount, RepetitiveDays: cfg.Policy.RepetitiveDays,
 		RetentionDays: cfg.Retention.ClosedCaseDays,

@@ -62,6 +62,7 @@ func TestRequestsBecomeCasesAndAreAnswered(t *testing.T) {
 	e := newEnv(t, "")
 	amsterdam, _ := time.LoadLocation("Europe/Amsterdam")
 	received := time.Date(2026, 3, 5, 10, 0, 0, 0, amsterdam)
+	e.Clock.Set(received.Add(4 * time.Hour)) // read the same day: answered at once
 	e.appendMail(nlAccess, received)
 	e.appendMail(enErasure, received.Add(time.Hour))
 	e.appendMail(outOfOffice, received.Add(2*time.Hour))

@@ -52,6 +52,10 @@ staff:
   addresses: [%[5]s]
 http:
   address: ""
+limits:
+  # The test mails carry fixed dates in 2026 and privacyd runs on the real
+  # clock here: answer them however long ago they arrived.
+  answer_max_age_days: 3650
 %[7]s`, imapAddr, user, smtpAddr, privacyAddr, staffAddr, imapExtra, extra)
 	path := filepath.Join(dir, "privacyd.yaml")
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {

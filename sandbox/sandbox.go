@@ -174,6 +174,10 @@ staff:
 owner: %[4]s
 http:
   address: ""
+limits:
+  # The example mails arrive with their own (fixed) dates: answer them
+  # however long ago that is.
+  answer_max_age_days: 3650
 `, imapAddr, smtpAddr, PrivacyAddress, StaffAddress)
 }
 

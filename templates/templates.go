@@ -171,10 +171,13 @@ type Data struct {
 	KindReason string
 	Evidence   []EvidenceLine
 	Triage     bool
-	Repetitive bool     // possibly repetitive (art. 12(5)): a hint
-	Changes    []string // what a command changed
-	Refusals   []string // why a command changed nothing
-	Warnings   []Warning
+	Repetitive bool // possibly repetitive (art. 12(5)): a hint
+	// ReadLate is set when privacyd read the request this many days after
+	// it arrived, too late for an automatic answer: the customer got none.
+	ReadLate int
+	Changes  []string // what a command changed
+	Refusals []string // why a command changed nothing
+	Warnings []Warning
 	// WarningsTotal is how many cases need attention in a staff_warnings
 	// mail: those in Warnings and those the mail does not list (a sweep
 	// lists a bounded number of overdue cases). Render raises it to

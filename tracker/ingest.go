@@ -500,12 +500,20 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	clk := t.opt.Rules.Compute(received)
 	lang := t.customerLanguage(in.cls.Language)
 	rights = sortedRights(rights)
+	// Read long after it arrived (privacyd started on a mailbox with older
+	// mail, or was down): no automatic mail — an acknowledgement with a due
+	// date already past, or an identity check, would confuse the customer.
+	// Staff answer personally. A case staff open with #open is theirs.
+	readLate := 0
+	if age := t.now().Sub(received); msgRow == 0 && t.opt.AnswerMaxAge > 0 && age > t.opt.AnswerMaxAge {
+		readLate = int(age / (24 * time.Hour))
+	}
 	status := StatusInProgress
 	needID, err := t.needsIdentity(ctx, tx, in.from, rights)
 	if err != nil {
 		return 0, err
 	}
-	if needID {
+	if needID && readLate == 0 {
 		status = StatusAwaitingIdentity
 	}
 	repetitive, err := t.isRepetitive(ctx, tx, in.from, received)
@@ -554,6 +562,11 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 		if err := t.event(ctx, tx, id, "privacyd", "not_answered", msgRow, "", "", "the mail carries automatic-mail headers"); err != nil {
 			return 0, err
 		}
+	} else if readLate > 0 {
+		if err := t.event(ctx, tx, id, "privacyd", "not_answered", msgRow, "", "",
+			fmt.Sprintf("read %d days after it arrived (limits.answer_max_age_days): staff answer personally", readLate)); err != nil {
+			return 0, err
+		}
 	} else if answerable(in.from, t.opt.OwnAddresses) {
 		refs := append(slices.Clone(in.msg.References), in.msgID)
 		name := templates.Acknowledgement
@@ -568,6 +581,7 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	}
 	d := t.caseData(c, t.opt.StaffLanguage)
 	d.Message = clip(in.msg.NewText, 8000)
+	d.ReadLate = readLate
 	d.Kind, d.KindReason = string(in.cls.Kind), in.cls.KindReason
 	d.Language = in.cls.Language
 	for _, e := range in.cls.Evidence {

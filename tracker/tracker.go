@@ -83,10 +83,13 @@ type Options struct {
 
 	MaxParseBytes      int64
 	AutoMailsPerSender int // per address per 24 hours
-	IdentityCheck      string
-	IDCopy             bool
-	RepetitiveCount    int
-	RepetitiveDays     int
+	// AnswerMaxAge: a request read longer than this after its receipt gets
+	// no automatic customer mail; staff are told (0: no limit).
+	AnswerMaxAge    time.Duration
+	IdentityCheck   string
+	IDCopy          bool
+	RepetitiveCount int
+	RepetitiveDays  int
 	// RetentionDays is retention.closed_case_days: Retain erases the personal
 	// data of cases closed longer ago than this (0: 730).
 	RetentionDays int
