@@ -163,16 +163,7 @@ func TestEverydayPhrasingBatch19(t *testing.T) {
 		{"achternaam wijzigen in a long sentence", "Kunnen jullie mijn achternaam in het klantaccount en op alle post wijzigen?", []string{Rectification}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			want := tt.want
-			if want == nil {
-				want = []string{}
-			}
-			if !slices.Equal(r.Rights, want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
 	}
 }
 
@@ -211,12 +202,7 @@ func TestStatedRightsList(t *testing.T) {
 		{"stuur mij mijn gegevens", "Stuur mij mijn gegevens.", []string{Access}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			if !slices.Equal(r.Rights, tt.want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
 	}
 }
 
@@ -252,16 +238,7 @@ func TestInformalOneLinersBatch21(t *testing.T) {
 		{"Haal me om vijf uur van het station af.", nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.body, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			want := tt.want
-			if want == nil {
-				want = []string{}
-			}
-			if !slices.Equal(r.Rights, want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
-			}
-		})
+		t.Run(tt.body, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
 	}
 }
 
@@ -285,12 +262,7 @@ func TestBatch22(t *testing.T) {
 		{"Under Articles 15 and 20 GDPR, please send me a copy of my data in a machine-readable format.", []string{Access, Portability}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.body, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			if !slices.Equal(r.Rights, tt.want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
-			}
-		})
+		t.Run(tt.body, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
 	}
 }
 
@@ -315,12 +287,7 @@ func TestBatch23(t *testing.T) {
 		{"Please erase all the personal data you hold about me.", []string{Erasure}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.body, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			if !slices.Equal(r.Rights, tt.want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
-			}
-		})
+		t.Run(tt.body, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
 	}
 }
 
@@ -361,15 +328,16 @@ func TestBatch24(t *testing.T) {
 		{"Bitte entfernen Sie das Produkt aus meinem Warenkorb.", nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.body, func(t *testing.T) {
-			r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
-			want := tt.want
-			if want == nil {
-				want = []string{}
-			}
-			if !slices.Equal(r.Rights, want) {
-				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
-			}
-		})
+		t.Run(tt.body, func(t *testing.T) { checkRights(t, c, tt.body, tt.want) })
+	}
+}
+
+// checkRights classifies body, from an ordinary sender without a subject,
+// and checks that it gets exactly the rights want (none when want is empty).
+func checkRights(t *testing.T, c *Classifier, body string, want []string) {
+	t.Helper()
+	r := c.Classify(msg("Jan <jan@example.net>", "", body))
+	if !slices.Equal(r.Rights, want) {
+		t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
 	}
 }
