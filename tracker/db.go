@@ -225,6 +225,18 @@ var migrations = []string{
 	// ones (sweep.go names it with INDEXED BY).
 	`CREATE INDEX cases_open ON cases (received_at, id, status, rights, received_date, clock_start, due, extended, extended_due, fee_amount)
 		WHERE status IN ('awaiting_identity', 'in_progress', 'extended', 'awaiting_payment');`,
+	// v8: the deadline sweep records the overdue warning of a due date once
+	// (threshold 'overdue'), and the day of its last daily reminder of the
+	// overdue cases in kv (sweep.go); before, every daily reminder was a
+	// row 'overdue:<date>' (and an event) per case. The old rows stay, as
+	// the record of what was sent; each case's earliest becomes the stage
+	// 'overdue', and the last day a reminder went out is the kv row, so a
+	// sweep after the upgrade repeats nothing already sent.
+	`INSERT OR IGNORE INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
+		SELECT case_id, kind, 'overdue', for_date, MIN(sent_on), created_at, primary_, message_id FROM warnings_sent
+		WHERE threshold GLOB 'overdue:*' GROUP BY case_id, kind, for_date;
+	INSERT OR REPLACE INTO kv (key, value)
+		SELECT 'sweep_overdue_daily', MAX(sent_on) FROM warnings_sent WHERE threshold GLOB 'overdue:*' HAVING COUNT(*) > 0;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

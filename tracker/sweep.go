@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -20,6 +21,38 @@ import (
 // warnings_sent says was already sent, so it is idempotent: run it as often as
 // you like, and a run after downtime catches up what the missed runs would
 // have sent.
+//
+// What is recorded, and why so (issue: the sweep of 100,000 cases within a
+// second, worst case included):
+//
+//   - A warning is a stage of a sequence: for a due date (kind due or
+//     due_receipt) the stages are n working days before it (before:<n>, for
+//     each n of WarnDaysBefore), the due day (due_day) and overdue
+//     (overdue); the other kinds have one stage each. warnings_sent keeps
+//     one row per stage that was sent, keyed by case, kind, stage and the
+//     date the sequence is about (for_date).
+//   - A stage counts as sent when it or a later stage of its sequence was
+//     recorded. So when several stages of one sequence fall due together
+//     (the first sweep, or after downtime), only the most urgent is recorded
+//     and mailed: the earlier ones are superseded, and since the stages of a
+//     sequence only ever advance (today only moves forward; a new due date,
+//     after an extension, is a new sequence), a superseded stage can never
+//     fall due again. This keeps "each warning once per case", also across
+//     restarts and catch-up, with one row per sequence instead of one per
+//     stage.
+//   - A case whose due date has passed is reported in the staff mail of
+//     every working day while it stays overdue (the daily reminder). The
+//     case's first overdue warning is a stage like any other: recorded once
+//     (due:overdue), with a warning_sent event that says staff will be
+//     reminded every working day. The later daily reminders are not recorded
+//     per case: the kv row sweepDailyKey holds the day of the last daily
+//     reminder, so a second sweep that day (a restart) does not repeat it,
+//     and a sweep after downtime sends one reminder, one line per case. The
+//     staff mail itself, kept in the outbox, records each day's reminder.
+//     A case that becomes overdue later in a day (a request read late) is
+//     warned at the next sweep through its own recorded stage. Before schema
+//     v8 every daily reminder was a row (overdue:<date>) and an event; v8
+//     turned those into the once-recorded stage and the kv row.
 
 // Warning kinds, as recorded in warnings_sent.kind.
 const (
@@ -30,6 +63,10 @@ const (
 	WarnIdentityReminder = "identity_reminder" // customer: one reminder of the identity check
 	WarnFee              = "fee"               // staff: a fee was asked and not paid
 )
+
+// sweepDailyKey is the kv key of the day (YYYY-MM-DD, organisation's zone)
+// of the last daily reminder of the overdue cases (schema v8).
+const sweepDailyKey = "sweep_overdue_daily"
 
 // SweepOptions are the warning policy. The zero value gives the defaults.
 type SweepOptions struct {
@@ -76,18 +113,20 @@ type SweepResult struct {
 	Today deadline.Date // the sweep's date in the organisation's zone
 	Open  int           // open cases looked at
 	// Warnings are the lines of every case that needs attention, most
-	// urgent first. Empty when nothing new was due.
+	// urgent first: a warning that fell due and was not sent before, or the
+	// daily reminder of an overdue case. Empty when nothing was due.
 	Warnings []templates.Warning
 	// Overdue counts the Warnings that are overdue (DaysLeft < 0).
 	Overdue int
-	// Listed are the lines the staff mail lists, most urgent first: every
-	// line that is not overdue and the MaxListedOverdue most urgent overdue
-	// ones. The mail counts the others. Listed is Warnings when at most
-	// MaxListedOverdue are overdue.
+	// Daily counts the Warnings that are only the daily reminder of an
+	// overdue case: nothing new was recorded for them.
+	Daily int
+	// Listed are the lines the staff mail lists, most urgent first: at most
+	// MaxListed (see listedWarnings). The mail counts the others. Listed is
+	// Warnings when there are no more than MaxListed.
 	Listed []templates.Warning
-	// Recorded counts the thresholds recorded in warnings_sent, including
-	// those that fell due together with a more urgent one and were not
-	// mailed on their own.
+	// Recorded counts the warnings recorded in warnings_sent: the most
+	// urgent new stage of each sequence, and the identity reminders queued.
 	Recorded int
 	// Reminders counts identity reminders queued to customers.
 	Reminders int
@@ -95,20 +134,46 @@ type SweepResult struct {
 	MessageID string
 }
 
-// MaxListedOverdue is how many overdue cases the sweep's staff mail lists
-// at most, the most urgent; it counts the others and says how to list them.
-// Cases that are not overdue yet are always listed: they are the warnings
-// staff can still act on in time. So a register far behind gets a mail of
-// a few hundred lines, not one that lists 25,000 cases (19 MB, more than
-// mail servers accept).
-const MaxListedOverdue = 200
+// MaxListed is how many cases the sweep's staff mail lists at most; it
+// states the true totals, counts the others and says how to list them
+// (privacyd cases -status open). The overdue cases come first. When both
+// overdue cases and cases not overdue yet are left out, each side gets half
+// of the lines: the cases not overdue yet are the ones staff can still
+// answer in time, and a register far behind must not push them out of the
+// mail. So a mail has a few hundred lines, not one that lists 25,000 cases
+// (19 MB, more than mail servers accept) or every one of 1,300 cases due
+// soon (1 MB).
+const MaxListed = 200
 
-// threshold is one warning that may fall due for a case.
+// MaxListedOverdue is how many overdue cases the staff mail lists when no
+// case is due soon.
+//
+// Deprecated: the mail lists at most MaxListed cases in all (listedWarnings).
+const MaxListedOverdue = MaxListed
+
+// threshold is one warning that may fall due for a case: a stage of the
+// sequence (kind, forDate).
 type threshold struct {
 	kind, name string
 	forDate    deadline.Date // what it is about: a due date, the identity mail's date, ...
 	forDay     string        // forDate as YYYY-MM-DD, as warnings_sent keeps it
 	at         deadline.Date // the day it falls due
+}
+
+// stageRank orders the stages of one sequence: before:<n> (the larger n, the
+// earlier), due_day, overdue. The stages of the other kinds have rank 0.
+// overdue:<date> is the daily stage recorded before schema v8.
+func stageRank(name string) int {
+	switch {
+	case name == "due_day":
+		return 0
+	case name == "overdue" || strings.HasPrefix(name, "overdue:"):
+		return 1
+	case strings.HasPrefix(name, "before:"):
+		n, _ := strconv.Atoi(name[len("before:"):])
+		return -n
+	}
+	return 0
 }
 
 // kindRank orders kinds by urgency when two thresholds fall due the same day.
@@ -119,22 +184,25 @@ func kindRank(k string) int {
 // Sweep sends, in one transaction, every warning that is due today and was
 // not sent before: one mail to staff.notify about every case that needs
 // attention (template StaffWarnings, most urgent first), and the identity
-// reminder to customers who have not answered the identity check. The mail
-// states how many cases need attention and how many are overdue; it lists
-// every case that is not overdue yet and the MaxListedOverdue most urgent
-// overdue ones, and counts the rest, so its size stays bounded however far
-// behind the register is. Each threshold is recorded in warnings_sent (with
-// the mail's Message-ID, listed or counted) and each case gets its
-// warning_sent event, so it is sent once per case, also across restarts;
-// when several fall due together (after downtime) the case gets one line
-// that tells its current state, and all are recorded.
+// reminder to customers who have not answered the identity check. On a
+// working day the staff mail also reminds staff of every overdue case,
+// once a day. The mail states how many cases need attention and how many
+// are overdue; it lists the MaxListed most urgent (both overdue cases and
+// cases not overdue yet, see listedWarnings) and counts the rest, so its
+// size stays bounded however far behind the register is. The most urgent
+// new stage of each warning sequence is recorded in warnings_sent (with
+// the mail's Message-ID, listed or counted) and the case gets a
+// warning_sent event, so each warning is sent once per case, also across
+// restarts; when several fall due together (after downtime) the case gets
+// one line that tells its current state. See the comment at the top of
+// this file for what is recorded and why.
 //
 // The work is set-based, so that a register of 100,000 cases with tens of
-// thousands open and overdue is swept well within a second: one query reads
-// the open cases with the dates their thresholds count from, the thresholds
-// are computed in memory (dates and working-day counts once per distinct
-// date), one query says which of them were recorded before, and one
-// statement each records the new thresholds and their events.
+// thousands open and overdue is swept within a second: one query reads
+// the open cases with the dates their thresholds count from and the stages
+// recorded for them, the thresholds are computed in memory (dates and
+// working-day counts once per distinct date), and one statement per few
+// hundred rows records the new stages and their events.
 func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error) {
 	o = o.withDefaults()
 	now := t.now()
@@ -152,52 +220,58 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 	}
 	res.Open = len(cases)
 
-	// Every threshold that has fallen due, whether or not it was sent before.
+	// The daily reminder of the overdue cases: once each working day.
+	daily := false
+	if t.opt.Rules.IsWorkingDay(today) {
+		var last string
+		if err := tx.QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM kv WHERE key = ?`, sweepDailyKey).Scan(&last); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return res, fmt.Errorf("sweep: last daily reminder: %w", err)
+		}
+		daily = last != today.String()
+	}
+
+	// Of every threshold that has fallen due, the new ones.
 	day := t.newSweepDay(today, o)
-	all := make([][]threshold, len(cases))
+	fresh := make([][]threshold, len(cases))
+	repeat := make([]bool, len(cases)) // the daily reminder of an overdue case
+	var remind []string
 	for i, sc := range cases {
-		if all[i], err = day.thresholds(sc); err != nil {
+		all, err := day.thresholds(sc)
+		if err != nil {
 			return res, fmt.Errorf("sweep %s: %w", sc.c.ID, err)
 		}
-	}
-	sent, err := recordedBefore(ctx, tx, cases, all)
-	if err != nil {
-		return res, fmt.Errorf("sweep: %w", err)
+		fresh[i] = newStages(all, sc.sent)
+		for _, th := range fresh[i] {
+			if th.kind == WarnIdentityReminder {
+				remind = append(remind, sc.c.ID)
+			}
+		}
+		if daily && slices.ContainsFunc(all, func(th threshold) bool { return th.kind == WarnDue && th.name == "overdue" }) &&
+			!slices.ContainsFunc(fresh[i], func(th threshold) bool { return th.kind == WarnDue && th.name == "overdue" }) {
+			repeat[i] = true
+		}
 	}
 
 	// The customers' reminders need the whole case (the sweep reads only
 	// the columns it needs).
-	var remind []string
-	for i, k := 0, 0; i < len(cases); i++ {
-		for _, th := range all[i] {
-			if !sent[k] && th.kind == WarnIdentityReminder {
-				remind = append(remind, cases[i].c.ID)
-			}
-			k++
-		}
-	}
 	full, err := loadCases(ctx, tx, remind)
 	if err != nil {
 		return res, fmt.Errorf("sweep: %w", err)
 	}
 
 	type pending struct {
-		c     *Case
-		line  templates.Warning
-		ths   []threshold
-		prime int // index in ths of the most urgent
+		c      *Case
+		line   templates.Warning
+		ths    []threshold // the new stages, recorded with the mail
+		prime  int         // index in ths of the most urgent; -1 if none
+		repeat bool        // the daily reminder
 	}
 	var lines []pending
 	var recs []warnRecord
-	queued, k := 0, 0
+	queued := 0
 	for i, sc := range cases {
 		var staff []threshold
-		for _, th := range all[i] {
-			if sent[k] {
-				k++
-				continue
-			}
-			k++
+		for _, th := range fresh[i] {
 			if th.kind != WarnIdentityReminder {
 				staff = append(staff, th)
 				continue
@@ -222,16 +296,23 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			queued += n
 			t.log.Info("identity reminder", "case", c.ID, "queued", n)
 		}
-		if len(staff) == 0 {
+		if len(staff) == 0 && !repeat[i] {
 			continue
 		}
-		prime := 0
+		p := pending{c: sc.c, ths: staff, prime: -1, repeat: repeat[i]}
 		for i, th := range staff {
-			if d := th.at.Compare(staff[prime].at); d > 0 || d == 0 && kindRank(th.kind) < kindRank(staff[prime].kind) {
-				prime = i
+			if p.prime < 0 {
+				p.prime = i
+			} else if d := th.at.Compare(staff[p.prime].at); d > 0 || d == 0 && kindRank(th.kind) < kindRank(staff[p.prime].kind) {
+				p.prime = i
 			}
 		}
-		lines = append(lines, pending{c: sc.c, line: day.warningLine(sc.c, staff), ths: staff, prime: prime})
+		shown := staff
+		if p.repeat {
+			shown = append(slices.Clip(staff), threshold{kind: WarnDue, name: "overdue"})
+		}
+		p.line = day.warningLine(sc.c, shown)
+		lines = append(lines, p)
 	}
 
 	var events []sweepEvent
@@ -245,6 +326,9 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			res.Warnings[i] = p.line
 			if p.line.DaysLeft < 0 {
 				res.Overdue++
+			}
+			if len(p.ths) == 0 {
+				res.Daily++
 			}
 		}
 		res.Listed = listedWarnings(res.Warnings, res.Overdue)
@@ -263,9 +347,12 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			queued++
 		}
 		res.MessageID = msgID
-		events = make([]sweepEvent, len(lines))
+		events = make([]sweepEvent, 0, len(lines)-res.Daily)
 		var names strings.Builder
-		for i, p := range lines {
+		for _, p := range lines {
+			if len(p.ths) == 0 {
+				continue // the daily reminder: the mail records it
+			}
 			names.Reset()
 			for j, th := range p.ths {
 				recs = append(recs, warnRecord{caseID: p.c.ID, th: th, primary: j == p.prime, msgID: msgID})
@@ -275,8 +362,11 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 				names.WriteString(th.kind + ":" + th.name)
 				res.Recorded++
 			}
-			events[i] = sweepEvent{caseID: p.c.ID, newValue: p.ths[p.prime].kind + ":" + p.ths[p.prime].name,
-				detail: names.String() + " — " + p.line.What}
+			detail := names.String() + " — " + p.line.What
+			if slices.ContainsFunc(p.ths, func(th threshold) bool { return th.kind == WarnDue && th.name == "overdue" }) {
+				detail += "; " + day.ph.daily
+			}
+			events = append(events, sweepEvent{caseID: p.c.ID, newValue: p.ths[p.prime].kind + ":" + p.ths[p.prime].name, detail: detail})
 		}
 	}
 	if err := recordWarnings(ctx, tx, recs, today, now); err != nil {
@@ -284,6 +374,12 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 	}
 	if err := warningEvents(ctx, tx, events, now); err != nil {
 		return res, fmt.Errorf("sweep: %w", err)
+	}
+	if daily {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			sweepDailyKey, today.String()); err != nil {
+			return res, fmt.Errorf("sweep: record the daily reminder: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("sweep: commit: %w", err)
@@ -296,19 +392,44 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		ids = append(ids, p.c.ID)
 	}
 	t.log.Info("deadline sweep", "today", today.String(), "open", res.Open, "warned", len(lines),
-		"overdue", res.Overdue, "listed", len(res.Listed), "recorded", res.Recorded, "reminders", res.Reminders, "cases", strings.Join(ids, ","))
+		"overdue", res.Overdue, "daily", res.Daily, "listed", len(res.Listed), "recorded", res.Recorded, "reminders", res.Reminders,
+		"cases", strings.Join(ids, ","))
 	return res, nil
 }
 
+// newStages returns, of the thresholds all of a case that have fallen due,
+// the new ones: of each sequence (kind, forDate) the most urgent stage,
+// unless that stage or a later one was recorded before (sent).
+func newStages(all []threshold, sent []sentStage) []threshold {
+	var out []threshold
+	for _, th := range all {
+		r := stageRank(th.name)
+		if slices.ContainsFunc(sent, func(s sentStage) bool { return s.kind == th.kind && s.forDay == th.forDay && s.rank >= r }) {
+			continue
+		}
+		k := slices.IndexFunc(out, func(o threshold) bool { return o.kind == th.kind && o.forDay == th.forDay })
+		switch {
+		case k < 0:
+			out = append(out, th)
+		case stageRank(out[k].name) < r:
+			out[k] = th // supersedes the earlier stage
+		}
+	}
+	return out
+}
+
 // listedWarnings returns the lines the staff mail lists, of ws (most urgent
-// first, so the overdue ones first), overdue of which are overdue: the
-// MaxListedOverdue most urgent overdue ones and every one not overdue. It is
-// ws itself when no more than MaxListedOverdue are overdue.
+// first, so the overdue ones first), overdue of which are overdue: at most
+// MaxListed. When both overdue lines and others must be left out, each
+// side gets half of them; a side that needs fewer leaves the rest to the
+// other. It is ws itself when ws has no more than MaxListed lines.
 func listedWarnings(ws []templates.Warning, overdue int) []templates.Warning {
-	if overdue <= MaxListedOverdue {
+	if len(ws) <= MaxListed {
 		return ws
 	}
-	return slices.Concat(ws[:MaxListedOverdue], ws[overdue:])
+	soon := len(ws) - overdue
+	late := min(overdue, max(MaxListed-soon, MaxListed/2))
+	return slices.Concat(ws[:late], ws[overdue:overdue+min(soon, MaxListed-late)])
 }
 
 // logCaseIDs is how many case IDs, the most urgent, the sweep's log line
@@ -316,23 +437,34 @@ func listedWarnings(ws []templates.Warning, overdue int) []templates.Warning {
 const logCaseIDs = 50
 
 // sweepCase is an open case as the sweep reads it: the columns the
-// thresholds and the warning line need, and since: when the identity check
+// thresholds and the warning line need; since: when the identity check
 // went out (awaiting_identity; else the receipt) or when the fee was asked
-// (awaiting_payment).
+// (awaiting_payment); and the stages recorded in warnings_sent.
 type sweepCase struct {
 	c     *Case
 	since time.Time
+	sent  []sentStage
+}
+
+// sentStage is a stage recorded in warnings_sent.
+type sentStage struct {
+	kind, forDay string
+	rank         int // stageRank
 }
 
 // sweepCases reads every open case within tx, with the date its identity or
-// fee threshold counts from, in one query.
+// fee threshold counts from and the stages recorded for it, in one query.
+// The daily rows of before schema v8 (overdue:<date>) are left out: v8
+// recorded their stage as overdue.
 func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, status, rights, received_at, received_date, clock_start, due, extended,
 		extended_due, fee_amount,
 		CASE status
 			WHEN ? THEN (SELECT MIN(o.created_at) FROM outbox o WHERE o.case_id = cases.id AND o.kind = ?)
 			WHEN ? THEN (SELECT MAX(e.at) FROM events e WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.new_value = ?)
-		END
+		END,
+		(SELECT group_concat(w.kind || ' ' || w.threshold || ' ' || w.for_date, '|') FROM warnings_sent w
+			WHERE w.case_id = cases.id AND w.threshold NOT GLOB 'overdue:*')
 		FROM cases INDEXED BY cases_open WHERE `+openSQL+` ORDER BY received_at, id`,
 		StatusAwaitingIdentity, templates.IdentityCheck, StatusAwaitingPayment, StatusAwaitingPayment)
 	if err != nil {
@@ -343,9 +475,9 @@ func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
 	for rows.Next() {
 		var c Case
 		var rights, received string
-		var since sql.NullString
+		var since, sent sql.NullString
 		if err := rows.Scan(&c.ID, &c.Status, &rights, &received, &c.ReceivedDate, &c.ClockStart, &c.Due, &c.Extended,
-			&c.ExtendedDue, &c.FeeAmount, &since); err != nil {
+			&c.ExtendedDue, &c.FeeAmount, &since, &sent); err != nil {
 			return nil, err
 		}
 		c.Rights = splitRights(rights)
@@ -353,6 +485,13 @@ func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
 		sc := sweepCase{c: &c, since: c.ReceivedAt}
 		if since.Valid {
 			sc.since = parseTime(since.String)
+		}
+		for s := range strings.SplitSeq(sent.String, "|") {
+			if kind, rest, ok := strings.Cut(s, " "); ok {
+				if name, forDay, ok := strings.Cut(rest, " "); ok {
+					sc.sent = append(sc.sent, sentStage{kind: kind, forDay: forDay, rank: stageRank(name)})
+				}
+			}
 		}
 		out = append(out, sc)
 	}
@@ -399,19 +538,18 @@ func effectiveDue(c *Case) (deadline.Date, error) {
 // dates and working-day counts it computed, kept by date (many cases share
 // a due date).
 type sweepDay struct {
-	t       *Tracker
-	r       deadline.Rules
-	today   deadline.Date
-	o       SweepOptions
-	lang    string
-	ph      phrases
-	overdue string                     // the daily overdue threshold's name today
-	before  []string                   // "before:<n>" for each of o.WarnDaysBefore
-	strs    map[deadline.Date]string   // d.String()
-	dates   map[string]dateOrErr       // parsed YYYY-MM-DD
-	wdays   map[dayShift]deadline.Date // AddWorkingDays
-	left    map[deadline.Date]int      // WorkingDaysBetween(today, d)
-	states  map[deadline.Date]string   // dueState(d)
+	t      *Tracker
+	r      deadline.Rules
+	today  deadline.Date
+	o      SweepOptions
+	lang   string
+	ph     phrases
+	before []string                   // "before:<n>" for each of o.WarnDaysBefore
+	strs   map[deadline.Date]string   // d.String()
+	dates  map[string]dateOrErr       // parsed YYYY-MM-DD
+	wdays  map[dayShift]deadline.Date // AddWorkingDays
+	left   map[deadline.Date]int      // WorkingDaysBetween(today, d)
+	states map[deadline.Date]string   // dueState(d)
 }
 
 type dateOrErr struct {
@@ -426,7 +564,7 @@ type dayShift struct {
 
 func (t *Tracker) newSweepDay(today deadline.Date, o SweepOptions) *sweepDay {
 	s := &sweepDay{t: t, r: t.opt.Rules, today: today, o: o, lang: t.opt.StaffLanguage, ph: phrasesFor(t.opt.StaffLanguage),
-		overdue: "overdue:" + today.String(), dates: map[string]dateOrErr{}, strs: map[deadline.Date]string{}, wdays: map[dayShift]deadline.Date{},
+		dates: map[string]dateOrErr{}, strs: map[deadline.Date]string{}, wdays: map[dayShift]deadline.Date{},
 		left: map[deadline.Date]int{}, states: map[deadline.Date]string{}}
 	for _, n := range o.WarnDaysBefore {
 		s.before = append(s.before, "before:"+strconv.Itoa(n))
@@ -537,7 +675,8 @@ func (s *sweepDay) thresholds(sc sweepCase) ([]threshold, error) {
 
 // dueThresholds appends to out the warnings about due date due: n working
 // days before it for each n in o.WarnDaysBefore, on the day itself, and once
-// overdue every working day (daily) or once (!daily).
+// overdue: from the first working day after it (daily: Sweep repeats it in
+// the mail of every working day) or from the day after it (!daily).
 func (s *sweepDay) dueThresholds(out []threshold, kind string, due deadline.Date, daily bool) []threshold {
 	today := s.today
 	if !today.After(due) {
@@ -554,7 +693,8 @@ func (s *sweepDay) dueThresholds(out []threshold, kind string, due deadline.Date
 	case today == due:
 		out = append(out, threshold{kind: kind, name: "due_day", forDate: due, forDay: s.str(due), at: due})
 	case today.After(due) && daily && s.r.IsWorkingDay(today):
-		out = append(out, threshold{kind: kind, name: s.overdue, forDate: due, forDay: s.str(due), at: today})
+		// Recorded once; the daily reminder is the sweep's (Sweep).
+		out = append(out, threshold{kind: kind, name: "overdue", forDate: due, forDay: s.str(due), at: today})
 	case today.After(due) && !daily:
 		out = append(out, threshold{kind: kind, name: "overdue", forDate: due, forDay: s.str(due), at: due.AddDays(1)})
 	}
@@ -618,55 +758,6 @@ func inChunks(ctx context.Context, tx *sql.Tx, n int, query func(k int) string, 
 		full.Close()
 	}
 	return nil
-}
-
-// recordedBefore reports, for every threshold of every case (in the order
-// of cases and all, flattened), whether it was recorded in warnings_sent
-// before: a look-up in warnings_sent's unique index for each, a few hundred
-// to a statement.
-func recordedBefore(ctx context.Context, tx *sql.Tx, cases []sweepCase, all [][]threshold) ([]bool, error) {
-	type key struct {
-		caseID string
-		th     *threshold
-	}
-	var keys []key
-	for i := range all {
-		for j := range all[i] {
-			keys = append(keys, key{cases[i].c.ID, &all[i][j]})
-		}
-	}
-	sent := make([]bool, len(keys))
-	err := inChunks(ctx, tx, len(keys), func(k int) string {
-		return `SELECT v.column1 FROM (VALUES ` + values(k, 5) + `) AS v WHERE EXISTS (SELECT 1 FROM warnings_sent w
-			WHERE w.case_id = v.column2 AND w.kind = v.column3 AND w.threshold = v.column4 AND w.for_date = v.column5)`
-	}, func(i, j int) []any {
-		args := make([]any, 0, 5*(j-i))
-		for n, k := range keys[i:j] {
-			args = append(args, i+n, k.caseID, k.th.kind, k.th.name, k.th.forDay)
-		}
-		return args
-	}, func(st *sql.Stmt, args []any) error {
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var i int
-			if err := rows.Scan(&i); err != nil {
-				return err
-			}
-			if i < 0 || i >= len(sent) {
-				return fmt.Errorf("index %d out of range", i)
-			}
-			sent[i] = true
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("warnings sent: %w", err)
-	}
-	return sent, nil
 }
 
 // warnRecord is one row for warnings_sent.
@@ -806,8 +897,8 @@ func plural(n int, one, many string) string {
 
 // phrases are the words of a warning line in the staff language.
 type phrases struct {
-	overdue, dueToday, dueIn, lastDayExtend, extend, receipt, identity, fee string
-	day, days, workingDay, workingDays                                      string
+	overdue, dueToday, dueIn, lastDayExtend, extend, receipt, identity, fee, daily string
+	day, days, workingDay, workingDays                                             string
 }
 
 func phrasesFor(lang string) phrases {
@@ -821,6 +912,7 @@ func phrasesFor(lang string) phrases {
 			receipt:       "gerekend vanaf ontvangst (zonder de wachttijd op identiteit) uiterlijk %s: %s",
 			identity:      "identiteit nog niet bevestigd, %d dagen na de identiteitsvraag",
 			fee:           "vergoeding van %s gevraagd, %d dagen geleden, nog niet betaald",
+			daily:         "de termijncontrole van elke werkdag noemt deze zaak zolang ze te laat is",
 			day:           "dag", days: "dagen", workingDay: "werkdag", workingDays: "werkdagen",
 		}
 	}
@@ -833,6 +925,7 @@ func phrasesFor(lang string) phrases {
 		receipt:       "counted from receipt (without the wait for identity) due %s: %s",
 		identity:      "identity still not confirmed, %d days after the identity mail",
 		fee:           "fee of %s asked %d days ago and not paid",
+		daily:         "staff are reminded in the deadline check of every working day while it stays overdue",
 		day:           "day", days: "days", workingDay: "working day", workingDays: "working days",
 	}
 }

@@ -222,8 +222,10 @@ func TestSweepRestart(t *testing.T) {
 }
 
 // TestSweepTogether: after downtime, several thresholds of one case fall due
-// at once: one mail, one line with the current (most urgent) state, every
-// threshold recorded; two cases share the mail, the overdue one first.
+// at once: one mail, one line with the current (most urgent) state; of each
+// warning sequence only the most urgent stage is recorded (the earlier ones
+// are superseded: TestSweepSuperseded checks they never come back); two
+// cases share the mail, the overdue one first.
 func TestSweepTogether(t *testing.T) {
 	clk := clock.NewFake(time.Time{})
 	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
@@ -279,7 +281,7 @@ func TestSweepTogether(t *testing.T) {
 		recs = append(recs, k)
 	}
 	rows.Close()
-	if got, want := strings.Join(recs, " "), "due:before:1* due:before:3 due:before:7 extension:window"; got != want {
+	if got, want := strings.Join(recs, " "), "due:before:1* extension:window"; got != want {
 		t.Errorf("recorded %q, want %q", got, want)
 	}
 	// The event log says so.
@@ -511,10 +513,11 @@ func countRows(t *testing.T, tr *Tracker, q string, args ...any) int {
 }
 
 // TestSweepMany: a sweep over more cases than one statement of its bulk
-// look-ups and inserts carries (sweepChunk) warns every overdue case once,
-// records every threshold once with the staff mail's Message-ID, writes one
+// inserts carries (sweepChunk) warns every overdue case once, records every
+// new warning once with the staff mail's Message-ID, writes one
 // warning_sent event per case; a second run the same day does nothing; the
-// next working day every overdue case is warned again.
+// next working day every overdue case is in the mail again (the daily
+// reminder), with nothing recorded per case and no event.
 func TestSweepMany(t *testing.T) {
 	clk := clock.NewFake(time.Time{})
 	var logs bytes.Buffer
@@ -557,41 +560,42 @@ func TestSweepMany(t *testing.T) {
 			t.Errorf("line %d (%d days left) after one with %d: not most urgent first", i, w.DaysLeft, res.Warnings[i-1].DaysLeft)
 		}
 	}
-	// Each case: overdue:<today>; those awaiting identity also the customer's
+	// Each case: overdue; those awaiting identity also the customer's
 	// reminder and the staff's identity warning.
 	if want := n + 2*waiting; res.Recorded != want || countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`) != want {
 		t.Errorf("recorded %d (table %d), want %d", res.Recorded, countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`), want)
 	}
-	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue:2026-11-27'
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue'
 		AND primary_ AND message_id = ?`, res.MessageID); got != n {
 		t.Errorf("%d overdue thresholds recorded as the primary of mail %s, want %d", got, res.MessageID, n)
 	}
-	if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue:2026-11-27'`); got != n {
+	if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue'
+		AND detail LIKE '%; staff are reminded in the deadline check of every working day while it stays overdue'`); got != n {
 		t.Errorf("warning_sent events for %d cases, want %d", got, n)
 	}
 	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent w JOIN events e ON e.case_id = w.case_id AND e.type = 'warning_sent'
-		WHERE w.kind = 'identity' AND e.detail LIKE '%due:overdue:2026-11-27 identity:waiting — %identity still not confirmed%'`); got != waiting {
+		WHERE w.kind = 'identity' AND e.detail LIKE '%due:overdue identity:waiting — %identity still not confirmed%'`); got != waiting {
 		t.Errorf("%d events name both thresholds and the identity text, want %d", got, waiting)
 	}
 	if got := countOutbox(t, tr, templates.IdentityReminder); got != waiting {
 		t.Errorf("%d identity reminders queued, want %d", got, waiting)
 	}
-	// Every case is overdue: the staff mail lists the MaxListedOverdue most
+	// Every case is overdue: the staff mail lists the MaxListed most
 	// urgent and counts the others.
 	var text string
 	if err := tr.w.QueryRow(`SELECT text FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&text); err != nil {
 		t.Fatal(err)
 	}
-	if res.Overdue != n || len(res.Listed) != MaxListedOverdue {
-		t.Errorf("%d overdue, %d listed; want %d, %d", res.Overdue, len(res.Listed), n, MaxListedOverdue)
+	if res.Overdue != n || len(res.Listed) != MaxListed {
+		t.Errorf("%d overdue, %d listed; want %d, %d", res.Overdue, len(res.Listed), n, MaxListed)
 	}
 	for i, w := range res.Warnings {
-		if listed := strings.Contains(text, w.CaseID+"  OVERDUE: "); listed != (i < MaxListedOverdue) {
-			t.Fatalf("line %d (%s): listed in the staff mail %v, want %v", i, w.CaseID, listed, i < MaxListedOverdue)
+		if listed := strings.Contains(text, w.CaseID+"  OVERDUE: "); listed != (i < MaxListed) {
+			t.Fatalf("line %d (%s): listed in the staff mail %v, want %v", i, w.CaseID, listed, i < MaxListed)
 		}
 	}
 	for _, want := range []string{thousands(n) + " cases need attention (" + thousands(n) + " overdue)",
-		"… and " + thousands(n-MaxListedOverdue) + " more overdue cases; list them with:\n    privacyd cases -status open\n"} {
+		"… and " + thousands(n-MaxListed) + " more overdue cases; list them with:\n    privacyd cases -status open\n"} {
 		if !strings.Contains(text, want) && !strings.Contains(strings.Join(strings.Fields(text), " "), want) { // wrapped at 72 columns
 			t.Errorf("the staff mail lacks %q", want)
 		}
@@ -614,8 +618,8 @@ func TestSweepMany(t *testing.T) {
 	if named := strings.Split(line.Cases, ","); line.Warned != n || len(named) != 50 || named[0] != res.Warnings[0].CaseID {
 		t.Errorf("log line: warned %d, %d cases named starting with %s; want %d, 50, %s", line.Warned, len(named), named[0], n, res.Warnings[0].CaseID)
 	}
-	if line.Overdue != n || line.Listed != MaxListedOverdue {
-		t.Errorf("log line: overdue %d, listed %d; want %d, %d", line.Overdue, line.Listed, n, MaxListedOverdue)
+	if line.Overdue != n || line.Listed != MaxListed {
+		t.Errorf("log line: overdue %d, listed %d; want %d, %d", line.Overdue, line.Listed, n, MaxListed)
 	}
 	if strings.Contains(logs.String(), "@example.net") {
 		t.Error("the log names a customer's address")
@@ -626,19 +630,38 @@ func TestSweepMany(t *testing.T) {
 	if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 || res.Recorded != 0 || res.Reminders != 0 {
 		t.Fatalf("second sweep of the day: %v, %d lines, %d recorded, %d reminders", err, len(res.Warnings), res.Recorded, res.Reminders)
 	}
-	// Saturday: no overdue warnings. Monday: every case again, identity
-	// reminders not.
+	// Saturday: no overdue warnings. Monday: every case again (the daily
+	// reminder, recorded by the mail and the day in kv, not per case),
+	// identity reminders not.
+	rows, events := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`), countRows(t, tr, `SELECT COUNT(*) FROM events`)
 	clk.Set(today.AddDate(0, 0, 1))
 	if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 {
 		t.Fatalf("Saturday: %v, %d lines", err, len(res.Warnings))
 	}
 	clk.Set(today.AddDate(0, 0, 3))
 	res, err = tr.Sweep(context.Background(), SweepOptions{})
-	if err != nil || len(res.Warnings) != n || res.Recorded != n || res.Reminders != 0 {
-		t.Fatalf("Monday: %v, %d lines, %d recorded, %d reminders; want %d, %d, 0", err, len(res.Warnings), res.Recorded, res.Reminders, n, n)
+	if err != nil || len(res.Warnings) != n || res.Daily != n || res.Overdue != n || res.Recorded != 0 || res.Reminders != 0 {
+		t.Fatalf("Monday: %v, %d lines, %d daily, %d overdue, %d recorded, %d reminders; want %d, %d, %d, 0, 0",
+			err, len(res.Warnings), res.Daily, res.Overdue, res.Recorded, res.Reminders, n, n, n)
+	}
+	for _, w := range res.Warnings {
+		if !strings.HasPrefix(w.What, "overdue since ") || !strings.HasSuffix(w.What, " days") {
+			t.Fatalf("Monday: line %+v, want overdue", w)
+		}
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent`); got != rows {
+		t.Errorf("Monday: warnings_sent has %d rows, had %d", got, rows)
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM events`); got != events {
+		t.Errorf("Monday: %d events, had %d", got, events)
 	}
 	if got := countOutbox(t, tr, templates.StaffWarnings); got != 2 {
 		t.Errorf("%d staff warning mails, want 2", got)
+	}
+	// A restart later on Monday: nothing again.
+	clk.Set(today.AddDate(0, 0, 3).Add(5 * time.Hour))
+	if res, err := tr.Sweep(context.Background(), SweepOptions{}); err != nil || len(res.Warnings) != 0 {
+		t.Fatalf("Monday, later: %v, %d lines", err, len(res.Warnings))
 	}
 }
 
@@ -651,20 +674,32 @@ func thousands(n int) string {
 	return s
 }
 
-// TestSweepBoundedMail: when more cases are overdue than MaxListedOverdue,
-// the staff mail lists the MaxListedOverdue most urgent overdue ones and
-// every case not overdue yet, most urgent first, states the true totals and
-// how many more are overdue; still every threshold of every case is
-// recorded with the mail's Message-ID and every case gets its event. With
-// no more overdue cases than the bound, the mail lists them all and has no
-// "more" line.
+// TestSweepBoundedMail: when more cases need attention than MaxListed, the
+// staff mail lists MaxListed of them, the most urgent overdue ones first
+// and then the most urgent of those not overdue yet; when both kinds must
+// be left out each gets half. It states the true totals and how many more
+// there are; still every case's new warnings are recorded with the mail's
+// Message-ID and every case gets its event. With no more cases than the
+// bound, the mail lists them all and has no "more" line.
 func TestSweepBoundedMail(t *testing.T) {
-	for _, extra := range []int{37, 0} {
-		t.Run(fmt.Sprint("over by ", extra), func(t *testing.T) {
+	for _, c := range []struct {
+		overdue, soon         int
+		listLate, listSoon    int // worked out by hand from MaxListed = 200
+		moreText, moreHTMLish string
+	}{
+		// Only overdue cases left out: 9 not overdue listed, 191 overdue.
+		{237, 9, 191, 9, "… and 46 more overdue cases; list them with:\n    privacyd cases -status open\n", "46 more overdue cases"},
+		// Exactly the bound: all listed.
+		{191, 9, 191, 9, "", ""},
+		// Both kinds left out: 100 each.
+		{260, 150, 100, 100, "… and 210 more cases, 160 of them overdue; list them with:\n    privacyd cases -status open\n", "210 more cases"},
+		// Few overdue: all 12 of them, and 188 of the 230 not overdue.
+		{12, 230, 12, 188, "… and 42 more cases; list them with:\n    privacyd cases -status open\n", "42 more cases"},
+	} {
+		t.Run(fmt.Sprintf("%d overdue, %d soon", c.overdue, c.soon), func(t *testing.T) {
 			clk := clock.NewFake(time.Time{})
 			tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
 			today := local(2026, 11, 27, 9, 0) // a Friday
-			overdue := MaxListedOverdue + extra
 			type inserted struct {
 				id  string
 				due deadline.Date
@@ -677,7 +712,7 @@ func TestSweepBoundedMail(t *testing.T) {
 			}
 			// Overdue: received between 45 and 145 days ago, several on one
 			// day (so due dates tie and the case ID decides).
-			for i := range overdue {
+			for i := range c.overdue {
 				late = append(late, add(StatusInProgress, today.AddDate(0, 0, -45-(i*7)%100).Add(-time.Duration(i)*time.Minute)))
 			}
 			// Not overdue: due today or within 7 working days (received a
@@ -685,8 +720,8 @@ func TestSweepBoundedMail(t *testing.T) {
 			// identity for 20 days (due in about 10 days: only the identity
 			// warning).
 			var soon []string
-			for d := range 7 {
-				soon = append(soon, add(StatusInProgress, today.AddDate(0, -1, d).Add(-2*time.Hour)).id)
+			for i := range c.soon - 2 {
+				soon = append(soon, add(StatusInProgress, today.AddDate(0, -1, i%7).Add(-2*time.Hour-time.Duration(i)*time.Minute)).id)
 			}
 			for range 2 {
 				soon = append(soon, add(StatusAwaitingIdentity, today.AddDate(0, 0, -20)).id)
@@ -696,25 +731,33 @@ func TestSweepBoundedMail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			total := overdue + len(soon)
-			if len(res.Warnings) != total || res.Overdue != overdue || len(res.Listed) != MaxListedOverdue+len(soon) {
+			total := c.overdue + c.soon
+			if len(res.Warnings) != total || res.Overdue != c.overdue || len(res.Listed) != c.listLate+c.listSoon {
 				t.Fatalf("%d lines, %d overdue, %d listed; want %d, %d, %d", len(res.Warnings), res.Overdue, len(res.Listed),
-					total, overdue, MaxListedOverdue+len(soon))
+					total, c.overdue, c.listLate+c.listSoon)
 			}
 
 			// The most urgent overdue cases are those due first (the case ID
-			// breaks ties); then every case not overdue, in the order of
-			// the result's lines (TestSweepMany checks that order).
+			// breaks ties); then the first cases not overdue, in the order
+			// of the result's lines (TestSweepMany checks that order).
 			slices.SortFunc(late, func(a, b inserted) int { return cmp.Or(a.due.Compare(b.due), cmp.Compare(a.id, b.id)) })
-			var want []string
-			for _, c := range late[:MaxListedOverdue] {
-				want = append(want, c.id)
+			var want, left []string
+			for i, x := range late {
+				if i < c.listLate {
+					want = append(want, x.id)
+				} else {
+					left = append(left, x.id)
+				}
 			}
-			for _, w := range res.Warnings[overdue:] {
+			for i, w := range res.Warnings[c.overdue:] {
 				if w.DaysLeft < 0 || !slices.Contains(soon, w.CaseID) {
 					t.Errorf("line %+v after the overdue ones: want one of the cases not overdue", w)
 				}
-				want = append(want, w.CaseID)
+				if i < c.listSoon {
+					want = append(want, w.CaseID)
+				} else {
+					left = append(left, w.CaseID)
+				}
 			}
 			var got []string
 			for _, w := range res.Listed {
@@ -740,33 +783,38 @@ func TestSweepBoundedMail(t *testing.T) {
 				}
 				last = i
 			}
-			for _, c := range late[MaxListedOverdue:] {
-				if strings.Contains(text, c.id) || strings.Contains(html, c.id) {
-					t.Errorf("the staff mail lists %s, beyond the %d most urgent overdue cases", c.id, MaxListedOverdue)
+			for _, id := range left {
+				if strings.Contains(text, id) || strings.Contains(html, id) {
+					t.Errorf("the staff mail lists %s, beyond the %d listed", id, MaxListed)
 				}
 			}
-			totals := fmt.Sprintf("%d cases need attention (%d overdue)", total, overdue)
-			more := fmt.Sprintf("… and %d more overdue cases; list them with:\n    privacyd cases -status open\n", extra)
+			totals := fmt.Sprintf("%d cases need attention (%d overdue)", total, c.overdue)
 			if subj != "privacyd: "+totals {
 				t.Errorf("subject %q, want the totals %q", subj, totals)
 			}
 			if !strings.Contains(strings.Join(strings.Fields(text), " "), totals) { // wrapped at 72 columns
 				t.Errorf("the text lacks the totals %q:\n%s", totals, text)
 			}
-			if strings.Contains(text, more) != (extra > 0) || strings.Contains(text, "more overdue") != (extra > 0) {
-				t.Errorf("the text has the line %q: %v, want %v", more, strings.Contains(text, more), extra > 0)
-			}
-			if strings.Contains(html, "privacyd cases -status open") != (extra > 0) {
-				t.Errorf("the HTML tells how to list the rest: %v, want %v", !(extra > 0), extra > 0)
+			if c.moreText == "" {
+				if strings.Contains(text, "more") || strings.Contains(html, "privacyd cases -status open") {
+					t.Errorf("the mail says there are more:\n%s", text)
+				}
+			} else {
+				if !strings.Contains(text, c.moreText) {
+					t.Errorf("the text lacks %q:\n%s", c.moreText, text[max(0, len(text)-600):])
+				}
+				if !strings.Contains(html, c.moreHTMLish) || !strings.Contains(html, "privacyd cases -status open") {
+					t.Errorf("the HTML does not say %q and how to list them", c.moreHTMLish)
+				}
 			}
 
-			// Every case's thresholds are recorded with the mail, listed or
+			// Every case's warnings are recorded with the mail, listed or
 			// not, and every case has its event.
 			if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM warnings_sent WHERE message_id = ?`, res.MessageID); got != total {
-				t.Errorf("thresholds of %d cases recorded with the mail, want %d", got, total)
+				t.Errorf("warnings of %d cases recorded with the mail, want %d", got, total)
 			}
-			if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue:2026-11-27' AND primary_`); got != overdue {
-				t.Errorf("%d overdue thresholds recorded, want %d", got, overdue)
+			if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'due' AND threshold = 'overdue' AND primary_`); got != c.overdue {
+				t.Errorf("%d overdue warnings recorded, want %d", got, c.overdue)
 			}
 			if got := countRows(t, tr, `SELECT COUNT(*) FROM warnings_sent WHERE kind = 'identity'`); got != 2 {
 				t.Errorf("%d identity warnings recorded, want 2", got)
@@ -774,8 +822,8 @@ func TestSweepBoundedMail(t *testing.T) {
 			if got := countRows(t, tr, `SELECT COUNT(DISTINCT case_id) FROM events WHERE type = 'warning_sent'`); got != total {
 				t.Errorf("warning_sent events for %d cases, want %d", got, total)
 			}
-			if got := countRows(t, tr, `SELECT COUNT(*) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue:2026-11-27'`); got != overdue {
-				t.Errorf("%d overdue events, want %d", got, overdue)
+			if got := countRows(t, tr, `SELECT COUNT(*) FROM events WHERE type = 'warning_sent' AND new_value = 'due:overdue'`); got != c.overdue {
+				t.Errorf("%d overdue events, want %d", got, c.overdue)
 			}
 			// Recorded: nothing left for a second sweep of the day.
 			clk.Set(today.Add(time.Hour))
