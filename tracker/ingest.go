@@ -548,18 +548,15 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 	if age := t.now().Sub(received); msgRow == 0 && t.opt.AnswerMaxAge > 0 && age > t.opt.AnswerMaxAge {
 		readLate = int(age / (24 * time.Hour))
 	}
-	status := StatusInProgress
-	needID, err := t.needsIdentity(ctx, tx, in.from, rights)
+	hist, err := t.requesterHistory(ctx, tx, in.from, received)
 	if err != nil {
 		return 0, err
 	}
-	if needID && readLate == 0 {
+	status := StatusInProgress
+	if t.needsIdentity(hist, rights) && readLate == 0 {
 		status = StatusAwaitingIdentity
 	}
-	repetitive, err := t.isRepetitive(ctx, tx, in.from, received)
-	if err != nil {
-		return 0, err
-	}
+	repetitive := t.isRepetitive(hist, in.from)
 	now := fmtTime(t.now())
 	_, err = t.exec(ctx, tx, `INSERT INTO cases (id, year, seq, status, rights, language, requester, requester_name,
 		representative, triage, repetitive, received_at, received_date, clock_start, due, extended_due, subject, message_id,
@@ -705,37 +702,48 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 	return 1, nil
 }
 
+// history is what the register knows of a requester's earlier cases.
+type history struct {
+	verified int // cases whose identity was verified
+	recent   int // cases received within RepetitiveDays before this one
+}
+
+// requesterHistory reads from's earlier cases in one lookup (both counts
+// use the index cases_requester).
+func (t *Tracker) requesterHistory(ctx context.Context, tx *sql.Tx, from string, received time.Time) (history, error) {
+	var h history
+	if from == "" {
+		return h, nil
+	}
+	since := received.AddDate(0, 0, -t.opt.RepetitiveDays)
+	err := t.queryRow(ctx, tx, `SELECT COUNT(*) FILTER (WHERE verified_at != ''), COUNT(*) FILTER (WHERE received_at > ?)
+		FROM cases WHERE requester = ?`, fmtTime(since), from).Scan(&h.verified, &h.recent)
+	return h, err
+}
+
 // needsIdentity applies policy.identity_check: by default a request from an
 // address already known from a verified earlier case is not asked again, and
 // an objection to direct marketing or a withdrawal of consent (which concern
 // the address itself) needs no identity check.
-func (t *Tracker) needsIdentity(ctx context.Context, tx *sql.Tx, from string, rights []string) (bool, error) {
+func (t *Tracker) needsIdentity(h history, rights []string) bool {
 	switch t.opt.IdentityCheck {
 	case "never":
-		return false, nil
+		return false
 	case "always":
-		return true, nil
+		return true
 	}
 	if len(rights) > 0 && !slices.ContainsFunc(rights, func(r string) bool {
 		return r != classify.ObjectDirectMarketing && r != classify.WithdrawConsent
 	}) {
-		return false, nil
+		return false
 	}
-	var n int
-	err := t.queryRow(ctx, tx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND verified_at != ''`, from).Scan(&n)
-	return n == 0, err
+	return h.verified == 0
 }
 
 // isRepetitive flags a requester with RepetitiveCount requests (this one
 // included) within RepetitiveDays: a hint for staff (art. 12(5)), never a refusal.
-func (t *Tracker) isRepetitive(ctx context.Context, tx *sql.Tx, from string, received time.Time) (bool, error) {
-	if from == "" {
-		return false, nil
-	}
-	var n int
-	since := received.AddDate(0, 0, -t.opt.RepetitiveDays)
-	err := t.queryRow(ctx, tx, `SELECT COUNT(*) FROM cases WHERE requester = ? AND received_at > ?`, from, fmtTime(since)).Scan(&n)
-	return n+1 >= t.opt.RepetitiveCount, err
+func (t *Tracker) isRepetitive(h history, from string) bool {
+	return from != "" && h.recent+1 >= t.opt.RepetitiveCount
 }
 
 func (t *Tracker) customerLanguage(lang string) string {
