@@ -865,33 +865,17 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// machine-readable format or another provider does not count there
 	// (an article number still does).
 	sc.dropAccessInPortability(cand, drop)
-	// Overlapping matches of one right count once, with the highest weight:
-	// "delete" inside "delete my account", or the same word in two
-	// languages' lexicons.
+	// Matches of one right that read a same word count once, with the
+	// highest weight: "delete" inside "delete my account", or the same
+	// word in two languages' lexicons. A phrase nested in another that
+	// reads other words is evidence of its own ("note my new address for
+	// your records").
 	score := map[string]int{}
-	type run struct{ e, w int }
-	open := map[string]run{}
-	for i, mt := range cand { // cand is in order of start token
-		if drop[i] {
-			continue
-		}
-		// Phrases of every language count fully: people mix languages
-		// ("kunnen jullie mijn account deleten?"), so false friends are kept
-		// out of the lexicons instead ("wissen" is erase in Dutch but know
-		// in German: the Dutch phrase names what is erased).
-		w := mt.p.weight
-		if r, ok := open[mt.p.cat]; ok && mt.s < r.e {
-			if w > r.w {
-				score[mt.p.cat] += w - r.w
-				r.w = w
-			}
-			r.e = max(r.e, mt.e)
-			open[mt.p.cat] = r
-			continue
-		}
-		open[mt.p.cat] = run{e: mt.e, w: w}
-		score[mt.p.cat] += w
-	}
+	// Phrases of every language count fully: people mix languages
+	// ("kunnen jullie mijn account deleten?"), so false friends are kept
+	// out of the lexicons instead ("wissen" is erase in Dutch but know in
+	// German: the Dutch phrase names what is erased).
+	clusterScores(cand, func(i int) bool { return !drop[i] }, func(r string, d int) { score[r] += d })
 	// Generic correction words ("error", "corrigeren") alone are not a
 	// rectification when the mail is about an invoice or an amount: that
 	// is billing, not personal data.
@@ -927,23 +911,15 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// "art. 21" ("please confirm you have processed my objection") belongs
 	// to that objection; an art. 21(1) objection needs words of its own.
 	if score[ObjectDirectMarketing] >= 2 && score[Objection] >= 2 {
-		score[Objection] = 0
-		var r *run
-		for i, mt := range cand {
-			if drop[i] || mt.p.cat != Objection || genericObjection(mt) {
-				continue
-			}
-			if r != nil && mt.s < r.e {
-				if mt.p.weight > r.w {
-					score[Objection] += mt.p.weight - r.w
-					r.w = mt.p.weight
-				}
-				r.e = max(r.e, mt.e)
-				continue
-			}
-			r = &run{e: mt.e, w: mt.p.weight}
-			score[Objection] += mt.p.weight
-		}
+		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool { return !genericObjection(mt) })
+	}
+	// In a mail that withdraws consent, not wanting a processing any more
+	// ("Ik wil niet langer dat de app mijn locatie bijhoudt. Ik trek mijn
+	// toestemming in.") is that withdrawal: an objection there needs a
+	// word that objects ("object", "bezwaar", "Widerspruch", "oppose",
+	// art. 21).
+	if score[WithdrawConsent] >= 2 && score[Objection] >= 2 {
+		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool { return sc.objects(mt) })
 	}
 	rights := []string{}
 	for _, r := range Rights {
@@ -976,6 +952,99 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	}
 	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
 	return rights, ev
+}
+
+// rescore is the score of right counting only the phrases keep accepts
+// (phrases that read a same word count once, with the highest weight).
+func rescore(cand []match, drop []bool, right string, keep func(match) bool) int {
+	score := 0
+	clusterScores(cand, func(i int) bool { return !drop[i] && cand[i].p.cat == right && keep(cand[i]) },
+		func(_ string, d int) { score += d })
+	return score
+}
+
+// clusterScores scores the matches of cand (in order of start token) for
+// which count is true: matches of one right linked by a word they both
+// read form a cluster, which counts once, with the weight of its
+// heaviest match. add receives each change of a right's score.
+func clusterScores(cand []match, count func(i int) bool, add func(right string, delta int)) {
+	var buf [4][64]int
+	of, active, parent, w := buf[0][:0], buf[1][:0], buf[2][:0], buf[3][:0]
+	if len(cand) > len(buf[0]) {
+		of = make([]int, len(cand))
+	} else {
+		of = of[:len(cand)]
+	}
+	for i := range cand {
+		if !count(i) {
+			continue
+		}
+		mt := &cand[i]
+		// A match that ends before mt starts overlaps no later match.
+		n := 0
+		for _, j := range active {
+			if cand[j].e > mt.s {
+				active[n] = j
+				n++
+			}
+		}
+		active = active[:n]
+		me, delta := -1, 0
+		for _, j := range active {
+			o := &cand[j]
+			if o.p.cat != mt.p.cat || !shares(o.lits, mt.lits) {
+				continue
+			}
+			r := of[j]
+			for parent[r] != r {
+				r = parent[r]
+			}
+			switch {
+			case me < 0:
+				me = r
+				if mt.p.weight > w[r] {
+					delta += mt.p.weight - w[r]
+					w[r] = mt.p.weight
+				}
+			case r != me:
+				// mt links two clusters: they count once.
+				delta -= min(w[r], w[me])
+				w[me] = max(w[me], w[r])
+				parent[r] = me
+			}
+		}
+		if me < 0 {
+			me = len(parent)
+			parent = append(parent, me)
+			w = append(w, mt.p.weight)
+			delta = mt.p.weight
+		}
+		of[i] = me
+		active = append(active, i)
+		add(mt.p.cat, delta)
+	}
+}
+
+// objectWords start the words that object in the four languages
+// (object, objection, bezwaar, widerspreche, Widerspruch, oppose,
+// opposition).
+var objectWords = []string{"object", "bezwaar", "widersp", "oppos"}
+
+// objects reports whether the objection phrase mt reads a word that
+// objects, or the article number 21.
+func (sc *scan) objects(mt match) bool {
+	for _, k := range mt.lits {
+		s := sc.toks[k].s
+		if s == "21" {
+			return true
+		}
+		for _, w := range objectWords {
+			if strings.HasPrefix(s, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropRightLists sets drop for the right phrases of every sentence that

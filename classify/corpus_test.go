@@ -157,6 +157,29 @@ import (
 // que vous analysiez mes achats"; restriction 0 of 1: "do not use my data
 // for anything other than storing it"), language 1.000, representative
 // recall 3/3; 25 of 29 fully right. Only its safety property is gated.
+//
+// Batch 25 (train25-mixed.txt, t25-* mails, 50 mails) was written after
+// the holdout9 look, for its failure classes in other words, with the
+// other side of each (one order's delivery address or date, a password,
+// a subscription, a fine one objects to, keeping a receipt): a new value
+// told ("our address is now ...", "die neue lautet ...", "j'habite
+// désormais ...") with a change asked, disagreement with tracking or
+// analysing ("nicht damit einverstanden, dass ...", "je refuse que vous
+// suiviez ..."), "keep it but do nothing else with it". Classified once,
+// blind, before any change: kind accuracy 0.540 (19 personal requests
+// taken as not a request, three order questions and a fine taken as
+// requests; no automatic mail as a request), rights precision 0.556, recall 0.147, micro-F1 0.233
+// (rectification R 0.294 P 0.625, objection 0 of 9, restriction 0 of 8);
+// 17 of 50 fully right. The lexicons got word classes (@pfield_en,
+// @change_nl, @analyse_de, ...) and generic patterns built from them,
+// order and password sentences that silence rectification, and two
+// rules: phrases of one right count once only when they read a same
+// word (a phrase nested in another that reads other words is evidence of
+// its own), and in a mail that withdraws consent an objection needs a
+// word that objects. Holdout9's misses were read and used as the
+// direction (not the words) of batch 25, so since then holdout9 is
+// tuned on and no longer blind: it scores 1.000 now; its first look
+// above stays the blind estimate. It is still gated for safety only.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6 and holdout7 (holdout5, holdout8 and holdout9: the
@@ -380,9 +403,9 @@ func TestCorpus(t *testing.T) {
 				t.Log(e)
 			}
 			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
-				// Blind estimates (after batches 18, 23 and 24), not gates
-				// for the rates (see the comment above): only the safety
-				// property.
+				// First looks after batches 18, 23 and 24 (holdout9 tuned
+				// on since batch 25), not gates for the rates (see the
+				// comment above): only the safety property.
 				if m.loop > 0 {
 					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
 				}

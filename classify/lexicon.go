@@ -115,12 +115,16 @@ type lexicon struct {
 	breaks     map[string]bool
 	contrast   map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
 	stop       map[string][]string // folded function word -> languages
-	n          int
+	// classes are the word classes ("@field_en name|surname|address"),
+	// by name, as the alternatives written on their defining line.
+	classes map[string][]string
+	n       int
 }
 
 func newLexicon() *lexicon {
 	return &lexicon{vocab: map[string]int32{}, prefix: map[string][]prefixEntry{},
-		negation: map[string]bool{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{}}
+		negation: map[string]bool{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{},
+		classes: map[string][]string{}}
 }
 
 // loadEmbedded loads every embedded lexicon file. Files are named by
@@ -170,11 +174,14 @@ func (lx *lexicon) loadStopwords(data []byte) {
 //
 //	# comment
 //	CATEGORY[:WEIGHT] PHRASE
+//	@CLASS WORD|WORD|...
 //
 // A PHRASE is words separated by spaces; "a|b" gives alternatives, a
 // trailing "*" makes a word a prefix, a leading "*" a suffix (for
 // compounds: "*gegevens" matches klantgegevens), "~" lets up to 4 words (in the same
 // sentence) come between two words and "~N" up to N (at most 12).
+// "@CLASS" in a word position stands for the alternatives of a word
+// class defined on an earlier line (of this file or an embedded one).
 func (lx *lexicon) load(data []byte, name, lang string) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -185,7 +192,13 @@ func (lx *lexicon) load(data []byte, name, lang string) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		p, err := parsePhrase(line)
+		if strings.HasPrefix(line, "@") {
+			if err := lx.defineClass(line); err != nil {
+				return fmt.Errorf("%s:%d: %v", name, ln, err)
+			}
+			continue
+		}
+		p, err := lx.parsePhrase(line)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %v", name, ln, err)
 		}
@@ -196,7 +209,64 @@ func (lx *lexicon) load(data []byte, name, lang string) error {
 	return sc.Err()
 }
 
-func parsePhrase(line string) (*phrase, error) {
+// defineClass reads a word class line: "@NAME WORD|WORD|..." (the words may
+// be spread over several fields and may use other classes). A class is
+// defined once; its name is lower-case letters, digits and "_".
+func (lx *lexicon) defineClass(line string) error {
+	f := strings.Fields(line)
+	name := strings.TrimPrefix(f[0], "@")
+	if !validClassName(name) {
+		return fmt.Errorf("bad class name %q (lower-case letters, digits and _)", f[0])
+	}
+	if _, ok := lx.classes[name]; ok {
+		return fmt.Errorf("class @%s defined twice", name)
+	}
+	if len(f) < 2 {
+		return fmt.Errorf("class @%s has no words", name)
+	}
+	var words []string
+	for _, x := range f[1:] {
+		alts, err := lx.expand(x)
+		if err != nil {
+			return err
+		}
+		words = append(words, alts...)
+	}
+	lx.classes[name] = words
+	return nil
+}
+
+func validClassName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// expand splits one word position "a|@class|b*" into its alternatives,
+// replacing each class by its words.
+func (lx *lexicon) expand(f string) ([]string, error) {
+	var out []string
+	for _, a := range strings.Split(f, "|") {
+		if c, ok := strings.CutPrefix(a, "@"); ok {
+			words, ok := lx.classes[c]
+			if !ok {
+				return nil, fmt.Errorf("unknown class %q", a)
+			}
+			out = append(out, words...)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func (lx *lexicon) parsePhrase(line string) (*phrase, error) {
 	catw, rest, ok := strings.Cut(line, " ")
 	rest = strings.TrimSpace(rest)
 	if !ok || rest == "" {
@@ -241,7 +311,11 @@ func parsePhrase(line string) (*phrase, error) {
 		var e elem
 		e.gap = gap
 		gap = 0
-		for _, a := range strings.Split(f, "|") {
+		alts, err := lx.expand(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range alts {
 			pre := strings.HasSuffix(a, "*")
 			suf := !pre && strings.HasPrefix(a, "*")
 			a = strings.TrimSuffix(strings.TrimPrefix(a, "*"), "*")
