@@ -1,12 +1,13 @@
 // Package e2e runs a whole privacyd for tests: the daemon built from a real
-// configuration file, against real in-process IMAP (internal/imaptest) and
-// SMTP (internal/smtptest) servers, with its database in a temp dir and a
-// fake clock. End-to-end, hostile-mail and interop tests share it.
+// configuration file (internal/testcfg), against real in-process IMAP
+// (internal/imaptest) and SMTP (internal/smtptest) servers, with its
+// database in a temp dir and a fake clock. End-to-end, hostile-mail and
+// interop tests share it; the interop tests point it at a real Dovecot
+// (Options.Config) and run it on the real clock (Options.RealClock).
 package e2e
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"privacyd/daemon"
 	"privacyd/internal/imaptest"
 	"privacyd/internal/smtptest"
+	"privacyd/internal/testcfg"
 	"privacyd/tracker"
 )
 
@@ -35,18 +37,29 @@ type Options struct {
 	IMAP []imaptest.Option
 	// LogLevel of the daemon's log, which goes to t.Log; default info.
 	LogLevel slog.Level
+
+	// Config, when set, is the configuration file to write instead of the
+	// default one: as given, but that an empty Privacy or Staff is made from
+	// Domain, SMTPAddr is the SMTP server New starts, ExtraYAML is appended
+	// to its own and, when IMAPAddr is empty, the in-process IMAP server's
+	// address and login fill in the IMAP fields. With IMAPAddr set privacyd
+	// reads that server (a real Dovecot, say) and Env.IMAP is nil.
+	Config *testcfg.Config
+	// RealClock runs privacyd on the real clock instead of a fake one;
+	// Env.Clock is then nil.
+	RealClock bool
 }
 
 // Env is one privacyd with its servers.
 type Env struct {
 	T       testing.TB
-	Privacy string // privacy@<domain>
-	Staff   string // staff@<domain>
-	IMAP    *imaptest.Server
+	Privacy string           // the privacy address, by default privacy@<domain>
+	Staff   string           // the staff address, by default staff@<domain>
+	IMAP    *imaptest.Server // nil when Options.Config names an IMAP server
 	SMTP    *smtptest.Server
 	Dir     string // holds privacyd.yaml, the password file and the database
 	Cfg     *config.Config
-	Clock   *clock.Fake // starts at 2026-11-27 09:00 UTC
+	Clock   *clock.Fake // starts at 2026-11-27 09:00 UTC; nil with Options.RealClock
 	D       *daemon.Daemon
 
 	logLevel slog.Level
@@ -59,36 +72,28 @@ func New(t testing.TB, o Options) *Env {
 	if o.Domain == "" {
 		o.Domain = "example.org"
 	}
-	e := &Env{T: t, Dir: t.TempDir(), Privacy: "privacy@" + o.Domain, Staff: "staff@" + o.Domain, logLevel: o.LogLevel}
-	e.IMAP = imaptest.Start(t, append([]imaptest.Option{imaptest.WithCredentials(e.Privacy, "secret")}, o.IMAP...)...)
+	c := testcfg.Config{PasswordFile: "pw", PollInterval: "5s"}
+	if o.Config != nil {
+		c = *o.Config
+	}
+	if c.Privacy == "" {
+		c.Privacy = "privacy@" + o.Domain
+	}
+	if c.Staff == "" {
+		c.Staff = "staff@" + o.Domain
+	}
+	e := &Env{T: t, Dir: t.TempDir(), Privacy: c.Privacy, Staff: c.Staff, logLevel: o.LogLevel}
+	if c.IMAPAddr == "" {
+		e.IMAP = imaptest.Start(t, append([]imaptest.Option{imaptest.WithCredentials(e.Privacy, "secret")}, o.IMAP...)...)
+		c.IMAPAddr, c.IMAPUser, c.IMAPPassword = e.IMAP.Addr(), e.Privacy, "secret"
+	}
 	e.SMTP = smtptest.Start(t, smtptest.Config{OnMessage: o.OnMessage})
-	if err := os.WriteFile(filepath.Join(e.Dir, "pw"), []byte("secret\n"), 0o600); err != nil {
-		t.Fatal(err)
+	c.SMTPAddr = e.SMTP.Addr()
+	c.ExtraYAML += o.ExtraYAML
+	testcfg.Write(t, e.Dir, c)
+	if !o.RealClock {
+		e.Clock = clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
 	}
-	yaml := fmt.Sprintf(`organisation:
-  name: Example Shop B.V.
-  privacy_address: %[3]s
-  default_language: en
-imap:
-  address: %[1]s
-  tls: none
-  username: %[3]s
-  password_file: pw
-  poll_interval: 5s
-smtp:
-  address: %[2]s
-  tls: none
-database:
-  path: privacyd.db
-staff:
-  addresses: [%[4]s]
-http:
-  address: ""
-%[5]s`, e.IMAP.Addr(), e.SMTP.Addr(), e.Privacy, e.Staff, o.ExtraYAML)
-	if err := os.WriteFile(e.configPath(), []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	e.Clock = clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
 	e.load()
 	e.start()
 	return e
@@ -108,7 +113,11 @@ func (e *Env) load() {
 func (e *Env) start() {
 	e.T.Helper()
 	log := slog.New(slog.NewTextHandler(testWriter{e.T}, &slog.HandlerOptions{Level: e.logLevel}))
-	d, err := daemon.New(context.Background(), e.Cfg, daemon.Options{Log: log, Clock: e.Clock})
+	opts := daemon.Options{Log: log}
+	if e.Clock != nil { // a nil *clock.Fake in the interface would not be nil
+		opts.Clock = e.Clock
+	}
+	d, err := daemon.New(context.Background(), e.Cfg, opts)
 	if err != nil {
 		e.T.Fatal(err)
 	}
