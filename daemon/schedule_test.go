@@ -2,12 +2,9 @@ package daemon
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,40 +13,18 @@ import (
 	"privacyd/config"
 	"privacyd/internal/imaptest"
 	"privacyd/internal/smtptest"
+	"privacyd/internal/testcfg"
 )
 
 // scheduleEnv is a Daemon against in-process IMAP and SMTP servers on a fake clock.
 func scheduleEnv(t *testing.T, clk *clock.Fake) (*Daemon, *imaptest.Server, *config.Config) {
 	t.Helper()
-	dir := t.TempDir()
 	imap := imaptest.Start(t, imaptest.WithCredentials("privacy@example.org", "secret"))
 	smtp := smtptest.Start(t, smtptest.Config{})
-	yaml := fmt.Sprintf(`organisation:
-  name: Example Shop B.V.
-  privacy_address: privacy@example.org
-  default_language: en
-imap:
-  address: %s
-  tls: none
-  username: privacy@example.org
-  password: secret
-smtp:
-  address: %s
-  tls: none
-database:
-  path: privacyd.db
-staff:
-  addresses: [staff@example.org]
-owner: owner@example.org
-policy:
-  identity_check: never
-http:
-  address: ""
-`, imap.Addr(), smtp.Addr())
-	path := filepath.Join(dir, "privacyd.yaml")
-	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := testcfg.Write(t, t.TempDir(), testcfg.Config{
+		IMAPAddr: imap.Addr(), IMAPPassword: "secret", SMTPAddr: smtp.Addr(),
+		Owner: "owner@example.org", IdentityCheck: "never",
+	})
 	cfg, err := config.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 	"privacyd/config"
 	"privacyd/daemon"
 	"privacyd/internal/dovecot"
+	"privacyd/internal/testcfg"
 	"privacyd/tracker"
 )
 
@@ -67,7 +68,7 @@ func BenchmarkBacklog(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dir := b.TempDir()
-		path := writeConfig(b, dir, dc.Addr(), dc.User(), dc.Password(), "127.0.0.1:9", "", "")
+		path := testcfg.Write(b, dir, interopConfig(dc.Addr(), dc.User(), dc.Password(), "127.0.0.1:9", ""))
 		cfg, err := config.Load(path)
 		if err != nil {
 			b.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"privacyd/internal/dovecot"
 	"privacyd/internal/imaptest"
 	"privacyd/internal/smtptest"
+	"privacyd/internal/testcfg"
 	"privacyd/tracker"
 )
 
@@ -152,7 +153,7 @@ func TestCrashKillRestart(t *testing.T) {
 	bin := buildPrivacyd(t, dir)
 	mb := startMailbox(t)
 	sink := smtptest.Start(t, smtptest.Config{})
-	cfgPath := writeConfig(t, dir, mb.addr, mb.user, mb.password, sink.Addr(), "  poll_interval: 5s", "")
+	cfgPath := testcfg.Write(t, dir, interopConfig(mb.addr, mb.user, mb.password, sink.Addr(), "  poll_interval: 5s"))
 	dbPath := filepath.Join(dir, "privacyd.db")
 
 	// Recent arrival times: no case is near its due date, so the deadline

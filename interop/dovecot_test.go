@@ -93,15 +93,15 @@ func TestDovecotRequestsAutoRepliesAndBounce(t *testing.T) {
 			e.append(autos[i/7], base.Add(time.Duration(i)*17*time.Minute+time.Minute))
 		}
 	}
-	if n := e.process(); n != 23 {
+	if n := e.processAll(); n != 23 {
 		t.Errorf("reader delivered %d messages, want 23", n)
 	}
 
-	cases := e.cases()
+	cases := e.Cases()
 	if len(cases) != 20 {
 		t.Fatalf("%d cases, want 20", len(cases))
 	}
-	byMsgID := checkAnswered(t, e.smtp, cases, reqs)
+	byMsgID := checkAnswered(t, e.SMTP, cases, reqs)
 	first := byMsgID[reqs[0].msgID]
 	if !first.ReceivedAt.Equal(base) {
 		t.Errorf("%s received_at %s, want the INTERNALDATE %s", first.ID, first.ReceivedAt, base)
@@ -111,7 +111,7 @@ func TestDovecotRequestsAutoRepliesAndBounce(t *testing.T) {
 	if first.Due != "2026-04-07" {
 		t.Errorf("%s due %s, want 2026-04-07", first.ID, first.Due)
 	}
-	staff := sentTo(e.smtp, staffAddr)
+	staff := sentTo(e.SMTP, staffAddr)
 	if len(staff) != 20 {
 		t.Errorf("staff got %d notifications, want 20", len(staff))
 	}
@@ -128,11 +128,11 @@ func TestDovecotRequestsAutoRepliesAndBounce(t *testing.T) {
 		t.Errorf("staff notifications name %d distinct cases, want 20", len(notified))
 	}
 	for _, a := range machines {
-		if n := len(sentTo(e.smtp, a)); n != 0 {
+		if n := len(sentTo(e.SMTP, a)); n != 0 {
 			t.Errorf("%s (auto-reply or bounce) got %d mails, want none", a, n)
 		}
 	}
-	if n := len(e.smtp.Messages()); n != 40 {
+	if n := len(e.SMTP.Messages()); n != 40 {
 		t.Errorf("%d mails sent in all, want 40", n)
 	}
 	msgs, err := e.dc.Messages("INBOX")
@@ -149,14 +149,14 @@ func TestDovecotRequestsAutoRepliesAndBounce(t *testing.T) {
 	}
 
 	// Restart: nothing is handled or sent twice.
-	e.restart()
-	if n := e.process(); n != 0 {
+	e.Restart()
+	if n := e.processAll(); n != 0 {
 		t.Errorf("after restart the reader delivered %d messages, want 0", n)
 	}
-	if n := len(e.cases()); n != 20 {
+	if n := len(e.Cases()); n != 20 {
 		t.Errorf("after restart %d cases, want 20", n)
 	}
-	if n := len(e.smtp.Messages()); n != 40 {
+	if n := len(e.SMTP.Messages()); n != 40 {
 		t.Errorf("after restart %d mails sent in all, want still 40", n)
 	}
 }
@@ -170,7 +170,7 @@ func TestDovecotIdle(t *testing.T) {
 	e := newEnv(t, "  idle: true\n  poll_interval: 1h")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- e.d.Run(ctx) }()
+	go func() { done <- e.D.Run(ctx) }()
 	defer func() {
 		cancel()
 		select {
@@ -182,7 +182,7 @@ func TestDovecotIdle(t *testing.T) {
 			t.Error("Run did not stop after cancel")
 		}
 	}()
-	waitFor(t, 10*time.Second, "the first pass", func() bool { return !e.d.LastPoll().IsZero() })
+	waitFor(t, 10*time.Second, "the first pass", func() bool { return !e.D.LastPoll().IsZero() })
 
 	n := 10
 	if ciScale() {
@@ -200,7 +200,7 @@ func TestDovecotIdle(t *testing.T) {
 		}
 		var ack smtptest.Message
 		waitFor(t, 30*time.Second, "the acknowledgement of "+addr, func() bool {
-			got := sentTo(e.smtp, addr)
+			got := sentTo(e.SMTP, addr)
 			if len(got) > 0 {
 				ack = got[0]
 			}
@@ -214,7 +214,7 @@ func TestDovecotIdle(t *testing.T) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	t.Logf("IDLE: new mail to acknowledgement at the SMTP sink over %d mails: median %v, min %v, max %v",
 		n, lat[n/2].Round(time.Millisecond), lat[0].Round(time.Millisecond), lat[n-1].Round(time.Millisecond))
-	if got := len(e.cases()); got != n {
+	if got := len(e.Cases()); got != n {
 		t.Errorf("%d cases, want %d", got, n)
 	}
 }
@@ -247,7 +247,7 @@ func TestDovecotProcessedMailboxMove(t *testing.T) {
 	}
 	e.append(autos[0], base.Add(time.Hour))
 	want[fmt.Sprintf("ooo-nl.%d@example.net", base.Add(time.Hour).Unix())] = true
-	e.process()
+	e.processAll()
 
 	inbox, err := e.dc.Messages("INBOX")
 	if err != nil {
@@ -275,23 +275,23 @@ func TestDovecotProcessedMailboxMove(t *testing.T) {
 			t.Errorf("request %s is neither in INBOX nor in Verwerkt: lost", id)
 		}
 	}
-	if len(e.cases()) != 12 {
-		t.Errorf("%d cases, want 12", len(e.cases()))
+	if len(e.Cases()) != 12 {
+		t.Errorf("%d cases, want 12", len(e.Cases()))
 	}
-	sent := len(e.smtp.Messages())
+	sent := len(e.SMTP.Messages())
 
-	e.restart()
+	e.Restart()
 	later := requests(base.Add(24 * time.Hour))[12:14]
 	for _, r := range later {
 		e.append(r.raw, base.Add(24*time.Hour))
 	}
-	if n := e.process(); n != 2 {
+	if n := e.processAll(); n != 2 {
 		t.Errorf("after restart the reader delivered %d messages, want the 2 new ones", n)
 	}
-	if n := len(e.cases()); n != 14 {
+	if n := len(e.Cases()); n != 14 {
 		t.Errorf("%d cases after restart, want 14", n)
 	}
-	if n := len(e.smtp.Messages()) - sent; n != 4 {
+	if n := len(e.SMTP.Messages()) - sent; n != 4 {
 		t.Errorf("%d mails sent after restart, want 4 (two acknowledgements, two notifications)", n)
 	}
 	if inbox, _ := e.dc.Messages("INBOX"); len(inbox) != 0 {
@@ -312,8 +312,8 @@ func TestDovecotUIDValidityChange(t *testing.T) {
 	for _, r := range reqs[:5] {
 		e.append(r.raw, base)
 	}
-	e.process()
-	sent := len(e.smtp.Messages())
+	e.processAll()
+	sent := len(e.SMTP.Messages())
 	if sent != 10 {
 		t.Fatalf("%d mails for 5 requests, want 10", sent)
 	}
@@ -323,16 +323,16 @@ func TestDovecotUIDValidityChange(t *testing.T) {
 	}
 	t.Logf("UIDVALIDITY %d -> %d", old, cur)
 	e.append(reqs[5].raw, base.Add(time.Hour))
-	if n := e.process(); n != 6 {
+	if n := e.processAll(); n != 6 {
 		t.Errorf("reader delivered %d messages after the change, want all 6 again", n)
 	}
-	if n := len(e.cases()); n != 6 {
+	if n := len(e.Cases()); n != 6 {
 		t.Errorf("%d cases, want 6 (five old, one new)", n)
 	}
-	if n := len(e.smtp.Messages()) - sent; n != 2 {
+	if n := len(e.SMTP.Messages()) - sent; n != 2 {
 		t.Errorf("%d mails sent after the change, want 2 (for the new request only)", n)
 	}
-	if got := sentTo(e.smtp, reqs[5].addr); len(got) != 1 {
+	if got := sentTo(e.SMTP, reqs[5].addr); len(got) != 1 {
 		t.Errorf("the new requester got %d mails, want 1", len(got))
 	}
 	msgs, _ := e.dc.Messages("INBOX")

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,41 +12,17 @@ import (
 	"privacyd/clock"
 	"privacyd/internal/imaptest"
 	"privacyd/internal/smtptest"
+	"privacyd/internal/testcfg"
 )
 
 // writeOpsConfig writes a configuration for in-process servers; extra is
 // appended (YAML).
 func writeOpsConfig(t *testing.T, imapAddr, imapPassword, smtpAddr, extra string) string {
 	t.Helper()
-	dir := t.TempDir()
-	yaml := fmt.Sprintf(`organisation:
-  name: Example Shop B.V.
-  privacy_address: privacy@example.org
-  default_language: en
-imap:
-  address: %s
-  tls: none
-  username: privacy@example.org
-  password: %s
-  processed_mailbox: Processed
-smtp:
-  address: %s
-  tls: none
-database:
-  path: privacyd.db
-staff:
-  addresses: [staff@example.org]
-owner: owner@example.org
-policy:
-  identity_check: never
-http:
-  address: ""
-%s`, imapAddr, imapPassword, smtpAddr, extra)
-	path := filepath.Join(dir, "privacyd.yaml")
-	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return testcfg.Write(t, t.TempDir(), testcfg.Config{
+		IMAPAddr: imapAddr, IMAPPassword: imapPassword, IMAPYAML: "  processed_mailbox: Processed", SMTPAddr: smtpAddr,
+		Owner: "owner@example.org", IdentityCheck: "never", ExtraYAML: extra,
+	})
 }
 
 func TestCheckConfig(t *testing.T) {
