@@ -41,18 +41,7 @@ func TestDovecot(t *testing.T) {
 	}
 	keywords := func(t *testing.T, mailbox string) (with, without []uint32) {
 		t.Helper()
-		msgs, err := d.Messages(mailbox)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range msgs {
-			if m.Has(Keyword) {
-				with = append(with, m.UID)
-			} else {
-				without = append(without, m.UID)
-			}
-		}
-		return with, without
+		return byKeyword(t, d.Messages, mailbox, func(m dovecot.Message) (uint32, bool) { return m.UID, m.Has(Keyword) })
 	}
 
 	t.Run("keyword and repair", func(t *testing.T) {

@@ -305,15 +305,23 @@ func runReader(t *testing.T, r *Reader) (stop func() error, done <-chan struct{}
 // flagged reports which UIDs of mailbox carry the keyword.
 func flagged(t *testing.T, srv *imaptest.Server, mailbox string) (with, without []uint32) {
 	t.Helper()
-	msgs, err := srv.Messages(mailbox)
+	return byKeyword(t, srv.Messages, mailbox, func(m imaptest.Message) (uint32, bool) { return m.UID, m.Has(Keyword) })
+}
+
+// byKeyword lists mailbox and splits its UIDs by whether they carry the
+// keyword; uidKeyword reads both off one message of the server's kind (the
+// in-process one or a real Dovecot).
+func byKeyword[M any](t *testing.T, list func(mailbox string) ([]M, error), mailbox string, uidKeyword func(M) (uint32, bool)) (with, without []uint32) {
+	t.Helper()
+	msgs, err := list(mailbox)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range msgs {
-		if m.Has(Keyword) {
-			with = append(with, m.UID)
+		if uid, ok := uidKeyword(m); ok {
+			with = append(with, uid)
 		} else {
-			without = append(without, m.UID)
+			without = append(without, uid)
 		}
 	}
 	return with, without

@@ -7,6 +7,7 @@
 package testcfg
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,18 +59,10 @@ type Config struct {
 // and returns the file's path. The database is privacyd.db in dir.
 func Write(t testing.TB, dir string, c Config) string {
 	t.Helper()
-	if c.Organisation == "" {
-		c.Organisation = "Example Shop B.V."
-	}
-	if c.Privacy == "" {
-		c.Privacy = "privacy@example.org"
-	}
-	if c.IMAPUser == "" {
-		c.IMAPUser = c.Privacy
-	}
-	if c.Staff == "" {
-		c.Staff = "staff@example.org"
-	}
+	c.Organisation = cmp.Or(c.Organisation, "Example Shop B.V.")
+	c.Privacy = cmp.Or(c.Privacy, "privacy@example.org")
+	c.IMAPUser = cmp.Or(c.IMAPUser, c.Privacy)
+	c.Staff = cmp.Or(c.Staff, "staff@example.org")
 
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
