@@ -96,6 +96,9 @@ type phrase struct {
 	// the phrase can match only in a text that holds one of the words of
 	// each (checked before the costlier search). Set by lexicon.add.
 	need []int
+	// idx numbers the phrase in its lexicon (set by lexicon.add), for
+	// find's record of which phrases' needs a text meets.
+	idx int
 }
 
 // lexicon is the compiled set of phrases, indexed by their first element.
@@ -373,6 +376,7 @@ func (lx *lexicon) add(p *phrase) {
 		}
 		return
 	}
+	p.idx = lx.n
 	lx.n++
 	for i := range p.elems {
 		e := &p.elems[i]
@@ -465,20 +469,38 @@ func (lx *lexicon) find(toks []token) []match {
 			present[id/64] |= 1 << (id % 64)
 		}
 	}
+	// met records per phrase whether the text holds a word of each of
+	// its needed elements (0 not checked yet, 1 yes, 2 no): it depends on
+	// the text only, so a phrase that starts with a frequent word ("the",
+	// "mijn") is checked once per text, not at every occurrence.
+	var metBuf [2048]uint8
+	met := metBuf[:0]
+	if lx.n > len(metBuf) {
+		met = make([]uint8, lx.n)
+	} else {
+		met = metBuf[:lx.n]
+	}
 	// The lits of every match are cut from one growing arena: a few
 	// allocations per mail instead of one per match.
 	var arena []int
 	try := func(p *phrase, i int) {
-		for _, k := range p.need {
-			found := false
-			for _, id := range p.elems[k].ids {
-				if present[id/64]&(1<<(id%64)) != 0 {
-					found = true
-					break
+		switch met[p.idx] {
+		case 2:
+			return
+		case 0:
+			met[p.idx] = 1
+			for _, k := range p.need {
+				found := false
+				for _, id := range p.elems[k].ids {
+					if present[id/64]&(1<<(id%64)) != 0 {
+						found = true
+						break
+					}
 				}
-			}
-			if !found {
-				return
+				if !found {
+					met[p.idx] = 2
+					return
+				}
 			}
 		}
 		if lits, ok := lx.matchFrom(p, 1, i+1, toks, toks[i].sent, append(scratch[:0], i)); ok {
