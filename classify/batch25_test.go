@@ -80,6 +80,17 @@ func TestGenericPatterns(t *testing.T) {
 		{"Jusqu'à nouvel ordre, n'utilisez plus mes données, gardez-les seulement.", []string{Restriction}},
 		{"Pendant l'examen de ma contestation, merci de ne pas traiter mes données.", []string{Restriction}},
 		{"Ich wohne seit 20 Jahren in Köln und möchte meinen Termin ändern.", nil},
+		{"Thanks, my address is now correct in your system.", nil},
+		{"Is it possible to update my order with an extra cushion?", nil},
+		{"I don't agree with your decision to refuse my refund.", nil},
+		{"My new address is in the attachment, please send the invoice there.", nil},
+		{"Kunnen jullie mijn klacht even bijhouden en mij op de hoogte houden?", nil},
+		{"Mijn nieuwe telefoon doet het niet, kunnen jullie hem vervangen?", nil},
+		{"Ich bin nicht damit einverstanden, dass die Rechnung so hoch ist.", nil},
+		{"Die neue Lieferadresse ist Bahnhofstr. 2.", nil},
+		{"Bitte bewahren Sie das Paket bis Montag auf.", nil},
+		{"Je ne suis pas d'accord pour que le colis soit livré chez le voisin.", nil},
+		{"Mon nouveau numéro de commande est 12345.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
