@@ -7,6 +7,7 @@
 package e2e
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"os"
@@ -76,12 +77,8 @@ func New(t testing.TB, o Options) *Env {
 	if o.Config != nil {
 		c = *o.Config
 	}
-	if c.Privacy == "" {
-		c.Privacy = "privacy@" + o.Domain
-	}
-	if c.Staff == "" {
-		c.Staff = "staff@" + o.Domain
-	}
+	c.Privacy = cmp.Or(c.Privacy, "privacy@"+o.Domain)
+	c.Staff = cmp.Or(c.Staff, "staff@"+o.Domain)
 	e := &Env{T: t, Dir: t.TempDir(), Privacy: c.Privacy, Staff: c.Staff, logLevel: o.LogLevel}
 	if c.IMAPAddr == "" {
 		e.IMAP = imaptest.Start(t, append([]imaptest.Option{imaptest.WithCredentials(e.Privacy, "secret")}, o.IMAP...)...)
