@@ -203,3 +203,125 @@ func TestSweepMigrationV8(t *testing.T) {
 		t.Errorf("%d warnings_sent rows, want 3 (the two old, the stage)", got)
 	}
 }
+
+// TestSweepReminderBatch: the sweep queues its identity reminders in one
+// batch, as mailCustomer would one by one: the per-sender cap counts the
+// reminders of the same sweep (a second case of the same customer is held
+// back, with a mail_suppressed event, not recorded, and reminded the next
+// day), each reminder is threaded to the customer's latest mail in the case
+// and has its mail_queued event naming its Message-ID.
+func TestSweepReminderBatch(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) {
+		o.IdentityCheck = "always"
+		o.AutoMailsPerSender = 1
+	})
+	body := "Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."
+	deliver(t, tr, clk, 1, local(2026, 4, 6, 10, 0), requestMail(1, "anna@example.net", "Inzage", body))
+	deliver(t, tr, clk, 2, local(2026, 4, 7, 11, 0), requestMail(2, "anna@example.net", "Inzage 2", body))
+	deliver(t, tr, clk, 3, local(2026, 4, 7, 12, 0), requestMail(3, "carl@example.net", "Inzage", body))
+	cs, err := tr.Cases(context.Background(), Filter{})
+	if err != nil || len(cs) != 3 {
+		t.Fatalf("%d cases (%v)", len(cs), err)
+	}
+	a, b, c := cs[0], cs[1], cs[2]
+	// Carl wrote again in his case.
+	mustExec(t, tr, `INSERT INTO messages (case_id, mailbox, uidvalidity, uid, message_id, sha256, internal_date, from_addr, from_name,
+		date_hdr, subject, kind, language, rights, classification, disposition, size, processed_at)
+		VALUES (?, 'INBOX', 1, 9, 'carl-2@example.net', 'x', ?, 'carl@example.net', 'Carl', '', 'Re: Inzage', 'request', 'nl', '', '{}', 'x', 1, ?)`,
+		c.ID, fmtTime(local(2026, 4, 8, 9, 0)), fmtTime(local(2026, 4, 8, 9, 0)))
+
+	o := SweepOptions{IdentityReminderDays: 7, IdentityWaitDays: 30}
+	clk.Set(local(2026, 4, 14, 8, 0)) // 7 days after all three identity mails
+	res, err := tr.Sweep(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Reminders != 2 || res.Recorded != 2 {
+		t.Fatalf("14 April: %d reminders, %d recorded; want 2, 2 (Anna's second held back)", res.Reminders, res.Recorded)
+	}
+	type mail struct{ caseID, to, inReplyTo, refs, msgID string }
+	reminders := func() map[string]mail {
+		rows, err := tr.w.Query(`SELECT case_id, to_addrs, in_reply_to, refs, message_id FROM outbox WHERE kind = ?`, templates.IdentityReminder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]mail{}
+		for rows.Next() {
+			var m mail
+			if err := rows.Scan(&m.caseID, &m.to, &m.inReplyTo, &m.refs, &m.msgID); err != nil {
+				t.Fatal(err)
+			}
+			out[m.caseID] = m
+		}
+		return out
+	}
+	got := reminders()
+	if m := got[a.ID]; m.to != `["anna@example.net"]` || m.inReplyTo != "req-1@example.net" || m.refs != "req-1@example.net" {
+		t.Errorf("Anna's reminder: %+v", m)
+	}
+	if m := got[c.ID]; m.to != `["carl@example.net"]` || m.inReplyTo != "carl-2@example.net" || m.refs != "req-3@example.net carl-2@example.net" {
+		t.Errorf("Carl's reminder: %+v, want it threaded to his latest mail", m)
+	}
+	if _, ok := got[b.ID]; ok {
+		t.Errorf("Anna's second case reminded past the cap")
+	}
+	events := func(id, typ string) []string {
+		d, err := tr.Detail(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range d.Events {
+			if e.Type == typ {
+				out = append(out, e.NewValue+" "+e.Detail)
+			}
+		}
+		return out
+	}
+	for _, x := range []*Case{a, c} {
+		if evs := events(x.ID, "mail_queued"); len(evs) != 2 || evs[1] != templates.IdentityReminder+" "+got[x.ID].msgID {
+			t.Errorf("%s: mail_queued events %q, the last should name the reminder %s", x.ID, evs, got[x.ID].msgID)
+		}
+	}
+	if evs := events(b.ID, "mail_suppressed"); len(evs) != 1 || !strings.Contains(evs[0], "identity_reminder: per-sender cap") {
+		t.Errorf("%s: mail_suppressed events %q", b.ID, evs)
+	}
+	// The next day Anna's second case is reminded; nobody else again.
+	clk.Set(local(2026, 4, 15, 8, 0))
+	if res, err := tr.Sweep(context.Background(), o); err != nil || res.Reminders != 1 || res.Recorded != 1 {
+		t.Fatalf("15 April: %v, %d reminders, %d recorded; want 1, 1", err, res.Reminders, res.Recorded)
+	}
+	if got := reminders(); len(got) != 3 || got[b.ID].inReplyTo != "req-2@example.net" {
+		t.Errorf("reminders %+v", got)
+	}
+}
+
+// TestSweepPageCache: the sweep enlarges the page cache of the writer's
+// connection (the only one) for itself and sets it back.
+func TestSweepPageCache(t *testing.T) {
+	clk := clock.NewFake(time.Time{})
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
+	insertCase(t, tr, 1, StatusInProgress, local(2026, 4, 3, 10, 0))
+	cache := func() int {
+		var n int
+		if err := tr.w.QueryRow(`PRAGMA cache_size`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := cache()
+	if before == -sweepCacheKiB {
+		t.Fatalf("the cache is already %d", before)
+	}
+	if res := sweepAt(t, tr, clk, local(2026, 5, 6, 8, 0)); len(res.Warnings) != 1 {
+		t.Fatalf("%d lines, want 1", len(res.Warnings))
+	}
+	if got := cache(); got != before {
+		t.Errorf("cache_size %d after the sweep, want %d", got, before)
+	}
+	if got := countRows(t, tr, `SELECT COUNT(*) FROM pragma_foreign_key_check`); got != 0 {
+		t.Errorf("%d foreign key violations", got)
+	}
+}
