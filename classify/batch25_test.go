@@ -91,6 +91,19 @@ func TestGenericPatterns(t *testing.T) {
 		{"Bitte bewahren Sie das Paket bis Montag auf.", nil},
 		{"Je ne suis pas d'accord pour que le colis soit livré chez le voisin.", nil},
 		{"Mon nouveau numéro de commande est 12345.", nil},
+		// everyday wording of the other rights (third round)
+		{"Can I see everything you've stored about me?", []string{Access}},
+		{"Was wissen Sie eigentlich alles über mich?", []string{Access}},
+		{"Please send my purchase history as a spreadsheet so I can move to another shop.", []string{Portability}},
+		{"Can I get my playlist data in a file I can import elsewhere?", []string{Portability}},
+		{"Je voudrais récupérer mes données pour les transférer ailleurs.", []string{Portability}},
+		{"I never agreed to this. Take back my consent please.", []string{WithdrawConsent}},
+		{"No more catalogues please.", []string{ObjectDirectMarketing}},
+		{"Ik wil geen post meer van jullie.", []string{ObjectDirectMarketing}},
+		{"Gooi mijn account maar weg, ik gebruik het niet meer.", []string{Erasure}},
+		{"Bitte machen Sie mein Konto zu und werfen Sie alles weg.", []string{Erasure}},
+		{"Mijn aanvraag is door de computer afgewezen, ik wil dat een medewerker ernaar kijkt.", []string{AutomatedDecision}},
+		{"If this happens again I will move my money elsewhere.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
