@@ -178,3 +178,17 @@ func TestWordClasses(t *testing.T) {
 		})
 	}
 }
+
+// A negation word counts in its own language only: French "pas" is a
+// card in Dutch, English "t" is Dutch "'t", Dutch "noch" is German still.
+func TestNegationInItsOwnLanguage(t *testing.T) {
+	c := newTestClassifier(t)
+	checkRights(t, c, "Verwijder mijn pas en al mijn gegevens.", []string{Erasure})
+	checkRights(t, c, "Kun je 't account verwijderen?", []string{Erasure})
+	checkRights(t, c, "Sie haben noch meine alte E-Mail-Adresse. Die neue ist max@neu.de.", []string{Rectification})
+	// ... while each language's own negation still works
+	checkRights(t, c, "Ik wil niet dat jullie mijn account verwijderen, ik wil alleen weten wat jullie van mij hebben.", []string{Access})
+	checkRights(t, c, "Je ne demande pas la suppression de mes données.", []string{})
+	checkRights(t, c, "Bitte löschen Sie mein Konto nicht.", []string{})
+	checkRights(t, c, "I do not want my account deleted.", []string{})
+}

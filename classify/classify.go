@@ -1298,8 +1298,12 @@ var postNegation = map[string]bool{"niet": true, "nicht": true}
 // notOnly words after a post-negation make it "not only" ("nicht nur").
 var notOnly = map[string]bool{"nur": true, "alleen": true, "enkel": true, "only": true, "allein": true}
 
-func (c *Classifier) isNeg(toks []token, j int) bool {
-	if !toks[j].neg {
+// isNeg reports whether toks[j] negates a phrase of the languages in
+// langs: a negation word counts in its own language only (French "pas"
+// is a card in Dutch, Dutch "noch" is still in German, English "t" is
+// Dutch "'t").
+func (c *Classifier) isNeg(toks []token, j int, langs uint8) bool {
+	if toks[j].neg&langs == 0 {
 		return false
 	}
 	return j+1 >= len(toks) || !cessation[toks[j+1].s]
@@ -1309,13 +1313,14 @@ func (c *Classifier) isNeg(toks []token, j int) bool {
 // clause (up to five words back), inside its gaps, or just after it (Dutch
 // and German "niet"/"nicht").
 func (c *Classifier) negated(toks []token, mt match) bool {
+	langs := langBit(mt.p.lang)
 	li := 0
 	for j := mt.s; j < mt.e; j++ {
 		if li < len(mt.lits) && mt.lits[li] == j {
 			li++
 			continue
 		}
-		if c.isNeg(toks, j) {
+		if c.isNeg(toks, j, langs) {
 			return true
 		}
 	}
@@ -1324,7 +1329,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 		if toks[j].clause != cl || toks[j].brk {
 			break
 		}
-		if c.isNeg(toks, j) {
+		if c.isNeg(toks, j, langs) {
 			return true
 		}
 	}

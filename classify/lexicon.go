@@ -113,8 +113,8 @@ type lexicon struct {
 	// prefixBits has bit b0<<8|b1 set when a prefix phrase starts with
 	// the bytes b0 b1: most words start otherwise and skip the map.
 	prefixBits [1 << 16 / 64]uint64
-	suffix     []suffixEntry // few entries: each is tried on every word
-	negation   map[string]bool
+	suffix     []suffixEntry    // few entries: each is tried on every word
+	negation   map[string]uint8 // word -> the languages it negates in (langBit)
 	breaks     map[string]bool
 	contrast   map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
 	stop       map[string][]string // folded function word -> languages
@@ -126,7 +126,7 @@ type lexicon struct {
 
 func newLexicon() *lexicon {
 	return &lexicon{vocab: map[string]int32{}, prefix: map[string][]prefixEntry{},
-		negation: map[string]bool{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{},
+		negation: map[string]uint8{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{},
 		classes: map[string][]string{}}
 }
 
@@ -362,7 +362,7 @@ func (lx *lexicon) add(p *phrase) {
 	switch p.cat {
 	case catNegation:
 		for _, a := range p.elems[0].alts {
-			lx.negation[a.s] = true
+			lx.negation[a.s] |= langBit(p.lang)
 			lx.intern(a.s)
 		}
 		return
@@ -417,6 +417,23 @@ func (lx *lexicon) add(p *phrase) {
 			lx.byID[id] = append(lx.byID[id], p)
 		}
 	}
+}
+
+// langBit is the bit of language lang in a language set; a
+// language-neutral file (common.txt, the user's extra phrases) is all of
+// them.
+func langBit(lang string) uint8 {
+	switch lang {
+	case "nl":
+		return 1
+	case "en":
+		return 2
+	case "de":
+		return 4
+	case "fr":
+		return 8
+	}
+	return 0xF
 }
 
 // intern returns the vocabulary id of the plain word w, adding it if new.
@@ -551,7 +568,7 @@ func (lx *lexicon) mayHavePrefix(t string) bool {
 func (lx *lexicon) mark(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		t.id, t.neg, t.brk, t.contrast = -1, false, false, false
+		t.id, t.neg, t.brk, t.contrast = -1, 0, false, false
 		if id, ok := lx.vocab[t.s]; ok {
 			// Negation and break words are in the vocabulary too, so
 			// one lookup decides whether any flag can be set.

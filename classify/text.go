@@ -18,9 +18,11 @@ type token struct {
 	sent       int    // sentence number
 	clause     int    // clause number (sentences split further at , : ( ) ...)
 	subject    bool   // token is in the subject line
-	// Set by lexicon.mark: the word is a negation, a break or a contrast.
-	neg, brk, contrast bool
-	id                 int32 // vocabulary id of s in the lexicon, -1 if none
+	// Set by lexicon.mark: the languages in which the word is a negation
+	// (langBit), and whether it is a break or a contrast.
+	neg           uint8
+	brk, contrast bool
+	id            int32 // vocabulary id of s in the lexicon, -1 if none
 }
 
 // fold lower-cases r and removes accents from Latin letters. ß becomes "ss",
