@@ -104,6 +104,19 @@ func TestGenericPatterns(t *testing.T) {
 		{"Bitte machen Sie mein Konto zu und werfen Sie alles weg.", []string{Erasure}},
 		{"Mijn aanvraag is door de computer afgewezen, ik wil dat een medewerker ernaar kijkt.", []string{AutomatedDecision}},
 		{"If this happens again I will move my money elsewhere.", nil},
+		// German and French wording of the three rights (fourth round)
+		{"Mein Vorname ist Jürgen, nicht Jürgen-Peter. Bitte passen Sie das an.", []string{Rectification}},
+		{"Seit meiner Scheidung trage ich wieder meinen Geburtsnamen Krause.", []string{Rectification}},
+		{"Bitte hinterlegen Sie meine neue Adresse: Lindenweg 4, 80331 München.", []string{Rectification}},
+		{"Ihre Daten über mich sind veraltet, ich wohne nicht mehr in Hamburg.", []string{Rectification}},
+		{"Je ne m'appelle plus Martin mais Bernard depuis mon mariage.", []string{Rectification}},
+		{"Ne m'appelez plus pour vos offres.", []string{ObjectDirectMarketing}},
+		{"Unterlassen Sie es bitte, mein Einkaufsverhalten zu analysieren.", []string{Objection}},
+		{"Je ne veux plus que vous utilisiez mes données de géolocalisation.", []string{Objection}},
+		{"Arrêtez d'analyser mes achats s'il vous plaît.", []string{Objection}},
+		{"I don't consent to you tracking me and I object to it.", []string{Objection}},
+		{"Merci de geler mon dossier jusqu'à la fin du litige.", []string{Restriction}},
+		{"Zet mijn gegevens even op slot tot de klacht is afgehandeld.", []string{Restriction}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {

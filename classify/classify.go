@@ -1199,10 +1199,13 @@ func beats(a, b match, toks []token) bool {
 	if coexist[[2]string{a.p.cat, b.p.cat}] {
 		return false
 	}
-	if precedes[[2]string{a.p.cat, b.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) && !listedIn(a, b, toks) {
+	// (A weight-1 phrase is a hint that needs another: it takes no
+	// precedence over a phrase that decides alone, "unterlassen Sie" over
+	// "unterlassen Sie es, mein Einkaufsverhalten zu analysieren".)
+	if precedes[[2]string{a.p.cat, b.p.cat}] && !(a.p.weight < 2 && b.p.weight >= 2) && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || a.s <= b.s && b.e <= a.e) && !listedIn(a, b, toks) {
 		return true
 	}
-	if precedes[[2]string{b.p.cat, a.p.cat}] && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) && !listedIn(b, a, toks) {
+	if precedes[[2]string{b.p.cat, a.p.cat}] && !(b.p.weight < 2 && a.p.weight >= 2) && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) && !listedIn(b, a, toks) {
 		return false
 	}
 	if specificity(a) <= specificity(b) {
