@@ -231,8 +231,13 @@ var migrations = []string{
 	// row 'overdue:<date>' (and an event) per case. The old rows stay, as
 	// the record of what was sent; each case's earliest becomes the stage
 	// 'overdue', and the last day a reminder went out is the kv row, so a
-	// sweep after the upgrade repeats nothing already sent.
-	`INSERT OR IGNORE INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
+	// sweep after the upgrade repeats nothing already sent. The two small
+	// partial indexes give the sweep, for each case waiting for the
+	// customer, when the identity check went out and when the fee was
+	// asked, without reading every mail and event of the case.
+	`CREATE INDEX outbox_identity ON outbox (case_id, created_at) WHERE kind = 'identity_check';
+	CREATE INDEX events_fee ON events (case_id, at) WHERE type = 'status_changed' AND new_value = 'awaiting_payment';
+	INSERT OR IGNORE INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
 		SELECT case_id, kind, 'overdue', for_date, MIN(sent_on), created_at, primary_, message_id FROM warnings_sent
 		WHERE threshold GLOB 'overdue:*' GROUP BY case_id, kind, for_date;
 	INSERT OR REPLACE INTO kv (key, value)

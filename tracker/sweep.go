@@ -614,21 +614,26 @@ type sentStage struct {
 	rank         int // stageRank
 }
 
+// sweepCasesSQL is sweepCases' query; its arguments are
+// StatusAwaitingIdentity and StatusAwaitingPayment.
+var sweepCasesSQL = `SELECT id, status, rights, received_at, received_date, clock_start, due, extended,
+	extended_due, fee_amount,
+	CASE status
+		WHEN ? THEN (SELECT MIN(o.created_at) FROM outbox o WHERE o.case_id = cases.id AND o.kind = '` + templates.IdentityCheck + `')
+		WHEN ? THEN (SELECT MAX(e.at) FROM events e WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.new_value = '` + StatusAwaitingPayment + `')
+	END,
+	(SELECT group_concat(w.kind || ' ' || w.threshold || ' ' || w.for_date, '|') FROM warnings_sent w
+		WHERE w.case_id = cases.id AND w.threshold NOT GLOB 'overdue:*')
+	FROM cases INDEXED BY cases_open WHERE ` + openSQL + ` ORDER BY received_at, id`
+
 // sweepCases reads every open case within tx, with the date its identity or
 // fee threshold counts from and the stages recorded for it, in one query.
-// The daily rows of before schema v8 (overdue:<date>) are left out: v8
-// recorded their stage as overdue.
+// The dates come from the partial indexes outbox_identity and events_fee
+// (schema v8), which the query can use because it names their WHERE
+// literally. The daily rows of before schema v8 (overdue:<date>) are left
+// out: v8 recorded their stage as overdue.
 func sweepCases(ctx context.Context, tx *sql.Tx) ([]sweepCase, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, status, rights, received_at, received_date, clock_start, due, extended,
-		extended_due, fee_amount,
-		CASE status
-			WHEN ? THEN (SELECT MIN(o.created_at) FROM outbox o WHERE o.case_id = cases.id AND o.kind = ?)
-			WHEN ? THEN (SELECT MAX(e.at) FROM events e WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.new_value = ?)
-		END,
-		(SELECT group_concat(w.kind || ' ' || w.threshold || ' ' || w.for_date, '|') FROM warnings_sent w
-			WHERE w.case_id = cases.id AND w.threshold NOT GLOB 'overdue:*')
-		FROM cases INDEXED BY cases_open WHERE `+openSQL+` ORDER BY received_at, id`,
-		StatusAwaitingIdentity, templates.IdentityCheck, StatusAwaitingPayment, StatusAwaitingPayment)
+	rows, err := tx.QueryContext(ctx, sweepCasesSQL, StatusAwaitingIdentity, StatusAwaitingPayment)
 	if err != nil {
 		return nil, err
 	}

@@ -180,7 +180,7 @@ func TestSweepMigrationV8(t *testing.T) {
 		mustExec(t, tr, `INSERT INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
 			VALUES (?, 'due', ?, '2026-10-01', ?, ?, 1, ?)`, id, "overdue:"+d, d, d+"T06:00:00.000000000Z", "m-"+d+"@example.org")
 	}
-	mustExec(t, tr, `PRAGMA user_version = 7`)
+	mustExec(t, tr, `DROP INDEX outbox_identity; DROP INDEX events_fee; PRAGMA user_version = 7`)
 	tr.Close()
 
 	tr = newSweepTracker(t, path, clk, nil)
@@ -323,5 +323,34 @@ func TestSweepPageCache(t *testing.T) {
 	}
 	if got := countRows(t, tr, `SELECT COUNT(*) FROM pragma_foreign_key_check`); got != 0 {
 		t.Errorf("%d foreign key violations", got)
+	}
+}
+
+// TestSweepQueryPlan: the sweep's query reads the open cases through
+// cases_open (TestSweepReadsOpenIndex), the identity mail's and the fee's
+// dates through the partial indexes of schema v8 (it must name their WHERE
+// literally), and the recorded stages from warnings_sent's index only.
+func TestSweepQueryPlan(t *testing.T) {
+	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clock.NewFake(local(2026, 4, 1, 9, 0)), nil)
+	rows, err := tr.w.Query(`EXPLAIN QUERY PLAN `+sweepCasesSQL, StatusAwaitingIdentity, StatusAwaitingPayment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	all := strings.Join(plan, "\n")
+	for _, want := range []string{"USING COVERING INDEX cases_open", "USING COVERING INDEX outbox_identity",
+		"USING COVERING INDEX events_fee", "USING COVERING INDEX sqlite_autoindex_warnings_sent_1"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the plan does not use %q:\n%s", want, all)
+		}
 	}
 }
