@@ -277,8 +277,8 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		prime  int         // index in ths of the most urgent; -1 if none
 		repeat bool        // the daily reminder
 	}
-	var lines []pending
-	var recs []warnRecord
+	lines := make([]*pending, 0, len(cases)) // pointers: sorting moves less
+	recs := make([]warnRecord, 0, len(cases))
 	// The customers' reminders first, as one batch.
 	var rcs []*Case
 	var rths []threshold
@@ -327,12 +327,12 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			shown = append(slices.Clip(staff), threshold{kind: WarnDue, name: "overdue"})
 		}
 		p.line = day.warningLine(sc.c, shown)
-		lines = append(lines, p)
+		lines = append(lines, &p)
 	}
 
 	if len(lines) > 0 {
 		// Case IDs are unique, so this order is total.
-		slices.SortFunc(lines, func(a, b pending) int {
+		slices.SortFunc(lines, func(a, b *pending) int {
 			return cmp.Or(cmp.Compare(a.line.DaysLeft, b.line.DaysLeft), a.line.Due.Compare(b.line.Due), cmp.Compare(a.c.ID, b.c.ID))
 		})
 		res.Warnings = make([]templates.Warning, len(lines))
