@@ -533,12 +533,14 @@ func (lx *lexicon) find(toks []token) []match {
 		t := toks[i].s
 		if id := toks[i].id; id >= 0 {
 			for _, p := range lx.byID[id] {
-				try(p, i)
+				if met[p.idx] != 2 { // checked before the call: most are
+					try(p, i)
+				}
 			}
 		}
 		if len(t) >= 2 && lx.mayHavePrefix(t) {
 			for _, pe := range lx.prefix[t[:2]] {
-				if strings.HasPrefix(t, pe.prefix) {
+				if met[pe.p.idx] != 2 && strings.HasPrefix(t, pe.prefix) {
 					try(pe.p, i)
 				}
 			}
@@ -546,7 +548,9 @@ func (lx *lexicon) find(toks []token) []match {
 		for _, se := range lx.suffix {
 			if strings.HasSuffix(t, se.suffix) {
 				for _, p := range se.ps {
-					try(p, i)
+					if met[p.idx] != 2 {
+						try(p, i)
+					}
 				}
 			}
 		}
