@@ -205,3 +205,29 @@ func TestNegationInItsOwnLanguage(t *testing.T) {
 	checkRights(t, c, "Bitte löschen Sie mein Konto nicht.", []string{})
 	checkRights(t, c, "I do not want my account deleted.", []string{})
 }
+
+// Whole everyday mails with a greeting and a signature (fifth round).
+func TestGenericPatternsWholeMails(t *testing.T) {
+	c := newTestClassifier(t)
+	tests := []struct {
+		subject, body string
+		want          []string
+	}{
+		{"Adreswijziging", "Beste klantenservice,\n\nIk ben vorige maand verhuisd. Mijn nieuwe adres is Dorpsstraat 5, 1234 AB Ergens. Willen jullie dit aanpassen?\n\nMet vriendelijke groet,\nEls", []string{Rectification}},
+		{"Name", "Dear Sir or Madam,\n\nI recently got married and would be grateful if you could reflect my new surname, Taylor, on my customer record.\n\nKind regards,\nAnna Taylor", []string{Rectification}},
+		{"Profiling", "Hello,\n\nI have noticed that your app recommends products based on what I looked at earlier. I would prefer that you don't do this with my information.\n\nThanks,\nMark", []string{Objection}},
+		{"Verarbeitung", "Sehr geehrte Damen und Herren,\n\nich habe gegen Ihre Kündigung Einspruch eingelegt. Bis darüber entschieden ist, dürfen meine Daten nicht an Dritte weitergegeben oder anderweitig genutzt werden.\n\nMit freundlichen Grüßen", []string{Restriction}},
+		{"Telefoon", "Hoi! Ik heb een nieuw nummer: 06-98765432. Het oude werkt niet meer. Groetjes, Kim", []string{Rectification}},
+		{"adresse", "Bonjour, je vous informe de mon changement d'adresse : 5 rue Neuve, 75001 Paris. Merci.", []string{Rectification}},
+		{"Adreswijziging bestelling 4471", "Hallo,\n\nKan het pakket van bestelling 4471 naar mijn werkadres? Dat is Industrieweg 2 in Zwolle.\n\nGroet, Piet", []string{}},
+		{"Change of delivery address", "Hi,\n\nCould my order #8812 go to my office instead? 1 Main St, Leeds.\n\nThanks", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.subject, func(t *testing.T) {
+			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
+			if !slices.Equal(r.Rights, tt.want) {
+				t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, tt.want, r.Evidence)
+			}
+		})
+	}
+}
