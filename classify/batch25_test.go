@@ -117,6 +117,16 @@ func TestGenericPatterns(t *testing.T) {
 		{"I don't consent to you tracking me and I object to it.", []string{Objection}},
 		{"Merci de geler mon dossier jusqu'à la fin du litige.", []string{Restriction}},
 		{"Zet mijn gegevens even op slot tot de klacht is afgehandeld.", []string{Restriction}},
+		// informal one-liners (sixth round)
+		{"hey can u delete my acc pls", []string{Erasure}},
+		{"i want all my info gone from ur site", []string{Erasure}},
+		{"Do you still have my details on file? If so please remove them.", []string{Erasure}},
+		{"I want to know who you sold my email address to.", []string{Access}},
+		{"Please take my photo off your Instagram.", []string{Erasure}},
+		{"haal mijn foto van jullie website af", []string{Erasure}},
+		{"ik heb nooit toestemming gegeven voor die nieuwsbrief, haal me eraf", []string{ObjectDirectMarketing}},
+		{"Bitte rufen Sie mich nie wieder an.", []string{ObjectDirectMarketing}},
+		{"If so, please remove the item from my basket.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
