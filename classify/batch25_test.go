@@ -241,3 +241,24 @@ func TestGenericPatternsWholeMails(t *testing.T) {
 		})
 	}
 }
+
+// A relative's request in everyday words (seventh round).
+func TestRepresentativeRelatives(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		rep  bool
+	}{
+		{"I'm writing for my elderly mum, who can't use email. Please delete her account.", true},
+		{"Mijn dochter van 15 heeft zich aangemeld, verwijder haar account alstublieft.", true},
+		{"Je vous écris pour ma grand-mère: merci de supprimer son compte.", true},
+		{"Mein Vater hat kein E-Mail. Bitte löschen Sie sein Konto.", true},
+		{"My son told me about your privacy page. Please delete my own account.", false},
+		{"Please delete my account. Your colleague said his team would help.", false},
+	} {
+		r := c.Classify(msg("Jan <jan@example.net>", "", tt.body))
+		if r.Representative != tt.rep {
+			t.Errorf("%q: representative %v, want %v (%v)", tt.body, r.Representative, tt.rep, r.RepresentativeEvidence)
+		}
+	}
+}
