@@ -246,12 +246,14 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 	fresh := make([][]threshold, len(cases))
 	repeat := make([]bool, len(cases)) // the daily reminder of an overdue case
 	var remind []string
+	nfresh := 0
 	for i, sc := range cases {
 		all, err := day.thresholds(sc)
 		if err != nil {
 			return res, fmt.Errorf("sweep %s: %w", sc.c.ID, err)
 		}
 		fresh[i] = newStages(all, sc.sent)
+		nfresh += len(fresh[i])
 		for _, th := range fresh[i] {
 			if th.kind == WarnIdentityReminder {
 				remind = append(remind, sc.c.ID)
@@ -278,7 +280,7 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		repeat bool        // the daily reminder
 	}
 	lines := make([]*pending, 0, len(cases)) // pointers: sorting moves less
-	recs := make([]warnRecord, 0, len(cases))
+	recs := make([]warnRecord, 0, nfresh)
 	// The customers' reminders first, as one batch.
 	var rcs []*Case
 	var rths []threshold
@@ -361,25 +363,32 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 			queued++
 		}
 		res.MessageID = msgID
-		var names strings.Builder
+		events = slices.Grow(events, len(lines)-res.Daily)
+		var detail strings.Builder
 		for _, p := range lines {
 			if len(p.ths) == 0 {
 				continue // the daily reminder: the mail records it
 			}
-			names.Reset()
+			detail.Reset()
+			overdue := false
 			for j, th := range p.ths {
 				recs = append(recs, warnRecord{caseID: p.c.ID, th: th, primary: j == p.prime, msgID: msgID})
 				if j > 0 {
-					names.WriteByte(' ')
+					detail.WriteByte(' ')
 				}
-				names.WriteString(th.kind + ":" + th.name)
+				detail.WriteString(th.kind)
+				detail.WriteByte(':')
+				detail.WriteString(th.name)
+				overdue = overdue || th.kind == WarnDue && th.name == "overdue"
 				res.Recorded++
 			}
-			detail := names.String() + " — " + p.line.What
-			if slices.ContainsFunc(p.ths, func(th threshold) bool { return th.kind == WarnDue && th.name == "overdue" }) {
-				detail += "; " + day.ph.daily
+			detail.WriteString(" — ")
+			detail.WriteString(p.line.What)
+			if overdue {
+				detail.WriteString("; ")
+				detail.WriteString(day.ph.daily)
 			}
-			events = append(events, sweepEvent{caseID: p.c.ID, typ: "warning_sent", newValue: p.ths[p.prime].kind + ":" + p.ths[p.prime].name, detail: detail})
+			events = append(events, sweepEvent{caseID: p.c.ID, typ: "warning_sent", newValue: p.ths[p.prime].kind + ":" + p.ths[p.prime].name, detail: detail.String()})
 		}
 	}
 	if err := recordWarnings(ctx, tx, recs, today, now); err != nil {
