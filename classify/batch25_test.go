@@ -127,6 +127,18 @@ func TestGenericPatterns(t *testing.T) {
 		{"ik heb nooit toestemming gegeven voor die nieuwsbrief, haal me eraf", []string{ObjectDirectMarketing}},
 		{"Bitte rufen Sie mich nie wieder an.", []string{ObjectDirectMarketing}},
 		{"If so, please remove the item from my basket.", nil},
+		// objection to analysis, restriction while a complaint runs (eighth round)
+		{"I'd like you to stop monitoring how I use your website.", []string{Objection}},
+		{"You have no legitimate reason to analyse my purchases, so please stop.", []string{Objection}},
+		{"Can you make sure my data isn't used for analytics anymore?", []string{Objection}},
+		{"Opt me out of the data analysis programme.", []string{Objection}},
+		{"Gebruik mijn gegevens niet meer voor analyses.", []string{Objection}},
+		{"Bitte schließen Sie mich von der Profilbildung aus.", []string{Objection}},
+		{"N'utilisez plus mes données à des fins d'analyse.", []string{Objection}},
+		{"Please keep my account but stop processing my information while you investigate.", []string{Restriction}},
+		{"Houd mijn account aan maar verwerk niets meer totdat de klacht is opgelost.", []string{Restriction}},
+		{"Löschen Sie nichts, aber verarbeiten Sie meine Daten nicht weiter, bis die Beschwerde geklärt ist.", []string{Restriction}},
+		{"Ne supprimez rien, mais cessez d'utiliser mes données jusqu'à la résolution de ma plainte.", []string{Restriction}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {

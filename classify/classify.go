@@ -1295,8 +1295,9 @@ func specificity(m match) int {
 var cessation = map[string]bool{"longer": true, "langer": true, "mehr": true, "meer": true, "more": true}
 
 // postNegation are negations that follow the verb in Dutch and German
-// ("verwijder mijn gegevens niet", "löschen Sie mein Konto nicht").
-var postNegation = map[string]bool{"niet": true, "nicht": true}
+// ("verwijder mijn gegevens niet", "löschen Sie mein Konto nicht",
+// "löschen Sie nichts").
+var postNegation = map[string]bool{"niet": true, "nicht": true, "nichts": true}
 
 // notOnly words after a post-negation make it "not only" ("nicht nur").
 var notOnly = map[string]bool{"nur": true, "alleen": true, "enkel": true, "only": true, "allein": true}
