@@ -238,7 +238,7 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		if err := tx.QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM kv WHERE key = ?`, sweepDailyKey).Scan(&last); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return res, fmt.Errorf("sweep: last daily reminder: %w", err)
 		}
-		daily = last != today.String()
+		daily = last < today.String() // YYYY-MM-DD sorts as text; a clock set back repeats nothing
 	}
 
 	// Of every threshold that has fallen due, the new ones.
