@@ -198,12 +198,16 @@ func kindRank(k string) int {
 // one line that tells its current state. See the comment at the top of
 // this file for what is recorded and why.
 //
-// The work is set-based, so that a register of 100,000 cases with tens of
-// thousands open and overdue is swept within a second: one query reads
-// the open cases with the dates their thresholds count from and the stages
-// recorded for them, the thresholds are computed in memory (dates and
-// working-day counts once per distinct date), and one statement per few
-// hundred rows records the new stages and their events.
+// The work is set-based. One query reads the open cases with the dates
+// their thresholds count from and the stages recorded for them, the
+// thresholds are computed in memory (dates and working-day counts once per
+// distinct date), and one statement per few hundred rows records the new
+// stages and their events; the writer's page cache is enlarged for the
+// sweep (sweepCache). At 100,000 cases, a quarter open and nearly all of
+// those overdue (BenchmarkScaleSweep100k), the next working day's sweep and
+// a second one the same day take well under a second; the first sweep,
+// which writes 75,000 rows and queues 6,250 reminders at once, about a
+// second and a half.
 func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error) {
 	o = o.withDefaults()
 	now := t.now()
