@@ -113,11 +113,14 @@ type lexicon struct {
 	// prefixBits has bit b0<<8|b1 set when a prefix phrase starts with
 	// the bytes b0 b1: most words start otherwise and skip the map.
 	prefixBits [1 << 16 / 64]uint64
-	suffix     []suffixEntry    // few entries: each is tried on every word
-	negation   map[string]uint8 // word -> the languages it negates in (langBit)
-	breaks     map[string]bool
-	contrast   map[string]bool     // breaks that are not plain conjunctions: a gap never spans them
-	stop       map[string][]string // folded function word -> languages
+	suffix     []suffixEntry // few entries: each is tried on every word
+	// negation[id] holds the languages (langBit) in which the word
+	// negates; flags[id] whether it is a break (flagBreak) and a break
+	// that is not a plain conjunction (flagContrast: a gap never spans
+	// it). Indexed by vocabulary id, so marking a word takes one lookup.
+	negation []uint8
+	flags    []uint8
+	stop     map[string][]string // folded function word -> languages
 	// classes are the word classes ("@field_en name|surname|address"),
 	// by name, as the alternatives written on their defining line.
 	classes map[string][]string
@@ -126,7 +129,7 @@ type lexicon struct {
 
 func newLexicon() *lexicon {
 	return &lexicon{vocab: map[string]int32{}, prefix: map[string][]prefixEntry{},
-		negation: map[string]uint8{}, breaks: map[string]bool{}, contrast: map[string]bool{}, stop: map[string][]string{},
+		stop:    map[string][]string{},
 		classes: map[string][]string{}}
 }
 
@@ -362,16 +365,15 @@ func (lx *lexicon) add(p *phrase) {
 	switch p.cat {
 	case catNegation:
 		for _, a := range p.elems[0].alts {
-			lx.negation[a.s] |= langBit(p.lang)
-			lx.intern(a.s)
+			lx.negation[lx.intern(a.s)] |= langBit(p.lang)
 		}
 		return
 	case catBreak:
 		for _, a := range p.elems[0].alts {
-			lx.breaks[a.s] = true
-			lx.intern(a.s)
+			id := lx.intern(a.s)
+			lx.flags[id] |= flagBreak
 			if !conjunctions[a.s] {
-				lx.contrast[a.s] = true
+				lx.flags[id] |= flagContrast
 			}
 		}
 		return
@@ -444,8 +446,16 @@ func (lx *lexicon) intern(w string) int32 {
 	id := int32(len(lx.byID))
 	lx.vocab[w] = id
 	lx.byID = append(lx.byID, nil)
+	lx.negation = append(lx.negation, 0)
+	lx.flags = append(lx.flags, 0)
 	return id
 }
+
+// Bits of lexicon.flags.
+const (
+	flagBreak    = 1 << iota // ends a negation's scope ("but", "maar")
+	flagContrast             // a break that is not a plain conjunction
+)
 
 type prefixEntry struct {
 	prefix string
@@ -577,7 +587,8 @@ func (lx *lexicon) mark(toks []token) {
 			// Negation and break words are in the vocabulary too, so
 			// one lookup decides whether any flag can be set.
 			t.id = id
-			t.neg, t.brk, t.contrast = lx.negation[t.s], lx.breaks[t.s], lx.contrast[t.s]
+			f := lx.flags[id]
+			t.neg, t.brk, t.contrast = lx.negation[id], f&flagBreak != 0, f&flagContrast != 0
 		}
 	}
 }
