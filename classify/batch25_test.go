@@ -139,6 +139,16 @@ func TestGenericPatterns(t *testing.T) {
 		{"Houd mijn account aan maar verwerk niets meer totdat de klacht is opgelost.", []string{Restriction}},
 		{"Löschen Sie nichts, aber verarbeiten Sie meine Daten nicht weiter, bis die Beschwerde geklärt ist.", []string{Restriction}},
 		{"Ne supprimez rien, mais cessez d'utiliser mes données jusqu'à la résolution de ma plainte.", []string{Restriction}},
+		// questions and conditionals (ninth round)
+		{"The phone number you have for me is out of use.", []string{Rectification}},
+		{"Is it OK if I ask you not to use my data for profiling?", []string{Objection}},
+		{"Would you please not analyse my shopping behaviour?", []string{Objection}},
+		{"Ik zou het fijn vinden als jullie mijn aankopen niet meer analyseren.", []string{Objection}},
+		{"Es wäre mir lieb, wenn Sie mein Nutzungsverhalten nicht mehr auswerten.", []string{Objection}},
+		{"J'aimerais que vous n'analysiez plus mes achats.", []string{Objection}},
+		{"Kunnen jullie het gebruik van mijn gegevens stopzetten zolang de klacht loopt?", []string{Restriction}},
+		{"Can I change my appointment to next Tuesday?", nil},
+		{"Please change the language of my account to Dutch.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
