@@ -149,6 +149,13 @@ func TestGenericPatterns(t *testing.T) {
 		{"Kunnen jullie het gebruik van mijn gegevens stopzetten zolang de klacht loopt?", []string{Restriction}},
 		{"Can I change my appointment to next Tuesday?", nil},
 		{"Please change the language of my account to Dutch.", nil},
+		// tenth round
+		{"Please update my preferences: I don't want any more marketing emails.", []string{ObjectDirectMarketing}},
+		{"Ik wil mijn account niet verwijderen, maar wel mijn oude adres eruit halen.", []string{Erasure}},
+		{"Ich möchte, dass Sie meine alte Adresse löschen und die neue eintragen.", []string{Erasure, Rectification}},
+		{"I gave you permission to use my photo in the brochure, but I'd now like to take that back.", []string{WithdrawConsent}},
+		{"Ik heb toestemming gegeven voor de foto op jullie website, maar die wil ik nu terugtrekken.", []string{WithdrawConsent}},
+		{"Je ne donne plus mon accord pour la publication de ma photo.", []string{WithdrawConsent}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
