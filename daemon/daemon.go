@@ -57,7 +57,7 @@ func New(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) 
 	}
 	d := &Daemon{Config: cfg, log: opt.Log, clk: opt.Clock}
 
-	tr, err := NewTracker(ctx, cfg, opt.Log, opt.Clock)
+	tr, err := newTracker(ctx, cfg, opt.Log, opt.Clock, true)
 	if err != nil {
 		return nil, err
 	}
@@ -93,6 +93,12 @@ func New(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) 
 
 // NewTracker opens the register configured by cfg (for commands that only read it).
 func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk clock.Clock) (*tracker.Tracker, error) {
+	return newTracker(ctx, cfg, log, clk, false)
+}
+
+// newTracker opens the register; sender is true for the process that sends
+// the mail (it keeps the sent log).
+func newTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk clock.Clock, sender bool) (*tracker.Tracker, error) {
 	var extra []byte
 	if cfg.Classify.ExtraPhrases != "" {
 		b, err := os.ReadFile(cfg.Classify.ExtraPhrases)
@@ -133,6 +139,7 @@ func NewTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		IdentityCheck: cfg.Policy.IdentityCheck, IDCopy: cfg.Policy.IDCopy,
 		RepetitiveCount: cfg.Policy.RepetitiveCount, RepetitiveDays: cfg.Policy.RepetitiveDays,
 		RetentionDays: cfg.Retention.ClosedCaseDays,
+		SentLog:       sender,
 	})
 }
 

@@ -92,6 +92,9 @@ func (t *Tracker) renderQueued(kind, data string) (templates.Mail, error) {
 // back with Err set, and the sender marks it failed (staff are told when it
 // was for a customer).
 func (t *Tracker) Due(ctx context.Context, now time.Time, limit int) ([]outbox.Mail, error) {
+	if err := t.applyPendingMarks(ctx); err != nil {
+		return nil, err
+	}
 	out, rendered, err := t.due(ctx, now, limit)
 	if err != nil || len(rendered) == 0 {
 		return out, err
@@ -159,10 +162,50 @@ func (t *Tracker) due(ctx context.Context, now time.Time, limit int) (out, rende
 	return out, rendered, rows.Err()
 }
 
-// MarkSent implements outbox.Queue.
+// MarkSent implements outbox.Queue. The mark goes to the sent log first,
+// which no database lock delays, then into the database (sentlog.go). When
+// only the database update fails, the mark stays in the log, Due applies it
+// before it reads the due mails, and MarkSent reports success: the mail is
+// not sent again.
 func (t *Tracker) MarkSent(ctx context.Context, id int64, at time.Time) error {
-	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ? AND sent_at = ''`, fmtTime(at), id)
+	m := sentMark{id: id, at: at}
+	logged := t.sent != nil
+	if logged {
+		if err := t.sent.write(m); err != nil {
+			t.log.Warn("sent log: write failed; the mark goes to the database only", "mail", id, "err", err)
+			logged = false
+		}
+	}
+	_, err := t.mark.ExecContext(ctx, markSentSQL, fmtTime(at), id)
+	if logged {
+		t.sent.recorded(m, err == nil)
+		if err != nil {
+			t.log.Warn("mail sent; its mark is in the sent log, the database update follows", "mail", id, "err", err)
+			return nil
+		}
+	}
 	return err
+}
+
+// applyPendingMarks records the marks MarkSent could not write to the database.
+func (t *Tracker) applyPendingMarks(ctx context.Context) error {
+	if t.sent == nil {
+		return nil
+	}
+	p := t.sent.takePending()
+	if len(p) == 0 {
+		return nil
+	}
+	if err := applyMarks(ctx, t.mark, p); err != nil {
+		for _, m := range p {
+			t.sent.recorded(m, false)
+		}
+		return fmt.Errorf("sent marks: %w", err)
+	}
+	for _, m := range p {
+		t.sent.recorded(m, true)
+	}
+	return nil
 }
 
 // MarkRetry implements outbox.Queue.

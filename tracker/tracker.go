@@ -93,6 +93,10 @@ type Options struct {
 	// RetentionDays is retention.closed_case_days: Retain erases the personal
 	// data of cases closed longer ago than this (0: 730).
 	RetentionDays int
+	// SentLog keeps the sent log (sentlog.go) beside the database: set by
+	// the process that sends the mail (the daemon), not by commands that
+	// only read the register while it runs.
+	SentLog bool
 
 	// OnQueued is called after a commit that queued mail (to wake the sender).
 	OnQueued func()
@@ -101,7 +105,8 @@ type Options struct {
 // Tracker is the register. It is safe for concurrent use.
 type Tracker struct {
 	w, r *sql.DB
-	mark *sql.DB // records SMTP results; see openMarkDB
+	mark *sql.DB  // records SMTP results; see openMarkDB
+	sent *sentLog // MarkSent's marks before they are in the database (sentlog.go)
 	ck   *checkpointer
 	// caseRefRe finds case IDs ("DSR-2026-0001") in subjects.
 	caseRefRe *regexp.Regexp
@@ -244,14 +249,28 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		r.Close()
 		return nil, err
 	}
+	var sent *sentLog
+	if opt.SentLog {
+		var applied int
+		if sent, applied, err = openSentLog(ctx, w, opt.Path+"-sent"); err != nil {
+			w.Close()
+			r.Close()
+			mark.Close()
+			return nil, err
+		}
+		if applied > 0 {
+			opt.Log.Info("sent log applied: mails the SMTP server took before privacyd stopped", "marks", applied)
+		}
+	}
 	ck, err := startCheckpointer(opt.Path, opt.Log)
 	if err != nil {
 		w.Close()
 		r.Close()
 		mark.Close()
+		sent.close()
 		return nil, err
 	}
-	t := &Tracker{w: w, r: r, mark: mark, ck: ck, opt: opt, log: opt.Log,
+	t := &Tracker{w: w, r: r, mark: mark, sent: sent, ck: ck, opt: opt, log: opt.Log,
 		caseRefRe: caseRefPattern(opt.CasePrefix)}
 	if t.key, err = t.commandKey(ctx); err != nil {
 		t.Close()
@@ -262,7 +281,7 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 
 // Close closes the database.
 func (t *Tracker) Close() error {
-	return errors.Join(t.ck.close(), t.r.Close(), t.mark.Close(), t.w.Close())
+	return errors.Join(t.ck.close(), t.r.Close(), t.mark.Close(), t.sent.close(), t.w.Close())
 }
 
 // commandKey returns the configured key, or the one kept in the database,
