@@ -181,8 +181,8 @@ import (
 // tuned on and no longer blind: it scores 1.000 now; its first look
 // above stays the blind estimate. It is still gated for safety only.
 // Ten rounds of probes in other words followed (batch25_test.go, every
-// right, each round missing about a third of its requests before its
-// patterns were added); they found that a negation word negated phrases
+// right, each round missing a quarter to two thirds of its requests
+// before its patterns were added); they found that a negation word negated phrases
 // of other languages and that a weight-1 hint of one right could silence
 // a deciding phrase of another, both fixed, which also removed train's one extra right
 // (t9-en-optout-sharing). Holdout10 (k10-*) was written meanwhile by
