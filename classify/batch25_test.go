@@ -156,6 +156,22 @@ func TestGenericPatterns(t *testing.T) {
 		{"I gave you permission to use my photo in the brochure, but I'd now like to take that back.", []string{WithdrawConsent}},
 		{"Ik heb toestemming gegeven voor de foto op jullie website, maar die wil ik nu terugtrekken.", []string{WithdrawConsent}},
 		{"Je ne donne plus mon accord pour la publication de ma photo.", []string{WithdrawConsent}},
+		// access and erasure in everyday words (eleventh round)
+		{"I'd like to see the notes your staff made about my complaint calls.", []string{Access}},
+		{"Please provide me with all emails and chat logs about me.", []string{Access}},
+		{"I want a printout of my customer file.", []string{Access}},
+		{"Mag ik een afschrift van mijn klantdossier?", []string{Access}},
+		{"Please make sure nothing of mine stays in your database.", []string{Erasure}},
+		{"My ex-employer still has my CV on file, please destroy it.", []string{Erasure}},
+		{"Zorg dat er niets meer van mij in jullie systemen staat.", []string{Erasure}},
+		{"Mijn cv mag uit jullie bestand.", []string{Erasure}},
+		{"Bitte sorgen Sie dafür, dass nichts mehr von mir bei Ihnen gespeichert ist.", []string{Erasure}},
+		{"Faites en sorte qu'il ne reste plus rien de moi chez vous.", []string{Erasure}},
+		{"Ik wil nooit meer iets van jullie horen.", []string{ObjectDirectMarketing}},
+		{"Mijn naam mag uit de nieuwsbrief.", []string{ObjectDirectMarketing}},
+		{"Nothing of mine was in the parcel you sent back.", nil},
+		{"Het pakket kan weg, ik heb een nieuw besteld.", nil},
+		{"Please destroy it, the voucher was a mistake.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
