@@ -172,6 +172,15 @@ func TestGenericPatterns(t *testing.T) {
 		{"Nothing of mine was in the parcel you sent back.", nil},
 		{"Het pakket kan weg, ik heb een nieuw besteld.", nil},
 		{"Please destroy it, the voucher was a mistake.", nil},
+		// decisions, portability, consent no longer given (twelfth round)
+		{"The app flagged my account as fraud automatically. Please have an employee reconsider.", []string{AutomatedDecision}},
+		{"Ik wil mijn foto's en albums downloaden om ze naar een andere dienst over te zetten.", []string{Portability}},
+		{"Bitte schicken Sie mir meine Daten in einem Format, das ich bei einem anderen Anbieter hochladen kann.", []string{Portability}},
+		{"I no longer agree to you sharing my data with your partners.", []string{WithdrawConsent}},
+		{"Ik ga niet meer akkoord met het delen van mijn gegevens met partners.", []string{WithdrawConsent}},
+		{"Ich bin nicht mehr damit einverstanden, dass Sie meine Daten an Partner weitergeben.", []string{WithdrawConsent}},
+		{"Je ne suis plus d'accord pour que vous partagiez mes données avec vos partenaires.", []string{WithdrawConsent}},
+		{"I no longer agree with your prices.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
