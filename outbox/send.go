@@ -14,6 +14,7 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 )
 
 // TLS modes of SMTPConfig.TLS (the smtp.tls configuration key).
@@ -118,8 +119,10 @@ func isLoopback(host string) bool {
 // network connection is closed, which aborts whatever command is in flight.
 // go-mail itself only uses the context for the TCP dial.
 type conn struct {
-	client *gomail.Client
-	ctx    context.Context
+	client  *gomail.Client
+	sc      *smtp.Client // the session, from client
+	ctx     context.Context
+	timeout time.Duration
 
 	mu   sync.Mutex
 	raw  net.Conn
@@ -128,7 +131,7 @@ type conn struct {
 
 // dial connects, says EHLO, does TLS and AUTH as configured.
 func dial(ctx context.Context, e *endpoint) (*conn, error) {
-	c := &conn{ctx: ctx}
+	c := &conn{ctx: ctx, timeout: e.cfg.Timeout}
 	dialFunc := func(dctx context.Context, _, _ string) (net.Conn, error) {
 		d := net.Dialer{Timeout: e.cfg.Timeout}
 		raw, err := d.DialContext(dctx, "tcp", e.addr)
@@ -183,17 +186,82 @@ func dial(ctx context.Context, e *endpoint) (*conn, error) {
 		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
 	}
 	c.client = client
-	if err := client.DialWithContext(ctx); err != nil {
+	sc, err := client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
 		c.abort()
 		return nil, ctxErr(ctx, fmt.Errorf("smtp dial %s: %w", e.addr, err))
 	}
+	c.sc = sc
 	return c, nil
 }
 
-// send transmits one message on the session.
+// stageError is a failed step of one mail's SMTP transaction.
+type stageError struct {
+	stage string // "sender", "recipients", "MAIL FROM", "RCPT TO", "DATA", "message", "end of DATA"
+	rcpt  string // the recipient a RCPT TO was refused for (Failure.Detail names it; Error redacts it)
+	err   error
+}
+
+func (e *stageError) Error() string {
+	if e.rcpt != "" {
+		return e.stage + " <" + e.rcpt + ">: " + e.err.Error()
+	}
+	return e.stage + ": " + e.err.Error()
+}
+func (e *stageError) Unwrap() error { return e.err }
+
+// send transmits one message on the session: MAIL FROM, RCPT TO, DATA. It
+// returns nil as soon as the server has accepted the message (its reply to
+// the end of DATA), so that the caller records it at once: go-mail's own
+// Send says NOOP before and RSET after every message, and a privacyd killed
+// during that RSET had a mail accepted but not yet recorded — sent again
+// after the restart. Here RSET is said only after a failed step, to clear
+// the transaction for the next mail.
 func (c *conn) send(msg *gomail.Msg) error {
-	if err := c.client.Send(msg); err != nil {
+	if err := c.transact(msg); err != nil {
 		return ctxErr(c.ctx, err)
+	}
+	return nil
+}
+
+func (c *conn) transact(msg *gomail.Msg) error {
+	from, err := msg.GetSender(false)
+	if err != nil {
+		return &stageError{stage: "sender", err: err}
+	}
+	rcpts, err := msg.GetRecipients()
+	if err != nil {
+		return &stageError{stage: "recipients", err: err}
+	}
+	if err := c.sc.UpdateDeadline(c.timeout); err != nil {
+		return &stageError{stage: "MAIL FROM", err: err}
+	}
+	fail := func(stage, rcpt string, err error) error {
+		var te *textproto.Error
+		if errors.As(err, &te) {
+			// The server answered: the session lives on, without this transaction.
+			_ = c.sc.Reset()
+		}
+		return &stageError{stage: stage, rcpt: rcpt, err: err}
+	}
+	if err := c.sc.Mail(from); err != nil {
+		return fail("MAIL FROM", "", err)
+	}
+	for _, r := range rcpts {
+		if err := c.sc.Rcpt(r); err != nil {
+			return fail("RCPT TO", r, err)
+		}
+	}
+	w, err := c.sc.Data()
+	if err != nil {
+		return fail("DATA", "", err)
+	}
+	if _, err := msg.WriteTo(w); err != nil {
+		_ = w.Close()
+		return &stageError{stage: "message", err: err}
+	}
+	if err := w.Close(); err != nil {
+		return fail("end of DATA", "", err)
 	}
 	return nil
 }
@@ -202,7 +270,7 @@ func (c *conn) send(msg *gomail.Msg) error {
 func (c *conn) close() error {
 	var err error
 	if c.ctx.Err() == nil {
-		err = c.client.Close()
+		err = c.client.CloseWithSMTPClient(c.sc)
 	}
 	c.abort()
 	return err
@@ -291,14 +359,17 @@ func (f *Failure) Detail() string { return f.Err.Error() }
 // Unwrap returns the underlying error.
 func (f *Failure) Unwrap() error { return f.Err }
 
+// enhancedRE finds an enhanced status code (RFC 3463) at the start of a reply text.
+var enhancedRE = regexp.MustCompile(`^[245]\.\d{1,3}\.\d{1,3}\b`)
+
 var addressRE = regexp.MustCompile(`[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+`)
 
 func redactAddresses(s string) string { return addressRE.ReplaceAllString(s, "[address]") }
 
 // Classify sorts a delivery error (as returned by Send) into a Failure. It
 // returns err itself if it already is one, and nil for nil. Permanent are:
-// SMTP 5xx replies to RCPT TO and DATA, and messages go-mail cannot send at
-// all (no sender or recipients). Everything else is temporary: 4xx replies,
+// SMTP 5xx replies to RCPT TO, DATA and the end of DATA, and messages that
+// cannot be sent at all (no sender or recipients). Everything else is temporary: 4xx replies,
 // refused or broken connections, timeouts, TLS and AUTH trouble at connect
 // and a 5xx to MAIL FROM (configuration problems, the same for every mail,
 // must not fail the queue; they give up after Sender.GiveUpAfter like any
@@ -315,6 +386,21 @@ func Classify(err error) *Failure {
 		return f
 	}
 	f = &Failure{Err: err}
+	var ste *stageError
+	if errors.As(err, &ste) {
+		var te *textproto.Error
+		if errors.As(err, &te) {
+			f.Code = te.Code
+			f.Enhanced = enhancedRE.FindString(te.Msg)
+		}
+		switch ste.stage {
+		case "sender", "recipients":
+			f.Permanent = true
+		case "RCPT TO", "DATA", "end of DATA":
+			f.Permanent = f.Code >= 500 && f.Code < 600
+		}
+		return f
+	}
 	var se *gomail.SendError
 	if errors.As(err, &se) {
 		f.Code = se.ErrorCode()

@@ -197,13 +197,8 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 		}
 
 		err = c.send(msg)
-		if err == nil || msg.IsDelivered() {
-			if err != nil {
-				// The server took the message; only the RSET after it failed.
-				s.log.Debug("outbox: error after delivery", "mail_id", m.ID, "err", err)
-				_ = c.close()
-				c = nil
-			}
+		if err == nil {
+			// Accepted: recorded before anything else is said to the server.
 			if err := s.q.MarkSent(ctx, m.ID, s.clk.Now()); err != nil {
 				// The mail will be sent again (same Message-ID).
 				s.log.Error("outbox: mail sent but not marked", mailAttrs(m, "err", err)...)
