@@ -468,20 +468,13 @@ func (t *Tracker) identityReminders(ctx context.Context, tx *sql.Tx, cs []*Case)
 		}
 		return args
 	}, func(st *sql.Stmt, args []any) error {
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		return eachRow(ctx, st, args, func(rows *sql.Rows) error {
 			var a string
 			var n int
-			if err := rows.Scan(&a, &n); err != nil {
-				return err
-			}
+			err := rows.Scan(&a, &n)
 			count[a] = n
-		}
-		return rows.Err()
+			return err
+		})
 	})
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("per-sender cap: %w", err)
@@ -498,22 +491,15 @@ func (t *Tracker) identityReminders(ctx context.Context, tx *sql.Tx, cs []*Case)
 		}
 		return args
 	}, func(st *sql.Stmt, args []any) error {
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		return eachRow(ctx, st, args, func(rows *sql.Rows) error {
 			var id string
 			var m sql.NullString
-			if err := rows.Scan(&id, &m); err != nil {
-				return err
-			}
+			err := rows.Scan(&id, &m)
 			if m.Valid {
 				last[id] = m.String
 			}
-		}
-		return rows.Err()
+			return err
+		})
 	})
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("threads: %w", err)
@@ -903,6 +889,21 @@ func (t *Tracker) receiptDue(c *Case) (deadline.Date, bool) {
 // bound and stepped inside SQLite, without a round trip through
 // database/sql for each.
 const sweepChunk = 500
+
+// eachRow runs st with args and calls scan for every row.
+func eachRow(ctx context.Context, st *sql.Stmt, args []any, scan func(*sql.Rows) error) error {
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
 
 // values returns "(?, ?, ...), (...)" for n rows of width values each.
 func values(n, width int) string {
