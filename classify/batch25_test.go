@@ -181,6 +181,18 @@ func TestGenericPatterns(t *testing.T) {
 		{"Ich bin nicht mehr damit einverstanden, dass Sie meine Daten an Partner weitergeben.", []string{WithdrawConsent}},
 		{"Je ne suis plus d'accord pour que vous partagiez mes données avec vos partenaires.", []string{WithdrawConsent}},
 		{"I no longer agree with your prices.", nil},
+		// a field told wrong in other words (thirteenth round)
+		{"You've spelt my name wrong again - it's Catherine with a C.", []string{Rectification}},
+		{"There's a mistake in my address: it's flat 4, not flat 14.", []string{Rectification}},
+		{"Could you swap my landline for my mobile as the main contact number?", []string{Rectification}},
+		{"I'm now using a different email, please make a note of it: j@new.example", []string{Rectification}},
+		{"Er staat een fout in mijn adres, het huisnummer is 14 en niet 41.", []string{Rectification}},
+		{"Ich habe eine neue Handynummer, bitte speichern Sie diese statt der alten.", []string{Rectification}},
+		{"In meiner Adresse ist ein Fehler: Hausnummer 12, nicht 21.", []string{Rectification}},
+		{"Il y a une erreur dans mon adresse : c'est le numéro 12 et pas 21.", []string{Rectification}},
+		{"Vous avez mal noté mon prénom, c'est Chloé.", []string{Rectification}},
+		{"J'ai un nouveau numéro de téléphone, merci de le noter.", []string{Rectification}},
+		{"There's a mistake in my order: I got two left shoes.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {

@@ -180,7 +180,7 @@ import (
 // direction (not the words) of batch 25, so since then holdout9 is
 // tuned on and no longer blind: it scores 1.000 now; its first look
 // above stays the blind estimate. It is still gated for safety only.
-// Twelve rounds of probes in other words followed (batch25_test.go, every
+// Thirteen rounds of probes in other words followed (batch25_test.go, every
 // right, each round missing a quarter to two thirds of its requests
 // before its patterns were added); they found that a negation word negated phrases
 // of other languages and that a weight-1 hint of one right could silence
