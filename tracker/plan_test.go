@@ -20,21 +20,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		"per-sender cap":  capQuery,
 		"duplicate check": dupQuery,
 	} {
-		rows, err := tr.w.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, "c", "x", "y", "z", "w")
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		p := strings.Join(plan, "; ")
+		p := strings.Join(queryPlan(t, tr, q, "c", "x", "y", "z", "w"), "; ")
 		if !strings.Contains(p, "USING INDEX") && !strings.Contains(p, "USING COVERING INDEX") {
 			t.Errorf("%s: plan %q uses no index", name, p)
 		}
@@ -42,4 +28,27 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			t.Errorf("%s: plan %q scans a table", name, p)
 		}
 	}
+}
+
+// queryPlan returns the details of EXPLAIN QUERY PLAN q with args, on the writer.
+func queryPlan(t *testing.T, tr *Tracker, q string, args ...any) []string {
+	t.Helper()
+	rows, err := tr.w.Query("EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, q)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }

@@ -332,21 +332,7 @@ func TestSweepPageCache(t *testing.T) {
 // literally), and the recorded stages from warnings_sent's index only.
 func TestSweepQueryPlan(t *testing.T) {
 	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clock.NewFake(local(2026, 4, 1, 9, 0)), nil)
-	rows, err := tr.w.Query(`EXPLAIN QUERY PLAN `+sweepCasesSQL, StatusAwaitingIdentity, StatusAwaitingPayment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	all := strings.Join(plan, "\n")
+	all := strings.Join(queryPlan(t, tr, sweepCasesSQL, StatusAwaitingIdentity, StatusAwaitingPayment), "\n")
 	for _, want := range []string{"USING COVERING INDEX cases_open", "USING COVERING INDEX outbox_identity",
 		"USING COVERING INDEX events_fee", "USING COVERING INDEX sqlite_autoindex_warnings_sent_1"} {
 		if !strings.Contains(all, want) {
