@@ -187,10 +187,35 @@ import (
 // a deciding phrase of another, both fixed, which also removed train's one extra right
 // (t9-en-optout-sharing). Holdout10 (k10-*) was written meanwhile by
 // someone who did not see the classifier; it was never read here.
+//
+// Holdout10 (holdout10-mixed.txt, k10-* mails, 64 mails: 45 requests, 5
+// auto-replies, 4 bounces, 10 everyday non-requests, nl/en/de/fr) and
+// holdout11 (holdout11-mixed.txt, k11-* mails, 75 mails: 53 requests, 7
+// auto-replies, 5 bounces, 10 non-requests; 23 long letters after the
+// request generators and regulators' models, 24 phone-style one-liners)
+// were written by two people who never saw the classifier, its lexicons or
+// its corpus, and labelled by hand before it ran. Their first look, after
+// batch 25 (the blind estimate of the classifier as committed then):
+// holdout10 kind accuracy 0.906, rights precision 0.873, recall 0.889,
+// micro-F1 0.881 (restriction R 0.400: "pause"/"block" instead of erase,
+// "Sperrung"; erasure P 0.846; object_direct_marketing P 0.714), language
+// 1.000, representative recall 6/7; holdout11 kind accuracy 0.933,
+// precision 0.864, recall 0.934, micro-F1 0.898 (restriction P 0.333 R
+// 0.333, portability P 0.667), language 1.000, representative recall 6/7.
+// No automatic mail as a request in either (5 + 7 auto-replies, 4 + 5
+// bounces, most of the auto-replies without Auto-Submitted). The kind
+// errors are mostly the other way now: sales pitches that list the rights
+// (three), a recruiter and a phishing mail, and personal mail mentioning
+// data in passing (a job application, a faulty product) taken as
+// requests; and four everyday requests missed ("take me out of your
+// system", "my mum keeps getting your calls", a debt counsellor's
+// correction, "refus automatique"). Recall rose against the earlier blind
+// sets (0.68–0.99, holdout9 0.789), precision fell (0.92–1.0 before).
+// Both are gated for the safety property only.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
-// holdout4, holdout6 and holdout7 (holdout5, holdout8 and holdout9: the
-// safety property only): at least the targets of issue 3.
+// holdout4, holdout6 and holdout7 (holdout5, holdout8, holdout9,
+// holdout10 and holdout11: the safety property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -393,7 +418,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -409,10 +434,10 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
-				// First looks after batches 18, 23 and 24 (holdout9 tuned
-				// on since batch 25), not gates for the rates (see the
-				// comment above): only the safety property.
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout10" || split == "holdout11" {
+				// First looks after batches 18, 23, 24 and 25 (holdout9
+				// tuned on since batch 25), not gates for the rates (see
+				// the comment above): only the safety property.
 				if m.loop > 0 {
 					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
 				}
