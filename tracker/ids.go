@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"regexp"
 	"strings"
 )
@@ -61,9 +62,18 @@ func (t *Tracker) issueMessageID(caseID, audience string) string {
 }
 
 func (t *Tracker) token(caseID, audience, nonce string) string {
-	mac := hmac.New(sha256.New, t.key)
-	fmt.Fprintf(mac, "%s|%s|%s", caseID, audience, nonce)
-	return hex.EncodeToString(mac.Sum(nil))[:24]
+	mac, _ := t.macs.Get().(hash.Hash)
+	if mac == nil {
+		mac = hmac.New(sha256.New, t.key)
+	}
+	mac.Reset()
+	var buf [128]byte
+	b := append(append(append(append(append(buf[:0], caseID...), '|'), audience...), '|'), nonce...)
+	mac.Write(b)
+	var sum [sha256.Size]byte
+	tok := hex.EncodeToString(mac.Sum(sum[:0]))[:24]
+	t.macs.Put(mac)
+	return tok
 }
 
 // IssuedRef is what a Message-ID issued by privacyd says, once its token checks out.

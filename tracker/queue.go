@@ -58,12 +58,13 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 			return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
 		}
 	}
+	ts := fmtTime(now)
 	_, err := t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
 		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseID, d.kind, d.audience, t.opt.From, t.opt.FromName, string(to),
 		d.mail.Subject, d.mail.Text, d.mail.HTML, string(data), id, d.inReplyTo, strings.Join(d.refs, " "),
-		d.auto, fmtTime(now), fmtTime(now), fmtTime(now))
+		d.auto, ts, ts, ts)
 	if err != nil {
 		return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
 	}

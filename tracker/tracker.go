@@ -115,6 +115,9 @@ type Tracker struct {
 	key       []byte
 
 	stmts txStmts // prepared statements of the current write transaction
+	// macs holds keyed HMACs of the Message-ID tokens (hmac.New costs two
+	// hash blocks and allocations; Reset restores the keyed state).
+	macs sync.Pool
 
 	// ahead holds the batches the mailbox reader handed to Prepare, oldest
 	// first, and the preparer started last (the next one waits for its mails
