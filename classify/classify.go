@@ -392,8 +392,8 @@ func (c *Classifier) language(sc *scan) string {
 		}
 	}
 	for _, m := range sc.matches {
-		if m.p.cat == catAsk || m.p.cat == catStatement {
-			continue // short common words, some shared by the languages ("stop", "pas")
+		if m.p.cat == catAsk || m.p.cat == catStatement || m.p.cat == catOfftopic {
+			continue // short common words, some shared by the languages ("stop", "pas", "cv")
 		}
 		if i := idx(m.p.lang); i >= 0 {
 			score[i] += 3
@@ -810,14 +810,26 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	var cand []match
 	billing := false
+	// negErasure holds the sentences that say not to erase ("Bitte NICHT
+	// löschen", "if you may not delete it").
+	var negErasure map[int]bool
 	for _, mt := range sc.matches {
 		if mt.p.cat == catBilling && !sc.threadSubject(mt) {
 			billing = true
 		}
-		if !mt.p.right || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
+		if !mt.p.right || sc.silenced(mt) || sc.threadSubject(mt) {
 			continue
 		}
 		if bodyOnly && sc.toks[mt.s].subject {
+			continue
+		}
+		if c.negated(sc.toks, mt) {
+			if mt.p.cat == Erasure {
+				if negErasure == nil {
+					negErasure = map[int]bool{}
+				}
+				negErasure[sc.toks[mt.s].sent] = true
+			}
 			continue
 		}
 		cand = append(cand, mt)
@@ -865,6 +877,20 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// machine-readable format or another provider does not count there
 	// (an article number still does).
 	sc.dropAccessInPortability(cand, drop)
+	// "If you may not delete it, block it": a restriction asked only
+	// for data that cannot be erased is part of the erasure request (the
+	// corpus's label convention), so restriction phrases in a sentence
+	// with a condition and a negated erasure do not count.
+	// Stopping a use until something is settled restricts it: in a
+	// sentence with a restriction phrase, an objection phrase without a
+	// word that objects ("stop using my data ... until the complaint has
+	// been resolved") is that restriction.
+	sc.dropConditionalRestriction(cand, drop, negErasure)
+	sc.dropObjectionInRestriction(cand, drop)
+	// Removing a wrong entry in a sentence that asks to correct data is
+	// that correction ("deze onjuiste gegevens recht te zetten en de
+	// vermelding van de achterstand te verwijderen uit mijn dossier").
+	sc.dropErasureOfEntry(cand, drop)
 	// Matches of one right that read a same word count once, with the
 	// highest weight: "delete" inside "delete my account", or the same
 	// word in two languages' lexicons. A phrase nested in another that
@@ -920,6 +946,13 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// art. 21).
 	if score[WithdrawConsent] >= 2 && score[Objection] >= 2 {
 		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool { return sc.objects(mt) })
+	}
+	// A mail that asks to restrict and says not to erase ("Bitte NICHT
+	// löschen ... nur aufbewahren, bis das Verfahren abgeschlossen ist")
+	// names the erasure it does not want: its erasure phrases describe
+	// what not to do ("Sie löschen Kundenkonten automatisch").
+	if score[Restriction] >= 2 && len(negErasure) > 0 {
+		score[Erasure] = 0
 	}
 	rights := []string{}
 	for _, r := range Rights {
@@ -1092,6 +1125,93 @@ func (sc *scan) dropRightLists(cand []match, drop []bool) {
 			if sc.toks[mt.s].sent == sent {
 				drop[i] = true
 			}
+		}
+	}
+}
+
+// conditionWords make a sentence conditional ("if", "indien", "sofern",
+// "si").
+var conditionWords = map[string]bool{"if": true, "unless": true, "should": true, "als": true, "indien": true,
+	"mocht": true, "mochten": true, "wanneer": true, "wenn": true, "falls": true, "sofern": true, "soweit": true,
+	"sollten": true, "sollte": true, "si": true, "lorsque": true}
+
+// dropConditionalRestriction sets drop for the restriction phrases of
+// every sentence that holds a condition word and a negated erasure
+// phrase (negErasure): "Sofern Sie meine Daten nicht löschen dürfen,
+// bitte ich um Sperrung".
+func (sc *scan) dropConditionalRestriction(cand []match, drop []bool, negErasure map[int]bool) {
+	if len(negErasure) == 0 {
+		return
+	}
+	for sent := range negErasure {
+		cond := false
+		for j := range sc.toks {
+			if sc.toks[j].sent == sent && conditionWords[sc.toks[j].s] {
+				cond = true
+				break
+			}
+		}
+		if !cond {
+			continue
+		}
+		for i, mt := range cand {
+			if mt.p.cat == Restriction && sc.toks[mt.s].sent == sent {
+				drop[i] = true
+			}
+		}
+	}
+}
+
+// dropObjectionInRestriction sets drop for the objection phrases without
+// a word that objects (sc.objects) in a sentence with a restriction
+// phrase.
+func (sc *scan) dropObjectionInRestriction(cand []match, drop []bool) {
+	var restr map[int]bool
+	for i, mt := range cand {
+		if !drop[i] && mt.p.cat == Restriction {
+			if restr == nil {
+				restr = map[int]bool{}
+			}
+			restr[sc.toks[mt.s].sent] = true
+		}
+	}
+	for i, mt := range cand {
+		if restr[sc.toks[mt.s].sent] && mt.p.cat == Objection && !sc.objects(mt) {
+			drop[i] = true
+		}
+	}
+}
+
+// entryWords name one entry of a record: removing a wrong one corrects
+// the record.
+var entryWords = map[string]bool{"entry": true, "entries": true, "vermelding": true, "vermeldingen": true,
+	"registratie": true, "eintrag": true, "eintrags": true, "eintrage": true, "mention": true, "mentions": true}
+
+// dropErasureOfEntry sets drop for the erasure phrases of a sentence that
+// holds a rectification phrase of weight 2 or more and names an entry
+// (entryWords).
+func (sc *scan) dropErasureOfEntry(cand []match, drop []bool) {
+	var rect map[int]bool
+	for i, mt := range cand {
+		if !drop[i] && mt.p.cat == Rectification && mt.p.weight >= 2 {
+			if rect == nil {
+				rect = map[int]bool{}
+			}
+			rect[sc.toks[mt.s].sent] = true
+		}
+	}
+	if rect == nil {
+		return
+	}
+	entry := map[int]bool{}
+	for _, t := range sc.toks {
+		if rect[t.sent] && entryWords[t.s] {
+			entry[t.sent] = true
+		}
+	}
+	for i, mt := range cand {
+		if mt.p.cat == Erasure && entry[sc.toks[mt.s].sent] {
+			drop[i] = true
 		}
 	}
 }
@@ -1315,7 +1435,9 @@ func (c *Classifier) isNeg(toks []token, j int, langs uint8) bool {
 
 // negated reports whether a negation stands before the match in the same
 // clause (up to five words back), inside its gaps, or just after it (Dutch
-// and German "niet"/"nicht").
+// and German "niet"/"nicht", up to a plain conjunction: in "deze gegevens
+// niet te gebruiken en niet door te geven" the second "niet" belongs to
+// the second verb).
 func (c *Classifier) negated(toks []token, mt match) bool {
 	langs := langBit(mt.p.lang)
 	li := 0
@@ -1338,7 +1460,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 		}
 	}
 	cl = toks[mt.e-1].clause
-	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl; j++ {
+	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl && !(toks[j].brk && !toks[j].contrast); j++ {
 		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s] && !notOnly[toks[j+1].s]) {
 			return true
 		}
@@ -1350,11 +1472,27 @@ func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 	ign := sc.ignored
 	score := 0
 	var ev []Evidence
+	// Phrases that read a same word count once, with the highest weight
+	// (the German plural "Mandate" is read by two weight-1 phrases).
+	var counted []match
 	for _, mt := range sc.matches {
 		if mt.p.cat != catRepresentative || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
-		score += mt.p.weight
+		w := mt.p.weight
+		for i, o := range counted {
+			if shares(o.lits, mt.lits) {
+				w = max(0, mt.p.weight-o.p.weight)
+				if w > 0 {
+					counted[i] = mt
+				}
+				break
+			}
+		}
+		if w == mt.p.weight {
+			counted = append(counted, mt)
+		}
+		score += w
 		start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
 		ev = append(ev, Evidence{Right: catRepresentative, Text: sc.text[start:end], Offset: start})
 	}
@@ -1407,12 +1545,30 @@ func thanksOnly(sc *scan) bool {
 	return thanks && n <= 15
 }
 
+// mentionsPrivacy reports whether the mail mentions personal data or
+// privacy (triage). A mention in a statement about something else — an
+// order, a product, a job application ("My details are the same as on
+// order 1009", "I consent to you keeping my CV for future vacancies") —
+// does not count; a question there still does.
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 	ign := sc.ignored
+	var off map[int]bool
 	for _, mt := range sc.matches {
-		if mt.p.cat == catPrivacy && !ign[sc.toks[mt.s].sent] && !sc.threadSubject(mt) {
-			return true
+		if mt.p.cat == catOfftopic {
+			if off == nil {
+				off = map[int]bool{}
+			}
+			off[sc.toks[mt.s].sent] = true
 		}
+	}
+	for _, mt := range sc.matches {
+		if mt.p.cat != catPrivacy || ign[sc.toks[mt.s].sent] || sc.threadSubject(mt) {
+			continue
+		}
+		if off[sc.toks[mt.s].sent] && !sc.inQuestion(mt) {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -29,12 +29,13 @@ const (
 	catBilling        = "billing"        // invoices, amounts and orders: generic correction words are not rectification
 	catStatement      = "statement"      // "I have the right to ...": a sentence that lists rights one has
 	catAsk            = "ask"            // a word that asks or exercises ("please", "verzoek", "bitte", "je demande")
+	catOfftopic       = "offtopic"       // an order, a product, a job application: a mention of personal data beside it is no triage
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
 		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true,
-		catStatement: true, catAsk: true}
+		catStatement: true, catAsk: true, catOfftopic: true}
 	for _, r := range Rights {
 		m[r] = true
 	}
