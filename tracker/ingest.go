@@ -46,6 +46,9 @@ type incoming struct {
 	msg      *message.Message
 	cls      classify.Result
 	clsJSON  []byte // cls as stored, encoded by prepare (nil: encode when stored)
+	// msgPart is what the staff notification of a new case shows of the
+	// mail (messagePart), encoded by prepare (nil: encode when queued).
+	msgPart  []byte
 	from     string // lower-case address
 	fromName string
 }
@@ -338,6 +341,7 @@ func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *inco
 	}
 	in.cls = t.opt.Classifier.Classify(in.msg)
 	in.clsJSON, _ = json.Marshal(in.cls)
+	in.msgPart = messagePart(in)
 	if in.raw.InternalDate.IsZero() {
 		in.raw.InternalDate = t.now()
 	}
@@ -617,15 +621,37 @@ func (t *Tracker) openCase(ctx context.Context, tx *sql.Tx, in *incoming, rights
 		queued += n
 	}
 	d := t.caseData(c, t.opt.StaffLanguage)
-	d.Message = clip(in.msg.NewText, 8000)
 	d.ReadLate = readLate
-	d.Kind, d.KindReason = string(in.cls.Kind), in.cls.KindReason
-	d.Language = in.cls.Language
-	for _, e := range in.cls.Evidence {
-		d.Evidence = append(d.Evidence, templates.EvidenceLine{Right: e.Right, Text: e.Text, Offset: e.Offset})
+	part := in.msgPart
+	if part == nil || in.clsJSON == nil { // not prepared, or reclassified (#open)
+		part = messagePart(in)
 	}
-	n, err := t.notifyStaff(ctx, tx, id, templates.StaffNewCase, d, "", nil)
+	n, err := t.notifyStaffMore(ctx, tx, id, templates.StaffNewCase, d, part, "", nil)
 	return queued + n, err
+}
+
+// staffMessagePart is what a staff notification of a new case shows of the
+// mail and its classification: fields of templates.Data, by their names.
+type staffMessagePart struct {
+	Message    string
+	Kind       string
+	KindReason string
+	Language   string
+	Evidence   []templates.EvidenceLine
+}
+
+// messagePart encodes in's staffMessagePart. It depends on the mail alone,
+// so prepare encodes it beside the transaction (up to 8,000 characters of
+// the customer's text and the evidence: the largest part of the ingest
+// path's JSON).
+func messagePart(in *incoming) []byte {
+	p := staffMessagePart{Message: clip(in.msg.NewText, 8000), Kind: string(in.cls.Kind), KindReason: in.cls.KindReason,
+		Language: in.cls.Language}
+	for _, e := range in.cls.Evidence {
+		p.Evidence = append(p.Evidence, templates.EvidenceLine{Right: e.Right, Text: e.Text, Offset: e.Offset})
+	}
+	b, _ := json.Marshal(p)
+	return b
 }
 
 // dupQuery finds an earlier copy of a mail: the same Message-ID and the
@@ -681,6 +707,12 @@ func (t *Tracker) customerThread(ctx context.Context, tx *sql.Tx, c *Case) (stri
 // notifyStaff queues template name to staff.notify about caseID (or a
 // message "m<row>"). inReplyTo threads it to a staff mail when set.
 func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string, d templates.Data, inReplyTo string, to []string) (int, error) {
+	return t.notifyStaffMore(ctx, tx, ref, name, d, nil, inReplyTo, to)
+}
+
+// notifyStaffMore is notifyStaff with more template data encoded already
+// (draft.dataMore).
+func (t *Tracker) notifyStaffMore(ctx context.Context, tx *sql.Tx, ref, name string, d templates.Data, more []byte, inReplyTo string, to []string) (int, error) {
 	if to == nil {
 		to = t.opt.StaffNotify
 	}
@@ -696,7 +728,7 @@ func (t *Tracker) notifyStaff(ctx context.Context, tx *sql.Tx, ref, name string,
 		caseID = "" // a message, not a case: the token still names it
 	}
 	if _, err := t.enqueue(ctx, tx, draft{caseID: caseID, ref: ref, kind: name, audience: AudienceStaff, to: to,
-		data: &d, inReplyTo: inReplyTo, refs: refs, auto: true}); err != nil {
+		data: &d, dataMore: more, inReplyTo: inReplyTo, refs: refs, auto: true}); err != nil {
 		return 0, err
 	}
 	return 1, nil

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,7 +28,11 @@ type draft struct {
 	// data, when set, is rendered with template kind when the mail is sent
 	// (Due) instead of mail: the ingest path queues two mails per request,
 	// and rendering them in its single-writer transaction made it twice as slow.
-	data      *templates.Data
+	data *templates.Data
+	// dataMore, when set with data, is more template data as JSON, encoded
+	// before the transaction (messagePart): stored after data's, and its
+	// fields win when the two are read back (renderQueued).
+	dataMore  []byte
 	inReplyTo string
 	refs      []string
 	auto      bool // Auto-Submitted: auto-replied (RFC 3834)
@@ -57,6 +62,9 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 		if data, err = json.Marshal(v); err != nil {
 			return "", fmt.Errorf("queue %s mail: %w", d.kind, err)
 		}
+		if d.dataMore != nil {
+			data = slices.Concat([]byte("["), data, []byte(","), d.dataMore, []byte("]"))
+		}
 	}
 	ts := fmtTime(now)
 	_, err := t.exec(ctx, tx, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs,
@@ -72,11 +80,21 @@ func (t *Tracker) enqueue(ctx context.Context, tx *sql.Tx, d draft) (string, err
 }
 
 // renderQueued renders a mail queued with template data (draft.data), with
-// the organisation and authority of the current configuration.
+// the organisation and authority of the current configuration. The data is
+// one JSON object, or an array of objects read one after the other into the
+// same templates.Data (draft.dataMore).
 func (t *Tracker) renderQueued(kind, data string) (templates.Mail, error) {
 	var d templates.Data
-	if err := json.Unmarshal([]byte(data), &d); err != nil {
-		return templates.Mail{}, fmt.Errorf("template data of %s mail: %w", kind, err)
+	parts := []json.RawMessage{json.RawMessage(data)}
+	if strings.HasPrefix(data, "[") {
+		if err := json.Unmarshal([]byte(data), &parts); err != nil {
+			return templates.Mail{}, fmt.Errorf("template data of %s mail: %w", kind, err)
+		}
+	}
+	for _, p := range parts {
+		if err := json.Unmarshal(p, &d); err != nil {
+			return templates.Mail{}, fmt.Errorf("template data of %s mail: %w", kind, err)
+		}
 	}
 	d.Org, d.Authority = t.opt.Org, t.opt.Authority
 	m, err := t.opt.Templates.Render(kind, d.Lang, d)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"privacyd/clock"
+	"privacyd/mailin"
 	"privacyd/outbox"
 	"privacyd/templates"
 )
@@ -154,5 +155,54 @@ func TestQueuedMailThatDoesNotRender(t *testing.T) {
 		case m.Kind != "no_such_template" && (m.Err != nil || m.Subject == "" || m.Text == ""):
 			t.Errorf("%s: err %v, subject %q", m.Kind, m.Err, m.Subject)
 		}
+	}
+}
+
+// TestStaffNotificationDataInTwoParts: the staff notification of a new case
+// is queued as the case's data and the mail's part (encoded before the
+// transaction); read back, it renders exactly as the whole data written
+// in one piece: the case's fields from the first part, the customer's text,
+// kind and evidence from the second.
+func TestStaffNotificationDataInTwoParts(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	tr, _ := hxTracker(t, clk, nil)
+	raw := hxMail("Anna de Vries <anna@example.nl>", "Inzageverzoek", "r1@example.nl",
+		"Beste,\n\nGraag ontvang ik een kopie van al mijn persoonsgegevens (art. 15 AVG).\n\nAnna")
+	hxDeliver(t, tr, clk.Now(), raw)
+
+	var data, caseID string
+	if err := tr.DB().QueryRow(`SELECT data, case_id FROM outbox WHERE kind = ?`, templates.StaffNewCase).Scan(&data, &caseID); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(data, "[") {
+		t.Fatalf("staff notification data is not in two parts: %.80s", data)
+	}
+	got, err := tr.renderQueued(templates.StaffNewCase, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The same data built whole, as before the parts.
+	c, err := tr.loadCase(context.Background(), tr.DB(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := tr.prepare("INBOX", 1, mailin.Raw{UID: 1, InternalDate: clk.Now(), Data: raw})
+	d := tr.caseData(c, tr.opt.StaffLanguage)
+	d.Message = clip(in.msg.NewText, 8000)
+	d.Kind, d.KindReason, d.Language = string(in.cls.Kind), in.cls.KindReason, in.cls.Language
+	for _, e := range in.cls.Evidence {
+		d.Evidence = append(d.Evidence, templates.EvidenceLine{Right: e.Right, Text: e.Text, Offset: e.Offset})
+	}
+	if len(d.Evidence) == 0 || d.CaseID == "" {
+		t.Fatalf("the test mail has no evidence or no case: %+v", d)
+	}
+	d.Org, d.Authority = tr.opt.Org, tr.opt.Authority
+	want, err := tr.opt.Templates.Render(templates.StaffNewCase, d.Lang, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Subject != want.Subject || got.Text != want.Text || got.HTML != want.HTML {
+		t.Errorf("rendered from two parts:\n%s\n\nwhole:\n%s", got.Text, want.Text)
 	}
 }
