@@ -59,6 +59,16 @@ func TestBatch26Probes(t *testing.T) {
 		// the data kept after a refused erasure is no access request
 		{"account", "Delete my account. Should you decline, list what personal data you keep and why.", Request, []string{Erasure}, false},
 		{"Konto", "Löschen Sie mein Konto. Falls Sie das ablehnen, teilen Sie mir mit, welche Daten Sie weiter speichern.", Request, []string{Erasure}, false},
+		// second round, after the first one's fixes: the rules' other side
+		{"demo calls", "Your sales rep called me three times this week about a 30 minute demo. Stop calling me.", Request, []string{ObjectDirectMarketing}, false},
+		{"offerte", "Ik ontving een offerte van jullie voor zonnepanelen, maar ik heb nooit iets aangevraagd. Waar hebben jullie mijn gegevens vandaan?", Request, []string{Access}, false},
+		{"Angebot", "Sie haben mir ein unverbindliches Angebot per Post geschickt. Woher haben Sie meine Adresse? Bitte löschen Sie sie.", Request, []string{Access, Erasure}, false},
+		{"customer", "I'm a small business owner and one of your customers. Please send me a copy of the data you hold on me.", Request, []string{Access}, false},
+		{"bestelling", "Mijn bestelling is nooit aangekomen en nu zie ik mijn persoonsgegevens op een vreemde website staan.", Request, nil, false},
+		{"colis", "Mon colis est arrivé ouvert et mes données personnelles étaient visibles sur l'étiquette.", Request, nil, false},
+		{"profiling", "I object to the profiling of my purchases, and until you decide on my objection please restrict the processing.", Request, []string{Objection, Restriction}, false},
+		{"address", "Please correct my address and delete the old entry for my previous flat.", Request, []string{Rectification}, false},
+		{"Bewerbung", "Anbei mein Lebenslauf für die Stelle als Verkäufer. Meine Daten dürfen Sie für das Bewerbungsverfahren speichern.", NotARequest, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {

@@ -1381,6 +1381,8 @@ var precedes = map[[2]string]bool{
 	{ObjectDirectMarketing, Objection}: true,
 	{Portability, Access}:              true,
 	{Erasure, Access}:                  true, // "delete all the data you hold about me"
+	// "until you decide on my objection please restrict the processing"
+	{Restriction, Objection}: true,
 }
 
 // coexist lists rights that never override each other: withdrawing the
@@ -1545,11 +1547,23 @@ func thanksOnly(sc *scan) bool {
 	return thanks && n <= 15
 }
 
+// concernWords tell of harm to one's data (a leak, a hack, data seen by
+// others): a mention of personal data beside them is a worry, whatever
+// else the sentence is about.
+var concernWords = map[string]bool{"leak": true, "leaked": true, "breach": true, "hacked": true, "stolen": true,
+	"misused": true, "misuse": true, "fraud": true, "visible": true, "exposed": true, "online": true, "internet": true,
+	"website": true, "worried": true, "concerned": true, "lek": true, "datalek": true, "gelekt": true, "gehackt": true,
+	"gestolen": true, "misbruik": true, "fraude": true, "zichtbaar": true, "zorgen": true, "bezorgd": true,
+	"gestohlen": true, "missbraucht": true, "missbrauch": true, "betrug": true, "sichtbar": true, "sorgen": true,
+	"datenleck": true, "fuite": true, "vole": true, "volees": true, "pirate": true, "usurpation": true,
+	"visibles": true, "inquiet": true, "inquiete": true}
+
 // mentionsPrivacy reports whether the mail mentions personal data or
 // privacy (triage). A mention in a statement about something else — an
 // order, a product, a job application ("My details are the same as on
 // order 1009", "I consent to you keeping my CV for future vacancies") —
-// does not count; a question there still does.
+// does not count; a question there, or a sentence that tells of a leak
+// or a worry (concernWords), still does.
 func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 	ign := sc.ignored
 	var off map[int]bool
@@ -1559,6 +1573,11 @@ func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 				off = map[int]bool{}
 			}
 			off[sc.toks[mt.s].sent] = true
+		}
+	}
+	for _, t := range sc.toks {
+		if off[t.sent] && concernWords[t.s] {
+			off[t.sent] = false
 		}
 	}
 	for _, mt := range sc.matches {
