@@ -211,11 +211,70 @@ import (
 // system", "my mum keeps getting your calls", a debt counsellor's
 // correction, "refus automatique"). Recall rose against the earlier blind
 // sets (0.68–0.99, holdout9 0.789), precision fell (0.92–1.0 before).
-// Both are gated for the safety property only.
+// They were gated for the safety property only until batch 26.
+//
+// Batch 26 (train26-mixed.txt, t26-* mails, 48 mails in nl/en/de/fr) was
+// written after reading holdout10's and holdout11's errors, for their
+// failure classes in other words and with the other side of each: vendors,
+// consultants, recruiters, a legal newsletter, a webinar and phishing that
+// name the rights (11 mails) beside people who name their own rights near
+// such words (a free demo, a privacy consultant writing as a customer);
+// job applications and order complaints that mention data in passing
+// beside worries about one's data; restriction told as freezing, blocking,
+// "sperren", "geblokkeerd", "geler" instead of erasure, contested
+// accuracy with a freeze meanwhile, and "restrict it if you cannot delete
+// it" (no restriction, the corpus's convention); "get me off your
+// database", a relative about sales calls, a budget coach's and a
+// Schuldnerberater's correction, "rejetée automatiquement"; access
+// conditional on a refused erasure. Classified once, blind, before any
+// change: kind accuracy 0.562 (10 business mails and 5 mails that mention
+// data in passing taken as requests, 6 personal requests taken as not a
+// request; no automatic mail as a request), rights precision 0.538,
+// recall 0.636, micro-F1 0.583 (restriction R 0.273, erasure P 0.500,
+// access P 0.333), language 1.000, representative recall 4/4 (2 false);
+// 18 of 48 fully right. What changed: a sales pitch needs three points of
+// `spam` phrasing, which now reads business framing in the four languages
+// (rights named as other people's requests: "erasure requests",
+// "inzageverzoeken", "Löschanfragen", "demandes d'accès"; "we help
+// companies", "customers like yours", "ihrer Kunden", "leurs clients"; a
+// call of N minutes, a demo, a price, "sans engagement"; recruiting words;
+// phishing: "verify your mailbox", "will be deactivated", "within 24
+// hours", "Zugangsdaten bestätigen"), and French newsletter footers are
+// `bulk`; a new category `offtopic` (an order, a parcel, a product, a CV,
+// a vacancy, an application) silences a `privacy` mention in the same
+// sentence unless the sentence asks a question or tells of a leak or a
+// worry (concernWords), so such mail is no triage; restriction phrases for
+// freezing, blocking, pausing, "Konto sperren", "bis zur Klärung ... nicht
+// weiter", "ne plus les utiliser d'ici la fin", "put ... on hold"; rules:
+// a restriction phrase in a sentence with a condition word and a negated
+// erasure does not count ("Sofern Sie meine Daten nicht löschen dürfen,
+// bitte ich um Sperrung"); a mail that asks to restrict and says not to
+// erase has no erasure; an objection phrase without a word that objects in
+// a sentence with a restriction phrase is that restriction, and a
+// restriction phrase wins over an objection phrase reading the same words;
+// removing a wrong entry in a sentence that corrects data is the
+// correction ("de vermelding ... te verwijderen uit mijn dossier");
+// representative phrases that read one word count once (German "Mandate"
+// was read by two phrases, and French "mandaté" needs "par"/"pour" now); a
+// Dutch or German post-negation does not reach past a plain conjunction
+// ("niet te gebruiken en niet door te geven"); access in a sentence
+// conditional on a refusal is `ignore-access`; a relative who "keeps
+// getting" calls is represented. Two rounds of probes in other words
+// followed (TestBatch26Probes in batch26_test.go): the first missed 10 of
+// 34 before its fixes, the second 2 of 10 (its two worries beside an order
+// were written with concernWords in mind); "Don't just freeze my account,
+// delete it" still adds restriction (a negation does not reach past
+// "just") and is not in the test. Since batch 26 holdout10 and holdout11
+// are tuned on (their misses gave the direction, and the lexicons now
+// hold some of their words, such as "take me out of your system"): both
+// score 1.000 now and are gated like holdout4, holdout6 and holdout7;
+// their first looks above stay the blind estimates. Holdout5's sales
+// pitch, never tuned on, is now right through these rules.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
-// holdout4, holdout6 and holdout7 (holdout5, holdout8, holdout9,
-// holdout10 and holdout11: the safety property only): at least the targets of issue 3.
+// holdout4, holdout6, holdout7, holdout10 and holdout11 (holdout5,
+// holdout8 and holdout9: the safety property only): at least the targets
+// of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -434,8 +493,8 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout10" || split == "holdout11" {
-				// First looks after batches 18, 23, 24 and 25 (holdout9
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
+				// First looks after batches 18, 23 and 24 (holdout9
 				// tuned on since batch 25), not gates for the rates (see
 				// the comment above): only the safety property.
 				if m.loop > 0 {
