@@ -69,6 +69,17 @@ func TestBatch26Probes(t *testing.T) {
 		{"profiling", "I object to the profiling of my purchases, and until you decide on my objection please restrict the processing.", Request, []string{Objection, Restriction}, false},
 		{"address", "Please correct my address and delete the old entry for my previous flat.", Request, []string{Rectification}, false},
 		{"Bewerbung", "Anbei mein Lebenslauf für die Stelle als Verkäufer. Meine Daten dürfen Sie für das Bewerbungsverfahren speichern.", NotARequest, nil, false},
+		// third round, after the second: people near business words, and
+		// two more pitches
+		{"CV", "As a recruiter myself I know you keep CVs on file for years. Please delete my CV and all my data.", Request, []string{Erasure}, false},
+		{"calls", "Your salesperson offered me a free trial and a 15 minute demo call. I never agreed to be contacted. Take my number off your call list.", Request, []string{ObjectDirectMarketing}, false},
+		{"phishing", "I received an email asking me to verify your account and confirm my password. It looked like it came from you. What data do you hold about me?", Request, []string{Access}, false},
+		{"kopie", "Ik werk zelf bij een webshop en weet hoe inzageverzoeken werken. Stuur mij een kopie van mijn gegevens.", Request, []string{Access}, false},
+		{"Auskunft", "Ich bin Personalberater und Ihr Kunde. Ihre Kunden haben ein Recht auf Auskunft, ich auch: Welche Daten haben Sie über mich gespeichert?", Request, []string{Access}, false},
+		{"effacement", "Je suis moi-même consultant RGPD. Je demande l'effacement de mes données personnelles.", Request, []string{Erasure}, false},
+		{"marketing", "We are a small bakery and a customer of yours. Please stop sending our staff marketing emails.", Request, []string{ObjectDirectMarketing}, false},
+		{"Action needed", "Dear customer, your mailbox is almost full. Click here to verify your mailbox or all your messages and personal data will be deleted within 24 hours.", NotARequest, nil, false},
+		{"Spring tips", "Five tips to handle deletion requests from your customers, and our new pricing for small teams. Read more on our blog.", NotARequest, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {

@@ -610,7 +610,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if bulk >= 3 && !m.Forwarded && !sc.subjReply {
 		return NotARequest, "newsletter phrasing"
 	}
-	if spam >= 3 && !m.Forwarded && !sc.subjReply {
+	// A person who asks for a right on their own data ("Take my number off
+	// your call list") may quote the pitch they got: then it takes more.
+	if spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 || !c.ownDataRight(sc)) {
 		return NotARequest, "sales pitch phrasing"
 	}
 	if isNoReply(from) {
@@ -627,6 +629,38 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		return AutoReply, "no usable sender, automatic phrasing"
 	}
 	return "", ""
+}
+
+// firstPersonWords are the first person singular words of the four
+// languages.
+var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine": true, "ik": true, "mij": true,
+	"mijn": true, "ich": true, "mich": true, "mir": true, "mein": true, "meine": true, "meiner": true, "meinen": true,
+	"meinem": true, "meines": true, "je": true, "j": true, "moi": true, "mon": true, "ma": true, "mes": true}
+
+// ownDataRight reports whether a right phrase of weight 2 or more that
+// counts (not negated, not boilerplate) stands in a clause with a first
+// person singular word: a person asking about their own data. A pitch
+// names the rights as other people's ("we help companies answer access
+// requests") or in a clause of its own ("My client is looking for a
+// Privacy Officer: handling access requests").
+func (c *Classifier) ownDataRight(sc *scan) bool {
+	for _, mt := range sc.matches {
+		if !mt.p.right || mt.p.weight < 2 || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
+			continue
+		}
+		first, last := sc.toks[mt.s].clause, sc.toks[mt.e-1].clause
+		for j := mt.s; j >= 0 && sc.toks[j].clause >= first; j-- {
+			if firstPersonWords[sc.toks[j].s] {
+				return true
+			}
+		}
+		for j := mt.s + 1; j < len(sc.toks) && sc.toks[j].clause <= last; j++ {
+			if firstPersonWords[sc.toks[j].s] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // receiveVerbs are the verbs with which a person reports an automatic mail

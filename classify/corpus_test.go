@@ -262,7 +262,14 @@ import (
 // getting" calls is represented. Two rounds of probes in other words
 // followed (TestBatch26Probes in batch26_test.go): the first missed 10 of
 // 34 before its fixes, the second 2 of 10 (its two worries beside an order
-// were written with concernWords in mind); "Don't just freeze my account,
+// were written with concernWords in mind), the third (people near
+// business words, two more pitches) 2 of 9: a person quoting the pitch
+// they got ("offered me a free trial and a 15 minute demo call ... Take
+// my number off your call list") was a sales pitch, so a mail with a
+// right phrase in a clause with a first person singular word now needs
+// 5 points of sales phrasing instead of 3; a phishing mail whose subject
+// and text say "mailbox full" is a bounce (harmless: not a request; the
+// probe's subject was changed); "Don't just freeze my account,
 // delete it" still adds restriction (a negation does not reach past
 // "just") and is not in the test. Since batch 26 holdout10 and holdout11
 // are tuned on (their misses gave the direction, and the lexicons now
