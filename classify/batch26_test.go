@@ -79,6 +79,16 @@ func TestBatch26Probes(t *testing.T) {
 		{"effacement", "Je suis moi-même consultant RGPD. Je demande l'effacement de mes données personnelles.", Request, []string{Erasure}, false},
 		{"marketing", "We are a small bakery and a customer of yours. Please stop sending our staff marketing emails.", Request, []string{ObjectDirectMarketing}, false},
 		{"Action needed", "Dear customer, your mailbox is almost full. Click here to verify your mailbox or all your messages and personal data will be deleted within 24 hours.", NotARequest, nil, false},
+		// fourth round: restriction beside erasure in other words
+		{"complaint", "I don't want my data deleted. Please restrict the processing while my complaint runs.", Request, []string{Restriction}, false},
+		{"décision", "Ne supprimez rien. Limitez le traitement de mes données jusqu'à la décision.", Request, []string{Restriction}, false},
+		{"rechter", "Niet verwijderen! Wel graag de verwerking beperken tot de rechter heeft beslist.", Request, []string{Restriction}, false},
+		{"legal reasons", "If you cannot delete my data for legal reasons, I ask you to block it. Otherwise delete everything.", Request, []string{Erasure}, false},
+		{"credit record", "I contest the accuracy of my credit record, the debt is not mine. Correct it and freeze it until you have checked.", Request, []string{Rectification, Restriction}, false},
+		// contesting accuracy alone asks for restriction (art. 18(1)(a)), a
+		// correction asked beside it is also rectification
+		{"accuracy", "I contest the accuracy of my address. Please restrict the processing until you have verified it.", Request, []string{Restriction}, false},
+		{"Adresse", "Die Adresse in meinem Kundenkonto ist falsch. Bitte korrigieren Sie sie und nutzen Sie meine Daten bis dahin nicht.", Request, []string{Rectification, Restriction}, false},
 		{"Spring tips", "Five tips to handle deletion requests from your customers, and our new pricing for small teams. Read more on our blog.", NotARequest, nil, false},
 	}
 	for _, tt := range tests {

@@ -269,7 +269,13 @@ import (
 // right phrase in a clause with a first person singular word now needs
 // 5 points of sales phrasing instead of 3; a phishing mail whose subject
 // and text say "mailbox full" is a bounce (harmless: not a request; the
-// probe's subject was changed); "Don't just freeze my account,
+// probe's subject was changed); the fourth (restriction beside erasure
+// and correction) 3 of 6: "Limitez le traitement", "nutzen Sie meine
+// Daten bis dahin nicht", and "I contest the accuracy ... Correct it and
+// freeze it" (contesting accuracy is a weight-1 rectification hint in the
+// four languages: alone it stays restriction only, the corpus's
+// convention for art. 18(1)(a); with a correction asked it is also
+// rectification); "Don't just freeze my account,
 // delete it" still adds restriction (a negation does not reach past
 // "just") and is not in the test. Since batch 26 holdout10 and holdout11
 // are tuned on (their misses gave the direction, and the lexicons now
