@@ -644,18 +644,20 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 // requests") or in a clause of its own ("My client is looking for a
 // Privacy Officer: handling access requests").
 func (c *Classifier) ownDataRight(sc *scan) bool {
+	first := map[int]bool{} // clauses with a first person singular word
+	for _, t := range sc.toks {
+		if firstPersonWords[t.s] {
+			first[t.clause] = true
+		}
+	}
 	for _, mt := range sc.matches {
 		if !mt.p.right || mt.p.weight < 2 || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
-		first, last := sc.toks[mt.s].clause, sc.toks[mt.e-1].clause
-		for j := mt.s; j >= 0 && sc.toks[j].clause >= first; j-- {
-			if firstPersonWords[sc.toks[j].s] {
-				return true
-			}
-		}
-		for j := mt.s + 1; j < len(sc.toks) && sc.toks[j].clause <= last; j++ {
-			if firstPersonWords[sc.toks[j].s] {
+		// Clause numbers rise through the text: the phrase's clauses are
+		// those from its first word's to its last word's.
+		for cl := sc.toks[mt.s].clause; cl <= sc.toks[mt.e-1].clause; cl++ {
+			if first[cl] {
 				return true
 			}
 		}
@@ -1177,21 +1179,18 @@ func (sc *scan) dropConditionalRestriction(cand []match, drop []bool, negErasure
 	if len(negErasure) == 0 {
 		return
 	}
-	for sent := range negErasure {
-		cond := false
-		for j := range sc.toks {
-			if sc.toks[j].sent == sent && conditionWords[sc.toks[j].s] {
-				cond = true
-				break
+	var cond map[int]bool
+	for _, t := range sc.toks {
+		if negErasure[t.sent] && conditionWords[t.s] {
+			if cond == nil {
+				cond = map[int]bool{}
 			}
+			cond[t.sent] = true
 		}
-		if !cond {
-			continue
-		}
-		for i, mt := range cand {
-			if mt.p.cat == Restriction && sc.toks[mt.s].sent == sent {
-				drop[i] = true
-			}
+	}
+	for i, mt := range cand {
+		if mt.p.cat == Restriction && cond[sc.toks[mt.s].sent] {
+			drop[i] = true
 		}
 	}
 }
