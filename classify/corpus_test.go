@@ -283,10 +283,27 @@ import (
 // score 1.000 now and are gated like holdout4, holdout6 and holdout7;
 // their first looks above stay the blind estimates. Holdout5's sales
 // pitch, never tuned on, is now right through these rules.
+//
+// Holdout12 (holdout12-mixed.txt, k12-* mails, 60 mails: 40 requests to
+// webshops, telecoms, banks, gyms and apps, 6 auto-replies, 4 bounces, 10
+// non-requests) was written by a third person who never saw the
+// classifier, while batch 25 was the committed state, and labelled by
+// hand. First look after batch 25: kind accuracy 0.900, rights precision
+// 0.804, recall 0.918, micro-F1 0.857 (four pitches, a recruiter and a
+// phishing mail taken as requests), language 0.967, representative recall
+// 6/6, no automatic mail as a request. Batch 26 was written by someone who
+// never saw holdout12 (nor its errors); second look after batch 26, still
+// blind for the tuning: kind accuracy 0.967, precision 0.978, recall
+// 0.918, micro-F1 0.947 (restriction R 0.600: "niet verwijderen, alleen
+// ...", "preserve the footage and don't use it"; rectification R 0.800: a
+// wrong date of birth at a gym; access R 0.900: a loyalty card's data),
+// language 0.967 (two bounces that return a Dutch and a French mail read
+// as English), representative recall 6/6, no automatic mail as a request.
+// It is gated for the safety property only.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10 and holdout11 (holdout5,
-// holdout8 and holdout9: the safety property only): at least the targets
+// holdout8, holdout9 and holdout12: the safety property only): at least the targets
 // of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -490,7 +507,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -506,10 +523,10 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
-				// First looks after batches 18, 23 and 24 (holdout9
-				// tuned on since batch 25), not gates for the rates (see
-				// the comment above): only the safety property.
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout12" {
+				// Blind estimates (holdout9 tuned on since batch 25), not
+				// gates for the rates (see the comment above): only the
+				// safety property.
 				if m.loop > 0 {
 					t.Errorf("%d auto-replies or bounces taken as requests", m.loop)
 				}
