@@ -241,7 +241,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	if kind != "" {
 		res.Kind, res.KindReason = kind, reason
 		if kind == Bounce {
-			res.Language = c.bounceLanguage(sc, res.Language)
+			res.Language = c.bounceLanguage(m, sc, res.Language)
 		}
 		return res
 	}
@@ -337,9 +337,17 @@ func (c *Classifier) scan(m *message.Message) *scan {
 
 // bounceLanguage is the language of a bounce: that of the returned mail
 // it quotes, not of the delivery report's boilerplate (mostly English
-// whatever the mail). Sentences with bounce phrasing and the subject are
-// left out; when nothing else is left, all of the text decides (def).
-func (c *Classifier) bounceLanguage(sc *scan, def string) string {
+// whatever the mail). When the text holds a copy of the returned mail
+// after an MTA's marker line (returnedCopy), that copy decides. Else the
+// sentences with bounce phrasing and the subject are left out; when
+// nothing else is left, all of the text decides (def).
+func (c *Classifier) bounceLanguage(m *message.Message, sc *scan, def string) string {
+	if cp := returnedCopy(m.Text); cp != "" {
+		toks := tokenize(cp, -1)
+		if l := c.language(&scan{text: cp, toks: toks, matches: c.lx.find(toks)}); l != "und" {
+			return l
+		}
+	}
 	skip := map[int]bool{}
 	for _, m := range sc.matches {
 		if m.p.cat == catBounce || m.p.cat == catAck || m.p.cat == catAutoReply {
@@ -361,6 +369,92 @@ func (c *Classifier) bounceLanguage(sc *scan, def string) string {
 		return l
 	}
 	return def
+}
+
+// copyMarkers are, lower case, the lines after which a bounce's text
+// holds a copy of the returned mail (or of its header): qmail "--- Below
+// this line is a copy of the message.", Exim "------ This is a copy of
+// the message, including all the headers. ------", Gmail and Sendmail
+// "----- Original message -----" / "----- Original message follows
+// -----", Exchange "Original message headers:", and the like.
+var copyMarkers = []string{"copy of the message", "copy of your message", "original message", "returned message",
+	"undelivered message", "message follows"}
+
+// returnedCopy returns the text of the returned mail a bounce quotes
+// after a marker line (copyMarkers), without its header lines except the
+// subject's value; "" when there is no marker (a multipart/report keeps
+// the returned mail in a part of its own, which message.Parse does not
+// render into Text). At most 64 KiB of Text are searched.
+func returnedCopy(text string) string {
+	if len(text) > maxScan {
+		text = text[:maxScan]
+	}
+	rest := text
+	for rest != "" {
+		line := rest
+		i := strings.IndexByte(rest, '\n')
+		if i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if !isCopyMarker(line) {
+			continue
+		}
+		var b strings.Builder
+		inHeader, started := true, false
+		for _, l := range strings.Split(rest, "\n") {
+			t := strings.TrimSpace(l)
+			if inHeader {
+				switch {
+				case t == "" && !started:
+					continue
+				case t == "":
+					inHeader = false
+					continue
+				case l[0] == ' ' || l[0] == '\t':
+					started = true
+					continue // a folded header line
+				}
+				if k := strings.IndexByte(t, ':'); k > 0 && !strings.ContainsAny(t[:k], " \t") {
+					started = true
+					if strings.EqualFold(t[:k], "subject") {
+						b.WriteString(strings.TrimSpace(t[k+1:]))
+						b.WriteString("\n")
+					}
+					continue
+				}
+				inHeader = false
+			}
+			b.WriteString(l)
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// isCopyMarker reports whether line introduces the copy of a returned
+// mail: a copyMarkers phrase on a short line that is set off by dashes
+// or ends in a colon or a full stop.
+func isCopyMarker(line string) bool {
+	t := strings.TrimSpace(line)
+	if len(t) > 90 || len(t) < 10 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	found := false
+	for _, mk := range copyMarkers {
+		if strings.Contains(lt, mk) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	return strings.HasPrefix(lt, "--") || strings.HasPrefix(lt, "==") || strings.HasSuffix(lt, ":") ||
+		strings.HasSuffix(lt, "-") || strings.HasPrefix(lt, "below this line")
 }
 
 // lawLanguage maps the local name of the GDPR (and national privacy laws)
@@ -987,8 +1081,28 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// löschen ... nur aufbewahren, bis das Verfahren abgeschlossen ist")
 	// names the erasure it does not want: its erasure phrases describe
 	// what not to do ("Sie löschen Kundenkonten automatisch").
+	// An erasure asked in a sentence of its own, with a word that asks
+	// and no negation anywhere in it ("Please erase my marketing
+	// profile. Do not delete my invoices."), still counts: the mail
+	// erases one thing and keeps another ("Bitte löschen Sie meine Daten
+	// (...) auf keinen Fall" does not).
 	if score[Restriction] >= 2 && len(negErasure) > 0 {
-		score[Erasure] = 0
+		asks := sc.askSentences()
+		score[Erasure] = rescore(cand, drop, Erasure, func(mt match) bool {
+			sent := sc.toks[mt.s].sent
+			return mt.p.weight >= 2 && asks[sent] && !negErasure[sent] && !sc.negInSentence(sent, langBit(mt.p.lang))
+		})
+	}
+	// "Don't just freeze it, delete it", "not just to take me off the
+	// newsletter": beside an erasure, a restriction, an objection or a
+	// direct-marketing objection after "not just" ("niet alleen",
+	// "nicht nur", "pas seulement") is what the erasure goes beyond.
+	if score[Erasure] >= 2 {
+		for _, r := range []string{Restriction, Objection, ObjectDirectMarketing} {
+			if score[r] >= 2 {
+				score[r] = rescore(cand, drop, r, func(mt match) bool { return !c.notJust(sc.toks, mt) })
+			}
+		}
 	}
 	rights := []string{}
 	for _, r := range Rights {
@@ -1163,6 +1277,46 @@ func (sc *scan) dropRightLists(cand []match, drop []bool) {
 			}
 		}
 	}
+}
+
+// askSentences returns the sentences that hold an ask phrase ("please",
+// "bitte", imperatives).
+func (sc *scan) askSentences() map[int]bool {
+	ask := map[int]bool{}
+	for _, mt := range sc.matches {
+		if mt.p.cat == catAsk {
+			ask[sc.toks[mt.s].sent] = true
+		}
+	}
+	return ask
+}
+
+// negInSentence reports whether sentence sent holds a negation word of
+// the languages in langs.
+func (sc *scan) negInSentence(sent int, langs uint8) bool {
+	for _, t := range sc.toks {
+		if t.sent == sent && t.neg&langs != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// justWords after a negation make it "not just" ("don't just", "niet
+// alleen", "nicht nur", "pas seulement").
+var justWords = map[string]bool{"just": true, "only": true, "simply": true, "merely": true, "alleen": true,
+	"enkel": true, "nur": true, "bloss": true, "seulement": true, "juste": true, "simplement": true}
+
+// notJust reports whether a negation followed by a justWords word stands
+// up to five words before mt in its sentence.
+func (c *Classifier) notJust(toks []token, mt match) bool {
+	sent := toks[mt.s].sent
+	for j := mt.s - 1; j > 0 && j >= mt.s-5 && toks[j].sent == sent; j-- {
+		if justWords[toks[j].s] && toks[j-1].sent == sent && toks[j-1].neg != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionWords make a sentence conditional ("if", "indien", "sofern",

@@ -174,6 +174,14 @@ func tokenize(text string, subjectEnd int) []token {
 			// At the start of a line: a bullet, a new sentence.
 			brk(lineStart)
 			newlines = 0
+		case '\'', '\u2019':
+			// An apostrophe inside a word splits it without ending the
+			// clause: "n'effacez", "l'accès", "don't" (French "n'" is a
+			// negation of the verb after it); a quotation mark ends it.
+			if !(start < 0 && i > 0 && i+size < len(text) && isWordRune(lastRune(text[:i])) && isWordRuneAt(text[i+size:])) {
+				brk(false)
+			}
+			lineStart, newlines = false, 0
 		default:
 			// , : ( ) " and anything else end a clause.
 			brk(false)
@@ -266,4 +274,16 @@ func pronounAfter(s string) bool {
 		}
 	}
 	return false
+}
+
+// lastRune is the last rune of s (utf8.RuneError if none).
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isWordRuneAt reports whether s starts with a word rune.
+func isWordRuneAt(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
 }
