@@ -299,12 +299,76 @@ import (
 // wrong date of birth at a gym; access R 0.900: a loyalty card's data),
 // language 0.967 (two bounces that return a Dutch and a French mail read
 // as English), representative recall 6/6, no automatic mail as a request.
-// It is gated for the safety property only.
+// Those two looks stay its blind estimates.
+//
+// Batch 27 (train27-mixed.txt, t27-* mails, 35 mails in nl/en/de/fr) was
+// written after reading holdout12's errors, for their failure classes in
+// other words and with the other side of each: restriction as "keep it
+// but do not use it" ("wis mijn dossier niet ... doe er voorlopig niets
+// meer mee", "gooi de beelden niet weg, maar zet ze op slot", "bewahren
+// Sie die Aufnahmen auf, verwenden ... aber nicht", "conserver ... sans
+// les utiliser", "N'effacez pas ... ne plus vous en servir"), a
+// solicitor's request to retain call recordings beside an access request,
+// "Don't just freeze my account, delete it" and "Niet alleen blokkeren
+// ... wissen" (erasure only), a mail that erases one thing, keeps
+// another and restricts a third; a wrong date of birth, surname or
+// address in everyday words at a bank, a telecom and a gym (beside a
+// wrong delivery date, no request); what a savings card, a rewards app, a
+// Kundenkarte or a carte de fidélité records (beside a broken card and a
+// points question, no request); objections that say they are no erasure
+// ("I am not asking you to close my account or to erase anything", "geen
+// verzoek om ... te verwijderen", "Eine Löschung ... möchte ich
+// ausdrücklich nicht", "Il ne s'agit pas d'une demande de suppression");
+// Exim, qmail and Gmail bounces returning a Dutch, a German and a French
+// mail. Classified once, blind, before any change: kind accuracy 0.743
+// (9 personal requests taken as not a request; no automatic mail as a
+// request), rights precision 0.708, recall 0.548, micro-F1 0.618
+// (restriction R 0.300 P 0.750, access R 0.400, erasure P 0.333 R 0.400,
+// object_direct_marketing 2 extra), language 0.914 (the three bounces),
+// representative recall 1/1; 14 of 35 fully right. One label was changed
+// after that look: t27-de-widerspruch-keine-loeschung ("Ich widerspreche
+// der Auswertung meiner Standortdaten für Werbepartner") is also an
+// objection to direct marketing (profiling for advertisers, art. 21(2)),
+// as the lexicons already read it; the figures above use the label as
+// written. Why the bounces were English: the returned mail of a qmail,
+// Exim or Gmail bounce follows a marker line, and message.Parse takes
+// that part for quoted text, which is never read; the language now comes
+// from the copy after the marker (returnedCopy: qmail "--- Below this
+// line is a copy of the message.", Exim "------ This is a copy of the
+// message", "----- Original message -----", "----- Original message
+// follows -----", Exchange "Original message headers:" with its
+// Subject). A Postfix multipart/report keeps the returned mail in a
+// message/rfc822 part that message.Parse does not render into Text (it
+// keeps only its Message-ID), so k12-nl-bounce-postfix-report is still
+// read as English: that needs the message package to expose the returned
+// part's subject and text. What changed besides phrases: an apostrophe
+// inside a word no longer ends a clause, so French "N'effacez pas" is
+// negated ("n'" stood in a clause of its own); in a mail that restricts
+// and says not to erase, an erasure phrase of weight 2 in a sentence
+// with a word that asks and no negation still counts ("1. Please erase
+// my marketing profile. 2. Do not delete my invoices."); beside an
+// erasure, a restriction, objection or direct-marketing phrase after
+// "not just" ("niet alleen", "nicht nur", "pas seulement") does not
+// count; `ignore-erasure` phrases for an erasure excluded in words; the
+// Dutch weight-1 "cliënt" alone needs a verb or noun after it ("service
+// client" and "Client n°" in French mail made a representative).
+// Probes in other words followed (TestBatch27Probes in batch27_test.go):
+// 2 of 20 wrong before their fixes ("Verwijder alsjeblieft mijn
+// nieuwsbriefprofiel" beside a kept and a restricted item; "Payback-Karte",
+// a compound), and a 21st on the apostrophe rule missed "bloquez-le".
+// TestBounceLanguageFromReturnedCopy checks the markers of qmail, Exim,
+// Gmail, Sendmail and Exchange. Holdout12 after batch 27 (tuned on now):
+// kind 1.000, micro-F1 1.000, language 0.983 (the Postfix report),
+// representative 6/6; it is gated like holdout10 and holdout11 since.
+// Holdout11's k11-en-qmail-failure returns a French mail but is labelled
+// English, against the README's convention (holdout12's author labelled
+// the same case French): it is read as French now, the one language error
+// of holdout11 (0.987); its label is not in this batch's files.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
-// holdout4, holdout6, holdout7, holdout10 and holdout11 (holdout5,
-// holdout8, holdout9 and holdout12: the safety property only): at least the targets
-// of issue 3.
+// holdout4, holdout6, holdout7, holdout10, holdout11 and holdout12
+// (holdout5, holdout8 and holdout9: the safety property only): at least
+// the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -523,7 +587,7 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout12" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
