@@ -51,6 +51,44 @@ func TestBatch27Probes(t *testing.T) {
 		// the other side
 		{"points", "My loyalty card shows the wrong number of points after my last shop.", NotARequest, nil, false},
 		{"spaarpas", "Kan ik mijn spaarpas ook in de app gebruiken?", NotARequest, nil, false},
+		// second round (6 of 16 wrong before their fixes)
+		{"dashcam", "Hello, I was in the car park collision on Friday. Please save the camera footage of it and don't hand it to anyone or use it until my insurer has looked at it.", Request, []string{Restriction}, false},
+		{"incasso", "Gooi niks weg van mijn dossier, maar geef ook niks door aan het incassobureau zolang de klacht loopt.", Request, []string{Restriction}, false},
+		{"Akte", "Meine Akte bitte nicht vernichten, sondern nur noch aufbewahren, bis der Rechtsstreit entschieden ist.", Request, []string{Restriction}, false},
+		{"résiliation", "Gardez mes échanges avec votre service, mais ne vous en servez plus jusqu'à la décision du tribunal.", Request, []string{Restriction}, false},
+		{"birthday", "hi, you've put my birthday down as the 30th, it's the 13th. can that be changed?", Request, []string{Rectification}, false},
+		{"naam", "Jullie schrijven mijn voornaam steeds met een k, het is Carin met een C. Graag aanpassen in mijn klantprofiel.", Request, []string{Rectification}, false},
+		{"Geburtsdatum", "Bei Ihnen ist ein falsches Geburtsdatum hinterlegt, ich bin am 2. Mai geboren, nicht am 5. Februar.", Request, []string{Rectification}, false},
+		{"adresse", "Vous avez une mauvaise adresse pour moi, j'habite au 14 et non au 41 rue des Lilas. Merci de corriger.", Request, []string{Rectification}, false},
+		{"app data", "Which of my details does your fitness app keep, and does it log where I run? I'd like to know what you have.", Request, []string{Access}, false},
+		{"bonuskaart", "Ik ben benieuwd wat jullie allemaal weten via mijn bonuskaart. Kunnen jullie me dat laten zien?", Request, []string{Access}, false},
+		{"Treuekarte", "Welche Informationen sammeln Sie über meine Einkäufe mit der Treuekarte? Ich möchte eine Kopie.", Request, []string{Access}, false},
+		{"objection", "Please stop profiling me for targeted offers - I'm not asking for my account to be removed, just that.", Request, []string{ObjectDirectMarketing}, false},
+		{"Widerspruch", "Ich widerspreche der Weitergabe meiner Daten an Ihre Partner. Mein Konto soll nicht gelöscht werden.", Request, []string{Objection}, false},
+		{"account", "Freezing my account isn't enough, I want everything deleted.", Request, []string{Erasure}, false},
+		{"card lost", "I lost my loyalty card, can you send a new one to the same address?", NotARequest, nil, false},
+		{"wrong parcel", "You sent me the wrong size, my order number is 4412. How do I return it?", NotARequest, nil, false},
+		// third round, mostly the other side (1 of 11 wrong before its fix:
+		// "Geen gedoe verder, ik vraag jullie om ..." was read as an erasure
+		// excluded in words; "Hold on to this offer code and don't share it
+		// ... until Friday!" is a restriction and is left out)
+		{"punten", "Wat staat er nog aan punten op mijn bonuskaart?", NotARequest, nil, false},
+		{"spaarpas", "Welke winkels doen mee met de spaarpas? Kan ik die ook op mijn telefoon zetten?", NotARequest, nil, false},
+		{"opgeslagen", "Wat staat er allemaal op mijn bonuskaart opgeslagen? Dat wil ik graag weten.", Request, []string{Access}, false},
+		{"app", "What does the app cost per month?", NotARequest, nil, false},
+		{"invoice", "Don't just send me the invoice, post it too please.", NotARequest, nil, false},
+		{"Rechnung", "Bitte bewahren Sie die Rechnung auf, ich hole sie morgen ab.", NotARequest, nil, false},
+		{"facture", "Gardez la facture, je passerai la chercher sans faute demain.", NotARequest, nil, false},
+		{"loyalty", "What points does my loyalty card have after the weekend?", NotARequest, nil, false},
+		{"delete", "I'm not asking much: please just delete my account.", Request, []string{Erasure}, false},
+		{"verwijderen", "Geen gedoe verder, ik vraag jullie om mijn account te verwijderen.", Request, []string{Erasure}, false},
+		{"Löschung", "Keine Werbung mehr bitte, und löschen Sie mein Konto.", Request, []string{Erasure, ObjectDirectMarketing}, false},
+		// fourth round: an erasure beside a negation is no erasure excluded in words
+		{"delete", "I don't want any more emails, delete my account.", Request, []string{Erasure, ObjectDirectMarketing}, false},
+		{"suppression", "Vous n'avez pas traité ma demande de suppression, supprimez mon compte.", Request, []string{Erasure}, false},
+		{"verwijderen", "Ik wil niet om de haverklap gebeld worden, verwijder mijn account.", Request, []string{Erasure}, false},
+		{"objection", "I object to the profiling of my purchases. This is not a request to delete my account.", Request, []string{Objection}, false},
+		{"opposition", "Je m'oppose au profilage. Ce n'est pas une demande de suppression de mon compte.", Request, []string{Objection}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {
