@@ -53,6 +53,11 @@ type Message struct {
 	// DeliveryStatus is the text of the message/delivery-status part of a
 	// multipart/report (at most 64 KiB), for finding the failed recipient.
 	DeliveryStatus string
+	// ReturnedText is, for a multipart/report, the text of the returned
+	// message (its message/rfc822 part; at most 4 KiB): not part of Text,
+	// so that what the returned mail asks is never read as the report's own
+	// words, but there to tell the language the bounced conversation was in.
+	ReturnedText string
 	// Attachments lists the attachments (never unpacked).
 	Attachments []Attachment
 	// Truncated is true when only a prefix of the mail was parsed.

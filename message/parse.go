@@ -33,6 +33,7 @@ const (
 	maxBoundaryLen     = 200       // longer boundaries are junk
 	maxPartText        = 4 << 20   // decoded bytes of one text part looked at
 	maxDeliveryStatus  = 64 << 10  // bytes kept of a message/delivery-status
+	maxReturnedText    = 4 << 10   // bytes kept of the text of a report's returned message
 	maxFilename        = 255       // bytes kept of an attachment file name
 )
 
@@ -752,9 +753,26 @@ func (p *parser) attachedMessage(h header, cte, filename string, body []byte, de
 		p.problem(prob)
 	}
 	if inReport {
-		hh, _ := p.quietHeader(dec)
+		hh, ibody := p.quietHeader(dec)
 		if ids := ParseMsgIDs(hh.Get("Message-Id")); len(ids) > 0 && p.m.ReportedMessageID == "" {
 			p.m.ReportedMessageID = strings.Clone(ids[0]) // not the whole inner header block
+		}
+		if p.m.ReturnedText == "" && depth < MaxDepth {
+			imt, iparams := p.contentType(hh)
+			ic := &collector{}
+			var quiet []string
+			saved, fwd := p.rec, p.forwarded
+			p.rec = &quiet // the returned mail's problems are not the report's, nor what it forwards
+			p.body(hh, imt, iparams, ibody, depth+1, false, ic)
+			p.rec, p.forwarded = saved, fwd
+			var sb strings.Builder
+			for _, ch := range ic.chunks {
+				if sb.Len() > 0 {
+					sb.WriteString("\n\n")
+				}
+				sb.WriteString(strings.TrimSpace(ch.text))
+			}
+			p.m.ReturnedText = truncateUTF8(sb.String(), maxReturnedText)
 		}
 		return
 	}

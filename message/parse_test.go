@@ -225,6 +225,7 @@ var parseCases = []parseCase{
 		contains(t, "DeliveryStatus", m.DeliveryStatus, "Final-Recipient: rfc822; nobody@example.net")
 		contains(t, "Text", m.Text, "550 5.1.1 User unknown")
 		notContains(t, "Text", m.Text, "We received your request")
+		eq(t, "ReturnedText", m.ReturnedText, "We received your request.")
 		eq(t, "Forwarded", m.Forwarded, false)
 		eq(t, "Header Auto-Submitted", m.Header["Auto-Submitted"][0], "auto-replied")
 	}},
@@ -818,5 +819,35 @@ func TestRecoverFromPanics(t *testing.T) {
 	}
 	if l, _ := parseAddressList("=?x-y?q?a?= <a@b.example>", wd); len(l) != 1 || l[0].Address != "a@b.example" {
 		t.Errorf("parseAddressList with panicking decoder = %v", l)
+	}
+}
+
+// TestReturnedText: the text of a report's returned mail is kept apart from
+// Text, bounded, HTML converted, and what it forwards does not mark the
+// report Forwarded.
+func TestReturnedText(t *testing.T) {
+	report := func(inner string) []byte {
+		return []byte("From: MAILER-DAEMON@mx.example\r\nSubject: Undelivered Mail\r\n" +
+			"Content-Type: multipart/report; report-type=delivery-status; boundary=R\r\n\r\n" +
+			"--R\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mx.example.\r\n" +
+			"--R\r\nContent-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; a@b.example\r\nAction: failed\r\n" +
+			"--R\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--R--\r\n")
+	}
+	long := strings.Repeat("Wij hebben uw verzoek ontvangen. ", 400)
+	m := Parse(report("From: privacy@shop.example\r\nSubject: Ontvangen\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>"+long+"</p>"), Options{})
+	if !strings.HasPrefix(m.ReturnedText, "Wij hebben uw verzoek ontvangen.") || len(m.ReturnedText) > maxReturnedText {
+		t.Errorf("ReturnedText: %d bytes, starts %.40q", len(m.ReturnedText), m.ReturnedText)
+	}
+	if strings.Contains(m.Text, "verzoek") {
+		t.Errorf("the returned mail's text is in Text: %q", m.Text)
+	}
+	fwd := "From: a@b.example\r\nSubject: Fwd\r\nContent-Type: multipart/mixed; boundary=F\r\n\r\n--F\r\nContent-Type: text/plain\r\n\r\nsee below\r\n" +
+		"--F\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@d.example\r\nSubject: x\r\n\r\nforwarded words\r\n--F--"
+	m = Parse(report(fwd), Options{})
+	if m.Forwarded || !strings.Contains(m.ReturnedText, "see below") {
+		t.Errorf("Forwarded %v, ReturnedText %q", m.Forwarded, m.ReturnedText)
+	}
+	if len(m.Problems) != 0 {
+		t.Errorf("problems of the returned mail reported as the report's: %v", m.Problems)
 	}
 }
