@@ -160,3 +160,17 @@ func TestReturnedCopy(t *testing.T) {
 		t.Errorf("returnedCopy of a sentence that names a copy = %q, want empty", got)
 	}
 }
+
+// FuzzReturnedCopy: any text, no panic, and the copy is never longer than
+// the text searched (plus the line breaks it adds).
+func FuzzReturnedCopy(f *testing.F) {
+	f.Add("--- Below this line is a copy of the message.\n\nSubject: x\n\nHallo")
+	f.Add("------ This is a copy of the message, including all the headers. ------\n")
+	f.Add("Original message headers:\n\nSubject: a\n b\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := returnedCopy(s); len(got) > len(s)+strings.Count(s, "\n")+2 {
+			t.Errorf("copy of %d bytes from %d", len(got), len(s))
+		}
+	})
+}
