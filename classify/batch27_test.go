@@ -174,3 +174,25 @@ func FuzzReturnedCopy(f *testing.F) {
 		}
 	})
 }
+
+// TestBounceLanguageFromReportPart: a Postfix-style multipart/report sends
+// the returned mail as a part of its own (message.Message.ReturnedText);
+// its language is the bounce's, not the report's English text, and its
+// words never count as the bounce's own.
+func TestBounceLanguageFromReportPart(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct{ returned, want string }{
+		{"Beste mevrouw,\r\n\r\nWij hebben uw verzoek om inzage in uw gegevens ontvangen. U krijgt binnen een maand een antwoord van ons.", "nl"},
+		{"Bonjour Madame,\r\n\r\nNous avons bien recu votre demande d'effacement. Nous vous repondrons dans un delai d'un mois.", "fr"},
+	} {
+		raw := "From: Mail Delivery System <MAILER-DAEMON@mx.example>\r\nTo: privacy@shop.example\r\nSubject: Undelivered Mail Returned to Sender\r\n" +
+			"Content-Type: multipart/report; report-type=delivery-status; boundary=R\r\n\r\n" +
+			"--R\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mx.example.\r\n\r\nI'm sorry to have to inform you that your message could not\r\nbe delivered to one or more recipients. It's attached below.\r\n" +
+			"--R\r\nContent-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; a@b.example\r\nAction: failed\r\nStatus: 5.1.1\r\n" +
+			"--R\r\nContent-Type: message/rfc822\r\n\r\nFrom: Privacy <privacy@shop.example>\r\nTo: a@b.example\r\nSubject: [PRV-1] Ontvangen\r\n\r\n" + tt.returned + "\r\n--R--\r\n"
+		r := c.Classify(message.Parse([]byte(raw), message.Options{}))
+		if r.Kind != Bounce || r.Language != tt.want || len(r.Rights) != 0 {
+			t.Errorf("kind %s, language %s, rights %v; want bounce, %s, none", r.Kind, r.Language, r.Rights, tt.want)
+		}
+	}
+}

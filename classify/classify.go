@@ -337,12 +337,18 @@ func (c *Classifier) scan(m *message.Message) *scan {
 
 // bounceLanguage is the language of a bounce: that of the returned mail
 // it quotes, not of the delivery report's boilerplate (mostly English
-// whatever the mail). When the text holds a copy of the returned mail
-// after an MTA's marker line (returnedCopy), that copy decides. Else the
+// whatever the mail). The returned mail decides: the message/rfc822 part
+// of a multipart/report (Message.ReturnedText), or a copy after an MTA's
+// marker line in the text (returnedCopy). Else the
 // sentences with bounce phrasing and the subject are left out; when
 // nothing else is left, all of the text decides (def).
 func (c *Classifier) bounceLanguage(m *message.Message, sc *scan, def string) string {
-	if cp := returnedCopy(m.Text); cp != "" {
+	// The returned mail: a report's message/rfc822 part (ReturnedText), or
+	// a copy after an MTA's marker line in the text.
+	for _, cp := range []string{m.ReturnedText, returnedCopy(m.Text)} {
+		if cp == "" {
+			continue
+		}
 		toks := tokenize(cp, -1)
 		if l := c.language(&scan{text: cp, toks: toks, matches: c.lx.find(toks)}); l != "und" {
 			return l

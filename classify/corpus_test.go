@@ -377,11 +377,33 @@ import (
 // English, against the README's convention (holdout12's author labelled
 // the same case French): it is read as French now, the one language error
 // of holdout11 (0.987); its label is not in this batch's files.
+//
+// After batch 27 the classifier reads a multipart/report's returned mail
+// (message.Message.ReturnedText) for a bounce's language, and three bounce
+// labels that followed the other convention (the MTA's own text) were
+// relabelled to the README's: d-mx-bounce-en-quota (holdout7) and
+// k11-en-postfix-report nl, k11-en-qmail-failure fr (holdout11). Every
+// split's language is 1.000 since.
+//
+// Holdout13 (holdout13-mixed.txt, k13-* mails, 60 mails: 40 requests to
+// an insurer, a clinic, a school, a library, a car dealer, a hotel, a
+// streaming service, a charity and an employer, 6 auto-replies, 4
+// bounces, 10 non-requests) was written by a fourth person who never saw
+// the classifier, and labelled by hand. First look after batch 26, and a
+// second after batch 27 (whose author never saw it): kind accuracy 0.983,
+// precision 1.000, recall 0.878, micro-F1 0.935 both times (withdraw
+// consent R 0.667: a library's reading history, "keine Werbung mehr" as a
+// withdrawal; automated decision R 0.800: a hotel's anti-fraud refusal;
+// portability R 0.800 and access R 0.889: a German forwarded mail whose
+// rights are only in the forwarded part; erasure R 0.833: a school's
+// photos), language 0.967 then 0.983 (the Postfix report, since read),
+// representative recall 6/6, no automatic mail as a request. Gated for
+// the safety property only.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11 and holdout12
-// (holdout5, holdout8 and holdout9: the safety property only): at least
-// the targets of issue 3.
+// (holdout5, holdout8, holdout9 and holdout13: the safety property only):
+// at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -584,7 +606,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -600,7 +622,7 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout13" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
