@@ -1075,6 +1075,14 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	if score[ObjectDirectMarketing] >= 2 && score[Objection] >= 2 {
 		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool { return !genericObjection(mt) })
 	}
+	// Beside an objection in words that object ("bezwaar", "object",
+	// art. 21), not wanting a processing any more ("Ik wil niet meer dat
+	// jullie mijn aankopen bijhouden") is that objection: a withdrawal
+	// there needs a phrase that names consent (toestemming, consent,
+	// Einwilligung, consentement, d'accord).
+	if score[WithdrawConsent] >= 2 && score[Objection] >= 2 && rescore(cand, drop, Objection, sc.objects) >= 2 {
+		score[WithdrawConsent] = rescore(cand, drop, WithdrawConsent, sc.namesConsent)
+	}
 	// In a mail that withdraws consent, not wanting a processing any more
 	// ("Ik wil niet langer dat de app mijn locatie bijhoudt. Ik trek mijn
 	// toestemming in.") is that withdrawal: an objection there needs a
@@ -1218,6 +1226,26 @@ func clusterScores(cand []match, count func(i int) bool, add func(right string, 
 // (object, objection, bezwaar, widerspreche, Widerspruch, oppose,
 // opposition).
 var objectWords = []string{"object", "bezwaar", "widersp", "oppos"}
+
+// consentWords start the words that name consent or agreement.
+var consentWords = []string{"consent", "permission", "toestemming", "einwillig", "zustimm", "einverst", "accord", "akkoord", "autoris", "authori", "optin", "agree"}
+
+// namesConsent reports whether the phrase mt reads a word that names
+// consent or agreement, or an article number (art. 7(3)).
+func (sc *scan) namesConsent(mt match) bool {
+	if mt.p.article {
+		return true
+	}
+	for _, k := range mt.lits {
+		s := sc.toks[k].s
+		for _, w := range consentWords {
+			if strings.HasPrefix(s, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // objects reports whether the objection phrase mt reads a word that
 // objects, or the article number 21.
