@@ -300,6 +300,12 @@ func splitQuoted(text string) (newText, quoted string, forwarded bool) {
 // splitQuotedOpt splits text; with fwd (the subject says "Fwd:") an
 // Outlook header block or "Original Message" marker starts forwarded text
 // instead of quoted text.
+//
+// A short note above the block that says why the mail is passed on ("zur
+// Info, keine Antwort bekommen", "FYI - no reply yet", "ter info, nog
+// steeds niks gehoord", "Pour info, toujours pas de réponse") makes it a
+// forward too, unless the block's own subject is a reply's ("Re:",
+// "AW:"): the text after it is what is forwarded (see forwardNote).
 func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bool) {
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -352,9 +358,10 @@ func splitQuotedOpt(text string, fwd bool) (newText, quoted string, forwarded bo
 			hardCut = true
 		}
 		if hardCut {
-			if fwd || !hasNew() {
-				// Nothing written before it: a forward in all but name.
-				forwarded = forwarded || fwd
+			if fwd || !hasNew() || forwardNote(lines, newL, i) {
+				// Nothing written before it, or only a note that passes it
+				// on: a forward in all but name.
+				forwarded = forwarded || fwd || hasNew()
 				rest(i)
 				break
 			}
@@ -445,4 +452,87 @@ func joinLines(lines []string, nums []int32) string {
 		sb.WriteString(l)
 	}
 	return sb.String()
+}
+
+// forwardNotes are words of a short note that passes a mail on: why it
+// is forwarded (for information, no answer yet).
+var forwardNotes = []string{
+	"fyi", "for your information", "for info", "no reply", "no answer", "no response",
+	"not had a reply", "not had an answer", "haven't heard", "have not heard", "still waiting", "forwarding",
+	"ter info", "ter informatie", "ter kennisname", "geen antwoord", "geen reactie",
+	"niks gehoord", "niets gehoord", "nog steeds niets", "nog steeds niks", "stuur ik door", "doorgestuurd",
+	"zur info", "zur kenntnis", "zur information", "keine antwort", "keine reaktion",
+	"nichts gehört", "nichts gehoert", "leite ich", "weitergeleitet", "immer noch nichts",
+	"pour info", "pour information", "pas de réponse", "pas de reponse", "sans réponse",
+	"sans reponse", "toujours rien", "je transfère", "je transfere", "je vous transmets",
+}
+
+// maxForwardNote is the most bytes and lines of new text a forwarding note
+// may have.
+const (
+	maxForwardNote      = 300
+	maxForwardNoteLines = 4
+)
+
+// forwardNote reports whether the new text so far (the lines newL of
+// lines) is a short note that passes on the mail whose header block or
+// marker is at lines[at].
+func forwardNote(lines []string, newL []int32, at int) bool {
+	if replyBlock(lines, at) {
+		return false
+	}
+	var b strings.Builder
+	n := 0
+	for _, k := range newL {
+		if k < 0 {
+			continue
+		}
+		t := strings.TrimSpace(lines[k])
+		if t == "" {
+			continue
+		}
+		n++
+		if n > maxForwardNoteLines || b.Len()+len(t) > maxForwardNote {
+			return false
+		}
+		b.WriteString(t)
+		b.WriteByte(' ')
+	}
+	l := strings.ToLower(b.String())
+	for _, w := range forwardNotes {
+		if i := strings.Index(l, w); i >= 0 && (i == 0 || !isWordByte(l[i-1])) && (i+len(w) == len(l) || !isWordByte(l[i+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// replyBlock reports whether a subject line among the up to 8 lines from
+// lines[at] starts with a reply prefix ("Subject: RE: ...", "Betreff: AW:").
+func replyBlock(lines []string, at int) bool {
+	for j := at; j < len(lines) && j <= at+8; j++ {
+		l := lines[j]
+		if len(l) > maxMarkerLine {
+			continue
+		}
+		k := strings.IndexByte(l, ':')
+		if k <= 0 || k > 17 {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(l[:k])) {
+		case "subject", "onderwerp", "betreff", "objet", "sujet":
+			v := strings.ToLower(strings.TrimSpace(l[k+1:]))
+			for _, p := range []string{"re:", "re :", "aw:", "antw:", "sv:", "réf:", "ref:"} {
+				if strings.HasPrefix(v, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -145,3 +145,43 @@ func TestSplitQuotedLinear(t *testing.T) {
 		}
 	}
 }
+
+// A short note that passes a mail on ("zur Info, keine Antwort bekommen")
+// above an Outlook header block or "Original Message" marker makes the
+// block forwarded text even without a "Fwd:" subject; a note of a reply,
+// a long text or a block whose subject is a reply's keeps it quoted.
+func TestSplitQuotedForwardNote(t *testing.T) {
+	fwd := []struct{ note, block, body string }{
+		{"zur Info, keine Antwort bekommen.\n\nMartin", "Von: Martin Vogel\nGesendet: Montag, 2. November 2026 09:12\nAn: service@shop.example\nBetreff: Auskunft", "bitte schicken Sie mir eine Kopie meiner Daten."},
+		{"FYI - no reply yet.", "From: Dan Whitfield\nSent: 02 November 2026 11:40\nTo: help@shop.example\nSubject: my data", "Please send me a copy of my data."},
+		{"ter info, nog steeds niks gehoord", "Van: Sanne Mulder\nVerzonden: dinsdag 3 november 2026 14:20\nAan: klantenservice@shop.example\nOnderwerp: inzageverzoek", "Ik wil een kopie van mijn gegevens."},
+		{"Pour info, toujours pas de réponse.", "De : Nathalie Bernard\nEnvoyé : lundi 2 novembre 2026 10:05\nÀ : contact@shop.example\nObjet : demande d'accès", "Je souhaite une copie de mes données."},
+		{"Zur Kenntnis.", "-----Ursprüngliche Nachricht-----\nVon: Holger Beck\nGesendet: Dienstag, 3. November 2026 10:15\nAn: kundenservice@shop.example\nBetreff: Kundenkonto", "bitte löschen Sie mein Kundenkonto."},
+	}
+	for _, tc := range fwd {
+		in := tc.note + "\n\n" + tc.block + "\n\n" + tc.body + "\n"
+		n, q, f := splitQuotedOpt(in, false)
+		if !f || !strings.Contains(n, tc.body) || strings.Contains(q, tc.body) {
+			t.Errorf("%q: newText %q, quoted %q, forwarded %v; want the body forwarded", tc.note, n, q, f)
+		}
+	}
+	quoted := []struct{ note, block string }{
+		// a reply's note
+		{"Thanks, that answers my question.", "From: Shop Support\nSent: Monday\nTo: Jan\nSubject: your question"},
+		{"Danke für die Antwort, alles klar.", "Von: Shop\nGesendet: Montag\nAn: Jan\nBetreff: Ihre Frage"},
+		// a forwarding word, but the block is a reply in a thread
+		{"Still no answer to this!", "From: Shop Support\nSent: Monday\nTo: Jan\nSubject: RE: my data"},
+		{"Nog steeds geen reactie.", "Van: Klantenservice\nVerzonden: maandag\nAan: Jan\nOnderwerp: Antw: inzage"},
+		// a long text that mentions a missing reply is a mail of its own
+		{"I wrote to you in October and had no reply.\nThis is my second letter about it.\nI have also written to your DPO.\nPlease deal with it now.\nI will complain otherwise.", "From: Shop Support\nSent: Monday\nTo: Jan\nSubject: your ticket"},
+		// a word inside another word is no note ("fyi" in "fyillis")
+		{"Fyillis here", "From: Shop Support\nSent: Monday\nTo: Jan\nSubject: your ticket"},
+	}
+	for _, tc := range quoted {
+		in := tc.note + "\n\n" + tc.block + "\n\nThe quoted text.\n"
+		n, q, f := splitQuotedOpt(in, false)
+		if f || strings.Contains(n, "The quoted text.") || !strings.Contains(q, "The quoted text.") {
+			t.Errorf("%q: newText %q, quoted %q, forwarded %v; want the block quoted", tc.note, n, q, f)
+		}
+	}
+}
