@@ -119,3 +119,31 @@ func TestForwardedPartRights(t *testing.T) {
 		})
 	}
 }
+
+// TestAutomaticallyOfTheMailItself: "generated/sent automatically" marks an
+// automatic mail only when it is said of the mail itself; a person who says
+// a decision or a score about them was generated automatically is writing
+// a request (taken for an auto-reply, it would be recorded and never shown
+// to staff as a request).
+func TestAutomaticallyOfTheMailItself(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		name, subject, body string
+		want                Kind
+	}{
+		{"en person", "my driving score", "Your app gave me a driving score that was generated automatically and my premium went up. I want a person to look at it and explain how it was calculated.", Request},
+		{"nl person", "premie", "Mijn score is automatisch gegenereerd door jullie app en nu betaal ik meer. Ik wil dat een medewerker dit opnieuw bekijkt.", Request},
+		{"en auto-reply", "Re: your mail", "Thank you for your message. This message was generated automatically, please do not reply.", AutoReply},
+		{"en auto-reply 2", "Re: your mail", "This is an automatically generated email. We will get back to you within two working days.", AutoReply},
+		{"nl auto-reply", "Re: uw mail", "Dit bericht is automatisch gegenereerd. Wij reageren binnen twee werkdagen.", AutoReply},
+		{"de auto-reply", "AW: Ihre Mail", "Diese Nachricht wurde automatisch erstellt. Wir melden uns innerhalb von zwei Werktagen.", AutoReply},
+		{"fr auto-reply", "RE: votre mail", "Ce message a ete genere automatiquement, merci de ne pas y repondre.", AutoReply},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			raw := "From: Someone <someone@example.net>\r\nTo: privacy@shop.example\r\nSubject: " + tt.subject + "\r\nMessage-ID: <m1@example.net>\r\n\r\n" + tt.body + "\r\n"
+			if r := c.Classify(message.Parse([]byte(raw), message.Options{})); r.Kind != tt.want {
+				t.Errorf("kind %s (%s), want %s", r.Kind, r.KindReason, tt.want)
+			}
+		})
+	}
+}

@@ -464,10 +464,31 @@ import (
 // Holdout13 after batch 28 (tuned on now): kind 1.000, micro-F1 1.000,
 // language 1.000, representative 6/6; it is gated like holdout12 since.
 
+// Holdout14 (holdout14-mixed.txt, k14-* mails, 46 mails: 33 requests to a
+// pharmacy, a parcel service, a mobile operator, a housing corporation, a
+// fitness app, a game, a newspaper, a dentist, a car insurer and a pet
+// shop, asked "how people really ask, not the textbook phrases", 7
+// automatic mails, 6 non-requests) was written by a fifth person who never
+// saw the classifier. First look after batch 28, the blind estimate of the
+// classifier as committed at the end of 27 November: kind accuracy 0.783,
+// rights precision 0.926, recall 0.658, micro-F1 0.769 (objection 0 of 3,
+// rectification 2 of 5, restriction 2 of 4, access, portability and
+// automated decision 2 of 3), language 1.000, representative recall 4/4,
+// no automatic mail as a request. Seven personal requests in everyday
+// words became not_a_request (staff still see them) and one became an
+// auto-reply: "a driving score that was generated automatically" matched
+// the auto-reply phrase "generated automatically" — taken for an
+// automatic mail, a request is recorded but not shown to staff as one.
+// Since then "generated/sent automatically" marks an automatic mail only
+// when said of the mail itself ("this message was generated
+// automatically", in the four languages; TestAutomaticallyOfTheMailItself),
+// which makes that mail a request (kind 0.804, micro-F1 0.788 after it).
+// Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12 and
-// holdout13 (holdout5, holdout8 and holdout9: the safety property only):
-// at least the targets of issue 3.
+// holdout13 (holdout5, holdout8, holdout9 and holdout14: the safety
+// property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -670,7 +691,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -686,7 +707,7 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout14" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
