@@ -533,10 +533,26 @@ import (
 // where the data came from is art. 15(1)(g)). It is gated like holdout13
 // since; its first look stays the blind estimate.
 
+// Holdout15 (holdout15-mixed.txt, k15-* mails, 40 mails: 30 requests to
+// a webshop, bank, telecom, travel agency, sports club, dating service,
+// electricity company and bookshop, half plain everyday wording and half
+// polite or formal, 5 automatic mails, 5 non-requests) was written by a
+// sixth person who never saw the classifier. First look after batch 28
+// (with "generated automatically" of the mail only): kind accuracy 0.975,
+// precision 0.917, recall 0.943, micro-F1 0.930 (a phishing mail about a
+// "mise à jour" of the privacy rules taken as a request), language 1.000,
+// representative recall 3/3, no automatic mail as a request. Second look
+// after batch 29, whose author never saw it: kind accuracy 1.000,
+// precision 0.943, recall 0.943, micro-F1 0.943 (erasure P 0.667: photos
+// "offline" and a German "nicht löschen" read as erasure; restriction R
+// 0.667; access R 0.857), language 1.000. Gated for the safety property
+// only: it is the blind estimate of the classifier at the end of 27
+// November.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
-// holdout13 and holdout14 (holdout5, holdout8 and holdout9: the safety
-// property only): at least the targets of issue 3.
+// holdout13 and holdout14 (holdout5, holdout8, holdout9 and holdout15: the
+// safety property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -739,7 +755,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -755,7 +771,7 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
