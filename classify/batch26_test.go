@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -13,12 +12,7 @@ import (
 // over (first round: see the comment in corpus_test.go).
 func TestBatch26Probes(t *testing.T) {
 	c := newTestClassifier(t)
-	tests := []struct {
-		subject, body string
-		kind          Kind
-		rights        []string
-		rep           bool
-	}{
+	tests := []probe{
 		// business framing: not a request
 		{"Faster DSAR replies", "Hi! Our AI assistant drafts answers to data subject requests for your support team in seconds. Can I show you a 10-minute walkthrough? Reply 'no' and I won't follow up.\n\nBest, Dana", NotARequest, nil, false},
 		{"Privacy roundup", "This month: how to handle erasure requests, new fines for ignored access requests, and a checklist for your DPO.\n\nView this email in your browser | Unsubscribe", NotARequest, nil, false},
@@ -91,25 +85,5 @@ func TestBatch26Probes(t *testing.T) {
 		{"Adresse", "Die Adresse in meinem Kundenkonto ist falsch. Bitte korrigieren Sie sie und nutzen Sie meine Daten bis dahin nicht.", Request, []string{Rectification, Restriction}, false},
 		{"Spring tips", "Five tips to handle deletion requests from your customers, and our new pricing for small teams. Read more on our blog.", NotARequest, nil, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {
-			want := tt.rights
-			if want == nil {
-				want = []string{}
-			}
-			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
-			if r.Kind != tt.kind || r.Kind == Request && !slices.Equal(r.Rights, want) {
-				t.Errorf("%s %v, want %s %v (%s; evidence %v)", r.Kind, r.Rights, tt.kind, want, r.KindReason, r.Evidence)
-			}
-			if r.Kind == Request && r.Representative != tt.rep {
-				t.Errorf("representative %v, want %v (%v)", r.Representative, tt.rep, r.RepresentativeEvidence)
-			}
-			text := tt.subject + "\n" + tt.body
-			for _, e := range r.Evidence {
-				if e.Offset < 0 || e.Offset+len(e.Text) > len(text) || text[e.Offset:e.Offset+len(e.Text)] != e.Text {
-					t.Errorf("evidence %q at %d is not the text there", e.Text, e.Offset)
-				}
-			}
-		})
-	}
+	runProbes(t, c, tests, true)
 }

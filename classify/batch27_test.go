@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -16,12 +15,7 @@ import (
 // the comment in corpus_test.go for how many were wrong before).
 func TestBatch27Probes(t *testing.T) {
 	c := newTestClassifier(t)
-	tests := []struct {
-		subject, body string
-		kind          Kind
-		rights        []string
-		rep           bool
-	}{
+	tests := []probe{
 		// keep it, but do not use it
 		{"my claim", "Please keep the photos of the damage on file, but don't use them for anything else until the insurer has decided.", Request, []string{Restriction}, false},
 		{"klacht", "Verwijder mijn gegevens niet, ik heb ze nodig. Wel wil ik dat jullie ze voorlopig niet meer gebruiken totdat mijn klacht is afgehandeld.", Request, []string{Restriction}, false},
@@ -90,27 +84,7 @@ func TestBatch27Probes(t *testing.T) {
 		{"objection", "I object to the profiling of my purchases. This is not a request to delete my account.", Request, []string{Objection}, false},
 		{"opposition", "Je m'oppose au profilage. Ce n'est pas une demande de suppression de mon compte.", Request, []string{Objection}, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {
-			want := tt.rights
-			if want == nil {
-				want = []string{}
-			}
-			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
-			if r.Kind != tt.kind || r.Kind == Request && !slices.Equal(r.Rights, want) {
-				t.Errorf("%s %v, want %s %v (%s; evidence %v)", r.Kind, r.Rights, tt.kind, want, r.KindReason, r.Evidence)
-			}
-			if r.Kind == Request && r.Representative != tt.rep {
-				t.Errorf("representative %v, want %v (%v)", r.Representative, tt.rep, r.RepresentativeEvidence)
-			}
-			text := tt.subject + "\n" + tt.body
-			for _, e := range r.Evidence {
-				if e.Offset < 0 || e.Offset+len(e.Text) > len(text) || text[e.Offset:e.Offset+len(e.Text)] != e.Text {
-					t.Errorf("evidence %q at %d is not the text there", e.Text, e.Offset)
-				}
-			}
-		})
-	}
+	runProbes(t, c, tests, true)
 }
 
 // TestBounceLanguageFromReturnedCopy: the language of a bounce is that of

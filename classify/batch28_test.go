@@ -15,12 +15,7 @@ import (
 // over (see the comment in corpus_test.go for how many were wrong before).
 func TestBatch28Probes(t *testing.T) {
 	c := newTestClassifier(t)
-	tests := []struct {
-		subject, body string
-		kind          Kind
-		rights        []string
-		rep           bool
-	}{
+	tests := []probe{
 		// consent withdrawn in everyday words
 		{"recommendations", "I'm not OK any more with you using my listening history for suggestions. I did agree to it when I joined, but I've changed my mind.", Request, []string{WithdrawConsent}, false},
 		{"reading list", "Please stop keeping my borrowing history. I don't want you to store my reading history any more.", Request, []string{WithdrawConsent}, false},
@@ -60,27 +55,7 @@ func TestBatch28Probes(t *testing.T) {
 		{"foto", "Mag de foto van mijn dochter in de nieuwsbrief? Ze vindt het leuk.", NotARequest, nil, false},
 		{"Fotos", "Die Fotos meiner Tochter vom Sommerfest sind toll, können Sie mir die Dateien schicken?", NotARequest, nil, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {
-			want := tt.rights
-			if want == nil {
-				want = []string{}
-			}
-			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
-			if r.Kind != tt.kind || r.Kind == Request && !slices.Equal(r.Rights, want) {
-				t.Errorf("%s %v, want %s %v (%s; evidence %v)", r.Kind, r.Rights, tt.kind, want, r.KindReason, r.Evidence)
-			}
-			if r.Kind == Request && r.Representative != tt.rep {
-				t.Errorf("representative %v, want %v (%v)", r.Representative, tt.rep, r.RepresentativeEvidence)
-			}
-			text := tt.subject + "\n" + tt.body
-			for _, e := range r.Evidence {
-				if e.Offset < 0 || e.Offset+len(e.Text) > len(text) || text[e.Offset:e.Offset+len(e.Text)] != e.Text {
-					t.Errorf("evidence %q at %d is not the text there", e.Text, e.Offset)
-				}
-			}
-		})
-	}
+	runProbes(t, c, tests, true)
 }
 
 // TestForwardedPartRights: a mail that passes on an earlier one whose

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -49,16 +48,9 @@ func TestBatch29Probes(t *testing.T) {
 		{"Konto", "Ihr Konto wird gesperrt, wenn Sie Ihre Daten nicht innerhalb von 24 Stunden bestätigen.", NotARequest, nil},
 		{"compte", "Votre compte sera supprimé sans vérification de vos données sous 48 heures. Cliquez ici.", NotARequest, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.subject+" "+tt.body, func(t *testing.T) {
-			want := tt.rights
-			if want == nil {
-				want = []string{}
-			}
-			r := c.Classify(msg("Jan <jan@example.net>", tt.subject, tt.body))
-			if r.Kind != tt.kind || r.Kind == Request && !slices.Equal(r.Rights, want) {
-				t.Errorf("%s %v, want %s %v (%s; evidence %v)", r.Kind, r.Rights, tt.kind, want, r.KindReason, r.Evidence)
-			}
-		})
+	probes := make([]probe, len(tests))
+	for i, tt := range tests {
+		probes[i] = probe{subject: tt.subject, body: tt.body, kind: tt.kind, rights: tt.rights}
 	}
+	runProbes(t, c, probes, false)
 }
