@@ -341,7 +341,9 @@ func (t *Tracker) prepare(mailbox string, validity uint32, raw mailin.Raw) *inco
 	}
 	in.cls = t.opt.Classifier.Classify(in.msg)
 	in.clsJSON, _ = json.Marshal(in.cls)
-	in.msgPart = messagePart(in)
+	if in.cls.Kind == classify.Request {
+		in.msgPart = messagePart(in) // only a request can open a case
+	}
 	if in.raw.InternalDate.IsZero() {
 		in.raw.InternalDate = t.now()
 	}
