@@ -299,7 +299,7 @@ func ctxErr(ctx context.Context, err error) error {
 // Send delivers msgs over one SMTP session and returns the errors of the
 // messages that failed, joined (nil if all were accepted). The context
 // bounds the whole session: when it ends, the connection is closed. The
-// errors are go-mail's and may name recipients; Classify(err).Error() is
+// errors name the SMTP step and may name recipients; Classify(err).Error() is
 // the redacted text for logs.
 func Send(ctx context.Context, cfg SMTPConfig, msgs ...*gomail.Msg) error {
 	e, err := cfg.endpoint()
@@ -373,10 +373,9 @@ func redactAddresses(s string) string { return addressRE.ReplaceAllString(s, "[a
 // refused or broken connections, timeouts, TLS and AUTH trouble at connect
 // and a 5xx to MAIL FROM (configuration problems, the same for every mail,
 // must not fail the queue; they give up after Sender.GiveUpAfter like any
-// temporary failure), and context ends.
-//
-// go-mail's own SendError.IsTemp() is true only for replies starting with
-// "4", so it calls a refused connection or an i/o timeout permanent; we do not.
+// temporary failure), and context ends. (go-mail's own Send, not used since
+// the sender speaks the transaction itself, called a refused connection or
+// an i/o timeout permanent; we do not.)
 func Classify(err error) *Failure {
 	if err == nil {
 		return nil
@@ -398,22 +397,6 @@ func Classify(err error) *Failure {
 			f.Permanent = true
 		case "RCPT TO", "DATA", "end of DATA":
 			f.Permanent = f.Code >= 500 && f.Code < 600
-		}
-		return f
-	}
-	var se *gomail.SendError
-	if errors.As(err, &se) {
-		f.Code = se.ErrorCode()
-		f.Enhanced = se.EnhancedStatusCode()
-		switch se.Reason {
-		case gomail.ErrGetSender, gomail.ErrGetRcpts, gomail.ErrNoUnencoded:
-			f.Permanent = true
-		case gomail.ErrSMTPRcptTo, gomail.ErrSMTPData, gomail.ErrSMTPDataClose:
-			f.Permanent = f.Code >= 500 && f.Code < 600
-		case gomail.ErrSMTPMailFrom:
-			// A refused MAIL FROM is about our own sender address (smtp.from
-			// not allowed for the account), the same for every mail: a
-			// configuration problem, so temporary, like a refused AUTH.
 		}
 		return f
 	}
