@@ -372,11 +372,7 @@ func finishHTML(w *textWriter) string {
 	blank := 0
 	for len(s) > 0 {
 		var l string
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			l, s = s[:i], s[i+1:]
-		} else {
-			l, s = s, ""
-		}
+		l, s, _ = strings.Cut(s, "\n")
 		l = strings.TrimRight(l, " \t")
 		if l == "" || l == ">" {
 			blank++
@@ -399,11 +395,7 @@ func finished(s string) bool {
 	blank := 0
 	for len(s) > 0 {
 		var l string
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			l, s = s[:i], s[i+1:]
-		} else {
-			l, s = s, ""
-		}
+		l, s, _ = strings.Cut(s, "\n")
 		if n := len(l); n > 0 && (l[n-1] == ' ' || l[n-1] == '\t') {
 			return false
 		}
