@@ -744,6 +744,19 @@ func (p *parser) quietHeader(b []byte) (header, []byte) {
 	return p.readHeader(b, maxPartHeaderBytes)
 }
 
+// writeText writes the text of c's chunks to sb, a blank line between
+// them, and reports whether any of them was converted from HTML.
+func (c *collector) writeText(sb *strings.Builder) (html bool) {
+	for i, ch := range c.chunks {
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(strings.TrimSpace(ch.text))
+		html = html || ch.html
+	}
+	return html
+}
+
 // attachedMessage handles a message/rfc822 part: inside a report it names
 // the original message; elsewhere it is a forwarded mail whose text is
 // rendered into the body.
@@ -766,13 +779,8 @@ func (p *parser) attachedMessage(h header, cte, filename string, body []byte, de
 			p.body(hh, imt, iparams, ibody, depth+1, false, ic)
 			p.rec, p.forwarded = saved, fwd
 			var sb strings.Builder
-			for _, ch := range ic.chunks {
-				if sb.Len() > 0 {
-					sb.WriteString("\n\n")
-				}
-				sb.WriteString(strings.TrimSpace(ch.text))
-			}
-			p.m.ReturnedText = truncateUTF8(sb.String(), maxReturnedText)
+			ic.writeText(&sb)
+			p.m.ReturnedText = truncateUTF8(strings.TrimSpace(sb.String()), maxReturnedText)
 		}
 		return
 	}
@@ -805,14 +813,7 @@ func (p *parser) attachedMessage(h header, cte, filename string, body []byte, de
 		}
 	}
 	sb.WriteString("\n")
-	html := false
-	for i, ch := range ic.chunks {
-		if i > 0 {
-			sb.WriteString("\n\n")
-		}
-		sb.WriteString(strings.TrimSpace(ch.text))
-		html = html || ch.html
-	}
+	html := ic.writeText(&sb)
 	c.chunks = append(c.chunks, chunk{text: sb.String(), html: html})
 	c.atts = append(c.atts, ic.atts...)
 }
