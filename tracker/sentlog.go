@@ -1,8 +1,6 @@
 package tracker
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -87,9 +85,8 @@ func readSentLog(path string) ([]sentMark, error) {
 		return nil, fmt.Errorf("sent log: %w", err)
 	}
 	var marks []sentMark
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		idStr, atStr, ok := strings.Cut(sc.Text(), " ")
+	for line := range strings.Lines(string(data)) {
+		idStr, atStr, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
 		if !ok {
 			continue
 		}
