@@ -549,6 +549,29 @@ import (
 // only: it is the blind estimate of the classifier at the end of 27
 // November.
 
+// Holdout16 (holdout16-letters.txt, k16-* mails, 50 mails: 40 formal
+// letters as request generators and regulators' or consumer
+// organisations' sample letters word them, ten in each language, all
+// nine rights, seven by representatives, four with placeholders nobody
+// filled in, four HTML-only; 9 automatic mails, 1 newsletter) and
+// holdout17 (holdout17-everyday.txt, k17-* mails, 50 mails: 30 requests
+// in plain everyday wording, 10 automatic mails, 10 non-requests that
+// look close) were written on 27 November 2026 by two more people who
+// never saw the classifier. First look after batch 29 (HEAD 92ce725),
+// before any change:
+//   holdout16: kind 1.000, precision 0.948, recall 0.982, micro-F1 0.965,
+//   every right's recall >= 0.938, language 0.960 (two bounces: an
+//   Exchange report in Dutch returning an English mail, a Gmail bounce
+//   returning a French one), representative 6/7 (1 false), no automatic
+//   mail as a request.
+//   holdout17: kind 0.700 (11 requests read as not a request, 2 non-
+//   requests as requests, a phishing mail as an auto-reply), precision
+//   0.875, recall 0.583, micro-F1 0.700 (automated_decision 0/3,
+//   objection 1/3, withdraw_consent 1/3, access 5/8), language 1.000,
+//   representative 4/6, no automatic mail as a request.
+// Formal letters are at target; everyday wording is far below it, as
+// holdout14 was.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13 and holdout14 (holdout5, holdout8, holdout9 and holdout15: the
@@ -755,7 +778,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -771,7 +794,7 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" || split == "holdout16" || split == "holdout17" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
