@@ -65,6 +65,11 @@ const (
 	WarnFee              = "fee"               // staff: a fee was asked and not paid
 )
 
+// reminderCatchUp is how many days after its day a customer's identity
+// reminder that was not sent then (privacyd was not running, or the
+// per-sender cap held it back) is still sent; after that it never is.
+const reminderCatchUp = 7
+
 // sweepDailyKey is the kv key of the day (YYYY-MM-DD, organisation's zone)
 // of the last daily reminder of the overdue cases (schema v8).
 const sweepDailyKey = "sweep_overdue_daily"
@@ -80,7 +85,8 @@ type SweepOptions struct {
 	// date staff are told to decide on an extension (default 5).
 	ExtensionWarnDays int
 	// IdentityReminderDays after the identity mail the customer is reminded
-	// once (policy.identity_reminder_days, default 7).
+	// once (policy.identity_reminder_days, default 7), or up to seven days
+	// later if no sweep could send it then (reminderCatchUp).
 	IdentityReminderDays int
 	// IdentityWaitDays after the identity mail staff are told the case is
 	// still waiting (default twice IdentityReminderDays).
@@ -824,7 +830,11 @@ func (s *sweepDay) thresholds(sc sweepCase) ([]threshold, error) {
 	switch c.Status {
 	case StatusAwaitingIdentity:
 		since := deadline.DateOf(sc.since, s.r.Loc)
-		if at := since.AddDays(o.IdentityReminderDays); !today.Before(at) {
+		// The reminder is a nudge a few days after the identity mail; one
+		// missed by more than reminderCatchUp days (privacyd was down, or
+		// the register was filled without sweeps) would only puzzle the
+		// customer: the staff warning below asks staff to decide instead.
+		if at := since.AddDays(o.IdentityReminderDays); !today.Before(at) && !today.After(at.AddDays(reminderCatchUp)) {
 			out = append(out, threshold{kind: WarnIdentityReminder, name: "customer", forDate: since, forDay: s.str(since), at: at})
 		}
 		if at := since.AddDays(o.IdentityWaitDays); !today.Before(at) {

@@ -344,6 +344,45 @@ func TestSweepIdentityReminder(t *testing.T) {
 	}
 }
 
+// TestSweepIdentityReminderCatchUp: a reminder no sweep sent on its day is
+// sent late, up to reminderCatchUp days after it, and then never; staff's
+// warning that the identity is missing comes either way.
+func TestSweepIdentityReminderCatchUp(t *testing.T) {
+	o := SweepOptions{IdentityReminderDays: 5, IdentityWaitDays: 10}
+	for _, tc := range []struct {
+		day       int // of April 2026: the first sweep after the identity mail of 3 April
+		reminders int
+	}{
+		{8, 1},                   // on its day (3 April + 5)
+		{8 + reminderCatchUp, 1}, // the last day it is still sent
+		{9 + reminderCatchUp, 0}, // too late: it would only puzzle the customer
+	} {
+		clk := clock.NewFake(time.Time{})
+		tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, func(o *Options) { o.IdentityCheck = "always" })
+		deliver(t, tr, clk, 1, local(2026, 4, 3, 10, 0), requestMail(1, "dave@example.net", "Inzage",
+			"Graag wil ik inzage in mijn persoonsgegevens op grond van artikel 15 AVG."))
+		clk.Set(local(2026, 4, tc.day, 8, 0))
+		res, err := tr.Sweep(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Reminders != tc.reminders || countOutbox(t, tr, templates.IdentityReminder) != tc.reminders {
+			t.Errorf("first sweep on %d April: %d reminders (%d in the outbox), want %d", tc.day, res.Reminders,
+				countOutbox(t, tr, templates.IdentityReminder), tc.reminders)
+		}
+		staffWarned := len(res.Warnings) == 1 && strings.HasPrefix(res.Warnings[0].What, "identity still not confirmed")
+		if want := tc.day >= 13; staffWarned != want { // 3 April + 10
+			t.Errorf("first sweep on %d April: staff warned %v (%+v), want %v", tc.day, staffWarned, res.Warnings, want)
+		}
+		// Later sweeps never send it.
+		clk.Set(local(2026, 4, tc.day+1, 8, 0))
+		if res, err := tr.Sweep(context.Background(), o); err != nil || res.Reminders != 0 {
+			t.Errorf("next day after %d April: %+v, %v", tc.day, res, err)
+		}
+		tr.Close()
+	}
+}
+
 // TestSweepFeeAndExtended: an unpaid fee is reported; an extended case is
 // warned before its extended due date, not the one-month one.
 func TestSweepFeeAndExtended(t *testing.T) {
@@ -503,6 +542,17 @@ func insertCase(t *testing.T, tr *Tracker, seq int, status string, received time
 	return id
 }
 
+// insertIdentityMail puts the identity check of case id, sent at at, into
+// the outbox directly.
+func insertIdentityMail(t *testing.T, tr *Tracker, id string, at time.Time) {
+	t.Helper()
+	ts := fmtTime(at)
+	mustExec(t, tr, `INSERT INTO outbox (case_id, kind, audience, from_addr, from_name, to_addrs, subject, text, html,
+		message_id, in_reply_to, refs, auto_submitted, date, created_at, next_attempt, sent_at)
+		VALUES (?, ?, 'customer', 'privacy@example.org', '', '["c@example.net"]', 'Identity', 'text', '', ?, '', '', 1, ?, ?, ?, ?)`,
+		id, templates.IdentityCheck, "id-"+id+"@example.org", ts, ts, ts, ts)
+}
+
 func countRows(t *testing.T, tr *Tracker, q string, args ...any) int {
 	t.Helper()
 	var n int
@@ -533,7 +583,14 @@ func TestSweepMany(t *testing.T) {
 			status = StatusAwaitingIdentity
 		}
 		// Received between 60 and 260 days ago: every due date has passed.
-		ids[insertCase(t, tr, i+1, status, today.AddDate(0, 0, -60-i%200).Add(-time.Duration(i)*time.Minute))] = true
+		id := insertCase(t, tr, i+1, status, today.AddDate(0, 0, -60-i%200).Add(-time.Duration(i)*time.Minute))
+		ids[id] = true
+		if status == StatusAwaitingIdentity {
+			// The identity mail went out 14 days ago: the reminder fell due
+			// a week ago (the last day it is still sent), staff's identity
+			// warning today.
+			insertIdentityMail(t, tr, id, today.AddDate(0, 0, -14))
+		}
 	}
 	if got := countRows(t, tr, `SELECT COUNT(*) FROM cases WHERE status = ?`, StatusAwaitingIdentity); got != waiting {
 		t.Fatalf("%d cases await identity, want %d", got, waiting)
