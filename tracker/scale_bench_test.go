@@ -81,7 +81,7 @@ func seedFile(b *testing.B, n int, now time.Time) string {
 	langs := []string{"nl", "en", "de", "fr"}
 	span := 2 * 365 * 24 * time.Hour
 	for i := range n {
-		received := now.Add(-span + time.Duration(i)*span/time.Duration(n))
+		received := now.Add(-span + span/time.Duration(n)*time.Duration(i)) // span*i would overflow
 		clk := rules.Compute(received)
 		status, closed, extended, fee := StatusCompleted, fmtTime(received.Add(20*24*time.Hour)), false, ""
 		start, due := clk.ReceivedDate, clk.Due
@@ -189,13 +189,19 @@ func nextWorkingDay(r deadline.Rules, t time.Time) time.Time {
 //
 //	go test -run '^$' -bench 'Scale' -benchtime 3x ./tracker
 //
-// The sweep is measured three ways: first, the first sweep ever over the
-// register (every threshold of 25,000 open cases falls due at once, and
-// 6,250 customers are due their identity reminder; the worst case);
-// nextday, the sweep of each following working day (every overdue case is
-// in the staff mail again, the daily reminder, which is recorded once for
-// the day rather than per case: the daily load of a register this far
-// behind); sameday, a second sweep on the same day (nothing new).
+// The sweep is measured four ways: first, the first sweep ever over the
+// register (every threshold of 25,000 open cases, 24,000 of them overdue,
+// falls due at once, and the customers whose identity reminder fell due in
+// the last week are reminded; the worst case of the staff's warnings);
+// reminders, the same with every one of the 3,125 identity mails in the
+// outbox sent ten days before, so that over 3,125 customers are reminded
+// at once (the worst case of customer mail: a reminder is sent up to a
+// week late, not later, so this needs 3,125 identity checks within one
+// week); nextday, the sweep
+// of each following working day (every overdue case is in the staff mail
+// again, the daily reminder, which is recorded once for the day rather than
+// per case: the daily load of a register this far behind); sameday, a
+// second sweep on the same day (nothing new).
 func BenchmarkScaleSweep100k(b *testing.B) {
 	ctx := context.Background()
 	seed := seedFile(b, 100_000, scaleNow)
@@ -235,6 +241,28 @@ func BenchmarkScaleSweep100k(b *testing.B) {
 		report(b, res)
 		b.ReportMetric(float64(res.Reminders), "reminders")
 	})
+	b.Run("reminders", func(b *testing.B) {
+		var res SweepResult
+		var cpu cpuMeter
+		b.StopTimer()
+		for range b.N {
+			tr := openScale(b, copyFile(b, seed), scaleNow)
+			if _, err := tr.w.Exec(`UPDATE outbox SET created_at = ?, sent_at = ? WHERE kind = ?`,
+				fmtTime(scaleNow.AddDate(0, 0, -10)), fmtTime(scaleNow.AddDate(0, 0, -10)), templates.IdentityCheck); err != nil {
+				b.Fatal(err)
+			}
+			cpu.Start(b)
+			res = sweep(b, tr, scaleNow)
+			cpu.Stop(b)
+			tr.Close()
+		}
+		cpu.Report(b)
+		if res.Reminders < 100_000/32 {
+			b.Fatalf("%d customers reminded, want every one with an identity mail", res.Reminders)
+		}
+		report(b, res)
+		b.ReportMetric(float64(res.Reminders), "reminders")
+	})
 	b.Run("nextday", func(b *testing.B) {
 		tr := openScale(b, copyFile(b, seed), scaleNow)
 		defer tr.Close()
@@ -252,9 +280,12 @@ func BenchmarkScaleSweep100k(b *testing.B) {
 		}
 		cpu.Report(b)
 		report(b, res)
-		if res.Daily != len(res.Warnings) || res.Recorded != 0 {
+		// Mostly the daily reminder; what is new (a due date that came
+		// closer) is recorded.
+		if fresh := len(res.Warnings) - res.Daily; res.Daily < len(res.Warnings)*9/10 || (fresh == 0) != (res.Recorded == 0) {
 			b.Fatalf("the next working day: %d lines, %d of them the daily reminder, %d recorded", len(res.Warnings), res.Daily, res.Recorded)
 		}
+		b.ReportMetric(float64(res.Daily), "daily")
 	})
 	b.Run("sameday", func(b *testing.B) {
 		tr := openScale(b, copyFile(b, seed), scaleNow)
