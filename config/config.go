@@ -188,7 +188,8 @@ type Policy struct {
 	// RepetitiveCount requests within RepetitiveDays flag a case as possibly repetitive.
 	RepetitiveCount int `yaml:"repetitive_count"` // default 3
 	RepetitiveDays  int `yaml:"repetitive_days"`  // default 90
-	// IdentityReminderDays after the identity mail, the customer is reminded once.
+	// IdentityReminderDays after the identity mail, the customer is reminded once
+	// (or up to seven days later when privacyd was down on that day; never later).
 	IdentityReminderDays int `yaml:"identity_reminder_days"` // default 7
 	// IdentityWaitDays after the identity mail staff are told the case still
 	// waits (default twice identity_reminder_days).
