@@ -640,6 +640,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if (mt.p.cat == catAutoReply || mt.p.cat == catBounce) && reportedBy(sc.toks, mt, lang) {
 			continue // "I only got your automatic reply"
 		}
+		if mt.p.cat == catAutoReply && c.deniedBefore(sc.toks, mt) {
+			continue // "a real person, not an automatic message"
+		}
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
 			if w <= lastW[mt.p.cat] {
 				continue
@@ -801,6 +804,25 @@ func reportedBy(toks []token, mt match, lang string) bool {
 		}
 	}
 	return false
+}
+
+// articles may stand between a negation and the automatic phrase it
+// denies ("not an automatic message", "geen automatisch bericht").
+var articles = map[string]bool{"a": true, "an": true, "the": true, "een": true, "ein": true, "eine": true,
+	"einen": true, "un": true, "une": true, "d": true, "de": true}
+
+// deniedBefore reports whether the word just before an automatic phrase
+// (an article may stand between) is a negation of its language: a person
+// asks for "a real person, not an automatic message" ("keine
+// automatische Antwort", "pas une réponse automatique"). An automatic
+// mail says "do not reply to this automatic message": the negation
+// there is further away.
+func (c *Classifier) deniedBefore(toks []token, mt match) bool {
+	j := mt.s - 1
+	if j >= 0 && articles[toks[j].s] && toks[j].sent == toks[mt.s].sent {
+		j--
+	}
+	return j >= 0 && toks[j].sent == toks[mt.s].sent && c.isNeg(toks, j, langBit(mt.p.lang))
 }
 
 // bulkHeader names the list or bulk header of m, or returns "". hard is

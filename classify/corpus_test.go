@@ -571,6 +571,31 @@ import (
 //   representative 4/6, no automatic mail as a request.
 // Formal letters are at target; everyday wording is far below it, as
 // holdout14 was.
+//
+// Batch 30 (train30-everyday.txt, t30-* mails, 93 mails in nl/en/de/fr)
+// was written after reading holdout17's errors, for their failure classes
+// in other words (no holdout17 sentence copied) and with the other side of
+// each: a computer, system, program or algorithm that decided, with a
+// person asked to look again (10); consent once given to a photo, a
+// review, a video, partners, research or location taken back without the
+// word "consent" (10); stop analysing, tracking, profiling or sorting
+// what one buys, watches, reads or spends (9); forwards under "see below",
+// "zie hieronder", "siehe unten", "voir ci-dessous" (5); relatives,
+// bewindvoerders, mentors, Betreuer and curateurs (9); a wrong title or
+// name at a bank or insurer (6); moving one's rides, recipes, notes,
+// transactions or meter readings to another app (6); keep it until a
+// dispute ends (6); access, direct marketing and erasure in plain words
+// (10); two worries (triage); and 19 look-alikes that are not requests
+// (a forwarded order, parcels, one order's address, a gift card's name, CVs in three
+// languages, phishing in four, three pitches, an invoice, a product, an
+// appointment) and two automatic mails. Classified once, blind, before
+// any change: kind accuracy 0.613 (29 requests as not a request, two as
+// auto-replies through "automatic message" and "nicht mehr bei Ihnen
+// beschäftigt", two CVs, two pitches and a phishing mail as requests; no
+// automatic mail as a request), rights precision 0.791, recall 0.479,
+// micro-F1 0.596 (withdraw_consent R 0.100, automated_decision R 0.200,
+// objection R 0.333, access R 0.455, rectification R 0.556), language
+// 1.000, representative recall 7/10 (none false); 49 of 93 fully right.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
