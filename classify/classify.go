@@ -640,7 +640,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if (mt.p.cat == catAutoReply || mt.p.cat == catBounce) && reportedBy(sc.toks, mt, lang) {
 			continue // "I only got your automatic reply"
 		}
-		if mt.p.cat == catAutoReply && c.deniedBefore(sc.toks, mt) {
+		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
@@ -823,6 +823,27 @@ func (c *Classifier) deniedBefore(toks []token, mt match) bool {
 		j--
 	}
 	return j >= 0 && toks[j].sent == toks[mt.s].sent && c.isNeg(toks, j, langBit(mt.p.lang))
+}
+
+// readerPlace are the words that put a person at the reader's company
+// ("bei Ihnen", "with you", "bij jullie", "chez vous"), by the
+// preposition before them.
+var readerPlace = map[string]map[string]bool{
+	"bei": {"ihnen": true, "euch": true}, "with": {"you": true}, "for": {"you": true},
+	"bij": {"jullie": true, "u": true}, "chez": {"vous": true},
+}
+
+// atReader reports whether the gaps of an automatic phrase put the writer
+// at the reader's company: "ich bin seit Oktober nicht mehr bei Ihnen
+// beschäftigt" tells the company about a former job, an absence notice
+// says "nicht mehr bei der Firma X tätig".
+func atReader(toks []token, mt match) bool {
+	for j := mt.s; j+1 < mt.e; j++ {
+		if readerPlace[toks[j].s][toks[j+1].s] {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkHeader names the list or bulk header of m, or returns "". hard is
