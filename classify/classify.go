@@ -694,9 +694,14 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRightInBody(sc) {
 		return AutoReply, "text " + ackEv
 	}
+	// A person who asks for a right on their own data ("Take my number off
+	// your call list") may quote the pitch they got: then it takes more.
+	// Phishing from a role-like sender ("binnen 24 uur") is a pitch, not
+	// a ticket system's acknowledgement.
+	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 || !c.ownDataRight(sc))
 	// A role mailbox (support@, privacy@, dpo@) answering with
 	// acknowledgement phrasing is a ticket system or a colleague's rule.
-	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) {
+	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) && !pitch {
 		return AutoReply, "role address, text " + ackEv + autoEv
 	}
 	// Mailing-list and bulk headers mark newsletters. Some services that
@@ -713,9 +718,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if bulk >= 3 && !m.Forwarded && !sc.subjReply {
 		return NotARequest, "newsletter phrasing"
 	}
-	// A person who asks for a right on their own data ("Take my number off
-	// your call list") may quote the pitch they got: then it takes more.
-	if spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 || !c.ownDataRight(sc)) {
+	if pitch {
 		return NotARequest, "sales pitch phrasing"
 	}
 	if isNoReply(from) {
