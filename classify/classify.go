@@ -382,9 +382,14 @@ func (c *Classifier) bounceLanguage(m *message.Message, sc *scan, def string) st
 // this line is a copy of the message.", Exim "------ This is a copy of
 // the message, including all the headers. ------", Gmail and Sendmail
 // "----- Original message -----" / "----- Original message follows
-// -----", Exchange "Original message headers:", and the like.
+// -----", Exchange "Original message headers:", and the like; the
+// same markers of bounces whose boilerplate is localised: French "-----
+// Message d'origine -----" and "En-têtes de message d'origine :", Dutch
+// "Oorspronkelijke berichtkoppen:", German "Ursprüngliche
+// Nachrichtenkopfzeilen:".
 var copyMarkers = []string{"copy of the message", "copy of your message", "original message", "returned message",
-	"undelivered message", "message follows"}
+	"undelivered message", "message follows", "message d'origine", "message d’origine", "oorspronkelijk bericht",
+	"oorspronkelijke bericht", "ursprüngliche nachricht"}
 
 // returnedCopy returns the text of the returned mail a bounce quotes
 // after a marker line (copyMarkers), without its header lines except the
