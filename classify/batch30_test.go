@@ -51,3 +51,38 @@ func TestBatch30Probes(t *testing.T) {
 		{"photos", "Can you send me the photos from the wedding package I ordered? I agreed to the price on the phone.", NotARequest, nil, false},
 	}, true)
 }
+
+// TestBatch30ProbesSecondRound is a second round in other words, written
+// after the first round's fixes (see corpus_test.go).
+func TestBatch30ProbesSecondRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"account", "De app heeft mijn account automatisch geblokkeerd omdat ik verdacht zou zijn. Ik wil dat een mens dit bekijkt.", Request, []string{AutomatedDecision}, false},
+		{"limit", "Your algorithm gave me a very low credit limit. I'd like a member of staff to reconsider it.", Request, []string{AutomatedDecision}, false},
+		{"Kredit", "Ihr System hat meinen Kreditantrag abgelehnt, ohne dass jemand draufgeschaut hat. Bitte prüfen Sie das persönlich.", Request, []string{AutomatedDecision}, false},
+		{"inscription", "C'est un algorithme qui a refusé mon inscription. Je demande qu'une personne examine mon dossier.", Request, []string{AutomatedDecision}, false},
+		{"sponsorbord", "Ik heb destijds toegestemd dat mijn naam op jullie sponsorbord staat. Dat wil ik niet langer.", Request, []string{WithdrawConsent}, false},
+		{"testimonial", "Back in 2023 I let you put my testimonial on your site. I'd like to take that back now, please stop using it.", Request, []string{WithdrawConsent}, false},
+		{"Foto", "Ich war damals einverstanden, dass mein Foto in Ihrer Broschüre erscheint. Jetzt bin ich es nicht mehr.", Request, []string{WithdrawConsent}, false},
+		{"image", "J'avais autorisé l'utilisation de mon image pour votre catalogue. Je retire mon autorisation.", Request, []string{WithdrawConsent}, false},
+		{"kijkgedrag", "Stop met het analyseren van mijn kijkgedrag, ik wil gewoon films kijken.", Request, []string{Objection}, false},
+		{"location", "I don't want my location being tracked by your app when I'm not using it.", Request, []string{Objection}, false},
+		{"Surfen", "Bitte hören Sie auf, mein Surfverhalten auszuwerten.", Request, []string{Objection}, false},
+		{"trajets", "Arrêtez de suivre mes déplacements avec votre appli.", Request, []string{Objection}, false},
+		{"mevrouw Jansen", "Ik ben de bewindvoerder van mevrouw Jansen. Graag ontvang ik een overzicht van haar gegevens.", Request, []string{Access}, true},
+		{"Vater", "Ich schreibe für meinen Vater, der im Pflegeheim lebt. Bitte löschen Sie sein Kundenkonto.", Request, []string{Erasure}, true},
+		{"fils", "Je suis la tutrice de mon fils majeur. Merci de supprimer son compte.", Request, []string{Erasure}, true},
+		{"pasje", "Op mijn pasje staat 'mevrouw' terwijl ik een man ben. Graag aanpassen in jullie systeem.", Request, []string{Rectification}, false},
+		{"Name", "Sie schreiben meinen Namen immer mit ph statt f. Bitte ändern Sie das in Ihren Unterlagen.", Request, []string{Rectification}, false},
+		{"banque", "Je quitte votre banque. Pouvez-vous me donner l'historique de mes opérations dans un fichier que ma nouvelle banque peut lire ?", Request, []string{Portability}, false},
+		{"recordings", "Hold on to the recordings of my calls until the ombudsman decides, but don't share them with anyone.", Request, []string{Restriction}, false},
+		{"Unfall", "Bitte bewahren Sie die Unterlagen zu meinem Unfall auf, bis das Verfahren vorbei ist, aber nutzen Sie sie nicht.", Request, []string{Restriction}, false},
+		// the other side
+		{"bestelling", "Het systeem heeft mijn bestelling geannuleerd. Kan iemand kijken of ik mijn geld terugkrijg?", NotARequest, nil, false},
+		{"order", "Can someone look at my order? The website says the payment was declined but my bank shows it went through.", NotARequest, nil, false},
+		{"Bewerbung", "Ich habe mich bei Ihnen als Lagerhelfer beworben und meinen Lebenslauf geschickt. Wann bekomme ich eine Antwort?", NotARequest, nil, false},
+		{"mot de passe", "Votre boîte mail sera désactivée dans 48 heures. Cliquez ici pour confirmer votre mot de passe.", NotARequest, nil, false},
+		{"kennismaking", "Wij helpen praktijken zoals de uwe met het afhandelen van inzageverzoeken. Zullen we een kennismaking plannen?", NotARequest, nil, false},
+		{"brochure", "Please send me the brochure for the Lake District tours again, I deleted it by mistake.", NotARequest, nil, false},
+	}, true)
+}
