@@ -86,3 +86,25 @@ func TestBatch30ProbesSecondRound(t *testing.T) {
 		{"brochure", "Please send me the brochure for the Lake District tours again, I deleted it by mistake.", NotARequest, nil, false},
 	}, true)
 }
+
+// TestBatch30ProbesOtherSide is a third round, all of it everyday mail
+// that is no request but uses the words batch 30 added (a system, someone
+// to look, "I agreed", "no longer", "stop using", a file, a photo).
+func TestBatch30ProbesOtherSide(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"levering", "Het systeem zegt dat mijn pakket is bezorgd, maar ik heb niets ontvangen. Kan iemand dit bekijken?", NotARequest, nil, false},
+		{"afspraak", "Ik had ingestemd met een afspraak op dinsdag, maar dat past me niet meer. Kan het donderdag?", NotARequest, nil, false},
+		{"factuur", "Kunnen jullie de factuur in een bestand sturen dat ik in mijn boekhoudprogramma kan importeren?", NotARequest, nil, false},
+		{"booking", "Your booking system rejected my card twice. Can someone check whether the room is still free?", NotARequest, nil, false},
+		{"quote", "I agreed to the quote for the new boiler. When can the engineer come?", NotARequest, nil, false},
+		{"app", "I'm not comfortable with the new app layout any more, where did the search button go?", NotARequest, nil, false},
+		{"photos", "Stop using such blurry photos of your products, I couldn't tell which colour I was buying.", NotARequest, nil, false},
+		{"Lieferung", "Das System hat meine Bestellung storniert. Kann ein Mitarbeiter prüfen, ob die Ware noch verfügbar ist?", NotARequest, nil, false},
+		{"Termin", "Ich war mit dem Termin einverstanden, jetzt passt es mir nicht mehr. Können wir ihn verschieben?", NotARequest, nil, false},
+		{"Rechnung", "Können Sie mir die Rechnung als Datei schicken? Ich brauche sie für die Steuer.", NotARequest, nil, false},
+		{"commande", "Le système a annulé ma commande sans raison. Quelqu'un peut-il vérifier si je suis remboursé ?", NotARequest, nil, false},
+		{"rendez-vous", "J'avais accepté le rendez-vous de lundi mais je ne peux plus venir. Pouvez-vous le décaler ?", NotARequest, nil, false},
+		{"facture", "Pouvez-vous m'envoyer ma facture dans un fichier PDF ?", NotARequest, nil, false},
+	}, false)
+}

@@ -1113,6 +1113,14 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	if billing && score[Rectification] >= 2 && !strong[Rectification] {
 		score[Rectification] = 0
 	}
+	// Hints alone ("the system says", "can someone look at it") are an
+	// automated decision only in a mail that tells of a decision: a
+	// refusal, a block, a score, a fraud check. "Het systeem zegt dat
+	// mijn pakket is bezorgd. Kan iemand dit bekijken?" asks about a
+	// parcel.
+	if score[AutomatedDecision] >= 2 && !strong[AutomatedDecision] && !sc.tellsDecision() {
+		score[AutomatedDecision] = 0
+	}
 	// An access request asks whether automated decisions are made ("Do you
 	// make automated decisions about me? If so, what logic?", art. 15(1)(h)):
 	// such questions, and list items that ask for the logic involved, are
@@ -1200,6 +1208,31 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	}
 	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Offset < ev[j].Offset })
 	return rights, ev
+}
+
+// decisionStems start the words that tell of a decision about a person
+// in the four languages: refused, rejected, declined, blocked, suspended,
+// deactivated, decided, "not possible", a score, a fraud check, a price,
+// a premium or a limit set, a ranking calculated, an algorithm.
+var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat", "suspend", "decid", "decis",
+	"score", "scoring", "fraud", "turned", "afgewez", "afwijz", "geweiger", "weiger", "afgekeur", "beslis",
+	"besluit", "beslot", "bepaal", "gedeactiveer", "geblokkeer", "blokkeer", "abgelehn", "ablehn", "absage",
+	"entschied", "entscheid", "gesperr", "sperr", "blockier", "betrug", "rejet", "bloqu", "suspendu",
+	"desactiv", "nee", "nein", "non", "moglich", "mogelijk", "possible", "aboutir", "available", "beschikbaar",
+	"antifraud", "pric", "premi", "prijs", "preis", "prix", "tarie", "limit", "limiet", "rank", "sorteer",
+	"rekent", "bereken", "berechn", "calcul", "algorit", "algorith"}
+
+// tellsDecision reports whether the text tells of a decision about the
+// writer (decisionStems).
+func (sc *scan) tellsDecision() bool {
+	for _, t := range sc.toks {
+		for _, st := range decisionStems {
+			if strings.HasPrefix(t.s, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rescore is the score of right counting only the phrases keep accepts
