@@ -108,3 +108,39 @@ func TestBatch30ProbesOtherSide(t *testing.T) {
 		{"facture", "Pouvez-vous m'envoyer ma facture dans un fichier PDF ?", NotARequest, nil, false},
 	}, false)
 }
+
+// TestBatch30ProbesFourthRound is a fourth round in other words, written
+// after the first three rounds' fixes (see corpus_test.go for how many
+// were wrong before their fixes).
+func TestBatch30ProbesFourthRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"abonnement", "Mijn aanvraag voor een telefoonabonnement werd door jullie website meteen geweigerd. Ik wil dat iemand van de klantenservice mijn aanvraag zelf beoordeelt.", Request, []string{AutomatedDecision}, false},
+		{"flat", "The letting agent's screening tool rejected me for the flat within a minute. I want a real person to assess my application.", Request, []string{AutomatedDecision}, false},
+		{"Versicherung", "Die Software hat meinen Versicherungsantrag abgelehnt. Ich bitte um Prüfung durch einen Mitarbeiter.", Request, []string{AutomatedDecision}, false},
+		{"assurance", "Votre site a refusé ma demande d'assurance automatiquement. Je souhaite qu'un conseiller étudie mon dossier.", Request, []string{AutomatedDecision}, false},
+		{"filmpje", "Vorig jaar mocht mijn filmpje op jullie website. Ik trek dat nu in, haal het er alsjeblieft niet meer bij.", Request, []string{WithdrawConsent}, false},
+		{"case study", "I agreed to be a case study on your blog. I've changed my mind and don't want my story used any more.", Request, []string{WithdrawConsent}, false},
+		{"Einwilligung", "Ich habe damals ja gesagt, dass Sie meine Kaufdaten mit Partnern teilen dürfen. Das will ich nicht mehr.", Request, []string{WithdrawConsent}, false},
+		{"partenaires", "J'avais accepté que mes données soient partagées avec vos partenaires. Je ne le veux plus.", Request, []string{WithdrawConsent}, false},
+		{"zoekgedrag", "Ik wil niet dat jullie mijn zoekgedrag op de site volgen om mij aanbiedingen te tonen.", Request, []string{Objection}, false},
+		{"driving", "Stop tracking how fast I drive through your insurance app. I only agreed to the box being fitted for theft.", Request, []string{Objection}, false},
+		{"Einkäufe", "Ich möchte nicht, dass Sie meine Einkäufe analysieren, um mir Werbung zu zeigen.", Request, []string{Objection}, false},
+		{"habitudes", "Je refuse que vous analysiez mes habitudes de lecture.", Request, []string{Objection}, false},
+		{"oma", "Ik schrijf namens mijn oma, zij heeft dementie. Wilt u haar geen folders meer sturen?", Request, []string{ObjectDirectMarketing}, true},
+		{"Mutter", "Als Betreuerin meiner Mutter bitte ich um Auskunft, welche Daten Sie über sie gespeichert haben.", Request, []string{Access}, true},
+		{"naam", "Mijn achternaam staat al jaren verkeerd in jullie klantenbestand, met een d in plaats van een t. Kunt u dat verbeteren?", Request, []string{Rectification}, false},
+		{"Anrede", "Sie sprechen mich in Ihren Briefen mit Herr an, ich bin aber eine Frau. Bitte korrigieren Sie die Anrede in Ihrem System.", Request, []string{Rectification}, false},
+		{"playlists", "I'm leaving for another streaming service. Please send me all my playlists in a format the new service can import.", Request, []string{Portability}, false},
+		{"export", "Je change de fournisseur d'énergie. Pouvez-vous m'envoyer mes relevés de consommation dans un fichier que je pourrai transmettre au nouveau ?", Request, []string{Portability}, false},
+		{"bewaren", "Ik heb een klacht lopen over mijn ontslag. Bewaar mijn personeelsdossier tot die zaak voorbij is, maar gebruik het verder nergens voor.", Request, []string{Restriction}, false},
+		{"footage", "Please don't wipe the CCTV of the car park from Saturday. Keep it until my insurance claim is sorted and don't do anything else with it.", Request, []string{Restriction}, false},
+		// the other side
+		{"retour", "Het systeem geeft aan dat mijn retour is ontvangen. Wanneer krijg ik mijn geld terug?", NotARequest, nil, false},
+		{"delivery", "I agreed to a delivery on Saturday but nobody came. Can someone look into it?", NotARequest, nil, false},
+		{"Gutschein", "Ich hatte dem Umtausch zugestimmt, aber der Gutschein ist nie angekommen. Können Sie nachsehen?", NotARequest, nil, false},
+		{"colis", "Mon colis est bloqué depuis une semaine. Quelqu'un peut-il vérifier ?", NotARequest, nil, false},
+		{"CV", "Please find attached my CV for the data protection officer vacancy. I have handled hundreds of access and erasure requests.", NotARequest, nil, false},
+		{"demo", "Handle every erasure request in minutes. Book a free demo of our privacy platform today.", NotARequest, nil, false},
+	}, true)
+}

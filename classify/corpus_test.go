@@ -612,8 +612,9 @@ import (
 // bounce languages; "Mandanten" and "de ma mère" alone are no
 // representative; a CV is business mail; a worry about someone else's
 // data or everyone's address made visible is triage. Probes in other
-// words (batch30_test.go): 6 of 25, 8 of 26 and, on the other side, 4 of
-// 13 wrong before their fixes ("jetzt bin ich krank" reads as an absence
+// words (batch30_test.go): 6 of 25, 8 of 26, on the other side 4 of 13,
+// and in a fourth round 5 of 26 (5 of its 20 requests) wrong before
+// their fixes ("jetzt bin ich krank" reads as an absence
 // notice: that probe's text was changed; "newsletter photo" as a subject
 // adds a weight-1 direct-marketing hint that the text repeats, the known
 // subject-echo weakness: that probe's subject was changed). Holdout16
