@@ -627,6 +627,50 @@ import (
 // not taken (2 requests gained, 49 non-requests would open a case: see
 // README).
 
+// Batch 32 (train32a-everyday.txt, train32b-everyday.txt and
+// train32c-everyday.txt, t32a-*, t32b-* and t32c-* mails, 270 mails in
+// nl/en/de/fr) was written by three people who never saw the classifier,
+// as a broad training batch: a) automated decision, restriction, objection
+// and consent withdrawn in plain words (80 requests, 11 by
+// representatives) and 10 near-misses; b) access, portability,
+// rectification and erasure in plain words and near-misses; c) direct
+// marketing, mixed rights, representatives, worries about a breach,
+// newsletters without list headers, pitches, phishing and automatic mails
+// without headers. Classified once, before any change (HEAD 7c177fc):
+//   t32a: kind 0.744, precision 0.809, recall 0.561, micro-F1 0.663
+//   (restriction R 0.300, objection R 0.500, access R 0.500, erasure R
+//   0.500 P 0.333, automated decision R 0.650, withdrawal R 0.750),
+//   language 1.000, representative 9/11 (2 false), no automatic mail as a
+//   request; 48 of 90 fully right.
+//   t32b: kind 0.767, precision 0.905, recall 0.648, micro-F1 0.755
+//   (access R 0.429, portability R 0.733, rectification R 0.750, erasure
+//   R 0.783, withdrawal 0/1; direct marketing P 0.250), language 1.000,
+//   representative 8/11 (1 false), none as a request; 55 of 90.
+//   t32c: kind 0.789, precision 0.760, recall 0.770, micro-F1 0.765
+//   (objection R 0.250, direct marketing R 0.805, access R 0.786;
+//   erasure P 0.688, rectification 3 extra), language 1.000,
+//   representative 11/11 (2 false), none as a request; 57 of 90.
+//   Together: kind 0.767, precision 0.820, recall 0.650, micro-F1 0.725
+//   (restriction R 0.300, objection R 0.458, access R 0.540, automated
+//   decision R 0.650, withdrawal R 0.696, portability R 0.733, erasure R
+//   0.762, rectification R 0.792, direct marketing R 0.810), language
+//   1.000, representative 28/33 (5 false), no automatic mail as a
+//   request (TestCorpusMachineMailWithoutHeaders green); 160 of 270
+//   fully right. With the batch in the train split, train fell to kind
+//   0.953, micro-F1 0.940, recall of automated decision 0.877, objection
+//   0.851, restriction 0.833.
+// To estimate generalisation while tuning, every odd-numbered mail of each
+// file (first, third, ...: 135 mails) was held out: its errors were not
+// read while the classes were tuned on the other half. Its first look:
+// kind 0.770, precision 0.870, recall 0.680, micro-F1 0.763, language
+// 1.000, representative 15/19 (3 false); the tuning half: kind 0.763,
+// micro-F1 0.689 (precision 0.774, recall 0.621). (The very first full
+// test run, before the halves were split off, printed some forty error
+// lines of both halves; the held-out ones among them were seen once.)
+// While it is tuned on, batch 32 is logged as a split of its own
+// (train32) and gated for the safety property only, so that train keeps
+// its gate on the 1,082 mails it had.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
@@ -834,7 +878,19 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
+	// Batch 32 (t32*) is logged as a split of its own, train32, gated for
+	// the safety property only while it is being tuned on (see above); the
+	// held-out half's errors are not printed (TestBatch32).
+	held := map[string]bool{}
+	for _, l := range batch32Groups(labels)["held-out"] {
+		held[l.file] = true
+	}
+	for i := range labels {
+		if labels[i].split == "train" && strings.HasPrefix(labels[i].file, "t32") {
+			labels[i].split = "train32"
+		}
+	}
+	for _, split := range []string{"train", "train32", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -848,9 +904,12 @@ func TestCorpus(t *testing.T) {
 			m := evaluate(t, c, ls)
 			t.Log(m.table())
 			for _, e := range m.errors {
+				if split == "train32" && held[strings.SplitN(e, ":", 2)[0]] && os.Getenv("CLASSIFY_SHOW_HELDOUT") != "1" {
+					continue
+				}
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
+			if split == "train32" || split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.

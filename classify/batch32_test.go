@@ -1,0 +1,63 @@
+package classify
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// batch32Groups splits batch 32 (train32a/b/c-everyday.txt, t32a-*, t32b-*
+// and t32c-* mails) into its three files and two halves: the held-out
+// half is every odd-numbered mail of each file (first, third, ...), the
+// tuning half the others. The held-out half's errors are printed only
+// with CLASSIFY_SHOW_HELDOUT=1 (see corpus_test.go for how it was used).
+func batch32Groups(labels []label) map[string][]label {
+	g := map[string][]label{}
+	pos := map[string]int{}
+	for _, l := range labels {
+		if !strings.HasPrefix(l.file, "t32") {
+			continue
+		}
+		file := l.file[:4]
+		pos[file]++
+		g[file] = append(g[file], l)
+		g["t32"] = append(g["t32"], l)
+		if pos[file]%2 == 1 {
+			g["held-out"] = append(g["held-out"], l)
+		} else {
+			g["tuning"] = append(g["tuning"], l)
+		}
+	}
+	return g
+}
+
+// TestBatch32 logs batch 32's figures per file, together and per half.
+// The batch is part of the train split; its rates are gated there.
+func TestBatch32(t *testing.T) {
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := batch32Groups(readLabels(t))
+	for _, name := range []string{"t32a", "t32b", "t32c", "t32", "tuning", "held-out"} {
+		ls := g[name]
+		if len(ls) == 0 {
+			t.Fatalf("%s: no mails", name)
+		}
+		m := evaluate(t, c, ls)
+		full := 0
+		for range ls {
+			full++
+		}
+		full -= len(m.errors)
+		t.Logf("%s: %d of %d fully right%s", name, full, len(ls), m.table())
+		if m.loop > 0 {
+			t.Errorf("%s: %d auto-replies or bounces taken as requests", name, m.loop)
+		}
+		if name == "tuning" || name == "held-out" && os.Getenv("CLASSIFY_SHOW_HELDOUT") == "1" {
+			for _, e := range m.errors {
+				t.Log(e)
+			}
+		}
+	}
+}
