@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -209,11 +210,11 @@ func kindRank(k string) int {
 // thresholds are computed in memory (dates and working-day counts once per
 // distinct date), and one statement per few hundred rows records the new
 // stages and their events; the writer's page cache is enlarged for the
-// sweep (sweepCache). At 100,000 cases, a quarter open and nearly all of
-// those overdue (BenchmarkScaleSweep100k), the next working day's sweep and
-// a second one the same day take well under a second; the first sweep,
-// which writes 75,000 rows and queues 6,250 reminders at once, about a
-// second and a half.
+// sweep, and the foreign keys of the rows it writes, all read in the same
+// transaction, are not checked again (sweepConn). At 100,000 cases, a
+// quarter open and nearly all of those overdue (BenchmarkScaleSweep100k),
+// each sweep takes under a second, the first one, which warns 24,000 cases
+// at once, the longest.
 func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error) {
 	o = o.withDefaults()
 	now := t.now()
@@ -225,7 +226,7 @@ func (t *Tracker) Sweep(ctx context.Context, o SweepOptions) (SweepResult, error
 		return res, fmt.Errorf("sweep: %w", err)
 	}
 	defer conn.Close()
-	restore, err := sweepCache(ctx, conn)
+	restore, err := sweepConn(ctx, conn)
 	if err != nil {
 		return res, fmt.Errorf("sweep: %w", err)
 	}
@@ -541,16 +542,20 @@ func (t *Tracker) identityReminders(ctx context.Context, tx *sql.Tx, cs []*Case)
 
 // sweepCacheKiB is the page cache of the writer's connection while it
 // sweeps. The default (2 MiB) holds a small part of what a sweep of a large
-// register touches: the open cases and the look-ups for them, and the
-// index of cases' IDs that every row it writes is checked against (foreign
-// keys). With it, the same pages were read from the file again and again,
-// a system call each: a third of the sweep's time at 100,000 cases. The
-// cache only grows as pages are read, and shrinks back after the sweep.
+// register touches: the open cases and the look-ups for them. With it, the
+// same pages were read from the file again and again, a system call each:
+// a third of the sweep's time at 100,000 cases. The cache only grows as
+// pages are read, and shrinks back after the sweep.
 const sweepCacheKiB = 64 << 10
 
-// sweepCache sets the page cache of conn to sweepCacheKiB and returns the
-// function that sets it back.
-func sweepCache(ctx context.Context, conn *sql.Conn) (restore func(), err error) {
+// sweepConn readies conn for the sweep and returns the function that sets
+// it back: the page cache is sweepCacheKiB, and foreign keys are not
+// checked. Every row the sweep writes (warnings_sent, events, outbox) names
+// a case it read in the same write transaction, so the check, an index
+// look-up per row, could never fail: it was a tenth of the CPU time of a
+// first sweep over 100,000 cases. A connection that cannot be set back is
+// discarded, so no other work ever runs without the checks.
+func sweepConn(ctx context.Context, conn *sql.Conn) (restore func(), err error) {
 	var prev int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&prev); err != nil {
 		return nil, fmt.Errorf("page cache: %w", err)
@@ -558,10 +563,21 @@ func sweepCache(ctx context.Context, conn *sql.Conn) (restore func(), err error)
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, sweepCacheKiB)); err != nil {
 		return nil, fmt.Errorf("page cache: %w", err)
 	}
-	return func() {
-		// A connection left with the large cache would only use more memory.
-		_, _ = conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, prev))
-	}, nil
+	back := func() {
+		ctx := context.WithoutCancel(ctx)
+		// A connection left with the large cache would only use more
+		// memory; one left without foreign keys must not be used again.
+		_, err1 := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, prev))
+		_, err2 := conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`)
+		if err1 != nil || err2 != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		back()
+		return nil, fmt.Errorf("foreign keys: %w", err)
+	}
+	return back, nil
 }
 
 // newStages returns, of the thresholds all of a case that have fallen due,

@@ -299,7 +299,8 @@ func TestSweepReminderBatch(t *testing.T) {
 }
 
 // TestSweepPageCache: the sweep enlarges the page cache of the writer's
-// connection (the only one) for itself and sets it back.
+// connection (the only one) for itself and sets it back; it turns the
+// foreign-key checks off for itself, and on again.
 func TestSweepPageCache(t *testing.T) {
 	clk := clock.NewFake(time.Time{})
 	tr := newSweepTracker(t, filepath.Join(t.TempDir(), "db"), clk, nil)
@@ -323,6 +324,12 @@ func TestSweepPageCache(t *testing.T) {
 	}
 	if got := countRows(t, tr, `SELECT COUNT(*) FROM pragma_foreign_key_check`); got != 0 {
 		t.Errorf("%d foreign key violations", got)
+	}
+	if got := countRows(t, tr, `PRAGMA foreign_keys`); got != 1 {
+		t.Errorf("foreign_keys %d after the sweep, want 1", got)
+	}
+	if _, err := tr.w.Exec(`INSERT INTO events (case_id, at, actor, type) VALUES ('DSR-1999-99999', '', 'x', 'x')`); err == nil {
+		t.Error("an event for a case that does not exist was written after the sweep")
 	}
 }
 
