@@ -1636,6 +1636,12 @@ func beats(a, b match, toks []token) bool {
 	if specificity(a) <= specificity(b) {
 		return false
 	}
+	// Nor does a hint win over another right's phrase that decides
+	// alone by being longer ("nicht mehr. bitte komplett löschen" is an
+	// erasure, not the restriction hint "nicht ... löschen").
+	if a.p.weight < 2 && b.p.weight >= 2 {
+		return false
+	}
 	if subset(b.lits, a.lits) {
 		return true
 	}
