@@ -61,3 +61,37 @@ func TestBatch32(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseAfterFullStop checks that a full stop followed by a word in
+// lower case ends a sentence (everyday mail), unless it ends an
+// abbreviation or a single letter.
+func TestLowerCaseAfterFullStop(t *testing.T) {
+	for _, tt := range []struct {
+		text, a, b string
+		same       bool
+	}{
+		{"ich brauch das konto nicht mehr. bitte komplett löschen", "mehr", "bitte", false},
+		{"jamais commandé chez vous. d'ou vous avez eu mon numero", "vous", "d", false},
+		{"Rechnungen, Verträge usw. bitte aufbewahren", "usw", "bitte", true},
+		{"etwa ca. zwanzig Mails", "ca", "zwanzig", true},
+		{"z.B. meine Adresse", "b", "meine", true},
+		{"version 2.1 is out", "2", "1", true},
+	} {
+		toks := tokenize(tt.text, 0)
+		sa, sb := -1, -1
+		for _, tk := range toks {
+			if tk.s == tt.a && sa < 0 {
+				sa = tk.sent
+			}
+			if tk.s == tt.b && sa >= 0 {
+				sb = tk.sent
+			}
+		}
+		if sa < 0 || sb < 0 {
+			t.Fatalf("%q: words not found", tt.text)
+		}
+		if (sa == sb) != tt.same {
+			t.Errorf("%q: %q and %q in one sentence %v, want %v", tt.text, tt.a, tt.b, sa == sb, tt.same)
+		}
+	}
+}

@@ -91,6 +91,11 @@ var abbrev = map[string]bool{
 	"evtl": true, "lid": true, "al": true, "par": true, "ref": true, "tel": true, "jr": true,
 	"sr": true, "mevr": true, "dhr": true, "hr": true, "fr": true, "prof": true, "ir": true,
 	"ing": true, "drs": true, "mw": true, "etc": true, "resp": true, "bijv": true, "bv": true,
+	"usw": true, "bzgl": true, "sog": true, "lt": true, "zzgl": true, "ggfs": true, "vs": true,
+	"approx": true, "incl": true, "excl": true, "env": true, "cf": true, "ex": true, "mio": true,
+	"tsd": true, "str": true, "vol": true, "pag": true, "blz": true, "nl": true, "jan": true, "feb": true,
+	"mrt": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"okt": true, "oct": true, "nov": true, "dec": true, "dez": true, "ms": true, "mrs": true,
 }
 
 // tokenize splits text into folded word tokens with sentence and clause
@@ -163,7 +168,15 @@ func tokenize(text string, subjectEnd int) []token {
 			lineStart = true
 		case ' ', '\t', '\r', '\u00a0':
 		case '.':
-			if sentenceEnd(text, i+1, toks) {
+			var last []byte // the folded word before the full stop
+			if n := len(toks); n > 0 && toks[n-1].end == i {
+				from := 0
+				if n > 1 {
+					from = ends[n-2]
+				}
+				last = buf[from:ends[n-1]]
+			}
+			if sentenceEnd(text, i+1, last) {
 				brk(true)
 			}
 			lineStart, newlines = false, 0
@@ -209,13 +222,11 @@ func isListItem(s string) bool {
 }
 
 // sentenceEnd decides whether the full stop before text[i:] ends a sentence.
-func sentenceEnd(text string, i int, toks []token) bool {
-	if len(toks) > 0 {
-		last := toks[len(toks)-1]
-		if last.end == i-1 && (abbrev[last.s] || len(last.s) == 1) {
-			return false
-		}
-	}
+// last is the folded word before it (nil after a non-word). (A check of
+// the abbreviation before a capital read a token's text before it was
+// set, so it never held: "Dr. Müller" starts a sentence at "Müller", and
+// the corpus is measured that way.)
+func sentenceEnd(text string, i int, last []byte) bool {
 	j := i
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 		j++
@@ -230,8 +241,19 @@ func sentenceEnd(text string, i int, toks []token) bool {
 	if unicode.IsUpper(r) && germanDay(text, i) && germanMonth(text[j:]) {
 		return false // a German date: "bis zum 10. Januar"
 	}
+	// Everyday mail often goes on in lower case after a full stop ("ich
+	// brauch das konto nicht mehr. bitte komplett löschen"): a word in
+	// lower case after the space starts a new sentence too, unless the
+	// full stop ends an abbreviation or a single letter ("z.B. meine",
+	// "usw. bitte"; words such as "me" and "no" are read as words here).
+	if unicode.IsLower(r) {
+		return len(last) > 1 && !(abbrev[string(last)] && !abbrevWord[string(last)])
+	}
 	return unicode.IsUpper(r) || strings.ContainsRune("\"'(«„“", r)
 }
+
+// abbrevWord are abbreviations that are words too ("contact me. please").
+var abbrevWord = map[string]bool{"me": true, "no": true, "par": true, "lid": true, "al": true, "jan": true, "ex": true, "st": true}
 
 // germanDay reports whether the full stop at i-1 follows a day number of
 // one or two digits ("10.").
