@@ -95,3 +95,32 @@ func TestLowerCaseAfterFullStop(t *testing.T) {
 		}
 	}
 }
+
+// TestBatch32Probes are mails in other words than batch 32's, written
+// after its tuning, for its classes and both sides of them: restriction
+// as hints that need each other, objection to sharing, direct marketing
+// told and refused, a turned-down applicant in a job application's words,
+// a right made of hints beside a quote's or a price's words, and the other
+// side (a recruiter who names rejections, a pitch, an order dispute).
+func TestBatch32Probes(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		// restriction: until a dispute is over + nothing erased / on hold
+		{"camera", "Ik heb een schadeclaim lopen na mijn val in uw winkel. Wilt u de camerabeelden van die middag niet wissen totdat de zaak is afgehandeld?", Request, []string{Restriction}, false},
+		{"records", "My lawyer asked me to tell you: please don't let my account history be wiped until the tribunal has decided.", Request, []string{Restriction}, false},
+		{"Streit", "Wegen des laufenden Verfahrens bitte nichts löschen, bis alles geklärt ist. Sperren Sie mein Konto einfach so lange.", Request, []string{Restriction}, false},
+		{"litige", "Gardez mon dossier tel qu'il est et ne supprimez rien tant que le litige avec votre service n'est pas réglé.", Request, []string{Restriction}, false},
+		// objection to sharing, direct marketing told and refused
+		{"partners", "I don't want my phone number passed to your partners, thank you.", Request, []string{Objection}, false},
+		{"Adresse", "Ich möchte nicht, dass Sie meine Adresse an andere Firmen verkaufen.", Request, []string{Objection}, false},
+		{"folders", "Ik krijg elke week jullie folders in de bus. Ik wil niks meer toegestuurd krijgen.", Request, []string{ObjectDirectMarketing}, false},
+		{"catalogues", "We keep getting your catalogues at our address and we don't want them any more.", Request, []string{ObjectDirectMarketing}, false},
+		// a turned-down applicant in a job application's words
+		{"sollicitatie", "Mijn sollicitatie en cv voor de vacature werden binnen tien minuten afgewezen, de recruiter heeft ze nooit gezien volgens mij: het systeem besliste. Ik wil dat een mens mijn cv bekijkt.", Request, []string{AutomatedDecision}, false},
+		// a right made of hints beside a quote's words
+		{"devis", "Le devis de votre site me donne un tarif énorme. C'est le logiciel qui calcule, m'a-t-on dit. Je veux qu'un conseiller réexamine mon dossier.", Request, []string{AutomatedDecision}, false},
+		// the other side
+		{"candidates", "Hi, most CVs get rejected by screening software before a recruiter sees them. Our CV review service helps candidates like you land interviews: book a free 15 minute call, salary coaching included.", NotARequest, nil, false},
+		{"Rechnung", "Ich bestreite die Rechnung vom Oktober und habe Widerspruch beim Kundenservice eingelegt. Bitte schicken Sie mir bis dahin keine Mahnungen.", NotARequest, nil, false},
+	}, true)
+}

@@ -703,7 +703,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// your call list") may quote the pitch they got: then it takes more.
 	// Phishing from a role-like sender ("binnen 24 uur") is a pitch, not
 	// a ticket system's acknowledgement.
-	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 || !c.ownDataRight(sc))
+	// An applicant who was turned down writes about their own data even
+	// in a job application's words (cv, vacature, recruiter): then the
+	// own-data rule holds however many such words there are.
+	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc))
 	// A role mailbox (support@, privacy@, dpo@) answering with
 	// acknowledgement phrasing is a ticket system or a colleague's rule.
 	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) && !pitch {
@@ -769,6 +772,20 @@ func (c *Classifier) ownDataRight(sc *scan) bool {
 		// those from its first word's to its last word's.
 		for cl := sc.toks[mt.s].clause; cl <= sc.toks[mt.e-1].clause; cl++ {
 			if first[cl] {
+				return true
+			}
+		}
+	}
+	// A right made of hints ("l'outil de tarification qui calcule ...
+	// qu'un conseiller réexamine mon dossier") counts too when one of its
+	// phrases stands in such a clause (a devis and a tarif are no pitch).
+	_, ev := c.rights(sc)
+	for _, e := range ev {
+		for _, t := range sc.toks {
+			if t.start >= e.Offset+len(e.Text) {
+				break
+			}
+			if t.start >= e.Offset && first[t.clause] {
 				return true
 			}
 		}
@@ -1221,6 +1238,22 @@ var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat",
 	"desactiv", "nee", "nein", "non", "moglich", "mogelijk", "possible", "aboutir", "available", "beschikbaar",
 	"antifraud", "pric", "premi", "prijs", "preis", "prix", "tarie", "limit", "limiet", "rank", "sorteer",
 	"rekent", "bereken", "berechn", "calcul", "algorit", "algorith"}
+
+// refusalStems start the words that tell of a refusal in the four
+// languages (rejected, declined, afgewezen, abgelehnt, Absage, refusé).
+var refusalStems = []string{"reject", "declin", "turned", "afgewez", "afwijz", "geweiger", "abgelehn", "ablehn", "absage", "refus", "rejet"}
+
+// tellsRefusal reports whether the text tells of a refusal (refusalStems).
+func (sc *scan) tellsRefusal() bool {
+	for _, t := range sc.toks {
+		for _, st := range refusalStems {
+			if strings.HasPrefix(t.s, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // tellsDecision reports whether the text tells of a decision about the
 // writer (decisionStems).
@@ -1723,6 +1756,11 @@ func specificity(m match) int {
 	return len(m.p.elems)*10000 + (m.e-m.s)*10 + m.p.weight
 }
 
+// untilWords start a clause of time for negation ("until", "totdat",
+// "bis", "jusqu'à", "tant que").
+var untilWords = map[string]bool{"until": true, "till": true, "untill": true, "pending": true, "totdat": true,
+	"zolang": true, "bis": true, "solange": true, "jusqu": true, "tant": true}
+
 // cessation words turn a negation into "no longer" ("no longer", "niet
 // langer", "nicht mehr"), which asks to stop rather than denies.
 var cessation = map[string]bool{"longer": true, "langer": true, "mehr": true, "meer": true, "more": true}
@@ -1765,7 +1803,10 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 	}
 	cl := toks[mt.s].clause
 	for j, n := mt.s-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
-		if toks[j].clause != cl || toks[j].brk {
+		// "until" opens a clause of its own for a negation before it:
+		// in "niet wissen totdat de zaak is afgehandeld" the "niet"
+		// belongs to "wissen", not to what is waited for.
+		if toks[j].clause != cl || toks[j].brk || untilWords[toks[j+1].s] {
 			break
 		}
 		if c.isNeg(toks, j, langs) {
