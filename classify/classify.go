@@ -1095,6 +1095,10 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// that correction ("deze onjuiste gegevens recht te zetten en de
 	// vermelding van de achterstand te verwijderen uit mijn dossier").
 	sc.dropErasureOfEntry(cand, drop)
+	// A hint in the subject that the text repeats word for word is one
+	// hint: "Vorauskasse nach Bonitätsprüfung" as the subject of a mail
+	// about an automated "Bonitätsprüfung".
+	sc.dropSubjectEcho(cand, drop)
 	// Matches of one right that read a same word count once, with the
 	// highest weight: "delete" inside "delete my account", or the same
 	// word in two languages' lexicons. A phrase nested in another that
@@ -1550,6 +1554,36 @@ func (sc *scan) dropErasureOfEntry(cand []match, drop []bool) {
 	for i, mt := range cand {
 		if mt.p.cat == Erasure && entry[sc.toks[mt.s].sent] {
 			drop[i] = true
+		}
+	}
+}
+
+// dropSubjectEcho drops a weight-1 match in the text that reads the same
+// words as a match of the same phrase in the subject.
+func (sc *scan) dropSubjectEcho(cand []match, drop []bool) {
+	for i := range cand {
+		a := cand[i]
+		if !sc.toks[a.s].subject {
+			break // cand is in text order: the subject comes first
+		}
+		if drop[i] || a.p.weight != 1 {
+			continue
+		}
+		for j := i + 1; j < len(cand); j++ {
+			b := cand[j]
+			if drop[j] || b.p != a.p || sc.toks[b.s].subject || len(b.lits) != len(a.lits) {
+				continue
+			}
+			same := true
+			for k := range a.lits {
+				if sc.toks[a.lits[k]].s != sc.toks[b.lits[k]].s {
+					same = false
+					break
+				}
+			}
+			if same {
+				drop[j] = true
+			}
 		}
 	}
 }
