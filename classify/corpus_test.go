@@ -878,19 +878,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	// Batch 32 (t32*) is logged as a split of its own, train32, gated for
-	// the safety property only while it is being tuned on (see above); the
-	// held-out half's errors are not printed (TestBatch32).
-	held := map[string]bool{}
-	for _, l := range batch32Groups(labels)["held-out"] {
-		held[l.file] = true
-	}
-	for i := range labels {
-		if labels[i].split == "train" && strings.HasPrefix(labels[i].file, "t32") {
-			labels[i].split = "train32"
-		}
-	}
-	for _, split := range []string{"train", "train32", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -904,12 +892,9 @@ func TestCorpus(t *testing.T) {
 			m := evaluate(t, c, ls)
 			t.Log(m.table())
 			for _, e := range m.errors {
-				if split == "train32" && held[strings.SplitN(e, ":", 2)[0]] && os.Getenv("CLASSIFY_SHOW_HELDOUT") != "1" {
-					continue
-				}
 				t.Log(e)
 			}
-			if split == "train32" || split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
