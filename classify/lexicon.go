@@ -501,7 +501,7 @@ func (lx *lexicon) find(toks []token) []match {
 	// its needed elements (0 not checked yet, 1 yes, 2 no): it depends on
 	// the text only, so a phrase that starts with a frequent word ("the",
 	// "mijn") is checked once per text, not at every occurrence.
-	var metBuf [2048]uint8
+	var metBuf [4096]uint8
 	met := metBuf[:0]
 	if lx.n > len(metBuf) {
 		met = make([]uint8, lx.n)
