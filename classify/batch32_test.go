@@ -124,3 +124,33 @@ func TestBatch32Probes(t *testing.T) {
 		{"Rechnung", "Ich bestreite die Rechnung vom Oktober und habe Widerspruch beim Kundenservice eingelegt. Bitte schicken Sie mir bis dahin keine Mahnungen.", NotARequest, nil, false},
 	}, true)
 }
+
+// TestBatch32ProbesSecondRound is a second round in other words, written
+// after the tuning on both halves of batch 32 (see corpus_test.go for how
+// many were wrong before their fixes).
+func TestBatch32ProbesSecondRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"rit", "Mijn rit werd door jullie app geannuleerd omdat mijn beoordeling te laag zou zijn. Dat heeft geen mens bekeken. Ik wil dat iemand van het team naar mijn profiel kijkt.", Request, []string{AutomatedDecision}, false},
+		{"loan", "Your website turned down my loan in under a minute. I'd like a member of staff, not software, to go over it again.", Request, []string{AutomatedDecision}, false},
+		{"Versicherung", "Die App hat meinen Tarif nach einer Auswertung meiner Fahrweise hochgesetzt, ohne dass ein Mensch das angeschaut hat. Bitte lassen Sie das von einem Sachbearbeiter prüfen.", Request, []string{AutomatedDecision}, false},
+		{"bewaren", "Bewaar alstublieft de opnames van mijn gesprek met de klantenservice, ik heb ze nodig voor mijn klacht bij de ombudsman. Verder niets mee doen.", Request, []string{Restriction}, false},
+		{"keep", "Could you hold on to the emails between me and your agent and not use them for anything else until my complaint is sorted?", Request, []string{Restriction}, false},
+		{"conserver", "Je vous demande de conserver mes relevés sans les modifier ni les effacer jusqu'à la fin de l'enquête.", Request, []string{Restriction}, false},
+		{"partners", "Ik wil niet dat mijn adresgegevens aan jullie partners worden doorgegeven.", Request, []string{Objection}, false},
+		{"analyse", "Please don't analyse my listening history to sell ads. I'm fine with you keeping it for my own recommendations.", Request, []string{Objection}, false},
+		{"Fotos", "Ich hatte damals erlaubt, dass Sie mein Foto auf der Website zeigen. Das möchte ich jetzt nicht mehr.", Request, []string{WithdrawConsent}, false},
+		{"étude", "J'avais accepté de participer à votre étude. Je retire mon accord et je ne veux plus que mes réponses soient utilisées.", Request, []string{WithdrawConsent}, false},
+		{"dossier", "Ik wil graag een kopie van alles wat jullie over mij in jullie dossier hebben staan.", Request, []string{Access}, false},
+		{"file", "What exactly do you have on file about me? I'd like to see all of it.", Request, []string{Access}, false},
+		{"Konto", "Löschen Sie bitte mein Kundenkonto und alles, was Sie über mich gespeichert haben.", Request, []string{Erasure}, false},
+		{"avis", "Pouvez-vous enlever la photo de moi publiée sur votre page ?", Request, []string{Erasure}, false},
+		{"reclame", "Ik krijg nog steeds jullie reclamefolders, terwijl ik me heb afgemeld. Stop daar alsjeblieft mee.", Request, []string{ObjectDirectMarketing}, false},
+		{"switch", "I'm moving to another bank. Can you give me my transaction history in a format the new bank can import?", Request, []string{Portability}, false},
+		{"naam", "Mijn achternaam staat verkeerd in jullie systeem, het is Jansen met een s, niet Janssen. Willen jullie dat aanpassen?", Request, []string{Rectification}, false},
+		// the other side
+		{"order", "My order was cancelled by your system and I still haven't got my refund. Can someone look into it?", NotARequest, nil, false},
+		{"Termin", "Bitte verschieben Sie meinen Termin am Dienstag auf Donnerstag, bis dahin bin ich verreist.", NotARequest, nil, false},
+		{"webinar", "Join our free webinar: how to handle access and erasure requests from your customers in 30 minutes. Book your seat now.", NotARequest, nil, false},
+	}, true)
+}
