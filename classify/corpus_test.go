@@ -667,9 +667,72 @@ import (
 // micro-F1 0.689 (precision 0.774, recall 0.621). (The very first full
 // test run, before the halves were split off, printed some forty error
 // lines of both halves; the held-out ones among them were seen once.)
-// While it is tuned on, batch 32 is logged as a split of its own
-// (train32) and gated for the safety property only, so that train keeps
-// its gate on the 1,082 mails it had.
+// While the tuning half was tuned on, batch 32 was logged as a split of
+// its own (gated for the safety property only) and the held-out half's
+// errors were not printed. The tuning half was answered with word classes
+// and hints that need each other rather than sentences: restriction as
+// "until a dispute or a check is over" (@until_XX, @dispute_XX,
+// @settled_XX) beside "nothing wiped or erased", "put on hold", "kept
+// safe", "op slot", "für nichts mehr"; objection to sharing or selling a
+// name and address (@share_XX with @pfield_XX); direct marketing told
+// ("keep getting offers", @promo_XX) and refused ("I don't want those any
+// more"); reviews, photos, recordings and samples to remove (@content_XX);
+// access to recordings and footage, "a copy of what's on my record";
+// business mail (a footer's "you have the right to ..." is a statement
+// that lists rights; recruiter, vendor and phishing phrasing); worries
+// told in everyday words (triage). Rules: a weight-1 hint does not win
+// over another right's deciding phrase by being longer; a full stop
+// followed by a word in lower case ends a sentence unless it ends an
+// abbreviation (the old abbreviation check before a capital read a
+// token's text before it was set and never held); a right made of hints
+// in a first-person clause is the writer's own beside a few pitch words;
+// a turned-down applicant writes about their own data however many CV
+// words there are; a negation does not reach past "until" (totdat, bis,
+// jusqu'à, tant que); "don't erase it until ..." decides a restriction
+// alone. The held-out half after that tuning, before its own errors were
+// read: kind 0.770 -> 0.807, precision 0.870 -> 0.879, recall 0.680 ->
+// 0.734, micro-F1 0.763 -> 0.800, 83 -> 88 of 135 fully right
+// (restriction R 0.444 -> 0.889, access 0.560 -> 0.640, direct marketing
+// 0.864 -> 0.909; objection 0.417, automated decision 0.545 and
+// withdrawal 0.700 unchanged), language 1.000, representative 15/19; the
+// tuning half meanwhile rose to kind 0.970, micro-F1 0.956. So the
+// restriction classes carried over to unseen wording, the objection,
+// automated-decision and withdrawal ones did not: each writer words those
+// differently. The held-out half was then read and tuned on as well
+// (objection: "dass meine Nachrichten nicht mehr analysiert werden",
+// "left out of that", "I'd rather you didn't", "je m'y oppose";
+// automated decisions: "en niet een computer", "automatisierte
+// Bonitätsprüfung", "au lieu d'une machine"; access: "see my whole file",
+// "was wisst ihr sonst noch über mich", "voir le dossier"; a lawyer's
+// "bewaren zoals het nu is ... zolang het geschil loopt"; WhatsApp lists;
+// a vendor's, a recruiter's and a GDPR phishing mail's phrasing). One
+// more rule: a weight-1 hint in the subject that the text repeats word
+// for word counts once (the subject-echo weakness of batch 28; the Dutch
+// probe "Mijn toestemming voor de nieuwsbrief geldt niet langer" is read
+// through a phrase of its own now). No label was changed.
+// Two rounds of probes in other words (batch32_test.go): 4 of 12 wrong
+// before their fixes after the tuning half ("niet wissen totdat de zaak
+// is afgehandeld" negated by its "niet", "don't let ... be wiped",
+// "ne supprimez rien tant que", a rejected applicant's mail read as a
+// recruiter's), and 4 of 20 (3 of 17 requests missed, one with an extra
+// access) after both halves.
+// After batch 32 (both halves tuned on, gated with train): batch 32 alone
+// kind 0.985, precision 0.948, recall 0.985, micro-F1 0.966, language
+// 1.000, representative 32/33 (4 false), no automatic mail as a request,
+// 249 of 270 fully right; train (1,352 mails) kind 0.994, micro-F1 0.990,
+// every right's recall >= 0.987, language 1.000, representative 85/86 (5
+// false); every gated split at or above its figures before batch 32
+// (holdout15, safety-gated, rose to micro-F1 0.971). The errors left in
+// batch 32 are mostly of the other side: a newsletter's confirmation mail
+// and an invoice with a wrong name read as requests, "opposition" to a
+// stolen card read as an objection, a refused return with "someone to
+// look at it" read as an automated decision, a moved address told beside
+// "where did you get it" read as a rectification, representatives where
+// there are none ("au nom de" on an envelope, a laptop bought "für meine
+// Tochter", "signed the consent form"); and a lawyer's erasure of a
+// rejected applicant's papers, taken for a recruiter's mail (a
+// representative writes "wir" and "unsere Mandantin", which the own-data
+// rule does not read as the writer's own).
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
