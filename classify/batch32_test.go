@@ -154,3 +154,36 @@ func TestBatch32ProbesSecondRound(t *testing.T) {
 		{"webinar", "Join our free webinar: how to handle access and erasure requests from your customers in 30 minutes. Book your seat now.", NotARequest, nil, false},
 	}, true)
 }
+
+// TestBatch32ProbesThirdRound is a third round in other words, written
+// after the second round's fixes, half of it the other side: 4 of 20
+// wrong before their fixes (3 of 11 requests missed, a French promotion's
+// footer "Pour ne plus recevoir nos offres" read as an objection to
+// direct marketing). One of them, "werd automatisch op 'niet passend'
+// gezet", stays wrong and is left out: the quoted "niet" negates the
+// phrase around it.
+func TestBatch32ProbesThirdRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"streaming", "Stop using what I watch to build a profile of me for advertisers. I still want the service.", Request, []string{Objection}, false},
+		{"Kundenkarte", "Ich möchte nicht mehr, dass meine Einkäufe mit der Kundenkarte ausgewertet werden. Die Karte will ich aber behalten.", Request, []string{Objection}, false},
+		{"vidéos", "J'avais donné mon accord pour apparaître dans votre vidéo promotionnelle. Je reviens sur cet accord, merci de la retirer.", Request, []string{Erasure, WithdrawConsent}, false},
+		{"CCTV", "Please keep the footage from the car park on 3 March, I need it for my insurance claim, and don't share it with anyone else.", Request, []string{Restriction}, false},
+		{"adres", "Wat hebben jullie allemaal van mij opgeslagen? En aan wie geven jullie dat door?", Request, []string{Access}, false},
+		{"Kopie", "Schicken Sie mir bitte alles, was Sie über mich gespeichert haben, als Kopie.", Request, []string{Access}, false},
+		{"adresse", "Vous m'écrivez encore à mon ancienne adresse. Voici la nouvelle : 4 rue des Lilas, 69003 Lyon. Merci de mettre à jour mon dossier.", Request, []string{Rectification}, false},
+		{"compte", "Fermez mon compte et effacez toutes mes données, je ne veux plus rien avoir à faire avec vous.", Request, []string{Erasure}, false},
+		{"flyers", "Stop sending flyers to my house please, I never asked for them.", Request, []string{ObjectDirectMarketing}, false},
+		{"Strava", "Ik stap over naar een andere sportapp. Kunnen jullie mijn ritten als bestand sturen dat ik daar kan inlezen?", Request, []string{Portability}, false},
+		// the other side
+		{"retour", "Ik heb mijn bestelling teruggestuurd maar het systeem zegt dat jullie niets ontvangen hebben. Kan iemand dit uitzoeken?", NotARequest, nil, false},
+		{"invoice", "Your invoice has my old company name on it. Could you send a corrected invoice for our accounts?", NotARequest, nil, false},
+		{"Newsletter", "Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben. Abmelden können Sie sich jederzeit hier. Ihre Daten geben wir nicht weiter.", NotARequest, nil, false},
+		{"offre", "Découvrez notre offre : -30% sur tous les matelas jusqu'à dimanche ! Pour ne plus recevoir nos offres, cliquez ici.", NotARequest, nil, false},
+		{"parcel", "The tracking says my parcel was delivered to a neighbour but nobody has it. Can someone check with the driver?", NotARequest, nil, false},
+		{"Passwort", "Ich habe mein Passwort vergessen und der Link zum Zurücksetzen funktioniert nicht. Können Sie mir helfen?", NotARequest, nil, false},
+		{"vacature", "Bij deze solliciteer ik op de vacature van klantenservicemedewerker. Mijn cv zit in de bijlage.", NotARequest, nil, false},
+		{"demo", "We help online shops answer GDPR requests automatically. Would you be open to a 20-minute demo next week?", NotARequest, nil, false},
+		{"facture", "Je conteste la facture de novembre, le montant est faux. Merci de corriger et de m'envoyer une nouvelle facture.", NotARequest, nil, false},
+	}, true)
+}
