@@ -86,7 +86,7 @@ type Options struct {
 	IDLE             bool          // use IDLE when the server offers it; else poll
 	PollInterval     time.Duration // default 1m: pause between passes when not idling
 	MaxIdle          time.Duration // default 5m: a full pass at least this often while idling
-	BatchSize        int           // default 100 messages per Deliver
+	BatchSize        int           // default 250 messages per Deliver (DefaultBatchSize)
 	Log              *slog.Logger  // default: discard
 	// OnPoll is called after each successful full pass (for /healthz).
 	OnPoll func(time.Time)
@@ -116,6 +116,14 @@ type Options struct {
 	HealthyAfter time.Duration
 }
 
+// DefaultBatchSize is how many messages one Deliver gets at most when
+// Options.BatchSize is not set. Each Deliver is one durable commit, an
+// fsync: on the 10,000-mail backlog benchmark 250 gave 2,150–2,490 mails/s
+// against 1,840–2,090 for 100 (four interleaved pairs, 27 November 2026),
+// with peak RSS 91–93 MB instead of 64–68 MB. A new mail found by IDLE is
+// a batch of one; MaxBatchBytes bounds the bytes of a batch either way.
+const DefaultBatchSize = 250
+
 func (o *Options) setDefaults() {
 	if o.Mailbox == "" {
 		o.Mailbox = "INBOX"
@@ -127,7 +135,7 @@ func (o *Options) setDefaults() {
 		o.MaxIdle = 5 * time.Minute
 	}
 	if o.BatchSize <= 0 {
-		o.BatchSize = 100
+		o.BatchSize = DefaultBatchSize
 	}
 	if o.MaxBatchBytes <= 0 {
 		o.MaxBatchBytes = 32 << 20
