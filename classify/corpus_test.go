@@ -737,6 +737,36 @@ import (
 // representative writes "wir" and "unsere Mandantin", which the own-data
 // rule does not read as the writer's own).
 
+//
+// Batch 33 (train33a-everyday.txt: 40 objections to a processing, 40
+// automated decisions, 10 near-misses; train33b-everyday.txt: 40
+// withdrawals of consent, 40 access requests, 10 near-misses; 180 mails)
+// was written by two writers who never saw the classifier, for the
+// rights whose everyday wording did not carry over in batch 32. First
+// look, before any change (after batch 32):
+//   t33a: kind 0.700, precision 0.942, recall 0.538, micro-F1 0.685
+//   (objection R 0.475, automated decision R 0.600, access R 0.625,
+//   erasure R 0.333 P 0.500; one direct-marketing and one rectification
+//   extra), language 1.000, representative 5/8 (0 false), no automatic
+//   mail as a request; 50 of 90 fully right.
+//   t33b: kind 0.756, precision 0.944, recall 0.618, micro-F1 0.747
+//   (withdrawal R 0.475, access R 0.650, erasure R 0.737, direct
+//   marketing R 0.857 P 0.857; one portability extra), language 1.000,
+//   representative 7/11 (1 false), none as a request; 51 of 90.
+//   Together: kind 0.728, precision 0.944, recall 0.582, micro-F1 0.720
+//   (objection R 0.463, withdrawal 0.475, automated decision 0.600,
+//   access 0.646, erasure 0.682), language 1.000, representative 12/19
+//   (1 false); 101 of 180 fully right. With the batch in the train split,
+//   train fell to kind 0.963, micro-F1 0.955, recall of withdrawal 0.810,
+//   objection 0.828, automated decision 0.835 (below the gate).
+// As with batch 32, every odd-numbered mail of each file (90) is held
+// out while the other half is tuned on; while it is, batch 33 is left out
+// of the train split and logged by TestBatch33 (safety-gated). Held-out
+// half, first look: kind 0.700, precision 0.946, recall 0.525, micro-F1
+// 0.675 (objection R 0.286, withdrawal 0.400, access 0.560, automated
+// decision 0.600), representative 5/8 (1 false); tuning half: kind
+// 0.756, micro-F1 0.762 (precision 0.941, recall 0.640).
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
@@ -948,7 +978,9 @@ func TestCorpus(t *testing.T) {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
-				if l.split == split {
+				// Batch 33 is logged and safety-gated by TestBatch33
+				// while it is tuned on (see the comment above).
+				if l.split == split && !strings.HasPrefix(l.file, "t33") {
 					ls = append(ls, l)
 				}
 			}
