@@ -1241,7 +1241,8 @@ var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat",
 	"entschied", "entscheid", "gesperr", "sperr", "blockier", "betrug", "rejet", "bloqu", "suspendu",
 	"desactiv", "nee", "nein", "non", "moglich", "mogelijk", "possible", "aboutir", "available", "beschikbaar",
 	"antifraud", "pric", "premi", "prijs", "preis", "prix", "tarie", "limit", "limiet", "rank", "sorteer",
-	"rekent", "bereken", "berechn", "calcul", "algorit", "algorith", "tarif", "erhoh", "hochgesetzt", "krediet", "uitkomst", "outcome", "bonitat"}
+	"rekent", "bereken", "berechn", "calcul", "algorit", "algorith", "tarif", "erhoh", "hochgesetzt", "krediet", "uitkomst", "outcome", "bonitat",
+	"fail", "risk", "risic", "risik", "risque", "criteri", "kriteri", "recalcul"}
 
 // refusalStems start the words that tell of a refusal in the four
 // languages (rejected, declined, afgewezen, abgelehnt, Absage, refusé).
