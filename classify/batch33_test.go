@@ -104,3 +104,66 @@ func TestBatch33Probes(t *testing.T) {
 		{"newsletter", "I signed up for your newsletter last week and I no longer get it. Can you check?", NotARequest, nil, false},
 	}, false)
 }
+
+// TestBatch33ProbesSecondRound are 24 more probes in other words,
+// written after the first round's fixes: 13 of 24 were wrong before
+// their fixes (8 of 12 objections, 4 of 6 withdrawals, 1 of 4 access
+// requests) — the everyday wording of an objection did not carry over
+// phrase by phrase, so a use told and not wanted is a rule now
+// (useNotWanted, TestUseNotWanted).
+func TestBatch33ProbesSecondRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		// objection: a use of my data told + not wanted
+		{"app", "Ik zag dat jullie app bijhoudt hoe laat ik slaap en dat doorgeeft aan adverteerders. Daar heb ik geen zin in, hou daar mee op.", Request, []string{Objection}, false},
+		{"klantkaart", "Ik wil niet dat jullie met mijn pasje bijhouden wat ik koop. Zet dat maar uit.", Request, []string{Objection}, false},
+		{"camera", "Jullie nieuwe camera's bij de ingang herkennen gezichten. Ik wil niet dat mijn gezicht daarvoor gebruikt wordt.", Request, []string{Objection}, false},
+		{"research", "You're using my health questionnaire answers for research now? I never signed up for that and I don't want to be part of it.", Request, []string{Objection}, false},
+		{"tracking", "Please stop tracking where I drive with the insurance box. I'm not okay with that.", Request, []string{Objection}, false},
+		{"listening", "I found out my calls with your staff are used to train your chatbot. Count me out of that please.", Request, []string{Objection}, false},
+		{"Werbeprofil", "Sie erstellen aus meinen Einkäufen ein Profil. Das will ich nicht, hören Sie bitte damit auf.", Request, []string{Objection}, false},
+		{"Standort", "Ich möchte nicht, dass Ihre App ständig meinen Standort aufzeichnet.", Request, []string{Objection}, false},
+		{"Fotos", "Meine Fotos sollen nicht für Ihre Gesichtserkennung verwendet werden.", Request, []string{Objection}, false},
+		{"profil", "Vous faites un profil de mes habitudes de lecture. Ça ne me plaît pas, arrêtez s'il vous plaît.", Request, []string{Objection}, false},
+		{"partage", "Je ne veux pas que mon numéro soit donné à vos partenaires.", Request, []string{Objection}, false},
+		{"caméras", "Je refuse que mes déplacements dans le magasin soient suivis par vos caméras.", Request, []string{Objection}, false},
+		// withdrawal: agreement once given + taken back
+		{"nieuwsbrief", "Ik heb me vorig jaar aangemeld voor jullie onderzoekspanel. Ik wil daar nu mee stoppen en dat jullie mijn antwoorden niet meer gebruiken.", Request, []string{WithdrawConsent}, false},
+		{"locatie", "Ik heb jullie app ooit toestemming gegeven voor mijn locatie. Die trek ik hierbij in.", Request, []string{WithdrawConsent}, false},
+		{"marketing", "I opted in to partner offers when I joined. I'd like to opt out of that now.", Request, []string{ObjectDirectMarketing, WithdrawConsent}, false},
+		{"fingerprint", "I gave permission for my fingerprint to be used at the gym entrance. I'm withdrawing that, please use my card instead.", Request, []string{WithdrawConsent}, false},
+		{"Newsletter", "Ich hatte damals zugestimmt, dass Sie meine Daten für Umfragen nutzen. Das gilt ab sofort nicht mehr.", Request, []string{WithdrawConsent}, false},
+		{"photo", "J'avais donné mon accord pour la photo dans le journal du club. Je ne suis plus d'accord, merci de ne plus l'utiliser.", Request, []string{WithdrawConsent}, false},
+		// access in plain words
+		{"gegevens", "Wat hebben jullie eigenlijk allemaal van mij opgeslagen? Ik wil het graag zien.", Request, []string{Access}, false},
+		{"file", "Could you send me whatever you've got on file about me?", Request, []string{Access}, false},
+		{"Akte", "Ich hätte gern einmal alles gesehen, was Sie über mich aufgeschrieben haben.", Request, []string{Access}, false},
+		{"dossier", "Est-ce que je peux avoir une copie de tout ce que vous avez sur moi ?", Request, []string{Access}, false},
+		// look-alikes
+		{"points", "I signed up for your loyalty scheme but the points never showed up. Can you look into it?", NotARequest, nil, false},
+		{"Termin", "Ich möchte nicht, dass der Termin verschoben wird. Bitte lassen Sie ihn am Montag.", NotARequest, nil, false},
+	}, false)
+}
+
+// TestUseNotWanted checks the rule that a use of the writer's data told
+// and not wanted, in one sentence or the next, is an objection, and its
+// limits: not two sentences apart, not about a parcel or an order, not
+// a use told alone or a refusal alone, and beside consent once given it
+// is that consent taken back.
+func TestUseNotWanted(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"app", "Jullie app houdt bij hoe laat ik slaap. Daar heb ik geen zin in.", Request, []string{Objection}, false},
+		{"app", "Your app tracks where I go on my runs and I'm not okay with that.", Request, []string{Objection}, false},
+		{"Profil", "Sie erstellen ein Profil aus meinen Einkäufen. Das will ich nicht.", Request, []string{Objection}, false},
+		{"trajets", "Vous faites un profil de mes trajets. Ça ne me plaît pas.", Request, []string{Objection}, false},
+		// a use told alone, a refusal alone, two sentences apart
+		{"app", "Jullie app houdt bij hoe laat ik slaap. Dat vind ik handig.", NotARequest, nil, false},
+		{"app", "I'm not okay with the new colours of your app.", NotARequest, nil, false},
+		{"app", "Your app tracks where I go on my runs. The map is great. I'm not okay with the price though.", NotARequest, nil, false},
+		// a parcel or an order
+		{"parcel", "The tracking shows my parcel at the depot, I don't want it left at the door.", NotARequest, nil, false},
+		// consent once given: taken back
+		{"app", "Ik had jullie toestemming gegeven. Jullie app houdt bij hoe laat ik slaap, dat wil ik niet meer.", Request, []string{WithdrawConsent}, false},
+	}, false)
+}

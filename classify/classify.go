@@ -1041,6 +1041,10 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			break
 		}
 	}
+	// A use of the writer's data told and not wanted, in one sentence or
+	// in the next one ("Jullie app houdt bij hoe laat ik slaap. Daar heb
+	// ik geen zin in."), is an objection (batch 33).
+	cand = sc.useNotWanted(cand)
 	// A more specific phrase of another right covering the same words wins:
 	// "bezwaar ... direct marketing" over "bezwaar", "art. 21 Abs. 2" over
 	// "art. 21". Article-number phrases only lose to phrases that contain all
@@ -1977,4 +1981,67 @@ func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 		return true
 	}
 	return false
+}
+
+// useNotWanted adds to cand (in order of start token) an objection for
+// each use of the writer's data told (catUseTold: "your app tracks where
+// I sleep", "mijn gezicht daarvoor gebruikt", "für Ihre Gesichtserkennung
+// verwendet") in a sentence with a phrase that does not want it
+// (catUnwanted: "I'm not okay with that", "ik wil niet dat", "Das will
+// ich nicht", "ça ne me plaît pas") or followed by such a sentence. The
+// objection reads the words of the use told, with weight 2. A sentence
+// about an order, a parcel or an invoice (offtopic, billing) or whose
+// boilerplate silences objections takes no part: "the tracking says it
+// was delivered, I don't want it left at the door" objects to nothing.
+func (sc *scan) useNotWanted(cand []match) []match {
+	var unwanted []int // sentences with a catUnwanted phrase
+	for _, mt := range sc.matches {
+		if mt.p.cat == catUnwanted && !sc.threadSubject(mt) {
+			unwanted = append(unwanted, sc.toks[mt.s].sent)
+		}
+	}
+	if len(unwanted) == 0 {
+		return cand
+	}
+	var off map[int]bool
+	for _, mt := range sc.matches {
+		if mt.p.cat == catOfftopic || mt.p.cat == catBilling {
+			if off == nil {
+				off = map[int]bool{}
+			}
+			off[sc.toks[mt.s].sent] = true
+		}
+	}
+	added := false
+	for _, mt := range sc.matches {
+		if mt.p.cat != catUseTold || sc.threadSubject(mt) {
+			continue
+		}
+		sent := sc.toks[mt.s].sent
+		if off[sent] {
+			continue
+		}
+		ok := false
+		for _, u := range unwanted {
+			if (u == sent || u == sent+1) && !off[u] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		p := *mt.p
+		p.cat, p.weight, p.right, p.src = Objection, 2, true, "rule: a use told and not wanted"
+		o := match{p: &p, s: mt.s, e: mt.e, lits: mt.lits}
+		if sc.silenced(o) || len(cand) >= maxRightMatches {
+			continue
+		}
+		cand = append(cand, o)
+		added = true
+	}
+	if added {
+		sort.SliceStable(cand, func(i, j int) bool { return cand[i].s < cand[j].s })
+	}
+	return cand
 }

@@ -30,12 +30,14 @@ const (
 	catStatement      = "statement"      // "I have the right to ...": a sentence that lists rights one has
 	catAsk            = "ask"            // a word that asks or exercises ("please", "verzoek", "bitte", "je demande")
 	catOfftopic       = "offtopic"       // an order, a product, a job application: a mention of personal data beside it is no triage
+	catUseTold        = "usetold"        // a use of the writer's data told ("your app tracks where I sleep"): with catUnwanted, an objection
+	catUnwanted       = "unwanted"       // not wanted ("I'm not okay with that", "das will ich nicht"): with catUseTold, an objection
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
 		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true,
-		catStatement: true, catAsk: true, catOfftopic: true}
+		catStatement: true, catAsk: true, catOfftopic: true, catUseTold: true, catUnwanted: true}
 	for _, r := range Rights {
 		m[r] = true
 	}
