@@ -1042,7 +1042,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 		}
 	}
 	// A use of the writer's data told and not wanted, in one sentence or
-	// in the next one ("Jullie app houdt bij hoe laat ik slaap. Daar heb
+	// in one of the next two ("Jullie app houdt bij hoe laat ik slaap. Daar heb
 	// ik geen zin in."), is an objection (batch 33).
 	cand = sc.useNotWanted(cand)
 	// A more specific phrase of another right covering the same words wins:
@@ -1246,7 +1246,8 @@ var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat",
 	"desactiv", "nee", "nein", "non", "moglich", "mogelijk", "possible", "aboutir", "available", "beschikbaar",
 	"antifraud", "pric", "premi", "prijs", "preis", "prix", "tarie", "limit", "limiet", "rank", "sorteer",
 	"rekent", "bereken", "berechn", "calcul", "algorit", "algorith", "tarif", "erhoh", "hochgesetzt", "krediet", "uitkomst", "outcome", "bonitat",
-	"fail", "risk", "risic", "risik", "risque", "criteri", "kriteri", "recalcul"}
+	"fail", "risk", "risic", "risik", "risque", "criteri", "kriteri", "recalcul", "frozen", "freez",
+	"bevroren", "eingefror", "afkeur", "keurt", "bescheid"}
 
 // refusalStems start the words that tell of a refusal in the four
 // languages (rejected, declined, afgewezen, abgelehnt, Absage, refusé).
@@ -1988,7 +1989,8 @@ func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 // I sleep", "mijn gezicht daarvoor gebruikt", "für Ihre Gesichtserkennung
 // verwendet") in a sentence with a phrase that does not want it
 // (catUnwanted: "I'm not okay with that", "ik wil niet dat", "Das will
-// ich nicht", "ça ne me plaît pas") or followed by such a sentence. The
+// ich nicht", "ça ne me plaît pas") or followed by such a sentence
+// within two sentences. The
 // objection reads the words of the use told, with weight 2. A sentence
 // about an order, a parcel or an invoice (offtopic, billing) or whose
 // boilerplate silences objections takes no part: "the tracking says it
@@ -2023,7 +2025,7 @@ func (sc *scan) useNotWanted(cand []match) []match {
 		}
 		ok := false
 		for _, u := range unwanted {
-			if (u == sent || u == sent+1) && !off[u] {
+			if u >= sent && u <= sent+2 && !off[u] {
 				ok = true
 				break
 			}
