@@ -996,9 +996,7 @@ func TestCorpus(t *testing.T) {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
-				// Batch 33 is logged and safety-gated by TestBatch33
-				// while it is tuned on (see the comment above).
-				if l.split == split && !strings.HasPrefix(l.file, "t33") {
+				if l.split == split {
 					ls = append(ls, l)
 				}
 			}
