@@ -117,6 +117,9 @@ type lexicon struct {
 	// the bytes b0 b1: most words start otherwise and skip the map.
 	prefixBits [1 << 16 / 64]uint64
 	suffix     []suffixEntry // few entries: each is tried on every word
+	// suffixLast has bit b set when a suffix phrase's first word ends in
+	// byte b: most words end otherwise and skip the suffix loop.
+	suffixLast [256 / 64]uint64
 	// negation[id] holds the languages (langBit) in which the word
 	// negates; flags[id] whether it is a break (flagBreak) and a break
 	// that is not a plain conjunction (flagContrast: a gap never spans
@@ -417,6 +420,8 @@ func (lx *lexicon) add(p *phrase) {
 				lx.suffix = append(lx.suffix, suffixEntry{suffix: a.s})
 			}
 			lx.suffix[i].ps = append(lx.suffix[i].ps, p)
+			b := a.s[len(a.s)-1]
+			lx.suffixLast[b/64] |= 1 << (b % 64)
 		} else {
 			id := lx.vocab[a.s]
 			lx.byID[id] = append(lx.byID[id], p)
@@ -557,6 +562,9 @@ func (lx *lexicon) find(toks []token) []match {
 					try(pe.p, i)
 				}
 			}
+		}
+		if len(t) == 0 || lx.suffixLast[t[len(t)-1]/64]&(1<<(t[len(t)-1]%64)) == 0 {
+			continue
 		}
 		for _, se := range lx.suffix {
 			if strings.HasSuffix(t, se.suffix) {
