@@ -167,3 +167,41 @@ func TestUseNotWanted(t *testing.T) {
 		{"app", "Ik had jullie toestemming gegeven. Jullie app houdt bij hoe laat ik slaap, dat wil ik niet meer.", Request, []string{WithdrawConsent}, false},
 	}, false)
 }
+
+// TestBatch33ProbesThirdRound are 20 probes in other words written after
+// both halves of batch 33 were tuned on: consent taken back, access in
+// plain words and look-alikes (an order, an invoice, an appointment
+// agreed and cancelled). 5 of 20 were wrong before their fixes, all of
+// them consent taken back ("heb ik goedgevonden ... Dat wil ik nu toch
+// liever niet meer", "Dat trek ik terug", "Diese Erlaubnis ziehe ich
+// zurück", "I'd like to pull out now", "I let your app use my location
+// ... treat that as cancelled"); the access probes and the look-alikes
+// were right.
+func TestBatch33ProbesThirdRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		// withdrawal: an agreement once given + taken back
+		{"foto", "Op de open dag heb ik goedgevonden dat jullie een foto van mij op de site zetten. Dat wil ik nu toch liever niet meer.", Request, []string{WithdrawConsent}, false},
+		{"app", "Bij het installeren heb ik jullie app toegestaan mijn contacten te lezen. Dat trek ik terug.", Request, []string{WithdrawConsent}, false},
+		{"Umfrage", "Ich habe damals eingewilligt, dass Sie mich für Umfragen anrufen dürfen. Diese Erlaubnis ziehe ich zurück.", Request, []string{WithdrawConsent}, false},
+		{"Fotos", "Ich war einverstanden, dass mein Foto in Ihrer Broschüre erscheint. Inzwischen bin ich es nicht mehr.", Request, []string{WithdrawConsent}, false},
+		{"study", "I joined your sleep study last spring and said you could keep my recordings. I'd like to pull out now.", Request, []string{WithdrawConsent}, false},
+		{"location", "A while ago I let your app use my location. Please treat that as cancelled from today.", Request, []string{WithdrawConsent}, false},
+		{"témoignage", "J'avais autorisé la publication de mon témoignage sur votre site. Je retire cette autorisation.", Request, []string{WithdrawConsent}, false},
+		{"appli", "J'ai dit oui pour que l'appli utilise ma position. Finalement non, je ne suis plus d'accord.", Request, []string{WithdrawConsent}, false},
+		// access in plain words
+		{"klantgegevens", "Ik ben benieuwd wat jullie allemaal over mij weten. Kunnen jullie dat op een rijtje zetten?", Request, []string{Access}, false},
+		{"camera", "Hebben jullie nog camerabeelden van mij van vorige week? Die wil ik graag zien.", Request, []string{Access}, false},
+		{"info", "Can you tell me what personal info you keep on me and who else gets it?", Request, []string{Access}, false},
+		{"calls", "I'd like to hear the recording of my call with your agent on Monday.", Request, []string{Access}, false},
+		{"Daten", "Mich würde interessieren, welche Angaben über mich bei Ihnen liegen.", Request, []string{Access}, false},
+		{"Akte", "Darf ich meine Kundenakte einmal einsehen?", Request, []string{Access}, false},
+		{"dossier", "J'aimerais savoir ce que vous conservez comme informations à mon sujet.", Request, []string{Access}, false},
+		{"enregistrement", "Pouvez-vous m'envoyer l'enregistrement de mon appel du 3 mars ?", Request, []string{Access}, false},
+		// look-alikes
+		{"bestelling", "Ik ben benieuwd wanneer mijn bestelling komt. Kunnen jullie dat nakijken?", NotARequest, nil, false},
+		{"invoice", "Can you tell me what the extra charge on my invoice is for?", NotARequest, nil, false},
+		{"Termin", "Ich war einverstanden mit dem Termin am Montag, jetzt passt er mir nicht mehr. Geht Dienstag?", NotARequest, nil, false},
+		{"rendez-vous", "J'avais dit oui pour le rendez-vous de jeudi mais finalement non, je ne peux pas.", NotARequest, nil, false},
+	}, false)
+}
