@@ -205,3 +205,18 @@ func TestBatch33ProbesThirdRound(t *testing.T) {
 		{"rendez-vous", "J'avais dit oui pour le rendez-vous de jeudi mais finalement non, je ne peux pas.", NotARequest, nil, false},
 	}, false)
 }
+
+// TestBatch33LastFixes checks the last two classes taken from batch 33
+// in other words: sharing across a group stopped ("arrêtez ces
+// transferts", "mes données circulent") and an app or website that
+// rejected something beside a person asked to look again; and the other
+// side (a discount code rejected, nobody asked to look).
+func TestBatch33LastFixes(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"filiales", "Arrêtez ces transferts de mon dossier vers vos filiales, s'il vous plaît.", Request, []string{Objection}, false},
+		{"groupe", "Je ne veux pas que mes données circulent entre vos marques.", Request, []string{Objection}, false},
+		{"ID", "The website declined my passport scan twice. Could a member of staff review it instead?", Request, []string{AutomatedDecision}, false},
+		{"code", "The website rejected my discount code. Is it still valid?", NotARequest, nil, false},
+	}, false)
+}
