@@ -536,3 +536,20 @@ func replyBlock(lines []string, at int) bool {
 	}
 	return false
 }
+
+// ForwardStart returns the byte offset in text of the first line that
+// marks a forwarded mail ("---------- Forwarded message ---------",
+// "-------- Doorgestuurd bericht --------", "Begin forwarded message:" and
+// their kin in the four languages), or -1 if there is none. Used on
+// NewText, it tells the sender's own words (before it) from the mail they
+// pass on.
+func ForwardStart(text string) int {
+	off := 0
+	for line := range strings.Lines(text) {
+		if classifyLine(strings.TrimRight(line, "\r\n")) == kindForward {
+			return off
+		}
+		off += len(line)
+	}
+	return -1
+}
