@@ -267,6 +267,37 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	return res
 }
 
+// passedOnAt returns the offset in sc.text where a forwarded mail starts
+// when the sender wrote words of their own above it (at least three: "see
+// below", a question, a complaint), else -1. Such a mail is the sender's:
+// the automatic phrasing of what they pass on (a bank's "ce message est
+// envoyé automatiquement", a ticket's receipt) does not make it an
+// automatic mail. A forward with nothing of the sender's own (a rule that
+// passes mail on) is read whole, as before.
+func passedOnAt(m *message.Message, sc *scan) int {
+	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
+		return -1
+	}
+	i := message.ForwardStart(sc.text[sc.subjectEnd+1:])
+	if i <= 0 {
+		return -1
+	}
+	at := sc.subjectEnd + 1 + i
+	own := 0
+	for _, t := range sc.toks {
+		if t.start >= at {
+			break
+		}
+		if !t.subject {
+			own++
+		}
+	}
+	if own < 3 {
+		return -1
+	}
+	return at
+}
+
 // replyPrefix matches the reply and forward prefixes of a subject.
 var replyPrefixes = []string{"re", "aw", "antw", "antwoord", "sv", "wg", "fw", "fwd", "tr", "ref", "réf", "rif", "vs"}
 
@@ -631,10 +662,15 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	var bounceEv, autoEv, ackEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	lastW := map[string]int{}
+	passedOn := passedOnAt(m, sc)
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
 			continue // the subject of a reply is the thread's, not this mail's
+		}
+		if passedOn >= 0 && !t.subject && t.start >= passedOn &&
+			(mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catBounce) {
+			continue // a person passes an automatic mail on, with words of their own
 		}
 		if !t.subject && t.start-sc.subjectEnd > 4000 {
 			continue // automatic phrasing is at the top

@@ -818,11 +818,54 @@ import (
 // of them consent taken back in words not seen yet; its access probes
 // and look-alikes were right. The figures above did not change with it.
 
+// Holdout18 (holdout18-mixed.txt, k18-*, 50 mails: 20 formal and 15
+// informal requests, 8 automatic mails, 7 non-requests), holdout19
+// (holdout19-everyday.txt, k19-*, 50 everyday mails: 31 requests in the
+// words of people who do not know the names of their rights), holdout21
+// (holdout21-mixed.txt, k21-*, 50 mails as a privacy@ mailbox receives
+// them in a month: 14 generator or regulator letters, 14 everyday
+// requests, 10 automatic mails, 12 non-requests) and holdout22
+// (holdout22-everyday.txt, k22-*, 50 everyday mails: 33 requests) were
+// written on 27 November 2026 by four more people who never saw the
+// classifier, and kept out of the repository (and out of every tuner's
+// sight) until the end of that day's tuning (batches 30 to 33). Their
+// figures, aggregate only, were taken along the way; at 0fee047 (after
+// batch 33, before batch 31's branch was merged):
+//   holdout18: kind 0.940, P 0.977 R 0.840 F1 0.903, language 1.000,
+//     representative 8/8; (0.920 / 0.891, language 0.960 at 92ce725)
+//   holdout19: kind 0.860, P 0.769 R 0.732 F1 0.750, language 0.980,
+//     representative 6/6 (1 false); restriction 1/4, objection 2/4,
+//     automated decision 2/4, access 5/8 (F1 0.727 at 5547b23)
+//   holdout21: kind 0.940, P 0.800 R 0.970 F1 0.877, language 1.000,
+//     representative 3/3 (8 extra rights: access 4, erasure 2)
+//   holdout22: kind 0.940, P 0.841 R 0.804 F1 0.822, language 1.000,
+//     representative 8/8 (1 false)
+// No automatic mail was taken as a request in any of them. Batches 30,
+// 32 and 33 (543 mails of training written for everyday wording) moved
+// these figures hardly at all: the phrase lists learn the wordings they
+// are shown, and a new writer's wording is mostly new. Two writers of
+// batch 32 saw the first five mails of holdout19 (for the file format)
+// before they were told not to. Holdout22's errors were read once after
+// these figures (not tuned on): a long tail — German and French
+// restriction ("sperren", "geler"), an access question inside an
+// erasure, a party's mail as direct marketing, generic hints read as
+// rectification or portability ("gegevens verkeerd", "übertragen"), a
+// French vendor listing the rights, a grandfather's DNA named as a
+// representative. Adding them showed two gaps of the safety test without
+// automation headers (k21-lu-accuse-lecture, a French read receipt, and
+// k21-kalender-automatisch-abgelehnt, a German calendar decline): read
+// receipts and calendar answers are autoreply phrasing since, in the four
+// languages. One holdout19 error was seen while checking them
+// (k19-fr-banque-pret-refuse-transfert, a person's note above a forwarded
+// automatic refusal, read as an auto-reply): passedOnAt, a general rule
+// with its own test, fixed it; holdout19 is then kind 0.880, micro-F1
+// 0.765. All four are gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
-// holdout9 and holdout15: the safety property only): at least the
-// targets of issue 3.
+// holdout9, holdout15, holdout18, holdout19, holdout21 and holdout22:
+// the safety property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -1025,7 +1068,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout21", "holdout22"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -1041,7 +1084,8 @@ func TestCorpus(t *testing.T) {
 			for _, e := range m.errors {
 				t.Log(e)
 			}
-			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" {
+			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" ||
+				split == "holdout18" || split == "holdout19" || split == "holdout21" || split == "holdout22" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.

@@ -17,7 +17,7 @@
 //	                               after "--- original ---" the returned mail)
 //
 // Files named holdout-*.txt form the held-out split, holdoutN-*.txt (N from
-// 3 to 19) the split holdoutN; all others are "train".
+// 3 to 99) the split holdoutN; all others are "train".
 // The labels are written from what each mail means, by hand, in the source.
 package main
 
@@ -52,7 +52,7 @@ func main() {
 	// Batches written later come last, in this order, so adding one leaves
 	// the numbering (Date, Message-ID) of the mails already generated
 	// unchanged.
-	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b"}
+	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b", "holdout18", "holdout19", "holdout21", "holdout22"}
 	rank := func(f string) int {
 		for i, p := range late {
 			if strings.HasPrefix(filepath.Base(f), p) {
@@ -80,8 +80,8 @@ func main() {
 		switch base := filepath.Base(f); {
 		case strings.HasPrefix(base, "holdout") && len(base) > 7 && base[7] >= '3' && base[7] <= '9':
 			split = base[:8] // holdout3-*.txt ... holdout9-*.txt
-		case strings.HasPrefix(base, "holdout1") && len(base) > 8 && base[8] >= '0' && base[8] <= '9':
-			split = base[:9] // holdout10-*.txt ... holdout19-*.txt
+		case strings.HasPrefix(base, "holdout") && len(base) > 8 && base[7] >= '1' && base[7] <= '9' && base[8] >= '0' && base[8] <= '9':
+			split = base[:9] // holdout10-*.txt ... holdout99-*.txt
 		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
