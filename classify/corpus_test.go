@@ -861,6 +861,30 @@ import (
 // with its own test, fixed it; holdout19 is then kind 0.880, micro-F1
 // 0.765. All four are gated for the safety property only.
 
+// Holdout20 (holdout20-mixed.txt, k20-* mails, 50 mails in nl/en/de/fr:
+// 15 letters after request generators' and regulators' models, some
+// pasted with their fill-in instructions or tick boxes still in them, 12
+// everyday requests, 12 automatic mails, 6 newsletters, marketing and
+// phishing, 5 everyday customer mails) was written by a person who never
+// saw the classifier, "the way a real test set would be assembled".
+// First look, classifier at 5547b23, before any change: kind accuracy
+// 0.920, precision 0.795, recall 0.939, micro-F1 0.861, language 1.000,
+// representative recall 4/5, no automatic mail as a request. Errors:
+// pasted templates whose instructions or options name rights (the AP
+// erasure letter's "recht op verwijdering" read as rectification, the
+// ICO template's bracketed "[... you withdrew consent, ...]" as a
+// withdrawal, an Austrian tick-box form whose unticked "[ ]" options
+// named erasure and objection); a datenanfragen.de access request asking
+// for the copy "in einem gängigen elektronischen Format" (art. 15(3))
+// read as portability; two newsletters without list headers whose
+// footers say how to object to direct marketing or unsubscribe taken as
+// requests; an Office 365 NDR with "Auto-Submitted: auto-replied" an
+// auto-reply instead of a bounce; a German phishing mail ("E-Mail wurde
+// automatisch erstellt") an auto-reply instead of not a request; missed
+// a sports club's photo consent withdrawn (nl), "dont want any more
+// emails" beside an erasure (en), and a French mother writing for her
+// daughter as a representative.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
@@ -1068,7 +1092,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := readLabels(t)
-	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout21", "holdout22"} {
+	for _, split := range []string{"train", "holdout", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout21", "holdout22", "holdout20"} {
 		t.Run(split, func(t *testing.T) {
 			var ls []label
 			for _, l := range labels {
@@ -1085,7 +1109,7 @@ func TestCorpus(t *testing.T) {
 				t.Log(e)
 			}
 			if split == "holdout5" || split == "holdout8" || split == "holdout9" || split == "holdout15" ||
-				split == "holdout18" || split == "holdout19" || split == "holdout21" || split == "holdout22" {
+				split == "holdout18" || split == "holdout19" || split == "holdout21" || split == "holdout22" || split == "holdout20" {
 				// Blind estimates (holdout9 tuned on since batch 25), not
 				// gates for the rates (see the comment above): only the
 				// safety property.
