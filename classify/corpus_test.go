@@ -885,6 +885,29 @@ import (
 // emails" beside an erasure (en), and a French mother writing for her
 // daughter as a representative.
 
+// Batch 31 (train31-precision.txt, t31-* mails, 61 mails in nl/en/de/fr)
+// was written after reading holdout20's errors, for their failure classes
+// in other words and other languages (no holdout20 sentence copied) and
+// with the other side of each: templates pasted with fill-in instructions
+// in [...] or <<...>> that name other rights (9); tick-box forms with
+// [x]/[ ]/☒/☐/☑ where only the ticked options are asked (8); newsletters
+// of shops, clubs and charities without list headers whose footers tell
+// how to unsubscribe or object to direct marketing (8) beside people who
+// ask exactly that (4); NDRs with "Auto-Submitted: auto-replied" in four
+// languages (5) beside an out-of-office with that header; phishing with
+// "generated automatically" footers (5) beside two real acknowledgements;
+// access requests asking for the copy in a commonly used electronic form
+// (4) beside portability (2); consent given by signing a form taken back
+// (5); "dont want any more emails" without apostrophes (3); a parent
+// writing about a child (4); the Dutch "recht op beperking" and "recht op
+// overdraagbaarheid" (2). Classified once, blind, before any change:
+// kind accuracy 0.721 (five NDRs as auto-replies, five phishing mails as
+// auto-replies, three newsletters and four requests wrong; no automatic
+// mail as a request), rights precision 0.494, recall 0.826, micro-F1
+// 0.618 (withdraw_consent P 0.143 R 0.200, rectification P 0.286,
+// portability P 0.375), language 1.000, representative recall 2/4 (none
+// false); 23 of 61 fully right.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
