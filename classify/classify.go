@@ -196,6 +196,11 @@ type scan struct {
 // silenced reports whether the right phrase mt stands in a sentence whose
 // boilerplate silences it.
 func (sc *scan) silenced(mt match) bool {
+	for _, k := range mt.lits {
+		if sc.toks[k].form {
+			return true // a template's instruction or an option not ticked
+		}
+	}
 	sent := sc.toks[mt.s].sent
 	if sc.ignored[sent] {
 		return true
@@ -235,6 +240,11 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	res.Language = c.language(sc)
 
 	kind, reason := c.headerKind(m)
+	if kind == AutoReply && strings.HasPrefix(reason, "header ") && c.ndr(m, sc) {
+		// Exchange and Office 365 mark their non-delivery reports
+		// "Auto-Submitted: auto-replied" too.
+		kind, reason = Bounce, reason+", non-delivery report"
+	}
 	if kind == "" {
 		kind, reason = c.textKind(m, sc, res.Language)
 	}
@@ -345,6 +355,9 @@ func (c *Classifier) scan(m *message.Message) *scan {
 	}
 	sc := &scan{text: text, subjectEnd: len(subject), subjReply: reply}
 	sc.toks = tokenize(text, len(subject))
+	if len(body) > 0 && strings.ContainsAny(body, "[<☐☒☑□■✓✔(") {
+		formText(text, len(subject)+1, sc.toks)
+	}
 	sc.matches = c.lx.find(sc.toks)
 	for _, mt := range sc.matches {
 		if mt.p.cat != catIgnore {
@@ -725,6 +738,18 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if bounce >= 2 {
 		return Bounce, "text " + bounceEv
 	}
+	// A person who asks for a right on their own data ("Take my number off
+	// your call list") may quote the pitch they got: then it takes more.
+	// Phishing from a role-like sender ("binnen 24 uur") is a pitch, not
+	// a ticket system's acknowledgement, and so is phishing that ends
+	// "Diese E-Mail wurde automatisch erstellt".
+	// An applicant who was turned down writes about their own data even
+	// in a job application's words (cv, vacature, recruiter): then the
+	// own-data rule holds however many such words there are.
+	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc))
+	if pitch && auto+ack <= spam {
+		return NotARequest, "sales pitch or phishing phrasing"
+	}
 	if auto >= 2 {
 		return AutoReply, "text " + autoEv
 	}
@@ -735,14 +760,6 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRightInBody(sc) {
 		return AutoReply, "text " + ackEv
 	}
-	// A person who asks for a right on their own data ("Take my number off
-	// your call list") may quote the pitch they got: then it takes more.
-	// Phishing from a role-like sender ("binnen 24 uur") is a pitch, not
-	// a ticket system's acknowledgement.
-	// An applicant who was turned down writes about their own data even
-	// in a job application's words (cv, vacature, recruiter): then the
-	// own-data rule holds however many such words there are.
-	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc))
 	// A role mailbox (support@, privacy@, dpo@) answering with
 	// acknowledgement phrasing is a ticket system or a colleague's rule.
 	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) && !pitch {
@@ -779,6 +796,28 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		return AutoReply, "no usable sender, automatic phrasing"
 	}
 	return "", ""
+}
+
+// ndr reports whether an automatic mail is a non-delivery report:
+// Exchange's X-MS-Exchange-Message-Is-Ndr header, a bounce subject
+// ("Undeliverable:", "Unzustellbar:") or bounce phrasing in its text.
+func (c *Classifier) ndr(m *message.Message, sc *scan) bool {
+	if _, ok := m.Header["X-Ms-Exchange-Message-Is-Ndr"]; ok { // canonical key
+		return true
+	}
+	if k, _ := subjectPrefixKind(m.Subject); k == Bounce {
+		return true
+	}
+	bounce, end := 0, -1
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if mt.p.cat != catBounce || t.subject || t.start-sc.subjectEnd > 4000 || mt.s < end {
+			continue // phrases that overlap count once
+		}
+		bounce += mt.p.weight
+		end = mt.e
+	}
+	return bounce >= 2
 }
 
 // firstPersonWords are the first person singular words of the four
@@ -1238,6 +1277,17 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			}
 		}
 	}
+	// A restriction asked while the accuracy is contested (art.
+	// 18(1)(a)) says the data is wrong ("Ich bestreite die Richtigkeit
+	// ... Das ist unrichtig"): weight-1 words that contest or call the
+	// data wrong are that contest, not a rectification; a correction
+	// verb ("Correct it", "Merci de le corriger") or a phrase of weight
+	// 2 still makes one.
+	if score[Restriction] >= 2 && score[Rectification] >= 2 && !strong[Rectification] {
+		if rescore(cand, drop, Rectification, sc.correctionVerb) == 0 {
+			score[Rectification] = 0
+		}
+	}
 	rights := []string{}
 	for _, r := range Rights {
 		if score[r] >= 2 {
@@ -1402,6 +1452,23 @@ func (sc *scan) namesConsent(mt match) bool {
 	for _, k := range mt.lits {
 		s := sc.toks[k].s
 		for _, w := range consentWords {
+			if strings.HasPrefix(s, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// correctionStems start the verbs that correct, in the four languages.
+var correctionStems = []string{"correct", "corrig", "rectif", "fix", "amend", "updat", "berichtig", "korrig",
+	"aktualis", "ander", "verbeter", "wijzig", "aanpas", "rechtzet", "modifi", "mettre", "changer", "change"}
+
+// correctionVerb reports whether the phrase mt reads a verb that corrects.
+func (sc *scan) correctionVerb(mt match) bool {
+	for _, k := range mt.lits {
+		s := sc.toks[k].s
+		for _, w := range correctionStems {
 			if strings.HasPrefix(s, w) {
 				return true
 			}

@@ -216,6 +216,9 @@ func (lx *lexicon) load(data []byte, name, lang string) error {
 		}
 		p.lang = lang
 		p.src = fmt.Sprintf("%s:%d", name, ln)
+		if lang == "en" {
+			contractions(p)
+		}
 		lx.add(p)
 	}
 	return sc.Err()
@@ -620,4 +623,27 @@ func (lx *lexicon) matchFrom(p *phrase, k, pos int, toks []token, sent int, lits
 		}
 	}
 	return lits, false
+}
+
+// unapostrophed are English negated verbs written without their
+// apostrophe, as people type on phones ("dont", "cant", "didnt").
+var unapostrophed = []string{"dont", "didnt", "doesnt", "cant", "couldnt", "wouldnt", "shouldnt", "wont",
+	"isnt", "arent", "wasnt", "werent", "havent", "hasnt"}
+
+// contractions lets every English word position that reads the "t" of
+// "don't" (tokenized "don t") read those words too: "not|t ~2 want ...
+// emails" matches "dont want any more emails", and "t" as a negation
+// word makes them negations.
+func contractions(p *phrase) {
+	for i := range p.elems {
+		e := &p.elems[i]
+		if !slices.ContainsFunc(e.alts, func(a alt) bool { return a.s == "t" && !a.prefix && !a.suffix }) {
+			continue
+		}
+		for _, w := range unapostrophed {
+			if !slices.ContainsFunc(e.alts, func(a alt) bool { return a.s == w && !a.prefix && !a.suffix }) {
+				e.alts = append(e.alts, alt{s: w})
+			}
+		}
+	}
 }

@@ -18,6 +18,10 @@ type token struct {
 	sent       int    // sentence number
 	clause     int    // clause number (sentences split further at , : ( ) ...)
 	subject    bool   // token is in the subject line
+	// form is true for a word of a form's fill-in instruction ("[Give
+	// details ...]", "<<Name>>") or of an option not ticked ("[ ]
+	// Löschung", "☐ effacement"): see formText.
+	form bool
 	// Set by lexicon.mark: the languages in which the word is a negation
 	// (langBit), and whether it is a break or a contrast.
 	neg           uint8
@@ -183,8 +187,9 @@ func tokenize(text string, subjectEnd int) []token {
 		case '!', '?', ';':
 			brk(true)
 			lineStart, newlines = false, 0
-		case '-', '*', '•', '·', '▪', '–', '—', '>':
-			// At the start of a line: a bullet, a new sentence.
+		case '-', '*', '•', '·', '▪', '–', '—', '>', '[', '☐', '☑', '☒', '□', '■', '✓', '✔', '✗', '✘':
+			// At the start of a line: a bullet or a tick box of a form
+			// ("[x] Auskunft", "☐ effacement"), a new sentence.
 			brk(lineStart)
 			newlines = 0
 		case '\'', '\u2019':
@@ -308,4 +313,130 @@ func lastRune(s string) rune {
 func isWordRuneAt(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return isWordRune(r)
+}
+
+// Tick boxes of forms pasted into a mail: unticked ones ("[ ]", "[_]",
+// "☐", "□", "( )") and ticked ones ("[x]", "☒", "☑", "(x)").
+var (
+	untickedBoxes = []string{"[ ]", "[  ]", "[_]", "[]", "☐", "□", "( )", "❏", "◻"}
+	tickedBoxes   = []string{"[x]", "[X]", "[✓]", "[✔]", "[*]", "☒", "☑", "■", "(x)", "(X)", "✓", "✔"}
+)
+
+// boxAt reports whether text[i:] starts with a tick box, whether it is
+// ticked, and its length in bytes.
+func boxAt(text string, i int) (ticked bool, n int) {
+	for _, b := range untickedBoxes {
+		if strings.HasPrefix(text[i:], b) {
+			return false, len(b)
+		}
+	}
+	for _, b := range tickedBoxes {
+		if strings.HasPrefix(text[i:], b) {
+			return true, len(b)
+		}
+	}
+	return false, 0
+}
+
+// maxFormBracket bounds a fill-in instruction in brackets (bytes).
+const maxFormBracket = 1000
+
+// formText marks the words of toks (at byte offsets into text, the body
+// from offset from on) that belong to a pasted template's fill-in
+// instructions or to a form's options that are not ticked: text in
+// square brackets or in << >> within one paragraph ("[Geef hier aan
+// welke gegevens u verwijderd wilt hebben]", "<<Unterschrift>>"), and
+// an unticked box's option up to the next box or the end of its line
+// (and the indented lines that continue it). The rights such words name
+// are the template's or the form's, not the writer's.
+func formText(text string, from int, toks []token) {
+	type span struct{ s, e int }
+	var spans []span
+	lineStart := true
+	for i := from; i < len(text); {
+		c := text[i]
+		if c == '\n' {
+			lineStart = true
+			i++
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		atLine := lineStart
+		lineStart = false
+		if ticked, n := boxAt(text, i); n > 0 && (atLine || i > 0 && (text[i-1] == ' ' || text[i-1] == '\t')) {
+			if ticked {
+				i += n
+				continue
+			}
+			// An option not ticked: up to the next box on its line, or
+			// the end of the line and the indented lines after it.
+			j := i + n
+			for j < len(text) {
+				if text[j] == '\n' {
+					k := j + 1
+					if k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+						m := k
+						for m < len(text) && (text[m] == ' ' || text[m] == '\t') {
+							m++
+						}
+						if _, bn := boxAt(text, m); bn == 0 && m < len(text) && text[m] != '\n' && text[m] != '\r' {
+							j = m
+							continue
+						}
+					}
+					break
+				}
+				if _, bn := boxAt(text, j); bn > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+					break
+				}
+				j++
+			}
+			spans = append(spans, span{i, j})
+			i = j
+			continue
+		}
+		if c == '[' || c == '<' && strings.HasPrefix(text[i:], "<<") {
+			closer := "]"
+			if c == '<' {
+				closer = ">>"
+			}
+			end := -1
+			for j := i + 1; j < len(text) && j-i <= maxFormBracket; j++ {
+				if strings.HasPrefix(text[j:], closer) {
+					end = j + len(closer)
+					break
+				}
+				if text[j] == '\n' && j+1 < len(text) && (text[j+1] == '\n' || text[j+1] == '\r') {
+					break // a blank line: a paragraph ends
+				}
+				if text[j] == '[' {
+					break
+				}
+			}
+			if end > 0 {
+				spans = append(spans, span{i, end})
+				i = end
+				continue
+			}
+		}
+		i++
+	}
+	if len(spans) == 0 {
+		return
+	}
+	k := 0
+	for t := range toks {
+		for k < len(spans) && spans[k].e <= toks[t].start {
+			k++
+		}
+		if k == len(spans) {
+			break
+		}
+		if toks[t].start >= spans[k].s {
+			toks[t].form = true
+		}
+	}
 }
