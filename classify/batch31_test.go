@@ -1,0 +1,58 @@
+package classify
+
+import (
+	"testing"
+)
+
+// Batch 31: holdout20's precision classes in other words — pasted
+// templates whose instructions name other rights, tick-box forms, the
+// Dutch "recht op ...", the copy of an access request in an electronic
+// form, newsletter footers, phishing with an automatic footer, consent
+// given by signing, "dont" without its apostrophe, a parent writing
+// about a child — and the other side of each. These mails are not in the
+// corpus: they were written after the tuning on batch 31, to see whether
+// its rules carry over (see the comment in corpus_test.go for how many
+// were wrong before their fixes).
+func TestBatch31Probes(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		// templates: the instructions name rights, the filled part asks one
+		{"Verzoek", "Geachte heer/mevrouw,\n\nIk verzoek u om inzage in mijn persoonsgegevens (art. 15 AVG).\n\n[Let op: wilt u ook dat gegevens worden gewist of aangepast? Stuur dan een apart verzoek.]\n\nMet vriendelijke groet,\nEls", Request, []string{Access}, false},
+		{"Request", "Dear DPO,\n\nPlease stop using my personal data for direct marketing.\n\n[Optional: you can also ask them to delete your data or send you a copy of it.]\n\nRegards, Sam", Request, []string{ObjectDirectMarketing}, false},
+		{"Antrag", "Sehr geehrte Damen und Herren,\n\nbitte löschen Sie mein Kundenkonto.\n\n<<Falls Sie zusätzlich Auskunft verlangen, fügen Sie hier einen Satz ein>>\n\nGruß\nJan", Request, []string{Erasure}, false},
+		{"Demande", "Bonjour,\n\nJe vous demande de rectifier mon adresse : 5 rue Haute, 69001 Lyon.\n\n[Vous pouvez aussi demander l'effacement ou vous opposer au traitement en utilisant un autre modèle.]\n\nCordialement", Request, []string{Rectification}, false},
+		// tick boxes
+		{"formulier", "Aankruisen:\n☐ inzage\n☒ verwijderen van mijn account\n☐ bezwaar tegen direct marketing\n\nNaam: Els de Boer", Request, []string{Erasure}, false},
+		{"form", "( ) I want a copy of my data\n(x) Please correct my surname, it is Smyth not Smith\n( ) Delete my account", Request, []string{Rectification}, false},
+		{"Formular", "[ ] Auskunft\n[ ] Löschung\n[X] Ich widerrufe meine Einwilligung in die Telefonwerbung\n\nName: Eva Roth", Request, []string{WithdrawConsent}, false},
+		// "recht op ..." names a right
+		{"bezwaar", "Ik maak gebruik van mijn recht op bezwaar tegen de verwerking van mijn persoonsgegevens voor het klantprofiel.", Request, []string{Objection}, false},
+		{"naam", "Wilt u mijn achternaam recht zetten? Het is Jansen met een s.", Request, []string{Rectification}, false},
+		// the copy in an electronic form is access
+		{"inzage", "Graag ontvang ik een kopie van al mijn gegevens, per mail in een elektronische vorm.", Request, []string{Access}, false},
+		{"copy", "Please email me a copy of all the personal information you hold on me in electronic form.", Request, []string{Access}, false},
+		{"mes données", "Je souhaite obtenir la copie de mes données sous forme électronique, par courriel.", Request, []string{Access}, false},
+		// the other side: portability
+		{"overstappen", "Ik stap over naar een andere bank. Kunt u mijn transacties in een gestructureerd, machineleesbaar bestand aanleveren?", Request, []string{Portability}, false},
+		// newsletter footers
+		{"Weekaanbiedingen", "Deze week 2 halen 1 betalen op alle koffie!\n\nBekijk alle aanbiedingen in de winkel.\n\nWil je geen aanbiedingen meer ontvangen? Je kunt je op elk moment afmelden via je account.", NotARequest, nil, false},
+		{"Holiday gifts", "Treat someone special: 25% off all scarves this weekend.\n\nShop now\n\nYou can unsubscribe at any time by replying STOP to this email.", NotARequest, nil, false},
+		{"Angebote", "Nur heute: Gratisversand auf alle Bestellungen!\n\nJetzt entdecken\n\nSie können der Nutzung Ihrer E-Mail-Adresse für Werbung jederzeit widersprechen.", NotARequest, nil, false},
+		{"Promotions", "Profitez de -30 % sur toute la collection hiver, livraison offerte.\n\nVous pouvez vous désabonner à tout moment en cliquant sur le lien en bas de ce message.", NotARequest, nil, false},
+		// the other side: a person
+		{"afmelden", "Ik wil me afmelden voor jullie nieuwsbrief, ik krijg te veel mails.", Request, []string{ObjectDirectMarketing}, false},
+		{"Werbung", "Bitte schicken Sie mir keine Werbung mehr per E-Mail.", Request, []string{ObjectDirectMarketing}, false},
+		// phishing with an automatic footer
+		{"Beveiliging", "Beste klant,\n\nUw rekening wordt geblokkeerd. Bevestig uw gegevens via de onderstaande link binnen 24 uur.\n\nDit bericht is automatisch gegenereerd.", NotARequest, nil, false},
+		{"Sicherheit", "Ihr Konto wird gesperrt, wenn Sie Ihre Daten nicht über den folgenden Link bestätigen.\n\nDiese Nachricht wurde automatisch erstellt.", NotARequest, nil, false},
+		// consent given by signing, taken back
+		{"video", "I signed a consent form to be filmed for your advert. I have changed my mind, please don't use the footage.", Request, []string{WithdrawConsent}, false},
+		{"Foto", "Ich habe das Formular für die Fotoerlaubnis unterschrieben. Das ziehe ich zurück.", Request, []string{WithdrawConsent}, false},
+		// "dont" without its apostrophe
+		{"texts", "pls dont text me any more offers, i never asked for them", Request, []string{ObjectDirectMarketing}, false},
+		{"data", "i dont want you to delete anything, i just want to know what you have on me", Request, []string{Access}, false},
+		// a parent about a child
+		{"photo", "My daughter Amy (8) is in your dance class. There are photos of her on your website; please remove them.", Request, []string{Erasure}, true},
+		{"photos", "Ma fille Jeanne (12 ans) est inscrite à l'atelier théâtre. Merci de retirer les photos où on la voit.", Request, []string{Erasure}, true},
+	}, true)
+}
