@@ -56,3 +56,43 @@ func TestBatch31Probes(t *testing.T) {
 		{"photos", "Ma fille Jeanne (12 ans) est inscrite à l'atelier théâtre. Merci de retirer les photos où on la voit.", Request, []string{Erasure}, true},
 	}, true)
 }
+
+// TestBatch31ProbesOtherSide is a second round, mostly the other side:
+// people who use brackets, quote a newsletter's footer or answer it,
+// automatic mails that look like a bounce or a pitch.
+func TestBatch31ProbesOtherSide(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"account", "Please delete my account [username: jan88] and all data linked to it.", Request, []string{Erasure}, false},
+		{"account", "Verwijder mijn account (gebruikersnaam [jdb_1990]) en al mijn gegevens.", Request, []string{Erasure}, false},
+		{"newsletter", "Your newsletter says \"you can unsubscribe at any time\" but the link is broken. Take me off your mailing list.", Request, []string{ObjectDirectMarketing}, false},
+		{"Werbung", "In Ihrer Mail steht, Sie können der Werbung jederzeit widersprechen. Ich widerspreche hiermit der Nutzung meiner Adresse für Werbung.", Request, []string{ObjectDirectMarketing}, false},
+		{"newsletter", "Vous pouvez me désinscrire de la newsletter ? Je ne la lis jamais.", Request, []string{ObjectDirectMarketing}, false},
+		{"move", "Please send my data in a machine-readable electronic format to my new energy provider.", Request, []string{Portability}, false},
+		// the electronic form silences portability in its own clause
+		// only; an access phrase in a sentence that asks for another
+		// provider is part of the portability request (the corpus's
+		// convention)
+		{"Kopie", "Ich möchte eine Kopie meiner Daten in elektronischer Form und zusätzlich, dass Sie sie direkt an meinen neuen Anbieter übermitteln.", Request, []string{Portability}, false},
+		{"kopie", "Mag ik weten welke gegevens jullie van mij hebben? Ik heb recht op een kopie.", Request, []string{Access}, false},
+		{"Verzoek", "Ik doe een beroep op mijn recht op rectificatie: mijn geboortedatum klopt niet, het moet 4 mei 1980 zijn.", Request, []string{Rectification}, false},
+		{"marketing", "i dont mind the newsletter but dont call me ever again with offers", Request, []string{ObjectDirectMarketing}, false},
+		{"photos", "My son is in the under 10s team. I'm happy for you to keep the team photo on the website.", NotARequest, nil, false},
+	}, true)
+	for _, tt := range []struct {
+		name, subject, body string
+		header              []string
+		want                Kind
+	}{
+		{"left the company", "Automatic reply: your request", "I have left the company. This mailbox is no longer monitored and your message will not be read. Please write to info@example.com.", []string{"Auto-Submitted", "auto-replied"}, AutoReply},
+		{"out of office, sales", "Out of office", "I am out of the office until Monday. To book a free demo of our software, pick a 15-minute slot with my colleague.", nil, AutoReply},
+		{"ndr without subject prefix", "Your message", "Delivery has failed to these recipients or groups: a@example.com. The email address you entered couldn't be found.", []string{"Auto-Submitted", "auto-replied"}, Bounce},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body, tt.header...))
+			if r.Kind != tt.want {
+				t.Errorf("%s, want %s (%s)", r.Kind, tt.want, r.KindReason)
+			}
+		})
+	}
+}

@@ -191,6 +191,11 @@ type scan struct {
 	// ignoredFor holds, per sentence, the rights silenced by an
 	// "ignore-RIGHT" phrase in it (bit i is Rights[i]).
 	ignoredFor map[int]uint16
+	// clauseIgnoredFor is ignoredFor per clause, for "ignore-RIGHT:1"
+	// phrases (the copy "in a commonly used electronic form" of an
+	// access request is no portability, a transfer to another provider
+	// asked in the next clause still is).
+	clauseIgnoredFor map[int]uint16
 }
 
 // silenced reports whether the right phrase mt stands in a sentence whose
@@ -200,6 +205,9 @@ func (sc *scan) silenced(mt match) bool {
 		if sc.toks[k].form {
 			return true // a template's instruction or an option not ticked
 		}
+	}
+	if bits, ok := sc.clauseIgnoredFor[sc.toks[mt.s].clause]; ok && bits&rightBit(mt.p.cat) != 0 {
+		return true
 	}
 	sent := sc.toks[mt.s].sent
 	if sc.ignored[sent] {
@@ -364,6 +372,13 @@ func (c *Classifier) scan(m *message.Message) *scan {
 			continue
 		}
 		sent := sc.toks[mt.s].sent
+		if mt.p.only != "" && mt.p.weight == 1 {
+			if sc.clauseIgnoredFor == nil {
+				sc.clauseIgnoredFor = map[int]uint16{}
+			}
+			sc.clauseIgnoredFor[sc.toks[mt.s].clause] |= rightBit(mt.p.only)
+			continue
+		}
 		if mt.p.only != "" {
 			if sc.ignoredFor == nil {
 				sc.ignoredFor = map[int]uint16{}
