@@ -363,9 +363,7 @@ func (c *Classifier) scan(m *message.Message) *scan {
 	}
 	sc := &scan{text: text, subjectEnd: len(subject), subjReply: reply}
 	sc.toks = tokenize(text, len(subject))
-	if len(body) > 0 && strings.ContainsAny(body, "[<☐☒☑□■✓✔(") {
-		formText(text, len(subject)+1, sc.toks)
-	}
+	formText(text, len(subject)+1, sc.toks)
 	sc.matches = c.lx.find(sc.toks)
 	for _, mt := range sc.matches {
 		if mt.p.cat != catIgnore {

@@ -325,6 +325,9 @@ var (
 // boxAt reports whether text[i:] starts with a tick box, whether it is
 // ticked, and its length in bytes.
 func boxAt(text string, i int) (ticked bool, n int) {
+	if c := text[i]; c != '[' && c != '(' && c != 0xE2 { // the boxes' first bytes
+		return false, 0
+	}
 	for _, b := range untickedBoxes {
 		if strings.HasPrefix(text[i:], b) {
 			return false, len(b)
@@ -366,6 +369,10 @@ func formText(text string, from int, toks []token) {
 		}
 		atLine := lineStart
 		lineStart = false
+		if c != '[' && c != '(' && c != '<' && c != 0xE2 {
+			i++
+			continue
+		}
 		if ticked, n := boxAt(text, i); n > 0 && (atLine || i > 0 && (text[i-1] == ' ' || text[i-1] == '\t')) {
 			if ticked {
 				i += n
@@ -389,8 +396,10 @@ func formText(text string, from int, toks []token) {
 					}
 					break
 				}
-				if _, bn := boxAt(text, j); bn > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
-					break
+				if c := text[j]; (c == '[' || c == '(' || c == 0xE2) && (text[j-1] == ' ' || text[j-1] == '\t') {
+					if _, bn := boxAt(text, j); bn > 0 {
+						break
+					}
 				}
 				j++
 			}
@@ -405,7 +414,7 @@ func formText(text string, from int, toks []token) {
 			}
 			end := -1
 			for j := i + 1; j < len(text) && j-i <= maxFormBracket; j++ {
-				if strings.HasPrefix(text[j:], closer) {
+				if text[j] == closer[0] && strings.HasPrefix(text[j:], closer) {
 					end = j + len(closer)
 					break
 				}
