@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -94,5 +95,40 @@ func TestBatch31ProbesOtherSide(t *testing.T) {
 				t.Errorf("%s, want %s (%s)", r.Kind, tt.want, r.KindReason)
 			}
 		})
+	}
+}
+
+// TestFormText checks which words formText marks as a template's
+// instruction or an option not ticked.
+func TestFormText(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		form []string // the words marked, in order
+	}{
+		{"[x] Auskunft\n[ ] Löschung\n[X] Sperrung", []string{"loschung"}},
+		{"☐ inzage ☒ verwijderen ☐ bezwaar\n", []string{"inzage", "bezwaar"}},
+		{"( ) copy\n(x) correct\n( ) delete", []string{"copy", "delete"}},
+		{"[ ] Ich bestreite die Richtigkeit und\n    verlange Sperrung\nName: Eva", []string{"ich", "bestreite", "die", "richtigkeit", "und", "verlange", "sperrung"}},
+		{"Please delete it [user jan88] now.", []string{"user", "jan88"}},
+		{"<<Ort, Datum>> Graz", []string{"ort", "datum"}},
+		// an opened bracket that a blank line ends before it closes, a
+		// bracket never closed, a box at the very end: nothing marked
+		{"[Geef aan welke\n\ngegevens] verwijderen", nil},
+		{"see [1 and delete my data", nil},
+		{"Name: Jan [ ]\n  ", nil},
+		// a box inside a word or after a letter is no box
+		{"Eva(x) Roth", nil},
+	} {
+		toks := tokenize("\n"+tt.text, 0)
+		formText("\n"+tt.text, 1, toks)
+		var got []string
+		for _, tk := range toks {
+			if tk.form {
+				got = append(got, tk.s)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tt.form, " ") {
+			t.Errorf("%q: marked %q, want %q", tt.text, got, tt.form)
+		}
 	}
 }

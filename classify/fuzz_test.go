@@ -16,6 +16,7 @@ func FuzzClassify(f *testing.F) {
 	f.Add("", "Art. 21 Abs. 2 DSGVO\n- löschen\n1. nicht", "", "", true)
 	f.Add("é", "\xff\xfe l'accès à mes données, ne pas supprimer", "", "MAILER-DAEMON@x", false)
 	f.Add(strings.Repeat("a ", 100), strings.Repeat("delete ~ * | my data. ", 50), "", "noreply@x.example", true)
+	f.Add("Formular", "[x] Auskunft\n[ ] Löschung und\n    Widerspruch\n☐ effacement ☑ accès\n[Geef aan welke gegevens\n\n<<Name>> [ ]\n  ", "", "jan@example.net", false)
 	c, err := New(Options{StaffAddresses: []string{"staff@shop.example"}, OwnAddresses: []string{"privacy@shop.example"}})
 	if err != nil {
 		f.Fatal(err)

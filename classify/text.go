@@ -341,6 +341,12 @@ func boxAt(text string, i int) (ticked bool, n int) {
 	return false, 0
 }
 
+// isBox reports whether text[i:] starts with a tick box.
+func isBox(text string, i int) bool {
+	_, n := boxAt(text, i)
+	return n > 0
+}
+
 // maxFormBracket bounds a fill-in instruction in brackets (bytes).
 const maxFormBracket = 1000
 
@@ -389,7 +395,7 @@ func formText(text string, from int, toks []token) {
 						for m < len(text) && (text[m] == ' ' || text[m] == '\t') {
 							m++
 						}
-						if _, bn := boxAt(text, m); bn == 0 && m < len(text) && text[m] != '\n' && text[m] != '\r' {
+						if m < len(text) && text[m] != '\n' && text[m] != '\r' && !isBox(text, m) {
 							j = m
 							continue
 						}
