@@ -132,3 +132,28 @@ func TestFormText(t *testing.T) {
 		}
 	}
 }
+
+// TestBatch31ProbesThirdRound is a third round in other words: newsletter
+// footers asked as a question ("Don't want these emails?", "Keine Post
+// mehr von uns?", "Vous ne voulez plus recevoir nos messages ?"),
+// templates with {braces}, a form's boxes after a bullet, phishing in
+// Dutch and French, a signed consent form, a child's photos.
+func TestBatch31ProbesThirdRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Nieuws van de bakker", "Beste klant,\n\nVanaf maandag hebben we weer kerststollen! Bestel ze nu in de winkel of online.\n\nGroeten, Bakkerij Jansen\n\nJe kunt altijd bezwaar maken tegen het gebruik van je gegevens voor marketing door te mailen naar info@bakkerij.example.", NotARequest, nil, false},
+		{"Your December update", "Hi there,\n\nHere's what's new this month: three new recipes and our winter opening hours.\n\nThe team\n\nDon't want these emails? Reply with 'unsubscribe' and we'll take you off the list.", NotARequest, nil, false},
+		{"Neuigkeiten", "Hallo zusammen,\n\nunser Hofladen hat ab sofort auch samstags geöffnet. Frische Eier, Kartoffeln und Äpfel!\n\nEuer Hofladen-Team\n\nKeine Post mehr von uns? Einfach kurz auf diese Mail antworten.", NotARequest, nil, false},
+		{"Actualités", "Bonjour,\n\nNotre marché de Noël aura lieu le 12 décembre sur la place de l'église.\n\nL'association\n\nVous ne voulez plus recevoir nos messages ? Écrivez-nous et nous vous retirerons de la liste.", NotARequest, nil, false},
+		{"Verzoek", "[Uw naam]\n[Uw adres]\n\nGeachte heer/mevrouw,\n\nIk wil dat u stopt met het gebruiken van mijn gegevens voor reclame.\n\n[Als u ook wilt dat uw gegevens worden verwijderd, voeg dan een zin toe.]", Request, []string{ObjectDirectMarketing}, false},
+		{"Request", "Dear Sir/Madam,\n\nI am writing to withdraw my consent to you processing my data for your loyalty scheme.\n\n{If you also want the data erased, say so here.}", Request, []string{WithdrawConsent}, false},
+		{"Aanvraag", "Vink aan wat u wilt:\n- [ ] inzage\n- [x] correctie: mijn huisnummer is 12a, niet 12\n- [ ] verwijderen", Request, []string{Rectification}, false},
+		{"Beveiligingsmelding", "Geachte klant,\n\nWe hebben verdachte activiteit op uw account gezien. Log binnen 24 uur in via onderstaande link om uw gegevens te bevestigen, anders wordt uw account geblokkeerd.\n\nDit is een automatisch bericht, reageer niet op deze e-mail.", NotARequest, nil, false},
+		{"Alerte", "Votre colis n'a pas pu être livré. Confirmez votre adresse et réglez 2,99 € de frais via ce lien sous 48 heures.\n\nCeci est un e-mail automatique.", NotARequest, nil, false},
+		{"copie", "Bonjour, je voudrais une copie de toutes mes données dans un format électronique courant (PDF). Merci.", Request, []string{Access}, false},
+		{"kopie", "Graag een kopie van mijn dossier, digitaal als pdf.", Request, []string{Access}, false},
+		{"foto", "Ik had bij de aanmelding voor het kamp het toestemmingsformulier voor foto's ondertekend, maar dat wil ik intrekken.", Request, []string{WithdrawConsent}, false},
+		{"mijn dochter", "Mijn dochter Noor (6) staat op de foto's van de sinterklaasviering op jullie website. Willen jullie die foto's van haar weghalen?", Request, []string{Erasure}, true},
+		{"cant", "i cant stand your texts anymore. stop sending them", Request, []string{ObjectDirectMarketing}, false},
+	}, true)
+}

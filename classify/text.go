@@ -353,7 +353,7 @@ const maxFormBracket = 1000
 // formText marks the words of toks (at byte offsets into text, the body
 // from offset from on) that belong to a pasted template's fill-in
 // instructions or to a form's options that are not ticked: text in
-// square brackets or in << >> within one paragraph ("[Geef hier aan
+// square brackets, braces or << >> within one paragraph ("[Geef hier aan
 // welke gegevens u verwijderd wilt hebben]", "<<Unterschrift>>"), and
 // an unticked box's option up to the next box or the end of its line
 // (and the indented lines that continue it). The rights such words name
@@ -375,7 +375,7 @@ func formText(text string, from int, toks []token) {
 		}
 		atLine := lineStart
 		lineStart = false
-		if c != '[' && c != '(' && c != '<' && c != 0xE2 {
+		if c != '[' && c != '(' && c != '<' && c != '{' && c != 0xE2 {
 			i++
 			continue
 		}
@@ -413,10 +413,13 @@ func formText(text string, from int, toks []token) {
 			i = j
 			continue
 		}
-		if c == '[' || c == '<' && strings.HasPrefix(text[i:], "<<") {
+		if c == '[' || c == '{' || c == '<' && strings.HasPrefix(text[i:], "<<") {
 			closer := "]"
-			if c == '<' {
+			switch c {
+			case '<':
 				closer = ">>"
+			case '{':
+				closer = "}"
 			}
 			end := -1
 			for j := i + 1; j < len(text) && j-i <= maxFormBracket; j++ {
@@ -427,8 +430,8 @@ func formText(text string, from int, toks []token) {
 				if text[j] == '\n' && j+1 < len(text) && (text[j+1] == '\n' || text[j+1] == '\r') {
 					break // a blank line: a paragraph ends
 				}
-				if text[j] == '[' {
-					break
+				if text[j] == c && j > i+len(closer)-1 {
+					break // another one opens: not an instruction
 				}
 			}
 			if end > 0 {
