@@ -157,3 +157,19 @@ func TestBatch31ProbesThirdRound(t *testing.T) {
 		{"cant", "i cant stand your texts anymore. stop sending them", Request, []string{ObjectDirectMarketing}, false},
 	}, true)
 }
+
+// TestBatch31ProbesFourthRound is the other side of the newsletter
+// footers: people who quote a footer beside a right asked on their own
+// data, a form signed for something else, an aside in brackets.
+func TestBatch31ProbesFourthRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"uitschrijven", "Onder jullie nieuwsbrief staat 'antwoord met afmelden', dat heb ik drie keer gedaan. Haal mijn e-mailadres nu uit jullie bestand.", Request, []string{ObjectDirectMarketing}, false},
+		{"unsubscribe", "Your email said \"reply STOP to unsubscribe\". I did, twice. You still send me offers every day. Remove me from your mailing list.", Request, []string{ObjectDirectMarketing}, false},
+		{"Abmeldung", "Unter Ihrem Newsletter steht, Sie können sich jederzeit abmelden. Der Link funktioniert nicht. Bitte löschen Sie meine E-Mail-Adresse aus dem Verteiler.", Request, []string{ObjectDirectMarketing}, false},
+		{"désinscription", "Votre lettre dit « pour ne plus la recevoir, répondez STOP ». J'ai répondu STOP il y a un mois et je la reçois toujours. Retirez-moi de votre liste.", Request, []string{ObjectDirectMarketing}, false},
+		{"formulier", "Ik heb het formulier voor de verhuizing getekend en opgestuurd. Kunnen jullie mijn adres aanpassen naar Kerkstraat 5?", Request, []string{Rectification}, false},
+		{"release", "I signed the release form for the conference photos and I'm still fine with it. Can you send me the link to the album?", NotARequest, nil, false},
+		{"my kids", "Please delete my account. [It was opened in 2019 under my maiden name.]", Request, []string{Erasure}, false},
+	}, true)
+}

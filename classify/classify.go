@@ -759,7 +759,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// An applicant who was turned down writes about their own data even
 	// in a job application's words (cv, vacature, recruiter): then the
 	// own-data rule holds however many such words there are.
-	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc))
+	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc, lang))
 	if pitch && auto+ack <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
@@ -788,8 +788,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 	}
 	// Newsletter phrasing, unless the person forwards the newsletter to
-	// complain about it.
-	if bulk >= 3 && !m.Forwarded && !sc.subjReply {
+	// complain about it, or quotes its footer beside a right asked on
+	// their own data ("Your email said 'reply STOP to unsubscribe'. I
+	// did. Remove me from your mailing list."): then it takes more.
+	if bulk >= 3 && !m.Forwarded && !sc.subjReply && (bulk >= 5 || !c.ownDataRight(sc, lang)) {
 		return NotARequest, "newsletter phrasing"
 	}
 	if pitch {
@@ -844,11 +846,12 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 // person singular word: a person asking about their own data. A pitch
 // names the rights as other people's ("we help companies answer access
 // requests") or in a clause of its own ("My client is looking for a
-// Privacy Officer: handling access requests").
-func (c *Classifier) ownDataRight(sc *scan) bool {
+// Privacy Officer: handling access requests"). In a Dutch mail "je" is
+// the reader ("Je kunt je afmelden"), not the French "I".
+func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 	first := map[int]bool{} // clauses with a first person singular word
 	for _, t := range sc.toks {
-		if firstPersonWords[t.s] {
+		if firstPersonWords[t.s] && !(lang == "nl" && t.s == "je") {
 			first[t.clause] = true
 		}
 	}
