@@ -88,6 +88,8 @@ func TestBatch31ProbesOtherSide(t *testing.T) {
 		{"left the company", "Automatic reply: your request", "I have left the company. This mailbox is no longer monitored and your message will not be read. Please write to info@example.com.", []string{"Auto-Submitted", "auto-replied"}, AutoReply},
 		{"out of office, sales", "Out of office", "I am out of the office until Monday. To book a free demo of our software, pick a 15-minute slot with my colleague.", nil, AutoReply},
 		{"ndr without subject prefix", "Your message", "Delivery has failed to these recipients or groups: a@example.com. The email address you entered couldn't be found.", []string{"Auto-Submitted", "auto-replied"}, Bounce},
+		{"ndr with a null Return-Path", "Undeliverable: your request", "Your message to a@example.com couldn't be delivered.", []string{"Return-Path", "<>"}, Bounce},
+		{"out of office with a null Return-Path", "Out of office", "I am away until Monday and will reply when I am back.", []string{"Return-Path", "<>"}, AutoReply},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body, tt.header...))

@@ -248,9 +248,10 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	res.Language = c.language(sc)
 
 	kind, reason := c.headerKind(m)
-	if kind == AutoReply && strings.HasPrefix(reason, "header ") && c.ndr(m, sc) {
+	if kind == AutoReply && (strings.HasPrefix(reason, "header ") || reason == "null Return-Path") && c.ndr(m, sc) {
 		// Exchange and Office 365 mark their non-delivery reports
-		// "Auto-Submitted: auto-replied" too.
+		// "Auto-Submitted: auto-replied" too, and send them with a null
+		// Return-Path.
 		kind, reason = Bounce, reason+", non-delivery report"
 	}
 	if kind == "" {
