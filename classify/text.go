@@ -347,6 +347,25 @@ func isBox(text string, i int) bool {
 	return n > 0
 }
 
+// formStart marks the bytes a tick box or an instruction starts with
+// ("[", "(", "{", "<" and the first byte of ☐, ☒, ☑, □, ■, ✓, ✔).
+var formStart = [256]bool{'[': true, '(': true, '{': true, '<': true, 0xE2: true}
+
+// atLineStart reports whether only spaces stand between the start of
+// text[i]'s line (or from) and i.
+func atLineStart(text string, from, i int) bool {
+	for j := i - 1; j >= from; j-- {
+		switch text[j] {
+		case ' ', '\t', '\r':
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // maxFormBracket bounds a fill-in instruction in brackets (bytes).
 const maxFormBracket = 1000
 
@@ -361,25 +380,13 @@ const maxFormBracket = 1000
 func formText(text string, from int, toks []token) {
 	type span struct{ s, e int }
 	var spans []span
-	lineStart := true
 	for i := from; i < len(text); {
 		c := text[i]
-		if c == '\n' {
-			lineStart = true
+		if !formStart[c] {
 			i++
 			continue
 		}
-		if c == ' ' || c == '\t' || c == '\r' {
-			i++
-			continue
-		}
-		atLine := lineStart
-		lineStart = false
-		if c != '[' && c != '(' && c != '<' && c != '{' && c != 0xE2 {
-			i++
-			continue
-		}
-		if ticked, n := boxAt(text, i); n > 0 && (atLine || i > 0 && (text[i-1] == ' ' || text[i-1] == '\t')) {
+		if ticked, n := boxAt(text, i); n > 0 && (atLineStart(text, from, i) || text[i-1] == ' ' || text[i-1] == '\t') {
 			if ticked {
 				i += n
 				continue
