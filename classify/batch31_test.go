@@ -172,6 +172,7 @@ func TestBatch31ProbesFourthRound(t *testing.T) {
 		{"désinscription", "Votre lettre dit « pour ne plus la recevoir, répondez STOP ». J'ai répondu STOP il y a un mois et je la reçois toujours. Retirez-moi de votre liste.", Request, []string{ObjectDirectMarketing}, false},
 		{"formulier", "Ik heb het formulier voor de verhuizing getekend en opgestuurd. Kunnen jullie mijn adres aanpassen naar Kerkstraat 5?", Request, []string{Rectification}, false},
 		{"release", "I signed the release form for the conference photos and I'm still fine with it. Can you send me the link to the album?", NotARequest, nil, false},
+		{"photo consent", "When Ama started in Year 7 we signed the photo consent form. I'd like to withdraw that now on her behalf.", Request, []string{WithdrawConsent}, true},
 		{"my kids", "Please delete my account. [It was opened in 2019 under my maiden name.]", Request, []string{Erasure}, false},
 	}, true)
 }
