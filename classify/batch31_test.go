@@ -176,3 +176,29 @@ func TestBatch31ProbesFourthRound(t *testing.T) {
 		{"my kids", "Please delete my account. [It was opened in 2019 under my maiden name.]", Request, []string{Erasure}, false},
 	}, true)
 }
+
+// TestBatch31ProbesFifthRound: newsletter footers in the company's voice
+// ("Liever geen mails meer van ons?", "keine Angebote mehr von uns",
+// "pour ne plus recevoir nos offres", "laat het ons weten"), phishing
+// about a subscription or a parcel with an automatic footer, the copy of
+// an access request as a PDF, boxes drawn as □ and ■. (A father's "Mijn
+// zoon ... staat in jullie nieuwe folder ... uit de folder" is still read
+// as direct marketing too: "folder" twice makes two weight-1 hints.)
+func TestBatch31ProbesFifthRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Nieuwe collectie", "Hoi Sanne,\n\nDe nieuwe wintercollectie is binnen! Alleen dit weekend 15% korting met code WINTER15.\n\nShop nu\n\nLiever geen mails meer van ons? Klik dan op uitschrijven onderaan deze mail.", NotARequest, nil, false},
+		{"Clubnieuws", "Beste leden,\n\nDe algemene ledenvergadering is op 9 december in de kantine.\n\nHet bestuur\n\nWil je deze nieuwsbrief niet meer ontvangen, laat het ons dan weten via secretaris@club.example.", NotARequest, nil, false},
+		{"Weekly digest", "Hi Tom,\n\nHere are this week's top stories from your network.\n\nYou received this email because you signed up for weekly updates. To stop getting these, change your notification settings.", NotARequest, nil, false},
+		{"Wochenangebote", "Hallo,\n\ndiese Woche im Angebot: Winterreifen ab 49 Euro.\n\nIhr Autohaus Meier\n\nSie möchten keine Angebote mehr von uns erhalten? Dann genügt eine kurze Nachricht an info@autohaus.example.", NotARequest, nil, false},
+		{"Offres de la semaine", "Bonjour,\n\nCette semaine : -20 % sur les sapins de Noël.\n\nVotre jardinerie\n\nConformément à la loi Informatique et Libertés, vous disposez d'un droit d'accès, de rectification et d'opposition. Pour ne plus recevoir nos offres, cliquez ici.", NotARequest, nil, false},
+		{"Ihr Konto", "Sehr geehrter Kunde,\n\nwir haben ungewöhnliche Aktivitäten in Ihrem Konto festgestellt. Bitte melden Sie sich über den untenstehenden Link an und bestätigen Sie Ihre Angaben innerhalb von 24 Stunden.\n\nDies ist eine automatisch generierte E-Mail.", NotARequest, nil, false},
+		{"Votre abonnement", "Votre abonnement a expiré. Pour éviter la suppression de votre compte, mettez à jour vos informations de paiement via le lien ci-dessous.\n\nMessage généré automatiquement, ne pas répondre.", NotARequest, nil, false},
+		{"Your parcel", "We tried to deliver your parcel today. To rearrange delivery, confirm your address and pay the £1.45 redelivery fee here.\n\nThis is an automated message.", NotARequest, nil, false},
+		{"inzage", "Ik wil graag inzage in mijn gegevens. Stuur de kopie alstublieft digitaal, in een gangbaar formaat zoals pdf.", Request, []string{Access}, false},
+		{"SAR", "I'd like a copy of everything you hold on me. An electronic copy by email is fine.", Request, []string{Access}, false},
+		{"Kopie", "Bitte senden Sie mir eine Kopie meiner Daten als PDF per E-Mail.", Request, []string{Access}, false},
+		{"formulaire", "Cochez la ou les cases :\n□ Accès\n■ Suppression de mon compte\n□ Opposition\n\nNom : Martin", Request, []string{Erasure}, false},
+		{"Formulier", "[X] Ik wil dat mijn gegevens worden verwijderd\n[ ] Ik wil een kopie van mijn gegevens\n[ ] Ik wil geen reclame meer", Request, []string{Erasure}, false},
+	}, true)
+}

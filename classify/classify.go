@@ -756,12 +756,13 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// your call list") may quote the pitch they got: then it takes more.
 	// Phishing from a role-like sender ("binnen 24 uur") is a pitch, not
 	// a ticket system's acknowledgement, and so is phishing that ends
-	// "Diese E-Mail wurde automatisch erstellt".
+	// "Diese E-Mail wurde automatisch erstellt. Bitte antworten Sie
+	// nicht" (unless its automatic phrasing weighs more than the pitch).
 	// An applicant who was turned down writes about their own data even
 	// in a job application's words (cv, vacature, recruiter): then the
 	// own-data rule holds however many such words there are.
 	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc, lang))
-	if pitch && auto+ack <= spam {
+	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
 	if auto >= 2 {
