@@ -202,3 +202,24 @@ func TestBatch31ProbesFifthRound(t *testing.T) {
 		{"Formulier", "[X] Ik wil dat mijn gegevens worden verwijderd\n[ ] Ik wil een kopie van mijn gegevens\n[ ] Ik wil geen reclame meer", Request, []string{Erasure}, false},
 	}, true)
 }
+
+// TestBatch31ProbesSixthRound: newsletters that greet a group ("Beste
+// klant", "Dear customer", "Liebe Kundin", "Chère cliente", "Lieve
+// donateurs") and sell ("40% korting", "30% off everything", "Rabatt",
+// "soldes") with a footer in yet other words, beside customers who name
+// the same offers and ask for them to stop.
+func TestBatch31ProbesSixthRound(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Black Friday!", "Beste klant,\n\nBlack Friday is begonnen: tot 40% korting op alle matrassen.\n\nMet vriendelijke groet,\nBeddenhuis Slaapwel\n\nMeld je af als je deze berichten niet meer wilt.", NotARequest, nil, false},
+		{"Spring sale", "Dear customer,\n\nOur spring sale starts today: 30% off everything in store and online.\n\nThe Garden Shop\n\nNo longer interested? Let us know and we'll stop sending you these updates.", NotARequest, nil, false},
+		{"Herbstaktion", "Liebe Kundin, lieber Kunde,\n\nbis Freitag 20 % Rabatt auf alle Gartenmöbel.\n\nIhr Gartencenter\n\nWenn Sie diese E-Mails nicht mehr möchten, schreiben Sie uns einfach kurz.", NotARequest, nil, false},
+		{"Soldes d'hiver", "Chère cliente, cher client,\n\nLes soldes commencent mercredi : jusqu'à -50 % sur les manteaux.\n\nVotre boutique\n\nVous ne souhaitez plus être informé(e) de nos offres ? Il suffit de nous le dire.", NotARequest, nil, false},
+		{"Donateursbrief", "Lieve donateurs,\n\nDankzij jullie konden we dit jaar 300 egels opvangen.\n\nWil je geen post meer van de egelopvang? Mail ons even.", NotARequest, nil, false},
+		// the other side: a customer
+		{"nieuwsbrief", "Beste, ik krijg elke dag jullie aanbiedingen met korting, maar ik wil geen mails meer. Haal me van de lijst.", Request, []string{ObjectDirectMarketing}, false},
+		{"offers", "Hi, I keep getting your 20% off emails. Please stop sending them to me.", Request, []string{ObjectDirectMarketing}, false},
+		{"Werbung", "Guten Tag, Ihre Rabatt-Mails nerven. Bitte nehmen Sie mich aus dem Verteiler.", Request, []string{ObjectDirectMarketing}, false},
+		{"promotions", "Bonjour, je reçois vos promotions tous les jours. Merci de ne plus m'envoyer de publicité.", Request, []string{ObjectDirectMarketing}, false},
+	}, true)
+}
