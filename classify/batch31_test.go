@@ -223,3 +223,29 @@ func TestBatch31ProbesSixthRound(t *testing.T) {
 		{"promotions", "Bonjour, je reçois vos promotions tous les jours. Merci de ne plus m'envoyer de publicité.", Request, []string{ObjectDirectMarketing}, false},
 	}, true)
 }
+
+// TestBatch31ProbesNDR: non-delivery reports marked "Auto-Submitted:
+// auto-replied" without a bounce subject or Exchange's header, in the
+// four languages, beside out-of-office notices with that header.
+func TestBatch31ProbesNDR(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		name, subject, body string
+		want                Kind
+	}{
+		{"nl", "Uw bericht", "Uw bericht heeft de volgende ontvangers niet bereikt: p.devries@example.nl. Het postvak van de ontvanger is vol.", Bounce},
+		{"de", "Ihre Nachricht", "Ihre Nachricht hat folgende Empfänger nicht erreicht: a@example.de. Das Postfach ist voll.", Bounce},
+		{"fr", "Votre message", "Votre message n'a pas été remis aux destinataires suivants : a@example.fr. La boîte aux lettres est pleine.", Bounce},
+		{"en", "Your message", "Your message didn't reach some or all of the intended recipients. The recipient's mailbox is full.", Bounce},
+		{"en delay", "Delivery delayed", "Delivery is delayed to these recipients or groups: a@example.com. This message hasn't been delivered yet.", Bounce},
+		{"nl ooo", "Afwezig", "Ik ben tot en met 4 december afwezig. Uw bericht wordt niet doorgestuurd.", AutoReply},
+		{"fr ooo", "Absence", "Je suis absente jusqu'au 3 janvier. Votre message ne sera pas transféré.", AutoReply},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Classify(msg("Mail System <system@example.org>", tt.subject, tt.body, "Auto-Submitted", "auto-replied"))
+			if r.Kind != tt.want {
+				t.Errorf("%s, want %s (%s)", r.Kind, tt.want, r.KindReason)
+			}
+		})
+	}
+}
