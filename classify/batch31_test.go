@@ -249,3 +249,19 @@ func TestBatch31ProbesNDR(t *testing.T) {
 		})
 	}
 }
+
+// TestBatch31ProbesTemplates: more templates and forms in other words
+// (optional lines in brackets, << >>, ☐/☒, (x)/( ), a form with nothing
+// ticked and a question instead).
+func TestBatch31ProbesTemplates(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Auskunft", "Sehr geehrte Damen und Herren,\n\nich verlange Auskunft nach Art. 15 DSGVO.\n\n[Optional: Falls Sie auch die Berichtigung, Löschung oder Einschränkung verlangen wollen, ergänzen Sie dies hier.]\n\nMit freundlichen Grüßen\n[Ihr Name] Paul Weber", Request, []string{Access}, false},
+		{"Objection", "To: [Company name] Acme Insurance\n\nI object to you using my data for profiling my driving.\n\n[If you also want to withdraw consent you gave earlier, use the consent template instead.]\n\nSigned: [your name] Dev Patel", Request, []string{Objection}, false},
+		{"Demande", "Objet : [Objet de votre demande] opposition à la prospection\n\nJe m'oppose à l'utilisation de mes coordonnées à des fins de prospection commerciale.\n\n[Si vous souhaitez aussi obtenir une copie de vos données, ajoutez : « Je souhaite également exercer mon droit d'accès. »]", Request, []string{ObjectDirectMarketing}, false},
+		{"Verzoek", "Ik wil mijn gegevens meenemen naar een andere zorgverzekeraar.\n\n<<Eventueel: wilt u daarna ook dat uw gegevens worden gewist? Zeg dat dan hier.>>\n\nGroet, Mo", Request, []string{Portability}, false},
+		{"Formular", "☐ Auskunft über meine Daten\n☐ Löschung meines Kontos\n☒ Keine Werbung mehr per Post\n\nKundennr. 4471", Request, []string{ObjectDirectMarketing}, false},
+		{"Form", "Tick one:\n[ ] I want to see my data\n[ ] Delete my data\n[ ] Correct my data\n\nI'm not sure which I need, can someone call me?", Request, nil, false},
+		{"Formulaire", "Type de demande :\n(x) Accès à mes données\n( ) Rectification\n( ) Effacement\n\nMerci de m'envoyer la copie par courriel.", Request, []string{Access}, false},
+	}, true)
+}
