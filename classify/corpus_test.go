@@ -912,6 +912,9 @@ import (
 // estimate. Probes in other words (batch31_test.go) were 2 of 27, 1 of
 // 14, 6 of 14, 3 of 7, 7 of 14, 3 of 9, 2 of 7 and 0 of 7 wrong before
 // their fixes (one of them left unfixed: a weight-1 word said twice).
+// Merged after batches 32 and 33: on the blind sets holdout18, 19, 21
+// and 22 (which its author never saw) batch 31 changes holdout19 only,
+// kind 0.880 -> 0.900, precision 0.775 -> 0.886, micro-F1 0.765 -> 0.816.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
