@@ -218,50 +218,53 @@ func BenchmarkScaleSweep100k(b *testing.B) {
 		}
 		return res
 	}
-	b.Run("first", func(b *testing.B) {
+	// firstSweeps sweeps a fresh copy of the register b.N times, timing
+	// the sweep only: ready (if not nil) changes the copy before, after
+	// (if not nil) looks at it after. It returns the last result.
+	firstSweeps := func(b *testing.B, ready func(*Tracker), after func(*Tracker, SweepResult)) SweepResult {
 		var res SweepResult
 		var cpu cpuMeter
 		b.StopTimer()
 		for range b.N {
 			tr := openScale(b, copyFile(b, seed), scaleNow)
+			if ready != nil {
+				ready(tr)
+			}
 			cpu.Start(b)
 			res = sweep(b, tr, scaleNow)
 			cpu.Stop(b)
+			if after != nil {
+				after(tr, res)
+			}
+			tr.Close()
+		}
+		cpu.Report(b)
+		report(b, res)
+		b.ReportMetric(float64(res.Reminders), "reminders")
+		return res
+	}
+	b.Run("first", func(b *testing.B) {
+		res := firstSweeps(b, nil, func(tr *Tracker, res SweepResult) {
 			var size int
 			if err := tr.r.QueryRow(`SELECT length(text) + length(html) FROM outbox WHERE message_id = ?`, res.MessageID).Scan(&size); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(size)/1e6, "mail-MB")
-			tr.Close()
-		}
-		cpu.Report(b)
+		})
 		if res.Warnings == nil || res.Reminders == 0 {
 			b.Fatalf("the first sweep warned %d cases and reminded %d customers", len(res.Warnings), res.Reminders)
 		}
-		report(b, res)
-		b.ReportMetric(float64(res.Reminders), "reminders")
 	})
 	b.Run("reminders", func(b *testing.B) {
-		var res SweepResult
-		var cpu cpuMeter
-		b.StopTimer()
-		for range b.N {
-			tr := openScale(b, copyFile(b, seed), scaleNow)
+		res := firstSweeps(b, func(tr *Tracker) {
 			if _, err := tr.w.Exec(`UPDATE outbox SET created_at = ?, sent_at = ? WHERE kind = ?`,
 				fmtTime(scaleNow.AddDate(0, 0, -10)), fmtTime(scaleNow.AddDate(0, 0, -10)), templates.IdentityCheck); err != nil {
 				b.Fatal(err)
 			}
-			cpu.Start(b)
-			res = sweep(b, tr, scaleNow)
-			cpu.Stop(b)
-			tr.Close()
-		}
-		cpu.Report(b)
+		}, nil)
 		if res.Reminders < 100_000/32 {
 			b.Fatalf("%d customers reminded, want every one with an identity mail", res.Reminders)
 		}
-		report(b, res)
-		b.ReportMetric(float64(res.Reminders), "reminders")
 	})
 	b.Run("nextday", func(b *testing.B) {
 		tr := openScale(b, copyFile(b, seed), scaleNow)
