@@ -13,10 +13,7 @@ import (
 // forward with nothing of the sender's own is read whole, so an automatic
 // mail passed on by a rule stays automatic.
 func TestPassedOnAutomaticMail(t *testing.T) {
-	c, err := New(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newTestClassifier(t)
 	forwarded := "---------- Message transféré ---------\r\nDe : Banque <ne-pas-repondre@bank.example>\r\n" +
 		"Objet : Votre demande de prêt\r\n\r\nMadame,\r\n\r\nNous avons bien reçu votre demande de prêt. " +
 		"Nous sommes au regret de ne pouvoir y donner une suite favorable.\r\n\r\n" +
