@@ -134,6 +134,13 @@ type Classifier struct {
 	own   map[string]bool
 	lists []string // List-Id forms of own addresses ("privacy.shop.example")
 	lx    *lexicon
+	// wm is the word model (nil: none); a right it scores at least
+	// wmRight is added to a mail without right phrases, and a mail
+	// without right phrases or mention of personal data becomes a request
+	// for triage when the model scores the request at least wmRequest
+	// and a right at least wmRight.
+	wm                 *wordModel
+	wmRight, wmRequest float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -152,7 +159,12 @@ func New(opt Options) (*Classifier, error) {
 			return nil, fmt.Errorf("classify: %w", err)
 		}
 	}
-	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx}
+	wm, err := embeddedWordModel()
+	if err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -268,6 +280,10 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	rights, ev := c.rights(sc)
 	res.Rights, res.Evidence = rights, ev
 	res.Representative, res.RepresentativeEvidence = c.representative(sc)
+	var g *guess // the word model's reading, for a mail without right phrases
+	if c.wm != nil && len(rights) == 0 {
+		g = c.wm.score(sc)
+	}
 	switch {
 	case len(rights) > 0:
 		res.Kind = Request
@@ -275,15 +291,75 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
+		c.modelAdd(sc, g, &res, c.wmRight)
 	case c.repliesAboutPrivacy(m, sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
+		c.modelAdd(sc, g, &res, c.wmRight)
+	case g != nil && g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight:
+		res.Kind, res.Triage = Request, true
+		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
+		c.modelAdd(sc, g, &res, c.wmRight)
 	default:
 		res.Kind = NotARequest
 		res.KindReason = "no right invoked and no mention of personal data"
 		res.Representative, res.RepresentativeEvidence = false, nil
 	}
 	return res
+}
+
+// modelAdd adds to res every right the word model scores at least th
+// (modelRights), each with the (at most three) words that weighed most as
+// evidence, and names them in res.KindReason.
+func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
+	if g == nil {
+		return
+	}
+	var names []string
+	for _, l := range modelRights(sc, g, th) {
+		r := Rights[l]
+		res.Rights = append(res.Rights, r)
+		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
+		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
+	}
+	if len(names) == 0 {
+		return
+	}
+	sort.Strings(res.Rights)
+	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
+	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// modelBest returns the highest score the word model gives a right it may
+// add (modelRights).
+func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
+	b := 0.0
+	for _, l := range modelRights(sc, g, 0) {
+		b = max(b, g.p[l])
+	}
+	return b
+}
+
+// modelRights returns the indexes in Rights of the rights the word model
+// scores at least th and may add: not those a right phrase in the mail
+// names but the phrase rules set aside (negated — "nicht löschen" —,
+// boilerplate, a form's instruction, a right named beside another).
+// The model weighs words, not their order; the phrase rules have read
+// the sentence.
+func modelRights(sc *scan, g *guess, th float64) []int {
+	var seen uint16
+	for _, mt := range sc.matches {
+		if mt.p.right && !sc.threadSubject(mt) {
+			seen |= rightBit(mt.p.cat)
+		}
+	}
+	var out []int
+	for l, r := range Rights {
+		if g.p[l] >= th && seen&rightBit(r) == 0 {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // passedOnAt returns the offset in sc.text where a forwarded mail starts

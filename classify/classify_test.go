@@ -337,17 +337,17 @@ func TestLanguage(t *testing.T) {
 }
 
 func TestExtraPhrases(t *testing.T) {
-	extra := []byte("# our own words\nerasure zap ~2 my ~2 stuff\nrepresentative:1 zaakwaarnemer\nrepresentative:1 gevolmachtigde\n")
+	extra := []byte("# our own words\nerasure frobnicate ~2 my ~2 quux\nrepresentative:1 zaakwaarnemer\nrepresentative:1 gevolmachtigde\n")
 	c, err := New(Options{ExtraPhrases: extra})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := c.Classify(msg("x@example.net", "", "Please zap all my stuff."))
+	r := c.Classify(msg("x@example.net", "", "Please frobnicate all my quux."))
 	if !slices.Equal(r.Rights, []string{Erasure}) {
 		t.Errorf("rights = %v, want [erasure] from the extra phrase", r.Rights)
 	}
 	plain := newTestClassifier(t)
-	if r := plain.Classify(msg("x@example.net", "", "Please zap all my stuff.")); len(r.Rights) != 0 {
+	if r := plain.Classify(msg("x@example.net", "", "Please frobnicate all my quux.")); len(r.Rights) != 0 {
 		t.Errorf("without the extra phrases: rights = %v, want none", r.Rights)
 	}
 }

@@ -1,0 +1,252 @@
+package classify
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The word model is the classifier's fallback for a person's mail in which
+// no right phrase matched. Phrase lists learn the wordings they are shown;
+// a new writer's wording is mostly new (classify/README.md, "What the
+// blind sets showed"). The word model weighs every word of such a mail,
+// its stem and each pair of words with a weight per right, learned once
+// from the labelled corpus (logistic regression, `go test -run
+// TestWriteWordModel -write-model`) and embedded as model/words.tsv. It
+// is deterministic and explains itself: the words that weighed most are
+// the evidence. It is consulted only when the phrases found no right, and
+// what it finds is always marked for staff triage.
+
+//go:embed model/words.tsv
+var wordModelData []byte
+
+// modelLabels are the labels the word model scores: the nine rights and
+// whether a person's mail is a request at all.
+var modelLabels = append(append([]string{}, Rights...), "request")
+
+// modelRequest is the index of "request" in modelLabels.
+var modelRequest = len(Rights)
+
+// wordModel holds a weight per feature and label, and a bias per label.
+type wordModel struct {
+	bias []float64
+	w    map[string][]float32 // feature -> weight per label (nil map: no model)
+}
+
+// loadWordModel reads the model file: a line "bias\tw0 w1 ..." and then a
+// line "feature\tw0 w1 ..." per feature, one weight per modelLabels entry.
+// Lines starting with # are comments.
+func loadWordModel(data []byte) (*wordModel, error) {
+	m := &wordModel{w: map[string][]float32{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		key, ws, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("word model line %d: no tab", n)
+		}
+		f := strings.Fields(ws)
+		if len(f) != len(modelLabels) {
+			return nil, fmt.Errorf("word model line %d: %d weights, want %d", n, len(f), len(modelLabels))
+		}
+		row := make([]float32, len(f))
+		for i, s := range f {
+			v, err := strconv.ParseFloat(s, 32)
+			if err != nil {
+				return nil, fmt.Errorf("word model line %d: %v", n, err)
+			}
+			row[i] = float32(v)
+		}
+		if key == "bias" && m.bias == nil {
+			m.bias = make([]float64, len(row))
+			for i, v := range row {
+				m.bias[i] = float64(v)
+			}
+			continue
+		}
+		m.w[key] = row
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if m.bias == nil {
+		return nil, fmt.Errorf("word model: no bias line")
+	}
+	return m, nil
+}
+
+// feature is one feature of a text and the token span it comes from.
+type feature struct {
+	key  string
+	s, e int // tokens
+}
+
+// modelFeatures returns the features of the scanned text, each once, in
+// text order: every word ("u:word"), the first six letters of a longer
+// word ("p:verwij"), and each pair of neighbouring words in a sentence
+// ("b:delete my"). A word after a negation in the same clause is marked
+// ("n:word", "m:stem"), so "niet verwijderen" weighs otherwise than
+// "verwijderen". The subject of a reply (the conversation's), words of a
+// form's instructions and numbers longer than three digits are left out.
+func modelFeatures(sc *scan) []feature {
+	var out []feature
+	seen := map[string]bool{}
+	add := func(key string, s, e int) {
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, feature{key, s, e})
+		}
+	}
+	negClause := -1
+	prev := -1
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.form || sc.subjReply && t.subject || isNumber(t.s) && len(t.s) > 3 {
+			prev = -1
+			continue
+		}
+		if t.brk || t.contrast {
+			negClause = -1
+		}
+		if t.neg != 0 {
+			negClause = t.clause
+		}
+		neg := negClause == t.clause && t.neg == 0
+		u, p := "u:", "p:"
+		if neg {
+			u, p = "n:", "m:"
+		}
+		add(u+t.s, i, i+1)
+		if utf8.RuneCountInString(t.s) > 6 {
+			k, j := 0, 0
+			for j = range t.s {
+				if k == 6 {
+					break
+				}
+				k++
+			}
+			add(p+t.s[:j], i, i+1)
+		}
+		if prev >= 0 && sc.toks[prev].sent == t.sent {
+			add("b:"+sc.toks[prev].s+" "+t.s, prev, i+1)
+		}
+		prev = i
+	}
+	return out
+}
+
+// modelScale is the value of each present feature: 1/sqrt(n) for n
+// features, so that a long mail does not weigh more than a short one.
+func modelScale(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
+}
+
+// sigmoid is the logistic function.
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// guess is what the word model makes of a text.
+type guess struct {
+	p      []float64 // probability per modelLabels entry
+	feats  []feature
+	scale  float64
+	weight [][]float32 // weights of feats (nil rows for unknown features)
+}
+
+// score scores the scanned text.
+func (m *wordModel) score(sc *scan) *guess {
+	g := &guess{feats: modelFeatures(sc)}
+	g.scale = modelScale(len(g.feats))
+	z := append([]float64(nil), m.bias...)
+	g.weight = make([][]float32, len(g.feats))
+	for i, f := range g.feats {
+		row := m.w[f.key]
+		g.weight[i] = row
+		for l, v := range row {
+			z[l] += float64(v) * g.scale
+		}
+	}
+	g.p = make([]float64, len(z))
+	for l := range z {
+		g.p[l] = sigmoid(z[l])
+	}
+	return g
+}
+
+// evidence returns the (at most n) features that weighed most for label
+// l, strongest first, as evidence of right in sc's text. Overlapping
+// spans are shown once.
+func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
+	type contrib struct {
+		i int
+		v float32
+	}
+	var cs []contrib
+	for i, row := range g.weight {
+		if row != nil && row[l] > 0 {
+			cs = append(cs, contrib{i, row[l]})
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].v > cs[b].v })
+	var ev []Evidence
+	used := map[int]bool{}
+	for _, c := range cs {
+		if len(ev) == n {
+			break
+		}
+		f := g.feats[c.i]
+		overlap := false
+		for k := f.s; k < f.e; k++ {
+			overlap = overlap || used[k]
+		}
+		if overlap {
+			continue
+		}
+		for k := f.s; k < f.e; k++ {
+			used[k] = true
+		}
+		start, end := sc.toks[f.s].start, sc.toks[f.e-1].end
+		ev = append(ev, Evidence{Right: right, Text: sc.text[start:end], Offset: start})
+	}
+	return ev
+}
+
+// The thresholds of the word model (see modelGuess), chosen on held-out
+// splits the model was not trained on (README.md).
+const (
+	defaultModelRight   = 0.7
+	defaultModelRequest = 0.9
+)
+
+var (
+	embeddedOnce  sync.Once
+	embeddedModel *wordModel
+	embeddedErr   error
+)
+
+// embeddedWordModel returns the embedded word model, read once; nil when
+// the embedded file holds no bias line (no model trained).
+func embeddedWordModel() (*wordModel, error) {
+	embeddedOnce.Do(func() {
+		if len(bytes.TrimSpace(wordModelData)) == 0 {
+			return
+		}
+		embeddedModel, embeddedErr = loadWordModel(wordModelData)
+	})
+	return embeddedModel, embeddedErr
+}

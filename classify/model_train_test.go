@@ -1,0 +1,359 @@
+package classify
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"privacyd/message"
+)
+
+var writeModel = flag.Bool("write-model", false, "train the word model on the corpus and write model/words.tsv")
+
+// trainDoc is one corpus mail as the trainer sees it.
+type trainDoc struct {
+	file, split string
+	feats       []string
+	y           []bool // per modelLabels entry
+}
+
+// trainDocs reads the person mails of the corpus (requests and mails that
+// are not requests; automatic mail and staff commands are left out).
+func trainDocs(t testing.TB) []trainDoc {
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []trainDoc
+	for _, l := range readLabels(t) {
+		if l.kind != "request" && l.kind != "not_a_request" {
+			continue
+		}
+		raw, err := readCorpus(l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := c.scan(message.Parse(raw, message.Options{}))
+		d := trainDoc{file: l.file, split: l.split, y: make([]bool, len(modelLabels))}
+		for _, f := range modelFeatures(sc) {
+			d.feats = append(d.feats, f.key)
+		}
+		for i, r := range Rights {
+			d.y[i] = slices.Contains(l.rights, r)
+		}
+		d.y[modelRequest] = l.kind == "request"
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// trainWordModel fits one L2-regularised logistic regression per label on
+// docs (features seen in at least two of them), by AdaGrad in a fixed
+// order, so the result is the same on every run.
+func trainWordModel(docs []trainDoc) *wordModel {
+	return trainWordModelWith(docs, defaultTrain)
+}
+
+// trainParams are the trainer's settings.
+type trainParams struct {
+	epochs    int
+	rate, l2  float64
+	minDF     int
+	posWeight float64 // weight of a positive example of a right
+}
+
+var defaultTrain = trainParams{epochs: 30, rate: 0.5, l2: 1e-4, minDF: 3, posWeight: 1}
+
+// trainWordModelWith is trainWordModel with settings tp.
+func trainWordModelWith(docs []trainDoc, tp trainParams) *wordModel {
+	epochs, rate, l2, minDF := tp.epochs, tp.rate, tp.l2, tp.minDF
+	df := map[string]int{}
+	for _, d := range docs {
+		for _, f := range d.feats {
+			df[f]++
+		}
+	}
+	index := map[string]int{}
+	var names []string
+	for _, d := range docs {
+		for _, f := range d.feats {
+			if _, ok := index[f]; !ok && df[f] >= minDF {
+				index[f] = len(names)
+				names = append(names, f)
+			}
+		}
+	}
+	nl := len(modelLabels)
+	type row struct {
+		idx   []int
+		scale float64
+	}
+	rows := make([]row, len(docs))
+	for i, d := range docs {
+		rows[i].scale = modelScale(len(d.feats))
+		for _, f := range d.feats {
+			if k, ok := index[f]; ok {
+				rows[i].idx = append(rows[i].idx, k)
+			}
+		}
+	}
+	w := make([]float64, len(names)*nl)
+	gw := make([]float64, len(names)*nl)
+	b := make([]float64, nl)
+	gb := make([]float64, nl)
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(3, 15))
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, di := range order {
+			r, d := rows[di], docs[di]
+			for l := range nl {
+				z := b[l]
+				for _, k := range r.idx {
+					z += w[k*nl+l] * r.scale
+				}
+				y, cw := 0.0, 1.0
+				if d.y[l] {
+					y = 1
+					if l != modelRequest {
+						cw = tp.posWeight
+					}
+				}
+				g := (sigmoid(z) - y) * cw
+				gb[l] += g * g
+				b[l] -= rate * g / math.Sqrt(gb[l]+1e-8)
+				for _, k := range r.idx {
+					j := k*nl + l
+					gj := g*r.scale + l2*w[j]
+					gw[j] += gj * gj
+					w[j] -= rate * gj / math.Sqrt(gw[j]+1e-8)
+				}
+			}
+		}
+	}
+	m := &wordModel{bias: b, w: map[string][]float32{}}
+	for k, name := range names {
+		row := make([]float32, nl)
+		keep := false
+		for l := range nl {
+			v := w[k*nl+l]
+			row[l] = float32(v)
+			keep = keep || math.Abs(v) >= 0.01
+		}
+		if keep {
+			m.w[name] = row
+		}
+	}
+	return m
+}
+
+// formatWordModel writes m in the format loadWordModel reads, features
+// sorted, weights rounded to three significant digits.
+func formatWordModel(m *wordModel, header string) []byte {
+	var sb strings.Builder
+	sb.WriteString(header)
+	num := func(v float64) string { return strconv.FormatFloat(v, 'g', 3, 32) }
+	sb.WriteString("bias")
+	for _, v := range m.bias {
+		sb.WriteString(" " + num(v))
+	}
+	sb.WriteString("\n")
+	keys := make([]string, 0, len(m.w))
+	for k := range m.w {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		sb.WriteString(k + "\t")
+		for l, v := range m.w[k] {
+			if l > 0 {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(num(float64(v)))
+		}
+		sb.WriteString("\n")
+	}
+	return []byte(strings.Replace(sb.String(), "bias ", "bias\t", 1))
+}
+
+// TestWriteWordModel trains the word model on every person mail of the
+// corpus and writes model/words.tsv; it runs only with -write-model.
+func TestWriteWordModel(t *testing.T) {
+	if !*writeModel {
+		t.Skip("run with -write-model to train the word model")
+	}
+	docs := trainDocs(t)
+	m := trainWordModel(docs)
+	header := fmt.Sprintf("# privacyd word model: logistic regression per label (%s), trained by\n"+
+		"# TestWriteWordModel on %d person mails of testdata/corpus. Generated: do not edit.\n",
+		strings.Join(modelLabels, " "), len(docs))
+	if err := os.WriteFile("model/words.tsv", formatWordModel(m, header), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d features written", len(m.w))
+}
+
+// TestWordModelHeldOut measures the word model on splits it was not
+// trained on: PRIVACYD_MODEL_EVAL names them (comma-separated); the model
+// is trained on every other split and the classifier is evaluated on the
+// named ones without the model and with it at several thresholds.
+func TestWordModelHeldOut(t *testing.T) {
+	env := os.Getenv("PRIVACYD_MODEL_EVAL")
+	if env == "" {
+		t.Skip("set PRIVACYD_MODEL_EVAL=split,split,... to measure")
+	}
+	held := strings.Split(env, ",")
+	var train []trainDoc
+	for _, d := range trainDocs(t) {
+		if !slices.Contains(held, d.split) {
+			train = append(train, d)
+		}
+	}
+	m := trainWordModelWith(train, envTrainParams(t))
+	t.Logf("trained on %d mails, %d features", len(train), len(m.w))
+	var ls []label
+	for _, l := range readLabels(t) {
+		if slices.Contains(held, l.split) {
+			ls = append(ls, l)
+		}
+	}
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := func(name string) *metrics {
+		mt := evaluate(t, c, ls)
+		p, r, f := mt.microF1()
+		t.Logf("%-30s kind %.3f  P %.3f R %.3f F1 %.3f  loop %d", name, float64(mt.kindOK)/float64(mt.n), p, r, f, mt.loop)
+		return mt
+	}
+	c.wm = nil
+	report("no model")
+	c.wm = m
+	for _, req := range []float64{0.8, 0.9, 0.95, 1.01} {
+		for _, right := range []float64{0.3, 0.5, 0.7} {
+			c.wmRequest, c.wmRight = req, right
+			name := fmt.Sprintf("request %.2f right %.1f", req, right)
+			mt := report(name)
+			if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
+				for _, e := range mt.errors {
+					t.Log(e)
+				}
+			}
+		}
+	}
+}
+
+// TestWordModelMix (PRIVACYD_MODEL_MIX=splits) compares, on splits the
+// model was not trained on, the rights of the phrases alone, the model
+// alone, and the phrases with the model adding or vetoing rights.
+func TestWordModelMix(t *testing.T) {
+	env := os.Getenv("PRIVACYD_MODEL_MIX")
+	if env == "" {
+		t.Skip("set PRIVACYD_MODEL_MIX=split,split,... to measure")
+	}
+	held := strings.Split(env, ",")
+	var train []trainDoc
+	for _, d := range trainDocs(t) {
+		if !slices.Contains(held, d.split) {
+			train = append(train, d)
+		}
+	}
+	m := trainWordModelWith(train, envTrainParams(t))
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.wm = nil
+	type item struct {
+		want, phrase []string
+		p            []float64
+	}
+	var items []item
+	for _, l := range readLabels(t) {
+		if !slices.Contains(held, l.split) || l.kind != "request" && l.kind != "not_a_request" {
+			continue
+		}
+		raw, _ := readCorpus(l.file)
+		msg := message.Parse(raw, message.Options{})
+		r := c.Classify(msg)
+		if r.Kind != Request && r.Kind != NotARequest {
+			continue
+		}
+		it := item{l.rights, r.Rights, m.score(c.scan(msg)).p}
+		items = append(items, it)
+		if os.Getenv("PRIVACYD_MODEL_SHOW") != "" {
+			for li, x := range Rights {
+				if slices.Contains(r.Rights, x) && it.p[li] < 0.01 {
+					t.Logf("VETO %s %s p=%.4f want=%v ev=%s", l.file, x, it.p[li], slices.Contains(l.rights, x), evidenceFor(r, x))
+				}
+				if !slices.Contains(r.Rights, x) && it.p[li] >= 0.3 {
+					t.Logf("ADD %s %s p=%.2f want=%v phrases=%v", l.file, x, it.p[li], slices.Contains(l.rights, x), r.Rights)
+				}
+			}
+		}
+	}
+	f1 := func(name string, pick func(it item, r string, l int) bool) {
+		var tp, fp, fn int
+		for _, it := range items {
+			for l, r := range Rights {
+				got, want := pick(it, r, l), slices.Contains(it.want, r)
+				switch {
+				case got && want:
+					tp++
+				case got:
+					fp++
+				case want:
+					fn++
+				}
+			}
+		}
+		p, rc := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+		t.Logf("%-28s tp %3d fp %3d fn %3d  P %.3f R %.3f F1 %.3f", name, tp, fp, fn, p, rc, 2*p*rc/(p+rc))
+	}
+	f1("phrases", func(it item, r string, l int) bool { return slices.Contains(it.phrase, r) })
+	for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.5} {
+		f1(fmt.Sprintf("model %.2f", th), func(it item, r string, l int) bool { return it.p[l] >= th })
+	}
+	for _, th := range []float64{0.2, 0.3, 0.4, 0.5, 0.7} {
+		f1(fmt.Sprintf("phrases + model >= %.1f", th), func(it item, r string, l int) bool {
+			return slices.Contains(it.phrase, r) || it.p[l] >= th
+		})
+	}
+	for _, veto := range []float64{0, 0.005, 0.01, 0.02, 0.05} {
+		f1(fmt.Sprintf("veto %.3f", veto), func(it item, r string, l int) bool {
+			return slices.Contains(it.phrase, r) && it.p[l] >= veto
+		})
+	}
+}
+
+// envTrainParams returns defaultTrain, or the settings in
+// PRIVACYD_MODEL_PARAMS ("epochs rate l2 minDF posWeight").
+func envTrainParams(t testing.TB) trainParams {
+	tp := defaultTrain
+	if v := os.Getenv("PRIVACYD_MODEL_PARAMS"); v != "" {
+		if _, err := fmt.Sscanf(v, "%d %g %g %d %g", &tp.epochs, &tp.rate, &tp.l2, &tp.minDF, &tp.posWeight); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tp
+}
+
+// BenchmarkLoadWordModel measures reading the embedded word model (done
+// once per process).
+func BenchmarkLoadWordModel(b *testing.B) {
+	for b.Loop() {
+		if _, err := loadWordModel(wordModelData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
