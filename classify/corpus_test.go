@@ -916,14 +916,36 @@ import (
 // and 22 (which its author never saw) batch 31 changes holdout19 only,
 // kind 0.880 -> 0.900, precision 0.775 -> 0.886, micro-F1 0.765 -> 0.816.
 
+// Holdout23 (holdout23-everyday.txt, h23-*, 50 everyday mails: 36
+// requests, 11 look-alikes, 3 automatic), holdout24 (holdout24-mixed.txt,
+// h24-*, 50 mails of a month's mailbox: 12 formal and 20 informal
+// requests, 8 automatic mails, 10 non-requests full of rights vocabulary)
+// and holdout25 (holdout25-everyday.txt, h25-*, 50 everyday mails in
+// de/fr/nl/en: 38 requests, 18 of them asking two or three things, 6
+// negating one) were written later on 27 November 2026 by three more
+// people who never saw the classifier, after batch 33 and the word model
+// (5a3c28d), and looked at once, aggregate only, before anything was
+// changed for them:
+//   holdout23: kind 0.960, P 1.000 R 0.868 F1 0.930, language 1.000,
+//     representative 5/6; restriction 0/2
+//   holdout24: kind 0.900, P 0.863 R 0.957 F1 0.907, language 1.000,
+//     representative 7/8; 3 non-requests taken as requests, 2 requests
+//     as not a request, access 3 extra
+//   holdout25: kind 0.920, P 0.935 R 0.796 F1 0.860, language 1.000,
+//     representative 5/6; erasure 5/8, withdraw_consent 4/6
+//   together (150 mails): kind 0.927, P 0.923 R 0.870 F1 0.896,
+//     representative 17/20, no automatic mail taken as a request.
+// Without the word model (f3ee474) the figures are the same but for
+// holdout25: P 0.933 R 0.778 F1 0.848. The kind errors are 8 requests
+// taken as not a request (no right phrase, no mention of personal data,
+// and the word model not sure enough) and 3 look-alikes taken as
+// requests. They are gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
-// holdout13, holdout14, holdout16 and holdout17 (holdout5, holdout8,
-// holdout9, holdout15, holdout18, holdout19, holdout21 and holdout22:
-// the safety property only): at least the targets of issue 3.
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
-// holdout8, holdout9 and holdout15: the safety property only): at least
-// the targets of issue 3.
+// holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
+// holdout25: the safety property only): at least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -1137,7 +1159,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout6", false}, {"holdout7", false}, {"holdout8", true}, {"holdout9", true}, {"holdout10", false},
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
-		{"holdout21", true}, {"holdout22", true},
+		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

@@ -52,7 +52,7 @@ func main() {
 	// Batches written later come last, in this order, so adding one leaves
 	// the numbering (Date, Message-ID) of the mails already generated
 	// unchanged.
-	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b", "holdout18", "holdout19", "holdout21", "holdout22", "holdout20", "train31"}
+	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b", "holdout18", "holdout19", "holdout21", "holdout22", "holdout20", "train31", "holdout23", "holdout24", "holdout25"}
 	rank := func(f string) int {
 		for i, p := range late {
 			if strings.HasPrefix(filepath.Base(f), p) {
