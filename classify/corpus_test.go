@@ -941,11 +941,28 @@ import (
 // and the word model not sure enough) and 3 look-alikes taken as
 // requests. They are gated for the safety property only.
 
+// The split wordmodel (wordmodel34a-f, t34*-* mails, 480 mails by six
+// more writers who never saw the classifier) was written for the word
+// model: everyday requests in the four languages in people's own words,
+// vague requests and representatives (34f), formal letters, automatic
+// mail and look-alikes full of privacy words (34e). The phrase lists are
+// not tuned on it. First look (the working tree after f8becd9, model
+// not trained on it), aggregate only: kind 0.823, P 0.875 R 0.726 F1
+// 0.793 (restriction R 0.471, objection R 0.559, withdraw_consent R
+// 0.684, access R 0.698), language 0.998, representative 51/66 (4
+// false), no automatic mail as a request. Its automatic mails without
+// their headers found four gaps of the safety test (fixed: a Swiss
+// "in den Ferien" out-of-office, a ticket system's "---- Ihre Nachricht
+// ----" copy of the request, a Dutch ticket's "antwoorden op dit adres
+// worden niet gelezen", a mailbox quota warning — relabelled auto_reply,
+// as its writer offered). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout25: the safety property only): at least the targets of issue 3.
+// holdout25 and wordmodel: the safety property only): at least the
+// targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -1160,6 +1177,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
+		{"wordmodel", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

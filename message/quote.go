@@ -45,6 +45,9 @@ var origMarkers = []string{
 	"original message", "oorspronkelijk bericht", "originele bericht",
 	"ursprüngliche nachricht", "ursprungliche nachricht", "originalnachricht",
 	"message d'origine", "message d’origine", "message original",
+	// "---- Ihre Nachricht ----" above the copy a ticket system quotes
+	"your message", "uw bericht", "je bericht", "ihre nachricht", "votre message",
+	"your request", "uw vraag", "ihre anfrage", "votre demande",
 }
 
 var mobileSigs = []string{
