@@ -3,9 +3,11 @@ package classify
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,16 +37,60 @@ var modelLabels = append(append([]string{}, Rights...), "request")
 var modelRequest = len(Rights)
 
 // wordModel holds a weight per feature and label, and a bias per label.
+// Features are looked up by the FNV-1a hash of their key ("u:word"), so
+// reading a mail allocates no strings.
 type wordModel struct {
 	bias []float64
-	w    map[string][]float32 // feature -> weight per label (nil map: no model)
+	row  map[uint64]int32 // feature hash -> row in w
+	w    []float32        // len(modelLabels) weights per row
+	// keys holds the weights by feature key; only the trainer sets it,
+	// to write the model file.
+	keys map[string][]float32
+}
+
+// weights returns the weights of the feature with hash h, or nil.
+func (m *wordModel) weights(h uint64) []float32 {
+	i, ok := m.row[h]
+	if !ok {
+		return nil
+	}
+	n := len(modelLabels)
+	return m.w[int(i)*n : int(i)*n+n]
+}
+
+// add sets the weights of feature key (used by the loader and the trainer).
+func (m *wordModel) add(key string, ws []float32) {
+	if m.row == nil {
+		m.row = map[uint64]int32{}
+	}
+	m.row[hashString(key)] = int32(len(m.w) / len(modelLabels))
+	m.w = append(m.w, ws...)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashString is the FNV-1a hash of s.
+func hashString(s string) uint64 {
+	return hashMore(fnvOffset, s)
+}
+
+// hashMore continues the FNV-1a hash h over s.
+func hashMore(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // loadWordModel reads the model file: a line "bias\tw0 w1 ..." and then a
 // line "feature\tw0 w1 ..." per feature, one weight per modelLabels entry.
 // Lines starting with # are comments.
 func loadWordModel(data []byte) (*wordModel, error) {
-	m := &wordModel{w: map[string][]float32{}}
+	m := &wordModel{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	n := 0
@@ -77,7 +123,7 @@ func loadWordModel(data []byte) (*wordModel, error) {
 			}
 			continue
 		}
-		m.w[key] = row
+		m.add(key, row)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -88,28 +134,23 @@ func loadWordModel(data []byte) (*wordModel, error) {
 	return m, nil
 }
 
-// feature is one feature of a text and the token span it comes from.
+// feature is one feature of a text: the hash of its key and the token
+// span it comes from.
 type feature struct {
-	key  string
+	h    uint64
 	s, e int // tokens
 }
 
-// modelFeatures returns the features of the scanned text, each once, in
-// text order: every word ("u:word"), the first six letters of a longer
-// word ("p:verwij"), and each pair of neighbouring words in a sentence
-// ("b:delete my"). A word after a negation in the same clause is marked
-// ("n:word", "m:stem"), so "niet verwijderen" weighs otherwise than
-// "verwijderen". The subject of a reply (the conversation's), words of a
-// form's instructions and numbers longer than three digits are left out.
-func modelFeatures(sc *scan) []feature {
-	var out []feature
-	seen := map[string]bool{}
-	add := func(key string, s, e int) {
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, feature{key, s, e})
-		}
-	}
+// eachFeature calls emit for every feature of the scanned text, in text
+// order (the same feature may come more than once): every word ("u:word"),
+// the first six letters of a longer word ("p:verwij"), and each pair of
+// neighbouring words in a sentence ("b:delete my"). A word after a
+// negation in the same clause is marked ("n:word", "m:stem"), so "niet
+// verwijderen" weighs otherwise than "verwijderen". The subject of a reply
+// (the conversation's), words of a form's instructions and numbers longer
+// than three digits are left out. The feature's key is kind + ":" + a,
+// followed by " " + b when b is not empty.
+func eachFeature(sc *scan, emit func(kind, a, b string, s, e int)) {
 	negClause := -1
 	prev := -1
 	for i := range sc.toks {
@@ -125,11 +166,11 @@ func modelFeatures(sc *scan) []feature {
 			negClause = t.clause
 		}
 		neg := negClause == t.clause && t.neg == 0
-		u, p := "u:", "p:"
+		u, p := "u", "p"
 		if neg {
-			u, p = "n:", "m:"
+			u, p = "n", "m"
 		}
-		add(u+t.s, i, i+1)
+		emit(u, t.s, "", i, i+1)
 		if utf8.RuneCountInString(t.s) > 6 {
 			k, j := 0, 0
 			for j = range t.s {
@@ -138,13 +179,42 @@ func modelFeatures(sc *scan) []feature {
 				}
 				k++
 			}
-			add(p+t.s[:j], i, i+1)
+			emit(p, t.s[:j], "", i, i+1)
 		}
 		if prev >= 0 && sc.toks[prev].sent == t.sent {
-			add("b:"+sc.toks[prev].s+" "+t.s, prev, i+1)
+			emit("b", sc.toks[prev].s, t.s, prev, i+1)
 		}
 		prev = i
 	}
+}
+
+// featureKey is the key of a feature as eachFeature describes it.
+func featureKey(kind, a, b string) string {
+	if b == "" {
+		return kind + ":" + a
+	}
+	return kind + ":" + a + " " + b
+}
+
+// modelFeatures returns the features of the scanned text, each once (at
+// its first place).
+func modelFeatures(sc *scan) []feature {
+	out := make([]feature, 0, 3*len(sc.toks))
+	eachFeature(sc, func(kind, a, b string, s, e int) {
+		h := hashMore(hashMore(fnvOffset, kind), ":")
+		h = hashMore(h, a)
+		if b != "" {
+			h = hashMore(hashMore(h, " "), b)
+		}
+		out = append(out, feature{h, s, e})
+	})
+	slices.SortFunc(out, func(x, y feature) int {
+		if x.h != y.h {
+			return cmp.Compare(x.h, y.h)
+		}
+		return cmp.Compare(x.s, y.s)
+	})
+	out = slices.CompactFunc(out, func(x, y feature) bool { return x.h == y.h })
 	return out
 }
 
@@ -175,7 +245,7 @@ func (m *wordModel) score(sc *scan) *guess {
 	z := append([]float64(nil), m.bias...)
 	g.weight = make([][]float32, len(g.feats))
 	for i, f := range g.feats {
-		row := m.w[f.key]
+		row := m.weights(f.h)
 		g.weight[i] = row
 		for l, v := range row {
 			z[l] += float64(v) * g.scale
@@ -202,7 +272,12 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 			cs = append(cs, contrib{i, row[l]})
 		}
 	}
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].v > cs[b].v })
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].v != cs[b].v {
+			return cs[a].v > cs[b].v
+		}
+		return g.feats[cs[a].i].s < g.feats[cs[b].i].s
+	})
 	var ev []Evidence
 	used := map[int]bool{}
 	for _, c := range cs {
@@ -230,6 +305,7 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 // splits the model was not trained on (README.md).
 const (
 	defaultModelRight   = 0.7
+	defaultModelAdd     = 1.1 // off
 	defaultModelRequest = 0.9
 )
 
