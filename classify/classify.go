@@ -139,8 +139,8 @@ type Classifier struct {
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight.
-	wm                                        *wordModel
-	wmRight, wmAdd, wmRequest, wmRequestAlone float64
+	wm                 *wordModel
+	wmRight, wmRequest float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -164,7 +164,7 @@ func New(opt Options) (*Classifier, error) {
 		return nil, fmt.Errorf("classify: %w", err)
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmAdd: defaultModelAdd, wmRequest: defaultModelRequest, wmRequestAlone: 1.1}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -280,15 +280,14 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	rights, ev := c.rights(sc)
 	res.Rights, res.Evidence = rights, ev
 	res.Representative, res.RepresentativeEvidence = c.representative(sc)
-	var g *guess // the word model's reading
-	if c.wm != nil && (len(rights) == 0 || c.wmAdd <= 1) {
+	var g *guess // the word model's reading, for a mail without right phrases
+	if c.wm != nil && len(rights) == 0 {
 		g = c.wm.score(sc)
 	}
 	switch {
 	case len(rights) > 0:
 		res.Kind = Request
 		res.KindReason = "rights invoked"
-		c.modelAdd(sc, g, &res, c.wmAdd)
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
@@ -297,7 +296,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
 		c.modelAdd(sc, g, &res, c.wmRight)
-	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone):
+	case g != nil && g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight:
 		res.Kind, res.Triage = Request, true
 		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
 		c.modelAdd(sc, g, &res, c.wmRight)

@@ -305,7 +305,6 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 // splits the model was not trained on (README.md).
 const (
 	defaultModelRight   = 0.7
-	defaultModelAdd     = 1.1 // off
 	defaultModelRequest = 0.9
 )
 
