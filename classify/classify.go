@@ -139,8 +139,8 @@ type Classifier struct {
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight.
-	wm                 *wordModel
-	wmRight, wmRequest float64
+	wm                                *wordModel
+	wmRight, wmRequest, wmAdd, wmVeto float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -164,7 +164,7 @@ func New(opt Options) (*Classifier, error) {
 		return nil, fmt.Errorf("classify: %w", err)
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmAdd: 1.1, wmVeto: 0}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -280,14 +280,15 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	rights, ev := c.rights(sc)
 	res.Rights, res.Evidence = rights, ev
 	res.Representative, res.RepresentativeEvidence = c.representative(sc)
-	var g *guess // the word model's reading, for a mail without right phrases
-	if c.wm != nil && len(rights) == 0 {
+	var g *guess // the word model's reading
+	if c.wm != nil && (len(rights) == 0 || c.wmAdd <= 1 || c.wmVeto > 0) {
 		g = c.wm.score(sc)
 	}
 	switch {
 	case len(rights) > 0:
 		res.Kind = Request
 		res.KindReason = "rights invoked"
+		c.modelCheck(sc, g, &res)
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
@@ -328,6 +329,45 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
 	sort.Strings(res.Rights)
 	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
 	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// modelCheck weighs the rights the phrases found against the word model:
+// a right it scores below wmVeto is dropped, one it scores at least wmAdd
+// (and modelRights allows) is added.
+func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
+	if g == nil {
+		return
+	}
+	var dropped []string
+	for l, r := range Rights {
+		if g.p[l] >= c.wmVeto || !slices.Contains(res.Rights, r) {
+			continue
+		}
+		dropped = append(dropped, fmt.Sprintf("%s %.3f", r, g.p[l]))
+		res.Rights = slices.DeleteFunc(res.Rights, func(x string) bool { return x == r })
+		res.Evidence = slices.DeleteFunc(res.Evidence, func(e Evidence) bool { return e.Right == r })
+	}
+	if len(dropped) > 0 {
+		res.KindReason += "; word model doubts " + strings.Join(dropped, ", ")
+		if len(res.Rights) == 0 {
+			res.Triage = true
+		}
+	}
+	var names []string
+	for _, l := range modelRights(sc, g, c.wmAdd) {
+		r := Rights[l]
+		if slices.Contains(res.Rights, r) {
+			continue
+		}
+		res.Rights = append(res.Rights, r)
+		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
+		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
+	}
+	if len(names) > 0 {
+		sort.Strings(res.Rights)
+		sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
+		res.KindReason += "; word model adds " + strings.Join(names, ", ")
+	}
 }
 
 // modelBest returns the highest score the word model gives a right it may

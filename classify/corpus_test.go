@@ -941,7 +941,7 @@ import (
 // and the word model not sure enough) and 3 look-alikes taken as
 // requests. They are gated for the safety property only.
 
-// The split wordmodel (wordmodel34a-f, t34*-* mails, 480 mails by six
+// The split wordmodel34 (wordmodel34a-f, t34*-* mails, 480 mails by six
 // more writers who never saw the classifier) was written for the word
 // model: everyday requests in the four languages in people's own words,
 // vague requests and representatives (34f), formal letters, automatic
@@ -957,11 +957,24 @@ import (
 // worden niet gelezen", a mailbox quota warning — relabelled auto_reply,
 // as its writer offered). Gated for the safety property only.
 
+// The split wordmodel35 (wordmodel35g-p, t35*-* mails, 640 mails by eight
+// more writers who never saw the classifier; 35g Dutch and 35h short
+// English, 35i German and 35j French of many sectors, 35k requests buried
+// in long mails, replies and forwards, 35m the rights people word most
+// variously, 35n look-alikes and automatic mails without headers, 35p
+// representatives beside people who only mention family) is for the word
+// model too. First look (classifier after batch 34, model not trained on
+// it), aggregate only: kind 0.905, P 0.913 R 0.800 F1 0.852, language
+// 1.000, representative 93/109 (7 false), no automatic mail as a
+// request; without headers, two "this mailbox is not monitored" notices
+// were requests (fixed: such notices in the four languages, while "your
+// mailbox is not read" from a person stays a person's — TestNotMonitoredNotices).
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout25 and wordmodel: the safety property only): at least the
+// holdout25, wordmodel34 and wordmodel35: the safety property only): at least the
 // targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1177,7 +1190,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
-		{"wordmodel", true},
+		{"wordmodel34", true}, {"wordmodel35", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

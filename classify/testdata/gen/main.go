@@ -17,9 +17,9 @@
 //	                               after "--- original ---" the returned mail)
 //
 // Files named holdout-*.txt form the held-out split, holdoutN-*.txt (N from
-// 3 to 99) the split holdoutN, wordmodel*.txt the split wordmodel (mails
-// written for the word model, which the phrase lists are not tuned on); all
-// others are "train".
+// 3 to 99) the split holdoutN, wordmodelNN*.txt the split wordmodelNN
+// (mails written for the word model, which the phrase lists are not tuned
+// on); all others are "train".
 // The labels are written from what each mail means, by hand, in the source.
 package main
 
@@ -54,7 +54,7 @@ func main() {
 	// Batches written later come last, in this order, so adding one leaves
 	// the numbering (Date, Message-ID) of the mails already generated
 	// unchanged.
-	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b", "holdout18", "holdout19", "holdout21", "holdout22", "holdout20", "train31", "holdout23", "holdout24", "holdout25", "wordmodel34a", "wordmodel34b", "wordmodel34c", "wordmodel34d", "wordmodel34e", "wordmodel34f"}
+	late := []string{"holdout4", "train18", "holdout5", "train19", "train20", "train21", "holdout6", "train22", "holdout7", "train23", "holdout8", "train24", "holdout9", "train25", "holdout10", "holdout11", "train26", "holdout12", "train27", "holdout13", "train28", "holdout14", "train29", "holdout15", "holdout16", "holdout17", "train30", "train32a", "train32b", "train32c", "train33a", "train33b", "holdout18", "holdout19", "holdout21", "holdout22", "holdout20", "train31", "holdout23", "holdout24", "holdout25", "wordmodel34a", "wordmodel34b", "wordmodel34c", "wordmodel34d", "wordmodel34e", "wordmodel34f", "wordmodel35g", "wordmodel35h", "wordmodel35i", "wordmodel35j", "wordmodel35k", "wordmodel35m", "wordmodel35n", "wordmodel35p"}
 	rank := func(f string) int {
 		for i, p := range late {
 			if strings.HasPrefix(filepath.Base(f), p) {
@@ -88,8 +88,8 @@ func main() {
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
 			split = "fresh"
-		case strings.HasPrefix(base, "wordmodel"):
-			split = "wordmodel" // written for the word model; the phrase lists are not tuned on them
+		case strings.HasPrefix(base, "wordmodel") && len(base) > 10:
+			split = base[:11] // wordmodel34-*.txt ...: written for the word model; the phrase lists are not tuned on them
 		}
 		for _, m := range parseSource(f, split) {
 			if seen[m.name] {
