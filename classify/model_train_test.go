@@ -233,16 +233,17 @@ func TestWordModelHeldOut(t *testing.T) {
 	report := func(name string) *metrics {
 		mt := evaluate(t, c, ls)
 		p, r, f := mt.microF1()
-		t.Logf("%-30s kind %.3f  P %.3f R %.3f F1 %.3f  loop %d", name, float64(mt.kindOK)/float64(mt.n), p, r, f, mt.loop)
+		t.Logf("%-46s kind %.3f  P %.3f R %.3f F1 %.3f  loop %d", name, float64(mt.kindOK)/float64(mt.n), p, r, f, mt.loop)
 		return mt
 	}
 	c.wm = nil
 	report("no model")
 	c.wm = m
-	type setting struct{ req, right float64 }
-	for _, st := range []setting{{1.01, 1.1}, {0.9, 0.7}, {0.9, 0.5}, {0.9, 0.3}, {0.8, 0.5}, {0.95, 0.5}} {
-		c.wmRequest, c.wmRight = st.req, st.right
-		name := fmt.Sprintf("request %.2f right %.1f", st.req, st.right)
+	type setting struct{ req, right, veto float64 }
+	for _, st := range []setting{{1.01, 1.1, 0}, {0.9, 0.7, 0}, {0.9, 0.5, 0}, {0.9, 0.7, 0.002}, {0.9, 0.7, 0.005},
+		{0.9, 0.7, 0.01}, {0.9, 0.7, 0.02}} {
+		c.wmRequest, c.wmRight, c.wmVeto = st.req, st.right, st.veto
+		name := fmt.Sprintf("request %.2f right %.1f veto %.3f", st.req, st.right, st.veto)
 		mt := report(name)
 		if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
 			for _, e := range mt.errors {
