@@ -139,13 +139,22 @@ type Classifier struct {
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight.
-	wm                         *wordModel
-	wmRight, wmRequest, wmVeto float64
+	wm                                           *wordModel
+	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
 // A bad phrase file is an error that names its line.
 func New(opt Options) (*Classifier, error) {
+	wm, err := embeddedWordModel()
+	if err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	return newClassifier(opt, wm)
+}
+
+// newClassifier is New with word model wm (nil: none).
+func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 	lx := newLexicon()
 	if err := lx.loadEmbedded(); err != nil {
 		return nil, fmt.Errorf("classify: embedded lexicon: %w", err)
@@ -159,12 +168,8 @@ func New(opt Options) (*Classifier, error) {
 			return nil, fmt.Errorf("classify: %w", err)
 		}
 	}
-	wm, err := embeddedWordModel()
-	if err != nil {
-		return nil, fmt.Errorf("classify: %w", err)
-	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -306,7 +311,28 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.KindReason = "no right invoked and no mention of personal data"
 		res.Representative, res.RepresentativeEvidence = false, nil
 	}
+	if res.Kind == Request && g != nil {
+		c.modelRepresentative(sc, g, &res)
+	}
 	return res
+}
+
+// modelRepresentative lets the word model read whether a request is
+// written on someone else's behalf when the representative phrases did
+// not ("mijn moeder is 86 en begrijpt die brieven niet meer"): at least
+// wmRep, with the words that weighed most as evidence. A representative
+// found by phrases the model scores below wmRepVeto is dropped.
+func (c *Classifier) modelRepresentative(sc *scan, g *guess, res *Result) {
+	p := g.p[modelRep]
+	switch {
+	case !res.Representative && p >= c.wmRep:
+		res.Representative = true
+		res.RepresentativeEvidence = g.evidence(sc, modelRep, 3, catRepresentative)
+		res.KindReason += fmt.Sprintf("; word model reads a representative %.2f", p)
+	case res.Representative && p < c.wmRepVeto:
+		res.Representative, res.RepresentativeEvidence = false, nil
+		res.KindReason += fmt.Sprintf("; word model doubts the representative %.3f", p)
+	}
 }
 
 // modelAdd adds to res every right the word model scores at least th

@@ -27,12 +27,17 @@ import (
 //go:embed model/words.tsv
 var wordModelData []byte
 
-// modelLabels are the labels the word model scores: the nine rights and
-// whether a person's mail is a request at all.
-var modelLabels = append(append([]string{}, Rights...), "request")
+// modelLabels are the labels the word model scores: the nine rights,
+// whether a person's mail is a request at all, and whether it is written
+// on someone else's behalf.
+var modelLabels = append(append([]string{}, Rights...), "request", catRepresentative)
 
-// modelRequest is the index of "request" in modelLabels.
-var modelRequest = len(Rights)
+// modelRequest and modelRep are the indexes of "request" and
+// "representative" in modelLabels.
+var (
+	modelRequest = len(Rights)
+	modelRep     = len(Rights) + 1
+)
 
 // wordModel holds a weight per feature and label, and a bias per label.
 // Features are looked up by the FNV-1a hash of their key ("u:word"), so
@@ -323,6 +328,8 @@ const (
 	defaultModelRight   = 0.7
 	defaultModelRequest = 0.9
 	defaultModelVeto    = 0.005
+	defaultModelRep     = 0.5
+	defaultModelRepVeto = 0.01
 )
 
 var (
