@@ -970,11 +970,26 @@ import (
 // were requests (fixed: such notices in the four languages, while "your
 // mailbox is not read" from a person stays a person's — TestNotMonitoredNotices).
 
+// The split wordmodel36 (wordmodel36a-h, t36*-* mails, 800 mails by eight
+// more writers who never saw the classifier: Dutch, English, German and
+// French everyday mail by writers of many backgrounds, formal letters and
+// automatic mail, requests asking two to four things, the rights worded
+// most variously, requests without a right and representatives) is for
+// the word model too. First look (classifier after batch 35 with the
+// word model's drop and representative rules, model not trained on it),
+// aggregate only: kind 0.897, P 0.951 R 0.796 F1 0.867, language 0.999,
+// representative 101/110 (1 false); two automatic mails were taken as
+// requests — calendar answers ("Anil Mehta has declined this event.",
+// "hat diese Besprechung mit Vorbehalt angenommen") whose event named
+// the GDPR —, and without headers a German read receipt and a Dutch
+// "Dit e-mailadres wordt niet gelezen" notice: all four fixed in the
+// lexicons.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout25, wordmodel34 and wordmodel35: the safety property only): at least the
+// holdout25 and wordmodel34 to wordmodel36: the safety property only): at least the
 // targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1190,7 +1205,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
-		{"wordmodel34", true}, {"wordmodel35", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
