@@ -985,11 +985,21 @@ import (
 // "Dit e-mailadres wordt niet gelezen" notice: all four fixed in the
 // lexicons.
 
+// The split wordmodel37 (wordmodel37a-d, t37*-* mails, 400 mails by four
+// more writers: Dutch and English, German and French of sectors others
+// had not thought of, formal letters with their automatic answers and
+// look-alikes, phone-typed replies and web-form mails). First look
+// (classifier at ef2cbad, model not trained on it), aggregate only: kind
+// 0.912, P 0.919 R 0.888 F1 0.903, language 1.000, representative 43/45
+// (3 false), no automatic mail as a request, none without headers
+// either. Without the word model the same mails read P 0.873 R 0.880 F1
+// 0.876, representative 41/45.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout25 and wordmodel34 to wordmodel36: the safety property only): at least the
+// holdout25 and wordmodel34 to wordmodel37: the safety property only): at least the
 // targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1205,7 +1215,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
