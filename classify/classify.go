@@ -139,8 +139,8 @@ type Classifier struct {
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight.
-	wm                                           *wordModel
-	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto float64
+	wm                                                        *wordModel
+	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -169,7 +169,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 		}
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -290,6 +290,11 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		g = c.wm.score(sc)
 	}
 	switch {
+	case len(rights) > 0 && c.modelNoRequest(sc, g, &res):
+		res.Kind = NotARequest
+		res.Rights, res.Evidence = []string{}, []Evidence{}
+		res.Representative, res.RepresentativeEvidence = false, nil
+		return res
 	case len(rights) > 0:
 		res.Kind = Request
 		res.KindReason = "rights invoked"
@@ -355,6 +360,27 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
 	sort.Strings(res.Rights)
 	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
 	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// modelNoRequest reports whether the word model is sure (below
+// wmNoRequest) that a mail in which right phrases matched is no request
+// at all — a pitch for software that "automates access requests", a
+// student's questionnaire about the GDPR, a supplier's processing
+// agreement — and no sentence asks for a right plainly; it then sets
+// res.KindReason. Such a mail is still shown to staff, who can open a
+// case with #open.
+func (c *Classifier) modelNoRequest(sc *scan, g *guess, res *Result) bool {
+	if g == nil || g.p[modelRequest] >= c.wmNoRequest {
+		return false
+	}
+	asks := sc.askSentences()
+	for _, r := range res.Rights {
+		if sc.askedPlainly(res.Evidence, r, asks) {
+			return false
+		}
+	}
+	res.KindReason = fmt.Sprintf("right phrases, but the word model reads no request (%.3f)", g.p[modelRequest])
+	return true
 }
 
 // modelCheck weighs the rights the phrases found against the word model:

@@ -234,18 +234,17 @@ func TestWordModelHeldOut(t *testing.T) {
 	report := func(name string) *metrics {
 		mt := evaluate(t, c, ls)
 		p, r, f := mt.microF1()
-		t.Logf("%-46s kind %.3f  P %.3f R %.3f F1 %.3f  loop %d  rep %d/%d (%d false)", name, float64(mt.kindOK)/float64(mt.n), p, r, f, mt.loop, mt.repFound, mt.repTotal, mt.repFP)
+		t.Logf("%-58s kind %.3f  P %.3f R %.3f F1 %.3f  loop %d  rep %d/%d (%d false)", name, float64(mt.kindOK)/float64(mt.n), p, r, f, mt.loop, mt.repFound, mt.repTotal, mt.repFP)
 		return mt
 	}
 	c.wm = nil
 	report("no model")
 	c.wm = m
-	type setting struct{ req, right, veto, rep, repVeto float64 }
-	for _, st := range []setting{{1.01, 1.1, 0, 1.1, 0}, {0.9, 0.7, 0.005, 1.1, 0}, {0.9, 0.7, 0.005, 0.9, 0},
-		{0.9, 0.7, 0.005, 0.7, 0}, {0.9, 0.7, 0.005, 0.5, 0}, {0.9, 0.7, 0.005, 0.3, 0},
-		{0.9, 0.7, 0.005, 0.5, 0.01}, {0.9, 0.7, 0.005, 0.5, 0.03}} {
-		c.wmRequest, c.wmRight, c.wmVeto, c.wmRep, c.wmRepVeto = st.req, st.right, st.veto, st.rep, st.repVeto
-		name := fmt.Sprintf("req %.2f right %.1f veto %.3f rep %.1f/%.2f", st.req, st.right, st.veto, st.rep, st.repVeto)
+	type setting struct{ req, right, veto, rep, repVeto, noReq float64 }
+	for _, st := range []setting{{1.01, 1.1, 0, 1.1, 0, 0}, {0.9, 0.7, 0.005, 0.5, 0.01, 0},
+		{0.9, 0.7, 0.005, 0.5, 0.01, 0.05}, {0.9, 0.7, 0.005, 0.5, 0.01, 0.1}, {0.9, 0.7, 0.005, 0.5, 0.01, 0.2}} {
+		c.wmRequest, c.wmRight, c.wmVeto, c.wmRep, c.wmRepVeto, c.wmNoRequest = st.req, st.right, st.veto, st.rep, st.repVeto, st.noReq
+		name := fmt.Sprintf("req %.2f right %.1f veto %.3f rep %.1f/%.2f noreq %.2f", st.req, st.right, st.veto, st.rep, st.repVeto, st.noReq)
 		mt := report(name)
 		if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
 			for _, e := range mt.errors {
@@ -287,7 +286,10 @@ func TestWordModelMix(t *testing.T) {
 		}
 		it := item{l.rights, r.Rights, m.score(c.scan(msg)).p}
 		items = append(items, it)
-		if os.Getenv("PRIVACYD_MODEL_KIND") != "" && r.Kind == NotARequest {
+		if os.Getenv("PRIVACYD_MODEL_KIND") == "request" && r.Kind == Request {
+			t.Logf("KIND want %s p(request)=%.4f %s", l.kind, it.p[modelRequest], l.file)
+		}
+		if os.Getenv("PRIVACYD_MODEL_KIND") == "not" && r.Kind == NotARequest {
 			t.Logf("KIND want %s p(request)=%.3f best=%.2f %s", l.kind, it.p[modelRequest], slices.Max(it.p[:modelRequest]), l.file)
 		}
 		if os.Getenv("PRIVACYD_MODEL_SHOW") != "" {
