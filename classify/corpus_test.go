@@ -995,11 +995,34 @@ import (
 // either. Without the word model the same mails read P 0.873 R 0.880 F1
 // 0.876, representative 41/45.
 
+// Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
+// languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
+// 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
+// holdout28 (holdout28-everyday.txt, h28-*, 25 German and 25 French
+// everyday mails) and holdout29 (holdout29-everyday.txt, h29-*, 25 Dutch
+// and 25 English) were written by four more people who never saw the
+// classifier, while batch 37 was written, and looked at once, aggregate
+// only, at c72a223 (batch 37 and the word model's fallback, drop and
+// representative rules; before the no-request rule):
+//   holdout26: kind 0.940, P 1.000 R 0.814 F1 0.897, representative 5/6
+//   holdout27: kind 0.920, P 0.902 R 1.000 F1 0.949, representative 7/7;
+//     4 non-requests taken as requests
+//   holdout28: kind 0.960, P 1.000 R 0.840 F1 0.913, representative 6/6
+//   holdout29: kind 0.980, P 1.000 R 0.923 F1 0.960, representative 8/8
+//   together (200 mails): kind 0.950, P 0.976 R 0.890 F1 0.931,
+//     representative 26/27 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: access 0.881, erasure
+//     0.852, objection 0.867, rectification 0.889, restriction 0.667
+//     (10/15), the others 0.92-1.00.
+// The classifier at the start of that day's session (f3ee474, phrase
+// lists only) on the same mails: kind 0.945, P 0.942 R 0.885 F1 0.912,
+// representative 26/27 (1 false). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout25 and wordmodel34 to wordmodel37: the safety property only): at least the
+// holdout29 and wordmodel34 to wordmodel37: the safety property only): at least the
 // targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1215,6 +1238,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout11", false}, {"holdout12", false}, {"holdout13", false}, {"holdout14", false}, {"holdout15", true},
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
+		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true},
 	}
 	for _, sp := range splits {
