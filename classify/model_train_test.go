@@ -1,11 +1,13 @@
 package classify
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -198,15 +200,39 @@ func TestWriteWordModel(t *testing.T) {
 	if !*writeModel {
 		t.Skip("run with -write-model to train the word model")
 	}
+	data, n := trainedModelFile(t)
+	if err := os.WriteFile("model/words.tsv", data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d features written", n)
+}
+
+// trainedModelFile trains the word model on the corpus and returns the
+// model file and its number of features.
+func trainedModelFile(t testing.TB) ([]byte, int) {
 	docs := trainDocs(t)
 	m := trainWordModel(docs)
 	header := fmt.Sprintf("# privacyd word model: logistic regression per label (%s), trained by\n"+
 		"# TestWriteWordModel on %d person mails of testdata/corpus. Generated: do not edit.\n",
 		strings.Join(modelLabels, " "), len(docs))
-	if err := os.WriteFile("model/words.tsv", formatWordModel(m, header), 0o644); err != nil {
-		t.Fatal(err)
+	return formatWordModel(m, header), len(m.keys)
+}
+
+// TestWordModelUpToDate checks that the embedded model is the one the
+// corpus trains: a corpus changed without retraining fails here. Floating
+// point is exact only where the compiler fuses no multiply-adds, so the
+// check runs on amd64 (CI) only.
+func TestWordModelUpToDate(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		t.Skip("training is bit-for-bit reproducible on amd64 only")
 	}
-	t.Logf("%d features written", len(m.keys))
+	if testing.Short() {
+		t.Skip("trains the model (seconds)")
+	}
+	data, _ := trainedModelFile(t)
+	if !bytes.Equal(data, wordModelData) {
+		t.Fatal("model/words.tsv is not what the corpus trains: run go test ./classify -run TestWriteWordModel -write-model")
+	}
 }
 
 // TestWordModelHeldOut measures the word model on splits it was not
