@@ -995,6 +995,16 @@ import (
 // either. Without the word model the same mails read P 0.873 R 0.880 F1
 // 0.876, representative 41/45.
 
+// The split wordmodel38 (wordmodel38a-f, t38*-* mails, 600 mails by six
+// more writers: requests that ask a second or third thing in passing,
+// requests without a right beside complaints full of privacy words,
+// restriction, access and rectification in everyday words, a month of a
+// telecom operator's and of a dating app's mailbox, the uses of data
+// people object to). First look (bd7c301, model not trained on it),
+// aggregate only: kind 0.860, P 0.920 R 0.790 F1 0.850, language 1.000,
+// representative 49/56 (1 false), no automatic mail as a request, none
+// without headers either. Without the word model: kind 0.848, F1 0.842.
+
 // Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
 // languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
 // 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
@@ -1022,7 +1032,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout29 and wordmodel34 to wordmodel37: the safety property only): at least the
+// holdout29 and wordmodel34 to wordmodel38: the safety property only): at least the
 // targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1239,7 +1249,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
