@@ -80,10 +80,10 @@ func main() {
 	for _, f := range files {
 		split := "train"
 		switch base := filepath.Base(f); {
+		case strings.HasPrefix(base, "holdout") && len(base) > 8 && base[7] >= '1' && base[7] <= '9' && base[8] >= '0' && base[8] <= '9':
+			split = base[:9] // holdout10-*.txt ... holdout99-*.txt (before holdout3: holdout30 is not holdout3)
 		case strings.HasPrefix(base, "holdout") && len(base) > 7 && base[7] >= '3' && base[7] <= '9':
 			split = base[:8] // holdout3-*.txt ... holdout9-*.txt
-		case strings.HasPrefix(base, "holdout") && len(base) > 8 && base[7] >= '1' && base[7] <= '9' && base[8] >= '0' && base[8] <= '9':
-			split = base[:9] // holdout10-*.txt ... holdout99-*.txt
 		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
