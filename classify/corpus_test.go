@@ -1028,12 +1028,36 @@ import (
 // lists only) on the same mails: kind 0.945, P 0.942 R 0.885 F1 0.912,
 // representative 26/27 (1 false). Gated for the safety property only.
 
+// Holdout30 (holdout30-mixed.txt, h30-*, a tour operator's month of
+// privacy mail in the four languages: 12 formal and 18 informal requests,
+// 8 automatic mails, 12 non-requests), holdout31 (holdout31-everyday.txt,
+// h31-*, everyday mail in the four languages), holdout32
+// (holdout32-everyday.txt, h32-*, German, French and Dutch everyday mail)
+// and holdout33 (holdout33-mixed.txt, h33-*, 18 formal letters and 17
+// informal requests, mostly English) were written by four more people who
+// never saw the classifier, after batch 38, and looked at once, aggregate
+// only, at 783d7dd (the classifier of b481396: phrase lists and the word
+// model trained on 5,451 mails with all its rules):
+//   holdout30: kind 0.980, P 0.974 R 0.925 F1 0.949, representative 7/7
+//   holdout31: kind 0.940, P 0.929 R 0.907 F1 0.918, representative 7/7
+//   holdout32: kind 0.920, P 0.950 R 0.809 F1 0.874, representative 7/7
+//   holdout33: kind 1.000, P 1.000 R 1.000 F1 1.000, representative 11/11
+//   together (200 mails): kind 0.960, P 0.965 R 0.912 F1 0.938,
+//     representative 32/32 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: access 0.902,
+//     automated_decision 1.000, erasure 0.821, object_direct_marketing
+//     0.864, objection 1.000, portability 0.929, rectification 1.000,
+//     restriction 0.875, withdraw_consent 0.933.
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.930, P 0.927 R 0.901 F1 0.914, representative 31/32 (1
+// false). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout29 and wordmodel34 to wordmodel38: the safety property only): at least the
-// targets of issue 3.
+// holdout33 and wordmodel34 to wordmodel38: the safety property only): at
+// least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
 	minMicroF1          = 0.95
@@ -1249,6 +1273,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout16", false}, {"holdout17", false}, {"holdout18", true}, {"holdout19", true}, {"holdout20", false},
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
+		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true},
 	}
 	for _, sp := range splits {
