@@ -299,6 +299,12 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.Kind = Request
 		res.KindReason = "rights invoked"
 		c.modelCheck(sc, g, &res)
+	case (c.mentionsPrivacy(sc) || c.repliesAboutPrivacy(m, sc)) && g != nil && g.p[modelRequest] < c.wmNoRequest:
+		// A complaint about a courier that mentions "my data", a reply
+		// to a newsletter that quotes its privacy footer.
+		res.Kind = NotARequest
+		res.KindReason = fmt.Sprintf("mentions personal data or privacy, but the word model reads no request (%.3f)", g.p[modelRequest])
+		res.Representative, res.RepresentativeEvidence = false, nil
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
