@@ -1005,6 +1005,15 @@ import (
 // representative 49/56 (1 false), no automatic mail as a request, none
 // without headers either. Without the word model: kind 0.848, F1 0.842.
 
+// The split wordmodel39 (wordmodel39a-f, t39*-* mails, 600 mails by six
+// more writers: erasure and direct marketing in many words, access and
+// portability as the second thing asked, requests without a right beside
+// service complaints, a car-sharing service's and a ticket seller's month,
+// formal letters with their automatic answers). First look (d3da3c6,
+// model not trained on it), aggregate only: kind 0.885, P 0.946 R 0.826
+// F1 0.882, language 1.000, representative 54/55 (1 false), no automatic
+// mail as a request, none without headers either.
+
 // Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
 // languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
 // 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
@@ -1056,7 +1065,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout33 and wordmodel34 to wordmodel38: the safety property only): at
+// holdout33 and wordmodel34 to wordmodel39: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1274,7 +1283,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
