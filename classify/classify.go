@@ -139,8 +139,9 @@ type Classifier struct {
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight.
-	wm                                                        *wordModel
-	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest float64
+	wm                                                               *wordModel
+	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd float64
+	wmAddGroups                                                      bool
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -169,7 +170,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 		}
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmAddGroups: true}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -356,6 +357,9 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
 	var names []string
 	for _, l := range modelRights(sc, g, th) {
 		r := Rights[l]
+		if slices.Contains(res.Rights, r) {
+			continue
+		}
 		res.Rights = append(res.Rights, r)
 		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
 		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
@@ -394,10 +398,7 @@ func (c *Classifier) modelNoRequest(sc *scan, g *guess, res *Result) bool {
 // in a mail that, word for word, asks something else ("sms" in a mail
 // about a phone bill, "score" in an objection letter) — unless a sentence
 // asks for it plainly (askedPlainly). A request left without rights goes
-// to staff triage. The model adds no right beside those the phrases
-// found: measured, that gained little and broke the corpus's conventions
-// between overlapping rights (a withdrawal of consent is not also an
-// objection).
+// to staff triage. A right it is sure of is added (modelAddBeside).
 func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 	if g == nil {
 		return
@@ -418,6 +419,58 @@ func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 			res.Triage = true
 		}
 	}
+	c.modelAddBeside(sc, g, res)
+}
+
+// modelAddBeside adds to the rights the phrases found each right the word
+// model scores at least wmAdd (and modelRights allows) that does not
+// overlap one of them (overlapping): "take my photo off the website, I
+// withdraw my consent" is read by the phrases as the withdrawal, and the
+// corpus's convention keeps it at that.
+func (c *Classifier) modelAddBeside(sc *scan, g *guess, res *Result) {
+	var names []string
+	for _, l := range modelRights(sc, g, c.wmAdd) {
+		r := Rights[l]
+		if slices.Contains(res.Rights, r) || c.wmAddGroups && overlapsAny(r, res.Rights) {
+			continue
+		}
+		res.Rights = append(res.Rights, r)
+		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
+		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
+	}
+	if len(names) == 0 {
+		return
+	}
+	sort.Strings(res.Rights)
+	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
+	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// overlapping are groups of rights one wish can be read as, where the
+// corpus labels the wish as one of them (a withdrawal of consent is not
+// also an objection; "keep it but do not use it for face recognition" is
+// an objection, not also a restriction).
+var overlapping = [][]string{
+	{Objection, ObjectDirectMarketing, WithdrawConsent, Restriction},
+	{Erasure, WithdrawConsent, ObjectDirectMarketing},
+	{Access, Portability, AutomatedDecision},
+	{Rectification, Restriction},
+}
+
+// overlapsAny reports whether r shares a group of overlapping with one of
+// rights.
+func overlapsAny(r string, rights []string) bool {
+	for _, grp := range overlapping {
+		if !slices.Contains(grp, r) {
+			continue
+		}
+		for _, x := range rights {
+			if x != r && slices.Contains(grp, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // askedPlainly reports whether a piece of evidence of right r stands in

@@ -266,9 +266,14 @@ func TestWordModelHeldOut(t *testing.T) {
 	c.wm = nil
 	report("no model")
 	c.wm = m
-	for _, th := range []float64{0, 0.02, 0.05, 0.1, 0.2} {
-		c.wmNoRequest = th
-		name := fmt.Sprintf("no-request %.2f", th)
+	type setting struct {
+		veto, add float64
+		groups    bool
+	}
+	for _, st := range []setting{{0.005, 1.1, false}, {0.005, 0.8, true}, {0.005, 0.7, true}, {0.005, 0.5, true},
+		{0.005, 0.8, false}, {0.005, 0.7, false}, {0.005, 0.5, false}, {0.02, 0.7, true}, {0.02, 0.5, true}, {0.02, 0.5, false}} {
+		c.wmVeto, c.wmAdd, c.wmAddGroups = st.veto, st.add, st.groups
+		name := fmt.Sprintf("veto %.3f add %.1f groups %v", st.veto, st.add, st.groups)
 		mt := report(name)
 		if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
 			for _, e := range mt.errors {
@@ -358,6 +363,13 @@ func TestWordModelMix(t *testing.T) {
 		f1(fmt.Sprintf("veto %.3f", veto), func(it item, r string, l int) bool {
 			return slices.Contains(it.phrase, r) && it.p[l] >= veto
 		})
+	}
+	for _, veto := range []float64{0.005, 0.02, 0.05, 0.1} {
+		for _, add := range []float64{0.3, 0.5, 0.7} {
+			f1(fmt.Sprintf("veto %.3f + model >= %.1f", veto, add), func(it item, r string, l int) bool {
+				return slices.Contains(it.phrase, r) && it.p[l] >= veto || it.p[l] >= add
+			})
+		}
 	}
 }
 
