@@ -1061,11 +1061,35 @@ import (
 // mails: kind 0.930, P 0.927 R 0.901 F1 0.914, representative 31/32 (1
 // false). Gated for the safety property only.
 
+// Holdout34 (holdout34-everyday.txt, h34-*, everyday mail in the four
+// languages), holdout35 (holdout35-mixed.txt, h35-*, an energy supplier's
+// month: 14 formal and 16 informal requests, 8 automatic mails, 12
+// non-requests), holdout36 (holdout36-everyday.txt, h36-*, Dutch and
+// German everyday mail) and holdout37 (holdout37-mixed.txt, h37-*,
+// English and French letters and everyday mail) were written by four more
+// people who never saw the classifier, during batch 39, and looked at
+// once, aggregate only, at 40be72a (the word model trained on 6,182 mails
+// with its drop, add-beside, representative and no-request rules):
+//   holdout34: kind 0.940, P 1.000 R 0.905 F1 0.950, representative 7/7
+//   holdout35: kind 0.980, P 0.946 R 1.000 F1 0.972, representative 8/8
+//   holdout36: kind 0.940, P 0.923 R 0.923 F1 0.923, representative 7/7
+//   holdout37: kind 0.960, P 0.977 R 0.977 F1 0.977, representative 10/10
+//   together (200 mails): kind 0.955, P 0.962 R 0.950 F1 0.956,
+//     representative 32/32 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: access 0.970,
+//     automated_decision 0.909, erasure 0.923, object_direct_marketing
+//     0.950, objection 1.000, portability 1.000, rectification 1.000,
+//     restriction 0.857 (12/14), withdraw_consent 0.933. The kind errors:
+//     8 requests taken as not a request, 1 the other way.
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.915, P 0.937 R 0.931 F1 0.934, representative 31/32 (2
+// false). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout33 and wordmodel34 to wordmodel39: the safety property only): at
+// holdout37 and wordmodel34 to wordmodel39: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1283,6 +1307,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout21", true}, {"holdout22", true}, {"holdout23", true}, {"holdout24", true}, {"holdout25", true},
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
+		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true},
 	}
 	for _, sp := range splits {
