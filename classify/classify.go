@@ -138,10 +138,12 @@ type Classifier struct {
 	// wmRight is added to a mail without right phrases, and a mail
 	// without right phrases or mention of personal data becomes a request
 	// for triage when the model scores the request at least wmRequest
-	// and a right at least wmRight.
+	// and a right at least wmRight, or the request alone at least
+	// wmRequestAlone. The others are described at their use.
 	wm                                                               *wordModel
 	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd float64
 	wmAddGroups                                                      bool
+	wmRequestAlone                                                   float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -170,7 +172,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 		}
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmAddGroups: true}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmAddGroups: true, wmRequestAlone: defaultModelRequestAlone}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -314,7 +316,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
 		c.modelAdd(sc, g, &res, c.wmRight)
-	case g != nil && g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight:
+	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
 		c.modelAdd(sc, g, &res, c.wmRight)

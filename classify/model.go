@@ -325,13 +325,14 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 // The thresholds of the word model (see modelGuess), chosen on held-out
 // splits the model was not trained on (README.md).
 const (
-	defaultModelRight     = 0.7
-	defaultModelRequest   = 0.9
-	defaultModelVeto      = 0.005
-	defaultModelRep       = 0.5
-	defaultModelRepVeto   = 0.01
-	defaultModelNoRequest = 0.1
-	defaultModelAdd       = 0.8
+	defaultModelRight        = 0.7
+	defaultModelRequest      = 0.9
+	defaultModelVeto         = 0.005
+	defaultModelRep          = 0.5
+	defaultModelRepVeto      = 0.01
+	defaultModelNoRequest    = 0.1
+	defaultModelAdd          = 0.8
+	defaultModelRequestAlone = 0.98
 )
 
 var (

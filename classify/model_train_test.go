@@ -266,14 +266,9 @@ func TestWordModelHeldOut(t *testing.T) {
 	c.wm = nil
 	report("no model")
 	c.wm = m
-	type setting struct {
-		veto, add float64
-		groups    bool
-	}
-	for _, st := range []setting{{0.005, 1.1, false}, {0.005, 0.8, true}, {0.005, 0.7, true}, {0.005, 0.5, true},
-		{0.005, 0.8, false}, {0.005, 0.7, false}, {0.005, 0.5, false}, {0.02, 0.7, true}, {0.02, 0.5, true}, {0.02, 0.5, false}} {
-		c.wmVeto, c.wmAdd, c.wmAddGroups = st.veto, st.add, st.groups
-		name := fmt.Sprintf("veto %.3f add %.1f groups %v", st.veto, st.add, st.groups)
+	for _, th := range []float64{1.1, 0.99, 0.98, 0.97, 0.95, 0.93} {
+		c.wmRequestAlone = th
+		name := fmt.Sprintf("request alone %.2f", th)
 		mt := report(name)
 		if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
 			for _, e := range mt.errors {
