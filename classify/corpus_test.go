@@ -1014,6 +1014,15 @@ import (
 // F1 0.882, language 1.000, representative 54/55 (1 false), no automatic
 // mail as a request, none without headers either.
 
+// The split wordmodel40 (wordmodel40a-d, t40*-* mails, 400 mails by four
+// more writers: a Dutch gym chain's and a German bank's month, an Irish
+// pharmacy's and a French furniture shop's, restriction, automated
+// decisions and withdrawals, very short mails and forwards with a
+// one-line note). First look (63bb81e, model not trained on it),
+// aggregate only: kind 0.927, P 0.945 R 0.857 F1 0.899, language 0.998,
+// representative 35/38 (none false), no automatic mail as a request, none
+// without headers either.
+
 // Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
 // languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
 // 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
@@ -1089,7 +1098,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout37 and wordmodel34 to wordmodel39: the safety property only): at
+// holdout37 and wordmodel34 to wordmodel40: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1308,7 +1317,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
