@@ -331,7 +331,7 @@ const (
 	defaultModelRep          = 0.5
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
-	defaultModelAdd          = 0.8
+	defaultModelAdd          = 0.9
 	defaultModelRequestAlone = 0.98
 )
 
