@@ -1094,11 +1094,37 @@ import (
 // mails: kind 0.915, P 0.937 R 0.931 F1 0.934, representative 31/32 (2
 // false). Gated for the safety property only.
 
+// Holdout38 (holdout38-everyday.txt, h38-*, everyday mail in the four
+// languages), holdout39 (holdout39-mixed.txt, h39-*, an energy supplier's
+// month: 13 formal and 17 informal requests, 8 automatic mails, 12
+// non-requests), holdout40 (holdout40-everyday.txt, h40-*, French and
+// German everyday mail) and holdout41 (holdout41-mixed.txt, h41-*, Dutch
+// and English letters and everyday mail) were written by four more
+// people who never saw the classifier, during batch 40, and looked at
+// once, aggregate only, at e379329 (the word model trained on 6,736 mails
+// with all its rules, the request read on the model alone at >= 0.98 and
+// rights added beside the phrases' at >= 0.9 included):
+//   holdout38: kind 0.980, P 1.000 R 1.000 F1 1.000, representative 7/7
+//   holdout39: kind 0.980, P 0.941 R 0.842 F1 0.889, representative 6/6
+//     (1 false)
+//   holdout40: kind 0.980, P 1.000 R 0.927 F1 0.962, representative 7/7
+//   holdout41: kind 1.000, P 0.974 R 0.902 F1 0.937, representative
+//     10/10
+//   together (200 mails): kind 0.985, P 0.980 R 0.917 F1 0.947,
+//     representative 30/30 (1 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: access 1.000,
+//     automated_decision 1.000, erasure 0.826, object_direct_marketing
+//     0.941, objection 0.929, portability 0.875, rectification 0.938,
+//     restriction 0.692 (9/13), withdraw_consent 1.000.
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.950, P 0.959 R 0.904 F1 0.931, representative 29/30 (1
+// false). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout37 and wordmodel34 to wordmodel40: the safety property only): at
+// holdout41 and wordmodel34 to wordmodel40: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1317,6 +1343,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout26", true}, {"holdout27", true}, {"holdout28", true}, {"holdout29", true},
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
+		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true},
 	}
 	for _, sp := range splits {

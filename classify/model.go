@@ -332,7 +332,7 @@ const (
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
 	defaultModelAdd          = 0.9
-	defaultModelRequestAlone = 0.98
+	defaultModelRequestAlone = 0.99
 )
 
 var (
