@@ -451,12 +451,13 @@ func (c *Classifier) modelAddBeside(sc *scan, g *guess, res *Result) {
 // overlapping are groups of rights one wish can be read as, where the
 // corpus labels the wish as one of them (a withdrawal of consent is not
 // also an objection; "keep it but do not use it for face recognition" is
-// an objection, not also a restriction).
+// an objection, not also a restriction). Rectification beside
+// restriction ("correct it and do not use it meanwhile") and access
+// beside portability or an automated decision are both labelled when
+// both are asked, so they are no such group.
 var overlapping = [][]string{
 	{Objection, ObjectDirectMarketing, WithdrawConsent, Restriction},
 	{Erasure, WithdrawConsent, ObjectDirectMarketing},
-	{Access, Portability, AutomatedDecision},
-	{Rectification, Restriction},
 }
 
 // overlapsAny reports whether r shares a group of overlapping with one of
