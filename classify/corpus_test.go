@@ -1129,11 +1129,26 @@ import (
 // mails: kind 0.950, P 0.959 R 0.904 F1 0.931, representative 29/30 (1
 // false). Gated for the safety property only.
 
+// Holdout42 (holdout42-everyday.txt, h42-*, everyday mail in the four
+// languages) and holdout43 (holdout43-mixed.txt, h43-*, an energy
+// supplier's month: 13 formal and 17 informal requests, 8 automatic
+// mails, 12 non-requests) were written by two more people who never saw
+// the classifier, during batch 41, and looked at once, aggregate only, at
+// b5a61c1 (the word model trained on 7,468 mails):
+//   holdout42: kind 0.960, P 1.000 R 0.977 F1 0.988, representative 7/7
+//   holdout43: kind 0.960, P 0.897 R 0.946 F1 0.921, representative 7/7
+//   together (100 mails): kind 0.960, P 0.951 R 0.963 F1 0.957,
+//     representative 14/14, language 1.000, no automatic mail taken as a
+//     request; every right's recall >= 0.94 but erasure 0.867 (13/15).
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.930, P 0.917 R 0.963 F1 0.939, representative 13/14.
+// Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout41 and wordmodel34 to wordmodel41: the safety property only): at
+// holdout43 and wordmodel34 to wordmodel41: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1353,6 +1368,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
+		{"holdout42", true}, {"holdout43", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true},
 	}
 	for _, sp := range splits {
