@@ -140,10 +140,8 @@ type Classifier struct {
 	// for triage when the model scores the request at least wmRequest
 	// and a right at least wmRight, or the request alone at least
 	// wmRequestAlone. The others are described at their use.
-	wm                                                               *wordModel
-	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd float64
-	wmAddGroups                                                      bool
-	wmRequestAlone                                                   float64
+	wm                                                                               *wordModel
+	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd, wmRequestAlone float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -172,7 +170,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 		}
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmAddGroups: true, wmRequestAlone: defaultModelRequestAlone}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -350,16 +348,20 @@ func (c *Classifier) modelRepresentative(sc *scan, g *guess, res *Result) {
 }
 
 // modelAdd adds to res every right the word model scores at least th
-// (modelRights), each with the (at most three) words that weighed most as
+// (modelRights) that res does not hold and that overlaps none it held
+// (overlapping: "take my photo off the website, I withdraw my consent" is
+// read by the phrases as the withdrawal, and the corpus's convention keeps
+// it at that), each with the (at most three) words that weighed most as
 // evidence, and names them in res.KindReason.
 func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
 	if g == nil {
 		return
 	}
 	var names []string
+	found := slices.Clone(res.Rights) // the phrases' rights
 	for _, l := range modelRights(sc, g, th) {
 		r := Rights[l]
-		if slices.Contains(res.Rights, r) {
+		if slices.Contains(found, r) || overlapsAny(r, found) {
 			continue
 		}
 		res.Rights = append(res.Rights, r)
@@ -400,7 +402,7 @@ func (c *Classifier) modelNoRequest(sc *scan, g *guess, res *Result) bool {
 // in a mail that, word for word, asks something else ("sms" in a mail
 // about a phone bill, "score" in an objection letter) — unless a sentence
 // asks for it plainly (askedPlainly). A request left without rights goes
-// to staff triage. A right it is sure of is added (modelAddBeside).
+// to staff triage. A right it is sure of is added (modelAdd, wmAdd).
 func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 	if g == nil {
 		return
@@ -421,31 +423,7 @@ func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 			res.Triage = true
 		}
 	}
-	c.modelAddBeside(sc, g, res)
-}
-
-// modelAddBeside adds to the rights the phrases found each right the word
-// model scores at least wmAdd (and modelRights allows) that does not
-// overlap one of them (overlapping): "take my photo off the website, I
-// withdraw my consent" is read by the phrases as the withdrawal, and the
-// corpus's convention keeps it at that.
-func (c *Classifier) modelAddBeside(sc *scan, g *guess, res *Result) {
-	var names []string
-	for _, l := range modelRights(sc, g, c.wmAdd) {
-		r := Rights[l]
-		if slices.Contains(res.Rights, r) || c.wmAddGroups && overlapsAny(r, res.Rights) {
-			continue
-		}
-		res.Rights = append(res.Rights, r)
-		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
-		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
-	}
-	if len(names) == 0 {
-		return
-	}
-	sort.Strings(res.Rights)
-	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
-	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+	c.modelAdd(sc, g, res, c.wmAdd)
 }
 
 // overlapping are groups of rights one wish can be read as, where the
