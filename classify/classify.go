@@ -1575,22 +1575,16 @@ var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat",
 var refusalStems = []string{"reject", "declin", "turned", "afgewez", "afwijz", "geweiger", "abgelehn", "ablehn", "absage", "refus", "rejet"}
 
 // tellsRefusal reports whether the text tells of a refusal (refusalStems).
-func (sc *scan) tellsRefusal() bool {
-	for _, t := range sc.toks {
-		for _, st := range refusalStems {
-			if strings.HasPrefix(t.s, st) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (sc *scan) tellsRefusal() bool { return sc.hasStem(refusalStems) }
 
 // tellsDecision reports whether the text tells of a decision about the
 // writer (decisionStems).
-func (sc *scan) tellsDecision() bool {
+func (sc *scan) tellsDecision() bool { return sc.hasStem(decisionStems) }
+
+// hasStem reports whether a word of the text starts with one of stems.
+func (sc *scan) hasStem(stems []string) bool {
 	for _, t := range sc.toks {
-		for _, st := range decisionStems {
+		for _, st := range stems {
 			if strings.HasPrefix(t.s, st) {
 				return true
 			}

@@ -240,22 +240,12 @@ func TestWordModelUpToDate(t *testing.T) {
 // is trained on every other split and the classifier is evaluated on the
 // named ones without the model and with it at several thresholds.
 func TestWordModelHeldOut(t *testing.T) {
-	env := os.Getenv("PRIVACYD_MODEL_EVAL")
-	if env == "" {
-		t.Skip("set PRIVACYD_MODEL_EVAL=split,split,... to measure")
-	}
-	held := strings.Split(env, ",")
-	m, train := heldOutModel(t, held)
-	t.Logf("trained on %d mails, %d features", len(train), len(m.keys))
+	held, m, c := heldOutSetup(t, "PRIVACYD_MODEL_EVAL")
 	var ls []label
 	for _, l := range readLabels(t) {
 		if slices.Contains(held, l.split) {
 			ls = append(ls, l)
 		}
-	}
-	c, err := New(corpusOptions)
-	if err != nil {
-		t.Fatal(err)
 	}
 	report := func(name string) *metrics {
 		mt := evaluate(t, c, ls)
@@ -282,16 +272,7 @@ func TestWordModelHeldOut(t *testing.T) {
 // model was not trained on, the rights of the phrases alone, the model
 // alone, and the phrases with the model adding or vetoing rights.
 func TestWordModelMix(t *testing.T) {
-	env := os.Getenv("PRIVACYD_MODEL_MIX")
-	if env == "" {
-		t.Skip("set PRIVACYD_MODEL_MIX=split,split,... to measure")
-	}
-	held := strings.Split(env, ",")
-	m, _ := heldOutModel(t, held)
-	c, err := New(corpusOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	held, m, c := heldOutSetup(t, "PRIVACYD_MODEL_MIX")
 	c.wm = nil
 	type item struct {
 		want, phrase []string
@@ -388,6 +369,25 @@ func BenchmarkLoadWordModel(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// heldOutSetup reads the splits to hold out from the environment
+// variable env (comma-separated; the test is skipped without it), and
+// returns them with a word model trained without them (heldOutModel) and
+// a classifier of the embedded lexicons.
+func heldOutSetup(t *testing.T, env string) ([]string, *wordModel, *Classifier) {
+	v := os.Getenv(env)
+	if v == "" {
+		t.Skip("set " + env + "=split,split,... to measure")
+	}
+	held := strings.Split(v, ",")
+	m, train := heldOutModel(t, held)
+	t.Logf("trained on %d mails, %d features", len(train), len(m.keys))
+	c, err := New(corpusOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return held, m, c
 }
 
 // heldOutModel trains a word model on every split but held and those
