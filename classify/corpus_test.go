@@ -1032,6 +1032,17 @@ import (
 // representative 56/60 (1 false), no automatic mail as a request, none
 // without headers either.
 
+// The split wordmodel42 (wordmodel42a-f, t42*-* mails, 600 mails by six
+// more writers: erasure asked beside another wish in words that never say
+// "delete", a driving school's and a garden centre chain's month, a
+// driving school's and a clinic's, requests without a right beside
+// complaints, formal letters with their automatic answers, restriction and
+// portability). First look (2b10fd5, model not trained on it), aggregate
+// only: kind 0.912, P 0.912 R 0.739 F1 0.817 (erasure in words that never
+// say "delete" is the hardest class yet), language 0.998, representative
+// 58/60 (1 false), no automatic mail as a request, none without headers
+// either.
+
 // Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
 // languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
 // 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
@@ -1148,7 +1159,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout43 and wordmodel34 to wordmodel41: the safety property only): at
+// holdout43 and wordmodel34 to wordmodel42: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1369,7 +1380,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
 		{"holdout42", true}, {"holdout43", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
