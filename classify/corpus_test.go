@@ -1155,11 +1155,35 @@ import (
 // mails: kind 0.930, P 0.917 R 0.963 F1 0.939, representative 13/14.
 // Gated for the safety property only.
 
+// Holdout44 (holdout44-everyday.txt, h44-*, everyday mail in the four
+// languages), holdout45 (holdout45-mixed.txt, h45-*, a telecom provider's
+// month: 13 formal and 17 informal requests, 8 automatic mails, 12
+// non-requests), holdout46 (holdout46-everyday.txt, h46-*, German and
+// French everyday mail) and holdout47 (holdout47-mixed.txt, h47-*, Dutch
+// and English letters and everyday mail) were written by four more
+// people who never saw the classifier, during batch 42, and looked at
+// once, aggregate only, at 0fbf496 (the word model trained on 8,118
+// mails; the last round of that day):
+//   holdout44: kind 0.980, P 1.000 R 0.949 F1 0.974, representative 7/7
+//   holdout45: kind 0.980, P 0.905 R 0.974 F1 0.938, representative 6/6
+//   holdout46: kind 0.960, P 0.974 R 0.881 F1 0.925, representative 6/7
+//   holdout47: kind 1.000, P 1.000 R 0.955 F1 0.977, representative
+//     10/10
+//   together (200 mails): kind 0.980, P 0.969 R 0.939 F1 0.954,
+//     representative 29/30 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: access 0.971,
+//     automated_decision 1.000, erasure 0.889, object_direct_marketing
+//     0.833 (15/18), objection 1.000, portability 1.000, rectification
+//     0.867 (13/15), restriction 0.933, withdraw_consent 1.000.
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.955, P 0.950 R 0.927 F1 0.938, representative 26/30 (1
+// false). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout43 and wordmodel34 to wordmodel42: the safety property only): at
+// holdout47 and wordmodel34 to wordmodel42: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1379,7 +1403,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout30", true}, {"holdout31", true}, {"holdout32", true}, {"holdout33", true},
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
-		{"holdout42", true}, {"holdout43", true},
+		{"holdout42", true}, {"holdout43", true}, {"holdout44", true}, {"holdout45", true},
+		{"holdout46", true}, {"holdout47", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true},
 	}
 	for _, sp := range splits {
