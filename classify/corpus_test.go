@@ -1043,6 +1043,19 @@ import (
 // 58/60 (1 false), no automatic mail as a request, none without headers
 // either.
 
+// The split wordmodel43 (wordmodel43a-f, t43*-* mails, 600 mails by six
+// more writers: marketing stopped and data gone in words not used yet,
+// rectification in everyday words, a childcare organisation's and a
+// utility's month, a housing association's and a banking app's, letters
+// with every sort of automatic answer, short mails). First look (8131c1f
+// with the model of b813110, not trained on it), aggregate only: kind
+// 0.903, P 0.947 R 0.756 F1 0.841, language 0.997, representative 53/60
+// (5 false), no automatic mail as a request; without headers two ticket
+// receipts that quote the request after "Ihre Nachricht:" and "Rappel de
+// votre message :", a French Exchange NDR and a quota warning were
+// requests (fixed: such colon lines start the quoted copy in `message`,
+// French NDR and receipt phrasing, "mailbox ... reached ... quota").
+
 // Holdout26 (holdout26-everyday.txt, h26-*, 50 everyday mails in the four
 // languages), holdout27 (holdout27-mixed.txt, h27-*, a month's mailbox:
 // 14 formal and 16 informal requests, 8 automatic mails, 12 non-requests),
@@ -1183,7 +1196,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout47 and wordmodel34 to wordmodel42: the safety property only): at
+// holdout47 and wordmodel34 to wordmodel43: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1405,7 +1418,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
 		{"holdout42", true}, {"holdout43", true}, {"holdout44", true}, {"holdout45", true},
 		{"holdout46", true}, {"holdout47", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

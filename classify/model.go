@@ -325,7 +325,7 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 // The thresholds of the word model (see modelGuess), chosen on held-out
 // splits the model was not trained on (README.md).
 const (
-	defaultModelRight        = 0.75
+	defaultModelRight        = 0.85
 	defaultModelRequest      = 0.9
 	defaultModelVeto         = 0.005
 	defaultModelRep          = 0.5

@@ -1,6 +1,7 @@
 package message
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -48,6 +49,14 @@ var origMarkers = []string{
 	// "---- Ihre Nachricht ----" above the copy a ticket system quotes
 	"your message", "uw bericht", "je bericht", "ihre nachricht", "votre message",
 	"your request", "uw vraag", "ihre anfrage", "votre demande",
+}
+
+// copyMarkers head the copy of the mail a ticket system answers, on a line
+// of their own ending in a colon ("Ihre Nachricht:", "Rappel de votre
+// message :"): what follows is the customer's mail, quoted.
+var copyMarkers = []string{
+	"your message", "uw bericht", "je bericht", "ihre nachricht", "votre message",
+	"rappel de votre message", "copy of your message", "kopie van uw bericht",
 }
 
 var mobileSigs = []string{
@@ -98,6 +107,9 @@ func classifyLine(line string) lineKind {
 			if core == m || (strings.HasPrefix(l, "--") && strings.Contains(core, m)) {
 				return kindForward
 			}
+		}
+		if t[len(t)-1] == ':' && !strings.HasPrefix(l, "--") && slices.Contains(copyMarkers, core) {
+			return kindOrigMessage
 		}
 		if strings.HasPrefix(l, "--") {
 			for _, m := range origMarkers {
