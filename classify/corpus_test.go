@@ -1192,11 +1192,28 @@ import (
 // mails: kind 0.955, P 0.950 R 0.927 F1 0.938, representative 26/30 (1
 // false). Gated for the safety property only.
 
+// Holdout48 (holdout48-everyday.txt, h48-*, everyday mail in the four
+// languages) and holdout49 (holdout49-mixed.txt, h49-*, a bookseller's
+// month: 13 formal and 17 informal requests, 8 automatic mails, 12
+// non-requests) were written by two more people who never saw the
+// classifier, during batch 43, and looked at once, aggregate only, at
+// 3f25ba6 (the word model trained on 8,848 mails; the last look of that
+// day):
+//   holdout48: kind 0.980, P 0.973 R 0.878 F1 0.923, representative 7/7
+//   holdout49: kind 0.980, P 0.947 R 1.000 F1 0.973, representative 7/7
+//   together (100 mails): kind 0.980, P 0.960 R 0.935 F1 0.947,
+//     representative 14/14, language 1.000, no automatic mail taken as a
+//     request; recall per right: rectification 0.857 (6/7), restriction
+//     0.800 (4/5), the others 0.90-1.00.
+// The classifier at the start of that day's session (f3ee474) on the same
+// mails: kind 0.920, P 0.947 R 0.935 F1 0.941, representative 14/14.
+// Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout47 and wordmodel34 to wordmodel43: the safety property only): at
+// holdout49 and wordmodel34 to wordmodel43: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1417,7 +1434,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout34", true}, {"holdout35", true}, {"holdout36", true}, {"holdout37", true},
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
 		{"holdout42", true}, {"holdout43", true}, {"holdout44", true}, {"holdout45", true},
-		{"holdout46", true}, {"holdout47", true},
+		{"holdout46", true}, {"holdout47", true}, {"holdout48", true}, {"holdout49", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true},
 	}
 	for _, sp := range splits {
