@@ -156,7 +156,7 @@ type feature struct {
 func eachFeature(sc *scan, emit func(kind, a, b string, s, e int)) {
 	negClause := -1
 	prev := -1
-	for i := range sc.toks {
+	for i := range sc.toks[:min(len(sc.toks), modelMaxWords)] {
 		t := &sc.toks[i]
 		if t.form || sc.subjReply && t.subject || isNumber(t.s) && len(t.s) > 3 {
 			prev = -1
@@ -190,6 +190,12 @@ func eachFeature(sc *scan, emit func(kind, a, b string, s, e int)) {
 		prev = i
 	}
 }
+
+// modelMaxWords is how many words of a mail the word model reads: what a
+// person asks stands at the top, and no mail of the corpus it learned
+// from is longer (the longest has fewer than 500), so a long mail costs
+// no more than a letter.
+const modelMaxWords = 1000
 
 // featureKey is the key of a feature as eachFeature describes it.
 func featureKey(kind, a, b string) string {

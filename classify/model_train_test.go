@@ -218,6 +218,25 @@ func trainedModelFile(t testing.TB) ([]byte, int) {
 	return formatWordModel(m, header), len(m.keys)
 }
 
+// TestModelMaxWordsCoversCorpus checks that no corpus mail is longer than
+// the word model reads (modelMaxWords), so the cap changes nothing the
+// model learned from.
+func TestModelMaxWordsCoversCorpus(t *testing.T) {
+	c, err := newClassifier(corpusOptions, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range readLabels(t) {
+		raw, err := readCorpus(l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(c.scan(message.Parse(raw, message.Options{})).toks); n > modelMaxWords {
+			t.Errorf("%s: %d words, more than the word model reads (%d)", l.file, n, modelMaxWords)
+		}
+	}
+}
+
 // TestWordModelUpToDate checks that the embedded model is the one the
 // corpus trains: a corpus changed without retraining fails here. Floating
 // point is exact only where the compiler fuses no multiply-adds, so the
