@@ -1675,18 +1675,7 @@ var consentWords = []string{"consent", "permission", "toestemming", "einwillig",
 // namesConsent reports whether the phrase mt reads a word that names
 // consent or agreement, or an article number (art. 7(3)).
 func (sc *scan) namesConsent(mt match) bool {
-	if mt.p.article {
-		return true
-	}
-	for _, k := range mt.lits {
-		s := sc.toks[k].s
-		for _, w := range consentWords {
-			if strings.HasPrefix(s, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return mt.p.article || sc.readsStem(mt, consentWords)
 }
 
 // correctionStems start the verbs that correct, in the four languages.
@@ -1694,11 +1683,14 @@ var correctionStems = []string{"correct", "corrig", "rectif", "fix", "amend", "u
 	"aktualis", "ander", "verbeter", "wijzig", "aanpas", "rechtzet", "modifi", "mettre", "changer", "change"}
 
 // correctionVerb reports whether the phrase mt reads a verb that corrects.
-func (sc *scan) correctionVerb(mt match) bool {
+func (sc *scan) correctionVerb(mt match) bool { return sc.readsStem(mt, correctionStems) }
+
+// readsStem reports whether the phrase mt reads a word that starts with
+// one of stems.
+func (sc *scan) readsStem(mt match, stems []string) bool {
 	for _, k := range mt.lits {
-		s := sc.toks[k].s
-		for _, w := range correctionStems {
-			if strings.HasPrefix(s, w) {
+		for _, st := range stems {
+			if strings.HasPrefix(sc.toks[k].s, st) {
 				return true
 			}
 		}
@@ -1710,17 +1702,11 @@ func (sc *scan) correctionVerb(mt match) bool {
 // objects, or the article number 21.
 func (sc *scan) objects(mt match) bool {
 	for _, k := range mt.lits {
-		s := sc.toks[k].s
-		if s == "21" {
+		if sc.toks[k].s == "21" {
 			return true
 		}
-		for _, w := range objectWords {
-			if strings.HasPrefix(s, w) {
-				return true
-			}
-		}
 	}
-	return false
+	return sc.readsStem(mt, objectWords)
 }
 
 // dropRightLists sets drop for the right phrases of every sentence that
