@@ -290,6 +290,11 @@ func TestWordModelHeldOut(t *testing.T) {
 // TestWordModelMix (PRIVACYD_MODEL_MIX=splits) compares, on splits the
 // model was not trained on, the rights of the phrases alone, the model
 // alone, and the phrases with the model adding or vetoing rights.
+// PRIVACYD_MODEL_SHOW=1 logs each mail where the model would drop or add
+// a right; PRIVACYD_MODEL_KIND=request (or not) logs the model's
+// "request" score of each mail the phrases read as a request (or not).
+// TestWordModelHeldOut's PRIVACYD_MODEL_ERRORS names a setting whose
+// errors to log.
 func TestWordModelMix(t *testing.T) {
 	held, m, c := heldOutSetup(t, "PRIVACYD_MODEL_MIX")
 	c.wm = nil
