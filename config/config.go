@@ -104,6 +104,13 @@ type SMTP struct {
 	From         string `yaml:"from"` // default organisation.privacy_address
 	// CAFile is a PEM file of CA certificates to trust instead of the system roots.
 	CAFile string `yaml:"ca_file"`
+	// CopyToSelf sends every mail to organisation.privacy_address as well
+	// (an envelope recipient, named in no header), so that after a crash a
+	// mail that may have gone out is looked for in the mailbox before it is
+	// sent again. Default false.
+	CopyToSelf bool `yaml:"copy_to_self"`
+	// CopyWait is how long such a copy may take to arrive; default 10m.
+	CopyWait Duration `yaml:"copy_wait"`
 }
 
 // Database is the SQLite file that holds the register.

@@ -23,7 +23,8 @@ const (
 	DefaultSAURL           = "https://autoriteitpersoonsgegevens.nl"
 	DefaultSAAddress       = "Postbus 93374, 2509 AJ Den Haag"
 	DefaultMailbox         = "INBOX"
-	DefaultPollInterval    = Duration(60e9) // 1m
+	DefaultPollInterval    = Duration(60e9)      // 1m
+	DefaultCopyWait        = Duration(10 * 60e9) // 10m
 	DefaultHolidays        = "NL"
 	DefaultClockStarts     = ClockReceipt
 	DefaultDeadlineSweep   = "0 8 * * *"
@@ -154,6 +155,9 @@ func (c *Config) SetDefaults() {
 
 	def(&c.SMTP.TLS, defaultTLS(c.SMTP.Address, "587", "25"))
 	def(&c.SMTP.From, o.PrivacyAddress)
+	if c.SMTP.CopyWait == 0 {
+		c.SMTP.CopyWait = DefaultCopyWait
+	}
 
 	if len(c.Staff.Notify) == 0 {
 		c.Staff.Notify = append([]string(nil), c.Staff.Addresses...)

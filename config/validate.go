@@ -43,6 +43,8 @@ func joinProblems(probs []problem) error {
 const (
 	MinPollInterval   = Duration(5 * time.Second)
 	MaxPollInterval   = Duration(24 * time.Hour)
+	MinCopyWait       = Duration(time.Second) // smtp.copy_wait
+	MaxCopyWait       = Duration(24 * time.Hour)
 	MinClosedCaseDays = 30
 	MinMaxParseBytes  = 64 << 10
 	MaxMaxParseBytes  = 1 << 30
@@ -98,6 +100,9 @@ func (c *Config) validate() []problem {
 	}
 	if p := c.IMAP.PollInterval; p < MinPollInterval || p > MaxPollInterval {
 		v.addf("imap.poll_interval", "%s is out of range (%s to %s)", p, MinPollInterval, MaxPollInterval)
+	}
+	if w := c.SMTP.CopyWait; w < MinCopyWait || w > MaxCopyWait {
+		v.addf("smtp.copy_wait", "%s is out of range (%s to %s)", w, MinCopyWait, MaxCopyWait)
 	}
 
 	v.server("smtp", c.SMTP.Address, c.SMTP.TLS, c.SMTP.CAFile)

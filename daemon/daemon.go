@@ -82,6 +82,14 @@ func New(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) 
 		return nil, err
 	}
 	d.Sender = outbox.NewSender(smtpCfg, tr, opt.Clock, opt.Log.With("component", "outbox"))
+	if cfg.SMTP.CopyToSelf {
+		// A mail that may have gone out before a crash is looked for in
+		// the mailbox (its copy) before it is sent again.
+		d.Sender.CopyWait = time.Duration(cfg.SMTP.CopyWait)
+		d.Sender.Confirm = func(ctx context.Context, messageID string) (bool, error) {
+			return mailin.HasMessageID(ctx, imapOpt, messageID)
+		}
+	}
 	d.Sender.OnFailed = func(m outbox.Mail, err error) {
 		if ferr := tr.SendFailed(context.Background(), m, err); ferr != nil {
 			opt.Log.Error("telling staff about a failed mail", "mail", m.ID, "err", ferr)
@@ -108,6 +116,10 @@ func newTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		extra = b
 	}
 	own := ownAddresses(cfg)
+	var copyWait time.Duration
+	if sender && cfg.SMTP.CopyToSelf {
+		copyWait = time.Duration(cfg.SMTP.CopyWait)
+	}
 	cl, err := classify.New(classify.Options{StaffAddresses: lower(cfg.Staff.Addresses), OwnAddresses: own,
 		ExtraPhrases: extra, ExtraPhrasesName: cfg.Classify.ExtraPhrases})
 	if err != nil {
@@ -140,6 +152,7 @@ func newTracker(ctx context.Context, cfg *config.Config, log *slog.Logger, clk c
 		RepetitiveCount: cfg.Policy.RepetitiveCount, RepetitiveDays: cfg.Policy.RepetitiveDays,
 		RetentionDays: cfg.Retention.ClosedCaseDays,
 		SentLog:       sender,
+		CopyWait:      copyWait,
 	})
 }
 

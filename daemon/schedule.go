@@ -48,8 +48,12 @@ func SMTPConfig(cfg *config.Config, tlsCfg *tls.Config) (outbox.SMTPConfig, erro
 			return outbox.SMTPConfig{}, fmt.Errorf("smtp.ca_file: %w", err)
 		}
 	}
-	return outbox.SMTPConfig{Address: cfg.SMTP.Address, TLS: cfg.SMTP.TLS, TLSConfig: tlsCfg,
-		Username: cfg.SMTP.Username, Password: pass, Timeout: 30 * time.Second}, nil
+	c := outbox.SMTPConfig{Address: cfg.SMTP.Address, TLS: cfg.SMTP.TLS, TLSConfig: tlsCfg,
+		Username: cfg.SMTP.Username, Password: pass, Timeout: 30 * time.Second}
+	if cfg.SMTP.CopyToSelf {
+		c.CopyTo = cfg.Organisation.PrivacyAddress
+	}
+	return c, nil
 }
 
 // SweepOptions returns the warning policy configured by cfg.

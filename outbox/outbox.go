@@ -36,6 +36,11 @@ type Mail struct {
 	AutoSubmitted bool
 	Date          time.Time // the Date header, fixed when queued
 	Attempts      int
+	// InDoubt is set when an earlier attempt may have reached the server
+	// unrecorded (privacyd stopped, or the connection broke, between the
+	// end of DATA and its record): the Sender looks for the mail's copy
+	// before it sends it again (Sender.Confirm).
+	InDoubt bool
 	// Err is set by the Queue when the mail could not be prepared (a
 	// template that does not render): the Sender marks it failed at once,
 	// as it does a mail the SMTP server refuses for good.
@@ -62,4 +67,20 @@ type Queue interface {
 	// NextAttempt returns the earliest next attempt of an unsent, unfailed
 	// mail; ok is false when there is none.
 	NextAttempt(ctx context.Context) (t time.Time, ok bool, err error)
+}
+
+// InFlight is implemented by a Queue that can keep which mail is in the SMTP
+// server's hands, outside its transactions (the tracker's sent log). When
+// copies go to privacyd's own mailbox (SMTPConfig.CopyTo), the Sender calls
+// Sending just before it hands a mail over, and MarkInDoubt instead of
+// MarkRetry when the connection broke while the server was answering the
+// end of DATA, or when the copy could not be looked for. After a restart
+// the Queue returns a mail whose Sending was not followed by MarkSent with
+// Mail.InDoubt set, due no earlier than the copy can have arrived.
+type InFlight interface {
+	// Sending records that attempt number attempts+1 of mail id starts.
+	Sending(id int64, attempts int) error
+	// MarkInDoubt sets Mail.InDoubt, schedules the next attempt at next and
+	// increments Attempts.
+	MarkInDoubt(ctx context.Context, id int64, next time.Time, errText string) error
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/textproto"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +45,14 @@ type SMTPConfig struct {
 	Timeout time.Duration
 	// HELO is the name sent in EHLO; default the machine's host name.
 	HELO string
+	// CopyTo, if set, is added to the envelope recipients of every mail (no
+	// header names it): privacyd's own mailbox, where the copy shows that
+	// the server took the mail. After a crash, or a connection lost while
+	// the server was answering the end of DATA, the Sender looks for that
+	// copy (Sender.Confirm) before it sends the mail again. A server that
+	// refuses this recipient does not stop the mail; conn.copyRefused says
+	// so.
+	CopyTo string
 }
 
 // ErrConfig wraps SMTP configuration errors (bad address or TLS mode,
@@ -123,6 +132,10 @@ type conn struct {
 	sc      *smtp.Client // the session, from client
 	ctx     context.Context
 	timeout time.Duration
+	copyTo  string
+	// copyRefused is the server's answer to the last refused RCPT TO of
+	// copyTo (nil when it was accepted).
+	copyRefused error
 
 	mu   sync.Mutex
 	raw  net.Conn
@@ -131,7 +144,7 @@ type conn struct {
 
 // dial connects, says EHLO, does TLS and AUTH as configured.
 func dial(ctx context.Context, e *endpoint) (*conn, error) {
-	c := &conn{ctx: ctx, timeout: e.cfg.Timeout}
+	c := &conn{ctx: ctx, timeout: e.cfg.Timeout, copyTo: e.cfg.CopyTo}
 	dialFunc := func(dctx context.Context, _, _ string) (net.Conn, error) {
 		d := net.Dialer{Timeout: e.cfg.Timeout}
 		raw, err := d.DialContext(dctx, "tcp", e.addr)
@@ -252,6 +265,17 @@ func (c *conn) transact(msg *gomail.Msg) error {
 			return fail("RCPT TO", r, err)
 		}
 	}
+	c.copyRefused = nil
+	if c.copyTo != "" && !slices.ContainsFunc(rcpts, func(r string) bool { return strings.EqualFold(r, c.copyTo) }) {
+		if err := c.sc.Rcpt(c.copyTo); err != nil {
+			var te *textproto.Error
+			if !errors.As(err, &te) {
+				return fail("RCPT TO", c.copyTo, err) // the connection is gone
+			}
+			// Refused: the mail goes without its copy.
+			c.copyRefused = err
+		}
+	}
 	w, err := c.sc.Data()
 	if err != nil {
 		return fail("DATA", "", err)
@@ -264,6 +288,15 @@ func (c *conn) transact(msg *gomail.Msg) error {
 		return fail("end of DATA", "", err)
 	}
 	return nil
+}
+
+// unanswered reports whether err is a mail's end of DATA that got no
+// answer: the connection broke after the whole mail was handed over, so
+// the server may have taken it (RFC 1047).
+func unanswered(err error) bool {
+	var ste *stageError
+	var te *textproto.Error
+	return errors.As(err, &ste) && ste.stage == "end of DATA" && !errors.As(err, &te)
 }
 
 // close says QUIT and closes the connection.

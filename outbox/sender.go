@@ -22,6 +22,7 @@ const (
 	DefaultGiveUpAfter   = 72 * time.Hour
 	DefaultPollInterval  = time.Minute
 	DefaultShutdownGrace = 10 * time.Second
+	DefaultCopyWait      = 10 * time.Minute
 )
 
 // maxAttemptsWithoutDate is the give-up rule for a mail without a Date
@@ -59,6 +60,16 @@ type Sender struct {
 	// ShutdownGrace is how long Run lets the mail in flight finish after its
 	// context ended; default DefaultShutdownGrace.
 	ShutdownGrace time.Duration
+	// Confirm, if set, looks in privacyd's own mailbox for the copy
+	// (SMTPConfig.CopyTo) of the mail with messageID (without angle
+	// brackets). A mail in doubt (Mail.InDoubt) whose copy is there is
+	// marked sent without being sent again; one whose copy is not is sent.
+	Confirm func(ctx context.Context, messageID string) (bool, error)
+	// CopyWait is how long the copy of a mail in doubt is given to arrive
+	// before it is looked for; default DefaultCopyWait. The tracker applies
+	// it after a restart; the Sender after a connection that broke at the
+	// end of DATA.
+	CopyWait time.Duration
 
 	cfg  SMTPConfig
 	q    Queue
@@ -69,6 +80,7 @@ type Sender struct {
 	mu           sync.Mutex // one pass at a time; guards the fields below
 	passFailures int        // consecutive passes that could not reach the server
 	holdUntil    time.Time  // no pass before this (server down)
+	copyWarned   bool       // the refusal of SMTPConfig.CopyTo was logged
 }
 
 // NewSender returns a Sender that delivers the mails of q through the SMTP
@@ -100,6 +112,7 @@ func (s *Sender) giveUpAfter() time.Duration {
 func (s *Sender) pollInterval() time.Duration {
 	return orDefault(s.PollInterval, DefaultPollInterval)
 }
+func (s *Sender) copyWait() time.Duration { return orDefault(s.CopyWait, DefaultCopyWait) }
 
 func orDefault[T int | time.Duration](v, def T) T {
 	if v <= 0 {
@@ -152,6 +165,13 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 		return 0, 0, nil
 	}
 	e, cfgErr := s.cfg.endpoint()
+	// With copies to the own mailbox, the queue keeps which mail is in the
+	// server's hands, so that a mail that may have gone out is looked for
+	// before it is sent again.
+	inflight, _ := s.q.(InFlight)
+	if s.cfg.CopyTo == "" {
+		inflight = nil
+	}
 
 	var c *conn
 	defer func() {
@@ -162,6 +182,16 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 	for i, m := range mails {
 		if err := stop.Err(); err != nil {
 			return sent, handled, err
+		}
+		if m.InDoubt && s.Confirm != nil {
+			settled, err := s.confirm(ctx, m, inflight)
+			if err != nil {
+				return sent, handled, err
+			}
+			if settled {
+				handled++
+				continue
+			}
 		}
 		err := m.Err
 		var msg *gomail.Msg
@@ -196,8 +226,18 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 			s.passFailures, s.holdUntil = 0, time.Time{}
 		}
 
+		if inflight != nil {
+			if err := inflight.Sending(m.ID, m.Attempts); err != nil {
+				s.log.Warn("outbox: recording the mail in flight failed; after a crash it is sent again without looking for its copy", mailAttrs(m, "err", err)...)
+			}
+		}
 		err = c.send(msg)
 		if err == nil {
+			if c.copyRefused != nil && !s.copyWarned {
+				s.copyWarned = true
+				s.log.Warn("outbox: the SMTP server refuses the copy to privacyd's own mailbox (smtp.copy_to_self); mails go without it",
+					failAttrs(Classify(&stageError{stage: "RCPT TO", err: c.copyRefused}))...)
+			}
 			// Accepted: recorded before anything else is said to the server.
 			if err := s.q.MarkSent(ctx, m.ID, s.clk.Now()); err != nil {
 				// The mail will be sent again (same Message-ID).
@@ -222,9 +262,13 @@ func (s *Sender) pass(stop, ctx context.Context) (sent, handled int, err error) 
 			s.log.Error("outbox: the SMTP server refuses our sender address; check smtp.from and the SMTP account",
 				failAttrs(f)...)
 		}
-		if f.Permanent {
+		switch {
+		case inflight != nil && unanswered(err):
+			// The server may have taken it: look for its copy first.
+			err = s.doubt(ctx, m, f, inflight, s.copyWait())
+		case f.Permanent:
 			err = s.fail(ctx, m, f)
-		} else {
+		default:
 			err = s.retry(ctx, m, f)
 		}
 		if err != nil {
@@ -268,6 +312,52 @@ func (s *Sender) retry(ctx context.Context, m Mail, f *Failure) error {
 		return fmt.Errorf("outbox: mark mail %d for retry: %w", m.ID, err)
 	}
 	s.log.Info("outbox: mail deferred", mailAttrs(m, append(failAttrs(f),
+		"attempt", m.Attempts+1, "next_attempt", next.UTC().Format(time.RFC3339))...)...)
+	return nil
+}
+
+// confirm looks for the copy of m, a mail in doubt. settled is true when m
+// needs no sending now: its copy was found and it is marked sent, or the
+// lookup failed and m is rescheduled, still in doubt. err is an error of
+// the queue.
+func (s *Sender) confirm(ctx context.Context, m Mail, inflight InFlight) (settled bool, err error) {
+	found, cerr := s.Confirm(ctx, m.MessageID)
+	switch {
+	case cerr != nil && ctx.Err() != nil:
+		return true, ctx.Err()
+	case cerr != nil:
+		f := &Failure{Err: fmt.Errorf("looking for the copy of a mail that may have gone out: %w", cerr)}
+		if inflight == nil {
+			return true, s.retry(ctx, m, f)
+		}
+		return true, s.doubt(ctx, m, f, inflight, 0)
+	case found:
+		if err := s.q.MarkSent(ctx, m.ID, s.clk.Now()); err != nil {
+			return true, fmt.Errorf("outbox: mark mail %d sent: %w", m.ID, err)
+		}
+		s.log.Info("outbox: the copy of a mail that may have gone out is in the mailbox; recorded as sent, not sent again", mailAttrs(m)...)
+		return true, nil
+	}
+	s.log.Info("outbox: no copy of a mail that may have gone out is in the mailbox; sending it again", mailAttrs(m)...)
+	return false, nil
+}
+
+// doubt reschedules m, which may have reached the server, at least wait
+// from now (the backoff when longer), or gives it up like retry.
+func (s *Sender) doubt(ctx context.Context, m Mail, f *Failure, inflight InFlight, wait time.Duration) error {
+	now := s.clk.Now()
+	expired := m.Attempts+1 >= maxAttemptsWithoutDate
+	if !m.Date.IsZero() {
+		expired = now.Sub(m.Date) >= s.giveUpAfter()
+	}
+	if expired {
+		return s.retry(ctx, m, f) // gives it up
+	}
+	next := now.Add(max(wait, s.backoff(m.Attempts)))
+	if err := inflight.MarkInDoubt(ctx, m.ID, next, f.Error()); err != nil {
+		return fmt.Errorf("outbox: mark mail %d in doubt: %w", m.ID, err)
+	}
+	s.log.Info("outbox: mail may have gone out; its copy is looked for before it is sent again", mailAttrs(m, append(failAttrs(f),
 		"attempt", m.Attempts+1, "next_attempt", next.UTC().Format(time.RFC3339))...)...)
 	return nil
 }

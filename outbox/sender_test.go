@@ -28,6 +28,7 @@ type memQueue struct {
 	mu      sync.Mutex
 	mails   []*qmail
 	dueHook chan time.Time // if set, receives the now of every Due call
+	begun   [][2]int64     // the Sending calls: mail ID, attempts
 }
 
 type qmail struct {
@@ -38,6 +39,7 @@ type qmail struct {
 	sentAt  []time.Time
 	failAt  []time.Time
 	retries []time.Time // the next attempts scheduled, in order
+	doubts  []time.Time // the next attempts scheduled by MarkInDoubt
 }
 
 func (q *memQueue) add(m Mail, next time.Time) {
@@ -55,6 +57,7 @@ func (q *memQueue) get(id int64) qmail {
 			c.sentAt = slices.Clone(m.sentAt)
 			c.failAt = slices.Clone(m.failAt)
 			c.retries = slices.Clone(m.retries)
+			c.doubts = slices.Clone(m.doubts)
 			return c
 		}
 	}
@@ -122,6 +125,30 @@ func (q *memQueue) MarkFailed(_ context.Context, id int64, at time.Time, errText
 	m.state = "failed"
 	m.errText = errText
 	m.failAt = append(m.failAt, at)
+	return nil
+}
+
+// Sending implements InFlight: it records id and attempts.
+func (q *memQueue) Sending(id int64, attempts int) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.begun = append(q.begun, [2]int64{id, int64(attempts)})
+	return nil
+}
+
+// MarkInDoubt implements InFlight.
+func (q *memQueue) MarkInDoubt(_ context.Context, id int64, next time.Time, errText string) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	m, err := q.find(id)
+	if err != nil {
+		return err
+	}
+	m.Attempts++
+	m.InDoubt = true
+	m.next = next
+	m.errText = errText
+	m.doubts = append(m.doubts, next)
 	return nil
 }
 

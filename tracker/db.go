@@ -242,6 +242,11 @@ var migrations = []string{
 		WHERE threshold GLOB 'overdue:*' GROUP BY case_id, kind, for_date;
 	INSERT OR REPLACE INTO kv (key, value)
 		SELECT 'sweep_overdue_daily', MAX(sent_on) FROM warnings_sent WHERE threshold GLOB 'overdue:*' HAVING COUNT(*) > 0;`,
+	// v9: a mail that may have reached the SMTP server unrecorded (privacyd
+	// stopped, or the connection broke, between the end of DATA and the
+	// record) is in doubt: with copies to the own mailbox, the sender looks
+	// for its copy before it sends it again (sentlog.go).
+	`ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -146,7 +146,7 @@ func (t *Tracker) storeRendered(ctx context.Context, ms []outbox.Mail) error {
 
 func (t *Tracker) due(ctx context.Context, now time.Time, limit int) (out, rendered []outbox.Mail, err error) {
 	rows, err := t.r.QueryContext(ctx, `SELECT id, COALESCE(case_id, ''), kind, from_addr, from_name, to_addrs,
-		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, attempts
+		subject, text, html, data, message_id, in_reply_to, refs, auto_submitted, date, attempts, in_doubt
 		FROM outbox WHERE sent_at = '' AND failed_at = '' AND next_attempt <= ?
 		ORDER BY next_attempt, id LIMIT ?`, fmtTime(now), limit)
 	if err != nil {
@@ -157,7 +157,7 @@ func (t *Tracker) due(ctx context.Context, now time.Time, limit int) (out, rende
 		var m outbox.Mail
 		var to, refs, date, data string
 		if err := rows.Scan(&m.ID, &m.CaseID, &m.Kind, &m.From, &m.FromName, &to, &m.Subject, &m.Text, &m.HTML,
-			&data, &m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts); err != nil {
+			&data, &m.MessageID, &m.InReplyTo, &refs, &m.AutoSubmitted, &date, &m.Attempts, &m.InDoubt); err != nil {
 			return nil, nil, err
 		}
 		if data != "" && m.Text == "" {
@@ -227,9 +227,25 @@ func (t *Tracker) applyPendingMarks(ctx context.Context) error {
 	return nil
 }
 
-// MarkRetry implements outbox.Queue.
+// MarkRetry implements outbox.Queue. The server answered, so the mail is
+// no longer in doubt.
 func (t *Tracker) MarkRetry(ctx context.Context, id int64, next time.Time, errText string) error {
-	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, fmtTime(next), errText, id)
+	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ?, in_doubt = 0 WHERE id = ?`, fmtTime(next), errText, id)
+	return err
+}
+
+// Sending implements outbox.InFlight: a begin line in the sent log, when
+// the tracker keeps one.
+func (t *Tracker) Sending(id int64, attempts int) error {
+	if t.sent == nil || t.opt.CopyWait <= 0 {
+		return nil
+	}
+	return t.sent.begin(id, attempts)
+}
+
+// MarkInDoubt implements outbox.InFlight.
+func (t *Tracker) MarkInDoubt(ctx context.Context, id int64, next time.Time, errText string) error {
+	_, err := t.mark.ExecContext(ctx, `UPDATE outbox SET next_attempt = ?, attempts = attempts + 1, last_error = ?, in_doubt = 1 WHERE id = ?`, fmtTime(next), errText, id)
 	return err
 }
 

@@ -31,6 +31,17 @@ import (
 // is in the database and it has grown past sentLogMax. It holds outbox row
 // numbers and times, nothing personal.
 
+// With copies to the own mailbox (Options.CopyWait), the sender also writes
+// "begin ID ATTEMPTS" just before it hands mail ID to the SMTP server. A
+// begin line without a mark after it, for a mail still unsent whose
+// attempts did not change since, is a mail that may or may not have gone
+// out: at start it is set in doubt (outbox.in_doubt) and due CopyWait
+// later, when the sender looks for its copy in the mailbox before sending
+// it again. Only one mail is in flight at a time, and its MarkSent,
+// MarkRetry, MarkFailed or MarkInDoubt settles it before the next begins,
+// so emptying the log at a MarkSent drops no begin line that still
+// matters.
+
 // sentLogMax is the size at which the sent log is emptied once every mark in
 // it is in the database.
 const sentLogMax = 64 << 10
@@ -38,6 +49,12 @@ const sentLogMax = 64 << 10
 type sentMark struct {
 	id int64
 	at time.Time
+}
+
+// sentBegin is a begin line: attempt attempts+1 of mail id was started.
+type sentBegin struct {
+	id       int64
+	attempts int
 }
 
 type sentLog struct {
@@ -51,53 +68,100 @@ type sentLog struct {
 }
 
 // openSentLog applies the marks left in the sent log at path to the
-// database through db, empties the log and opens it for appending.
-func openSentLog(ctx context.Context, db *sql.DB, path string) (*sentLog, int, error) {
-	marks, err := readSentLog(path)
+// database through db, sets the mails begun but not marked in doubt, due at
+// doubtUntil (unless doubtUntil is zero: no copies, so they are simply sent
+// again), empties the log and opens it for appending.
+func openSentLog(ctx context.Context, db *sql.DB, path string, doubtUntil time.Time) (_ *sentLog, applied, doubted int, err error) {
+	marks, begins, err := readSentLog(path)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	if len(marks) > 0 {
 		if err := applyMarks(ctx, db, marks); err != nil {
-			return nil, 0, fmt.Errorf("sent log %s: %w", path, err)
+			return nil, 0, 0, fmt.Errorf("sent log %s: %w", path, err)
+		}
+	}
+	if len(begins) > 0 && !doubtUntil.IsZero() {
+		if doubted, err = applyBegins(ctx, db, begins, doubtUntil); err != nil {
+			return nil, 0, 0, fmt.Errorf("sent log %s: %w", path, err)
 		}
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sent log: %w", err)
+		return nil, 0, 0, fmt.Errorf("sent log: %w", err)
 	}
 	if err := f.Truncate(0); err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("sent log: %w", err)
+		return nil, 0, 0, fmt.Errorf("sent log: %w", err)
 	}
-	return &sentLog{path: path, f: f}, len(marks), nil
+	return &sentLog{path: path, f: f}, len(marks), doubted, nil
 }
 
-// readSentLog returns the marks in the file at path (none when it does not
-// exist). A line that does not parse — the last one, cut short when the
-// process died while writing it — is skipped: its mail was not marked, so
-// it is sent again, as before this log existed.
-func readSentLog(path string) ([]sentMark, error) {
+// readSentLog returns the marks and begin lines in the file at path (none
+// when it does not exist). A line that does not parse — the last one, cut
+// short when the process died while writing it — is skipped: a mark cut
+// short leaves its mail unmarked, so it is sent again, as before this log
+// existed; a begin line cut short leaves its mail out of doubt, and it is
+// sent again without looking for its copy.
+func readSentLog(path string) ([]sentMark, []sentBegin, error) {
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		return nil, nil
+		return nil, nil, nil
 	} else if err != nil {
-		return nil, fmt.Errorf("sent log: %w", err)
+		return nil, nil, fmt.Errorf("sent log: %w", err)
 	}
 	var marks []sentMark
+	var begins []sentBegin
 	for line := range strings.Lines(string(data)) {
-		idStr, atStr, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
-		if !ok {
+		if !strings.HasSuffix(line, "\n") {
+			continue // cut short
+		}
+		f := strings.Fields(line)
+		if len(f) == 3 && f[0] == "begin" {
+			id, err := strconv.ParseInt(f[1], 10, 64)
+			n, nerr := strconv.Atoi(f[2])
+			if err == nil && nerr == nil && id > 0 && n >= 0 {
+				begins = append(begins, sentBegin{id: id, attempts: n})
+			}
 			continue
 		}
-		id, err := strconv.ParseInt(idStr, 10, 64)
-		at, terr := time.Parse(time.RFC3339Nano, atStr)
+		if len(f) != 2 {
+			continue
+		}
+		id, err := strconv.ParseInt(f[0], 10, 64)
+		at, terr := time.Parse(time.RFC3339Nano, f[1])
 		if err != nil || terr != nil || id <= 0 {
 			continue
 		}
 		marks = append(marks, sentMark{id: id, at: at})
 	}
-	return marks, nil
+	return marks, begins, nil
+}
+
+// applyBegins sets in doubt, due at until, the mails of begins that are
+// still unsent and unfailed with the attempts they had when they began;
+// it returns how many.
+func applyBegins(ctx context.Context, db *sql.DB, begins []sentBegin, until time.Time) (int, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `UPDATE outbox SET in_doubt = 1, next_attempt = MAX(next_attempt, ?)
+		WHERE id = ? AND sent_at = '' AND failed_at = '' AND attempts = ?`)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, b := range begins {
+		res, err := st.ExecContext(ctx, fmtTime(until), b.id, b.attempts)
+		if err != nil {
+			return 0, err
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	return n, tx.Commit()
 }
 
 // applyMarks records marks in the outbox in one transaction; a mail already
@@ -128,6 +192,15 @@ func (l *sentLog) write(m sentMark) error {
 	defer l.mu.Unlock()
 	line := strconv.FormatInt(m.id, 10) + " " + m.at.UTC().Format(time.RFC3339Nano) + "\n"
 	n, err := l.f.WriteString(line)
+	l.size += int64(n)
+	return err
+}
+
+// begin appends a begin line for attempt attempts+1 of mail id.
+func (l *sentLog) begin(id int64, attempts int) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n, err := l.f.WriteString("begin " + strconv.FormatInt(id, 10) + " " + strconv.Itoa(attempts) + "\n")
 	l.size += int64(n)
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"privacyd/clock"
+	"privacyd/outbox"
 )
 
 // sentLogTracker is a tracker that keeps the sent log, with one new case
@@ -154,5 +155,111 @@ func TestSentLogOnlyForTheSender(t *testing.T) {
 	}
 	if st.Size() == 0 {
 		t.Error("a tracker without SentLog emptied the sent log")
+	}
+}
+
+// TestSentLogInDoubt: with copies to the own mailbox, a mail handed to the
+// SMTP server ("begin" in the sent log) but not marked sent when privacyd
+// was killed is in doubt after the restart: due only CopyWait later, with
+// InDoubt set, so the sender first looks for its copy. A mail whose attempt
+// was settled (here a retry) is not; without copies nothing is in doubt.
+func TestSentLogInDoubt(t *testing.T) {
+	for _, copies := range []bool{true, false} {
+		tr, _, clk, ids := sentLogTracker(t)
+		tr.opt.CopyWait = 10 * time.Minute // as if configured from the start
+		ctx := context.Background()
+		if err := tr.Sending(ids[0], 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.Sending(ids[1], 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.MarkRetry(ctx, ids[1], clk.Now(), "451 try later"); err != nil {
+			t.Fatal(err)
+		}
+		// Killed here: mail ids[0] may or may not be at the server.
+		opt := tr.opt
+		if !copies {
+			opt.CopyWait = 0
+		}
+		tr2, err := New(ctx, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := clk.Now()
+		doubt := map[int64]bool{}
+		ms, err := tr2.Due(ctx, now, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			doubt[m.ID] = m.InDoubt
+		}
+		if copies {
+			if _, due := doubt[ids[0]]; due || doubt[ids[1]] {
+				t.Errorf("with copies, due at the restart: %v; want only %d, not in doubt", doubt, ids[1])
+			}
+			ms, _ := tr2.Due(ctx, now.Add(10*time.Minute), 10)
+			for _, m := range ms {
+				if m.ID == ids[0] && !m.InDoubt {
+					t.Errorf("mail %d due after CopyWait but not in doubt", m.ID)
+				}
+				doubt[m.ID] = m.InDoubt
+			}
+			if !doubt[ids[0]] {
+				t.Errorf("mail %d not due in doubt CopyWait after the restart", ids[0])
+			}
+			// A later answer from the server settles the doubt.
+			if err := tr2.MarkRetry(ctx, ids[0], now, "451 try later"); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range mustDue(t, tr2, now) {
+				if m.InDoubt {
+					t.Errorf("mail %d still in doubt after MarkRetry", m.ID)
+				}
+			}
+		} else if len(doubt) != 2 || doubt[ids[0]] || doubt[ids[1]] {
+			t.Errorf("without copies, due at the restart: %v; want both, neither in doubt", doubt)
+		}
+		tr2.Close()
+	}
+}
+
+func mustDue(t *testing.T, tr *Tracker, now time.Time) []outbox.Mail {
+	t.Helper()
+	ms, err := tr.Due(context.Background(), now, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+// TestOwnCopiesRecordedOnly: the copies of privacyd's own mails
+// (smtp.copy_to_self) come back into the mailbox; they are recorded as own
+// mail and cause nothing — no case, no mail, no staff notice.
+func TestOwnCopiesRecordedOnly(t *testing.T) {
+	tr, _, clk, _ := sentLogTracker(t)
+	ctx := context.Background()
+	ms := mustDue(t, tr, clk.Now())
+	var raws [][]byte
+	for _, m := range ms {
+		raw, err := outbox.Render(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws = append(raws, raw)
+		if err := tr.MarkSent(ctx, m.ID, clk.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hxDeliver(t, tr, clk.Now(), raws...)
+	var cases, outboxRows, recorded int
+	if err := tr.DB().QueryRow(`SELECT (SELECT COUNT(*) FROM cases), (SELECT COUNT(*) FROM outbox),
+		(SELECT COUNT(*) FROM messages WHERE disposition = ?)`, DispIgnored).Scan(&cases, &outboxRows, &recorded); err != nil {
+		t.Fatal(err)
+	}
+	if cases != 1 || outboxRows != len(ms) || recorded != len(ms) {
+		t.Errorf("after the copies came back: %d cases, %d outbox mails, %d recorded only; want 1, %d, %d",
+			cases, outboxRows, recorded, len(ms), len(ms))
 	}
 }

@@ -180,7 +180,7 @@ func TestSweepMigrationV8(t *testing.T) {
 		mustExec(t, tr, `INSERT INTO warnings_sent (case_id, kind, threshold, for_date, sent_on, created_at, primary_, message_id)
 			VALUES (?, 'due', ?, '2026-10-01', ?, ?, 1, ?)`, id, "overdue:"+d, d, d+"T06:00:00.000000000Z", "m-"+d+"@example.org")
 	}
-	mustExec(t, tr, `DROP INDEX outbox_identity; DROP INDEX events_fee; PRAGMA user_version = 7`)
+	mustExec(t, tr, `ALTER TABLE outbox DROP COLUMN in_doubt; DROP INDEX outbox_identity; DROP INDEX events_fee; PRAGMA user_version = 7`)
 	tr.Close()
 
 	tr = newSweepTracker(t, path, clk, nil)

@@ -97,6 +97,13 @@ type Options struct {
 	// the process that sends the mail (the daemon), not by commands that
 	// only read the register while it runs.
 	SentLog bool
+	// CopyWait, when set, says that every mail sent goes to privacyd's own
+	// mailbox as well (smtp.copy_to_self), and how long such a copy may
+	// take to arrive. The sent log then also records each mail just before
+	// it is handed to the SMTP server; at start, a mail handed over but not
+	// marked sent is in doubt (outbox.Mail.InDoubt), due CopyWait later,
+	// when the sender looks for its copy before sending it again.
+	CopyWait time.Duration
 
 	// OnQueued is called after a commit that queued mail (to wake the sender).
 	OnQueued func()
@@ -254,8 +261,12 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 	}
 	var sent *sentLog
 	if opt.SentLog {
-		var applied int
-		if sent, applied, err = openSentLog(ctx, w, opt.Path+"-sent"); err != nil {
+		var applied, doubted int
+		doubtUntil := time.Time{}
+		if opt.CopyWait > 0 {
+			doubtUntil = opt.Clock.Now().Add(opt.CopyWait)
+		}
+		if sent, applied, doubted, err = openSentLog(ctx, w, opt.Path+"-sent", doubtUntil); err != nil {
 			w.Close()
 			r.Close()
 			mark.Close()
@@ -263,6 +274,10 @@ func New(ctx context.Context, opt Options) (*Tracker, error) {
 		}
 		if applied > 0 {
 			opt.Log.Info("sent log applied: mails the SMTP server took before privacyd stopped", "marks", applied)
+		}
+		if doubted > 0 {
+			opt.Log.Info("mails in the SMTP server's hands when privacyd stopped: their copies are looked for before they are sent again",
+				"mails", doubted, "look_at", doubtUntil.UTC().Format(time.RFC3339))
 		}
 	}
 	ck, err := startCheckpointer(opt.Path, opt.Log)

@@ -43,6 +43,8 @@ type Config struct {
 
 	// SMTPAddr is smtp.address (host:port).
 	SMTPAddr string
+	// SMTPYAML holds more keys under smtp:, each line indented two spaces.
+	SMTPYAML string
 
 	// Staff is the one address of staff.addresses; default staff@example.org.
 	Staff string
@@ -97,6 +99,7 @@ func Write(t testing.TB, dir string, c Config) string {
 	line("smtp:")
 	line("  address: %s", c.SMTPAddr)
 	line("  tls: none")
+	block(c.SMTPYAML)
 	line("database:")
 	line("  path: privacyd.db")
 	line("staff:")
