@@ -1209,11 +1209,40 @@ import (
 // mails: kind 0.920, P 0.947 R 0.935 F1 0.941, representative 14/14.
 // Gated for the safety property only.
 
+// Holdout50 (holdout50-everyday.txt, h50-*, a Belgian garden-centre
+// chain's month), holdout51 (holdout51-mixed.txt, h51-*, 15 formal and 17
+// informal requests, 8 automatic mails, 10 non-requests), holdout52
+// (holdout52-everyday.txt, h52-*, a Luxembourg e-bike retailer, mostly
+// German and French) and holdout53 (holdout53-mixed.txt, h53-*, a border
+// hospital's privacy mailbox, 11 representatives) were written by four
+// more people who never saw the classifier (they saw the file names of
+// the reserve folder, nothing in it), and looked at once, aggregate only,
+// at b20a12e (the word model of a49b4b4, trained on 8,937 mails):
+//   holdout50: kind 0.960, P 0.953 R 0.953 F1 0.953, representative 6/6
+//   holdout51: kind 1.000, P 0.951 R 0.951 F1 0.951, representative 6/6
+//   holdout52: kind 0.960, P 0.951 R 0.886 F1 0.918, representative 5/5
+//   holdout53: kind 1.000, P 1.000 R 0.886 F1 0.940, representative 11/11
+//   together (200 mails): kind 0.980, P 0.963 R 0.919 F1 0.940,
+//     representative 28/28, language 0.995, no automatic mail taken as a
+//     request; recall per right: access 0.875 (35/40), rectification
+//     0.842 (16/19), restriction 0.846 (11/13), erasure 0.893 (25/28),
+//     direct marketing 0.950, the others 1.000.
+// Gated for the safety property only.
+
+// The split wordmodel44 (wordmodel44a-d, t44*-* mails, 400 mails by four
+// more writers: erasure and rectification in everyday words, direct
+// marketing and restriction, an energy supplier's month, formal letters
+// with every right and their automatic answers). First look (b20a12e, the
+// model not trained on it), aggregate only: kind 0.945, P 0.928 R 0.801
+// F1 0.860, language 1.000, representative 59/60, no automatic mail as a
+// request; without headers an "automated acknowledgement" of a subject
+// access request was one (fixed: "automated/automatic acknowledgement").
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout49 and wordmodel34 to wordmodel43: the safety property only): at
+// holdout53 and wordmodel34 to wordmodel44: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1435,7 +1464,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout38", true}, {"holdout39", true}, {"holdout40", true}, {"holdout41", true},
 		{"holdout42", true}, {"holdout43", true}, {"holdout44", true}, {"holdout45", true},
 		{"holdout46", true}, {"holdout47", true}, {"holdout48", true}, {"holdout49", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true},
+		{"holdout50", true}, {"holdout51", true}, {"holdout52", true}, {"holdout53", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
