@@ -20,3 +20,22 @@ func TestNotMonitoredNotices(t *testing.T) {
 		{"Troisième fois", "Votre boîte n'est pas consultée ? Supprimez mon compte, s'il vous plaît.", Request, []string{Erasure}, false},
 	}, false)
 }
+
+// TestWeakAutoWordsCountOnce: a weak out-of-office word ("vakantie",
+// weight 1) counts once however often a person uses it — an employee
+// whose sick days should have been holiday is no auto-reply (holdout56) —
+// while an out-of-office that says it in its own words still is. And the
+// restriction wordings the spent blind sets holdout54-57 showed the lists
+// lacked: keep it, do not use it until it is sorted out.
+func TestWeakAutoWordsCountOnce(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"verkeerde ziekmeldingen", "Er staan ziekmeldingen op mijn naam, maar ik was op vakantie. Kunnen jullie ze corrigeren naar vakantie? En zolang dat niet uitgezocht is wil ik niet dat die registraties gebruikt worden.",
+			Request, []string{Rectification, Restriction}, false},
+		{"Afwezig", "Ik ben met vakantie tot en met 4 januari en lees mijn mail niet.", AutoReply, nil, false},
+		{"Holiday", "I am on holiday until 4 January with no access to email.", AutoReply, nil, false},
+		{"timesheets", "Please ensure that his timesheets are NOT deleted and are not used for any other purpose while the matter is pending.", Request, []string{Restriction}, false},
+		{"reference", "My record says I was dismissed; I resigned. Please correct this on my record. Until it's corrected, I don't want anything from my file passed on to anyone.", Request, []string{Rectification, Restriction}, false},
+		{"Bewertung", "Die Angabe auf meinem Profil ist falsch, bitte berichtigen. Bis das geklärt ist, nutzen Sie diese Markierung bitte nicht weiter.", Request, []string{Rectification, Restriction}, false},
+	}, false)
+}

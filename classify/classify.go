@@ -142,6 +142,8 @@ type Classifier struct {
 	// wmRequestAlone. The others are described at their use.
 	wm                                                                               *wordModel
 	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd, wmRequestAlone float64
+	// wmAddAny lets modelAdd add a right beside one it overlaps (overlapping).
+	wmAddAny bool
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -361,7 +363,7 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
 	found := slices.Clone(res.Rights) // the phrases' rights
 	for _, l := range modelRights(sc, g, th) {
 		r := Rights[l]
-		if slices.Contains(found, r) || overlapsAny(r, found) {
+		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) {
 			continue
 		}
 		res.Rights = append(res.Rights, r)
@@ -906,6 +908,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	var bounceEv, autoEv, ackEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	lastW := map[string]int{}
+	// A weak automatic phrase (weight 1: "vakantie", "back in the office")
+	// counts once however often it occurs: a person who writes "I was on
+	// holiday, not ill ... change it to holiday" is no out-of-office.
+	weakSeen := map[*phrase]bool{}
 	passedOn := passedOnAt(m, sc)
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
@@ -927,6 +933,12 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
+		}
+		if mt.p.cat == catAutoReply && mt.p.weight == 1 {
+			if weakSeen[mt.p] {
+				continue
+			}
+			weakSeen[mt.p] = true
 		}
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
 			if w <= lastW[mt.p.cat] {

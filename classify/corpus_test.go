@@ -1238,11 +1238,42 @@ import (
 // request; without headers an "automated acknowledgement" of a subject
 // access request was one (fixed: "automated/automatic acknowledgement").
 
+// Holdout54 (holdout54-everyday.txt, h54-*, a Dutch second-hand
+// marketplace's month), holdout55 (holdout55-mixed.txt, h55-*, a bank and
+// insurer: 15 formal letters, 17 informal mails, 8 automatic, 10 not a
+// request), holdout56 (holdout56-everyday.txt, h56-*, a staffing agency:
+// temps, applicants, parents) and holdout57 (holdout57-mixed.txt, h57-*, a
+// telecom provider) were written by four more people who never saw the
+// classifier (they saw the reserve folder's file names, nothing in it),
+// and looked at once, aggregate only, at 90ace6c (the word model trained
+// on 9,477 mails):
+//   holdout54: kind 0.980, P 0.974 R 0.927 F1 0.950, representative 5/5
+//   holdout55: kind 1.000, P 0.955 R 0.955 F1 0.955, representative 7/7
+//   holdout56: kind 0.980, P 1.000 R 0.878 F1 0.935, representative 6/6
+//   holdout57: kind 1.000, P 0.955 R 0.977 F1 0.966, representative 8/8
+//   together (200 mails): kind 0.990, P 0.969 R 0.935 F1 0.952,
+//     representative 26/26, language 1.000, no automatic mail taken as a
+//     request; recall per right: restriction 0.714 (10/14), portability
+//     0.846 (11/13), objection 0.917, access 0.943, rectification 0.944,
+//     erasure 0.964, the others 1.000.
+// One person's mail was read as an out-of-office ("vakantie" twice; fixed:
+// a weak automatic word counts once) and three restrictions in words the
+// lists lacked (added: TestWeakAutoWordsCountOnce). Gated for the safety
+// property only.
+
+// The split wordmodel45 (wordmodel45a-d, t45*-* mails, 400 mails by four
+// more writers: access in everyday words, restriction and rectification,
+// a dating app's month with a data breach, erasure and direct marketing
+// that never say "delete"). First look (90ace6c, the model not trained on
+// it), aggregate only: kind 0.890, P 0.953 R 0.736 F1 0.830, language
+// 1.000, representative 56/61 (1 false), no automatic mail as a request,
+// none without headers either.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout53 and wordmodel34 to wordmodel44: the safety property only): at
+// holdout57 and wordmodel34 to wordmodel45: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1465,7 +1496,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout42", true}, {"holdout43", true}, {"holdout44", true}, {"holdout45", true},
 		{"holdout46", true}, {"holdout47", true}, {"holdout48", true}, {"holdout49", true},
 		{"holdout50", true}, {"holdout51", true}, {"holdout52", true}, {"holdout53", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true},
+		{"holdout54", true}, {"holdout55", true}, {"holdout56", true}, {"holdout57", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

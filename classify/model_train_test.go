@@ -275,7 +275,8 @@ func TestWordModelHeldOut(t *testing.T) {
 	c.wm = nil
 	report("no model")
 	c.wm = m
-	for _, th := range []float64{0.7, 0.75, 0.8, 0.9} {
+	setRules(t, c)
+	for _, th := range []float64{0.7, 0.75, 0.8, 0.85, 0.9} {
 		c.wmRight = th
 		name := fmt.Sprintf("fallback right %.2f", th)
 		mt := report(name)
@@ -284,6 +285,32 @@ func TestWordModelHeldOut(t *testing.T) {
 				t.Log(e)
 			}
 		}
+	}
+}
+
+// setRules sets the word model's rule settings named in
+// PRIVACYD_MODEL_RULES ("veto=0.02 add=0.5 any=1": drop below, add at or
+// above, add beside an overlapping right too).
+func setRules(t *testing.T, c *Classifier) {
+	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
+		k, v, _ := strings.Cut(kv, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("PRIVACYD_MODEL_RULES %q: %v", kv, err)
+		}
+		switch k {
+		case "veto":
+			c.wmVeto = x
+		case "add":
+			c.wmAdd = x
+		case "any":
+			c.wmAddAny = x != 0
+		default:
+			t.Fatalf("PRIVACYD_MODEL_RULES: unknown %q", k)
+		}
+	}
+	if v := os.Getenv("PRIVACYD_MODEL_RULES"); v != "" {
+		t.Logf("rules: %s", v)
 	}
 }
 
