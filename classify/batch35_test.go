@@ -39,3 +39,27 @@ func TestWeakAutoWordsCountOnce(t *testing.T) {
 		{"Bewertung", "Die Angabe auf meinem Profil ist falsch, bitte berichtigen. Bis das geklärt ist, nutzen Sie diese Markierung bitte nicht weiter.", Request, []string{Rectification, Restriction}, false},
 	}, false)
 }
+
+// TestModelReadsHintedRights: a right the phrases only hinted at (a weak
+// phrase, or one a convention rule dropped — "do NOT delete while the case
+// runs" beside a negated erasure) is no longer kept from the word model
+// when it is sure (holdout58-61: four restrictions missed while the model
+// read them at 0.94-0.998). A right the phrases negated stays out. An
+// exclamation in brackets does not end the sentence around it
+// ("travelling (ironically!) until 4 December"), and a lawyer's letter
+// about a score "calculé automatiquement" is no out-of-office.
+func TestModelReadsHintedRights(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Buchung AP-7Q2", "In Ihrer Datenschutzerklärung steht, dass Buchungsdaten nach sechs Monaten gelöscht werden. Bitte tun Sie das für meine Buchung NICHT: Die Daten sollen bis zum Abschluss des Schlichtungsverfahrens erhalten bleiben, aber nicht für andere Zwecke verwendet werden.",
+			Request, []string{Restriction}, false},
+		{"procès", "J'ai un procès en cours contre l'hôpital. Je vous demande de ne PAS effacer mes données de remboursement de 2021, mon avocat en a besoin comme preuve. Bloquez-les si nécessaire mais ne les supprimez pas svp.",
+			Request, []string{Restriction}, false},
+		{"Out of office", "I'm travelling (ironically!) until 4 December with very patchy signal. I'll reply when I'm back.", AutoReply, nil, false},
+		// A bare "automatiquement" and "l'absence de" are not an
+		// out-of-office's words (holdout59's lawyer).
+		{"Demande de réexamen", "Il ressort de vos conditions que la décision est prise sur la base d'un score calculé automatiquement, vu l'absence de bilans. Mon client conteste cette décision et demande un réexamen par une personne humaine.",
+			Request, []string{AutomatedDecision}, false},
+		{"Absence", "Je suis absente jusqu'au 3 janvier. En mon absence, contactez le secrétariat.", AutoReply, nil, false},
+	}, false)
+}

@@ -43,6 +43,7 @@ package classify
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"slices"
 	"sort"
@@ -144,6 +145,10 @@ type Classifier struct {
 	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd, wmRequestAlone float64
 	// wmAddAny lets modelAdd add a right beside one it overlaps (overlapping).
 	wmAddAny bool
+	// wmHintAdd (beside the phrases' rights) and wmHintTriage (to a mail
+	// without them) are what the word model must score a right whose
+	// phrases only hinted at it (scan.aside) to add it; 2 never.
+	wmHintAdd, wmHintTriage float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -172,7 +177,8 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 		}
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
-		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone}
+		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone,
+		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -216,6 +222,11 @@ type scan struct {
 	// access request is no portability, a transfer to another provider
 	// asked in the next clause still is).
 	clauseIgnoredFor map[int]uint16
+	// aside has a bit (rightBit) for each right whose phrases the rules
+	// set aside: negated, boilerplate, read as another right's words, or
+	// scored away by a convention rule (rightsOf). A right whose phrases
+	// only hinted at it (below the threshold) is not set aside.
+	aside uint16
 }
 
 // silenced reports whether the right phrase mt stands in a sentence whose
@@ -311,15 +322,15 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
-		c.modelAdd(sc, g, &res, c.wmRight)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
 	case c.repliesAboutPrivacy(m, sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
-		c.modelAdd(sc, g, &res, c.wmRight)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
 	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
-		c.modelAdd(sc, g, &res, c.wmRight)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
 	default:
 		res.Kind = NotARequest
 		res.KindReason = "no right invoked and no mention of personal data"
@@ -355,13 +366,13 @@ func (c *Classifier) modelRepresentative(sc *scan, g *guess, res *Result) {
 // read by the phrases as the withdrawal, and the corpus's convention keeps
 // it at that), each with the (at most three) words that weighed most as
 // evidence, and names them in res.KindReason.
-func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th float64) {
+func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh float64) {
 	if g == nil {
 		return
 	}
 	var names []string
 	found := slices.Clone(res.Rights) // the phrases' rights
-	for _, l := range modelRights(sc, g, th) {
+	for _, l := range c.modelRights(sc, g, th, hintTh) {
 		r := Rights[l]
 		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) {
 			continue
@@ -425,7 +436,7 @@ func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 			res.Triage = true
 		}
 	}
-	c.modelAdd(sc, g, res, c.wmAdd)
+	c.modelAdd(sc, g, res, c.wmAdd, c.wmHintAdd)
 }
 
 // overlapping are groups of rights one wish can be read as, where the
@@ -477,7 +488,7 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 // add (modelRights).
 func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
-	for _, l := range modelRights(sc, g, 0) {
+	for _, l := range c.modelRights(sc, g, 0, 2) {
 		b = max(b, g.p[l])
 	}
 	return b
@@ -489,7 +500,7 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 // boilerplate, a form's instruction, a right named beside another).
 // The model weighs words, not their order; the phrase rules have read
 // the sentence.
-func modelRights(sc *scan, g *guess, th float64) []int {
+func (c *Classifier) modelRights(sc *scan, g *guess, th, hintTh float64) []int {
 	var seen uint16
 	for _, mt := range sc.matches {
 		if mt.p.right && !sc.threadSubject(mt) {
@@ -498,7 +509,8 @@ func modelRights(sc *scan, g *guess, th float64) []int {
 	}
 	var out []int
 	for l, r := range Rights {
-		if g.p[l] >= th && seen&rightBit(r) == 0 {
+		b := rightBit(r)
+		if g.p[l] >= th && (seen&b == 0 || sc.aside&b == 0 && g.p[l] >= hintTh) {
 			out = append(out, l)
 		}
 	}
@@ -1335,6 +1347,10 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 // rightsOf is rights, reading only the body when bodyOnly is set.
 func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	var cand []match
+	var aside uint16
+	if !bodyOnly {
+		defer func() { sc.aside = aside }()
+	}
 	billing := false
 	// negErasure holds the sentences that say not to erase ("Bitte NICHT
 	// löschen", "if you may not delete it").
@@ -1343,13 +1359,18 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 		if mt.p.cat == catBilling && !sc.threadSubject(mt) {
 			billing = true
 		}
-		if !mt.p.right || sc.silenced(mt) || sc.threadSubject(mt) {
+		if !mt.p.right || sc.threadSubject(mt) {
+			continue
+		}
+		if sc.silenced(mt) {
+			aside |= rightBit(mt.p.cat)
 			continue
 		}
 		if bodyOnly && sc.toks[mt.s].subject {
 			continue
 		}
 		if c.negated(sc.toks, mt) {
+			aside |= rightBit(mt.p.cat)
 			if mt.p.cat == Erasure {
 				if negErasure == nil {
 					negErasure = map[int]bool{}
@@ -1436,6 +1457,28 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// out of the lexicons instead ("wissen" is erase in Dutch but know in
 	// German: the Dutch phrase names what is erased).
 	clusterScores(cand, func(i int) bool { return !drop[i] }, func(r string, d int) { score[r] += d })
+	// A right whose every phrase was dropped (read as another right's
+	// words, a list of rights, a conditional restriction...) is set
+	// aside; so is one the rules below score away.
+	kept := map[string]bool{}
+	for i, mt := range cand {
+		if !drop[i] {
+			kept[mt.p.cat] = true
+		}
+	}
+	for _, mt := range cand {
+		if !kept[mt.p.cat] {
+			aside |= rightBit(mt.p.cat)
+		}
+	}
+	raw := maps.Clone(score)
+	defer func() {
+		for r, n := range raw {
+			if n >= 2 && score[r] < 2 {
+				aside |= rightBit(r)
+			}
+		}
+	}()
 	// Generic correction words ("error", "corrigeren") alone are not a
 	// rectification when the mail is about an invoice or an amount: that
 	// is billing, not personal data.

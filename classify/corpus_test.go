@@ -1269,11 +1269,49 @@ import (
 // 1.000, representative 56/61 (1 false), no automatic mail as a request,
 // none without headers either.
 
+// Holdout58 (holdout58-everyday.txt, h58-*, a Belgian health insurance
+// fund's month), holdout59 (holdout59-mixed.txt, h59-*, a car-leasing
+// company: 18 formal letters after public models, 14 informal mails, 8
+// automatic, 10 not a request), holdout60 (holdout60-everyday.txt, h60-*,
+// a Swiss airline and tour operator, mostly French and German) and
+// holdout61 (holdout61-mixed.txt, h61-*, a municipality) were written by
+// four more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), and looked at once, aggregate only,
+// at a102e7d (the word model trained on 10,030 mails):
+//   holdout58: kind 1.000, P 0.972 R 0.854 F1 0.909, representative 6/6
+//   holdout59: kind 0.980, P 0.950 R 0.905 F1 0.927, representative 9/10
+//   holdout60: kind 0.980, P 1.000 R 0.950 F1 0.974, representative 6/6
+//     (1 false)
+//   holdout61: kind 1.000, P 0.953 R 0.976 F1 0.965, representative 9/9
+//     (2 false)
+//   together (200 mails): kind 0.990, P 0.968 R 0.921 F1 0.944,
+//     representative 30/31 (3 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: restriction 0.667 (10/15),
+//     the others 0.917-1.000.
+// Found: a lawyer's art. 22 letter read as an auto-reply ("score calculé
+// automatiquement", "l'absence de bilans"); four restrictions ("do NOT
+// delete it while the case runs, and do not use it") that the word model
+// read at 0.94-0.998 but was kept from adding, because a restriction
+// phrase had matched (weakly, or dropped by the conditional-restriction
+// rule): only rights the phrase rules set aside are kept from it now
+// (scan.aside; TestModelReadsHintedRights). Gated for the safety property
+// only.
+
+// The split wordmodel46 (wordmodel46a-d, t46*-* mails, 400 mails by four
+// more writers: restriction and portability in everyday words, short
+// mails, replies and forwards, a children's clothes shop's month, formal
+// letters after public models with their automatic answers). First look
+// (a102e7d, the model not trained on it), aggregate only: kind 0.940,
+// P 0.938 R 0.837 F1 0.885, language 1.000, representative 48/52 (2
+// false), no automatic mail as a request; without headers an
+// out-of-office of holdout60 ("I'm travelling (ironically!) until 4
+// December") was a request: "!)" no longer ends the sentence.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout57 and wordmodel34 to wordmodel45: the safety property only): at
+// holdout61 and wordmodel34 to wordmodel46: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1497,7 +1535,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout46", true}, {"holdout47", true}, {"holdout48", true}, {"holdout49", true},
 		{"holdout50", true}, {"holdout51", true}, {"holdout52", true}, {"holdout53", true},
 		{"holdout54", true}, {"holdout55", true}, {"holdout56", true}, {"holdout57", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true},
+		{"holdout58", true}, {"holdout59", true}, {"holdout60", true}, {"holdout61", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

@@ -338,6 +338,8 @@ const (
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
 	defaultModelAdd          = 0.9
+	defaultModelHintAdd      = 0.9
+	defaultModelHintTriage   = 0.97
 	defaultModelRequestAlone = 0.99
 )
 

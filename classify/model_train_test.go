@@ -289,8 +289,10 @@ func TestWordModelHeldOut(t *testing.T) {
 }
 
 // setRules sets the word model's rule settings named in
-// PRIVACYD_MODEL_RULES ("veto=0.02 add=0.5 any=1": drop below, add at or
-// above, add beside an overlapping right too).
+// PRIVACYD_MODEL_RULES ("veto=0.02 add=0.5 any=1 hintadd=0.9
+// hinttriage=0.97": drop below, add at or above, add beside an overlapping
+// right too, add a right the phrases only hinted at beside theirs or to a
+// mail without theirs at or above).
 func setRules(t *testing.T, c *Classifier) {
 	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
 		k, v, _ := strings.Cut(kv, "=")
@@ -305,6 +307,10 @@ func setRules(t *testing.T, c *Classifier) {
 			c.wmAdd = x
 		case "any":
 			c.wmAddAny = x != 0
+		case "hintadd":
+			c.wmHintAdd = x
+		case "hinttriage":
+			c.wmHintTriage = x
 		default:
 			t.Fatalf("PRIVACYD_MODEL_RULES: unknown %q", k)
 		}

@@ -185,7 +185,9 @@ func tokenize(text string, subjectEnd int) []token {
 			}
 			lineStart, newlines = false, 0
 		case '!', '?', ';':
-			brk(true)
+			// "(ironically!)", "(why?)": an aside in brackets, not the
+			// end of the sentence around it.
+			brk(!strings.HasPrefix(text[i+size:], ")"))
 			lineStart, newlines = false, 0
 		case '-', '*', '•', '·', '▪', '–', '—', '>', '[', '☐', '☑', '☒', '□', '■', '✓', '✔', '✗', '✘':
 			// At the start of a line: a bullet or a tick box of a form
