@@ -61,5 +61,13 @@ func TestModelReadsHintedRights(t *testing.T) {
 		{"Demande de réexamen", "Il ressort de vos conditions que la décision est prise sur la base d'un score calculé automatiquement, vu l'absence de bilans. Mon client conteste cette décision et demande un réexamen par une personne humaine.",
 			Request, []string{AutomatedDecision}, false},
 		{"Absence", "Je suis absente jusqu'au 3 janvier. En mon absence, contactez le secrétariat.", AutoReply, nil, false},
+		// holdout62-65: an automatic message told of, and a request
+		// service's letter generated for its user, are not auto-replies;
+		// an auto-reply made on behalf of a company still is.
+		{"Blocage", "Mon client a été informé par un message automatique que son compte était bloqué. Sur le fondement de l'article 22 du RGPD, il demande une intervention humaine et conteste cette décision.",
+			Request, []string{AutomatedDecision}, false},
+		{"Data Subject Request - Case #88213", "On behalf of the data subject we request a copy of her personal data under Article 15 GDPR.\nThis message was generated automatically on behalf of our user.",
+			Request, []string{Access}, false},
+		{"Re: your request", "This message was generated automatically on behalf of Acme Support. We will answer within five working days.", AutoReply, nil, false},
 	}, false)
 }

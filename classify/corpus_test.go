@@ -1307,11 +1307,47 @@ import (
 // out-of-office of holdout60 ("I'm travelling (ironically!) until 4
 // December") was a request: "!)" no longer ends the sentence.
 
+// Holdout62 (holdout62-everyday.txt, h62-*, a public-transport card
+// operator's month), holdout63 (holdout63-mixed.txt, h63-*, a game and
+// streaming platform: 18 formal letters after generators, consumer bodies
+// and regulators, 14 informal mails), holdout64 (holdout64-everyday.txt,
+// h64-*, an Austrian web shop, mostly German) and holdout65
+// (holdout65-mixed.txt, h65-*, a university) were written by four more
+// people who never saw the classifier (they saw the reserve folder's file
+// names, nothing in it), and looked at once, aggregate only, at d3538a5
+// (the word model trained on 10,559 mails, with the hinted-rights rule):
+//   holdout62: kind 1.000, representative 5/6
+//   holdout63: kind 0.940, representative 8/9
+//   holdout64: kind 1.000, representative 5/5
+//   holdout65: kind 0.980, representative 7/8
+//   together (200 mails): kind 0.980, P 0.964 R 0.946 F1 0.955,
+//     representative 25/28 (0.893), language 1.000, no automatic mail
+//     taken as a request; recall per right: erasure 0.857 (24/28),
+//     portability 0.929, automated decision 0.923, direct marketing
+//     0.944, access 0.949, the others (restriction 12/12 among them)
+//     1.000.
+// Found: a lawyer's art. 22 letter ("informé par un message automatique")
+// and a request service's letter ("This message was generated
+// automatically on behalf of our user") read as auto-replies (fixed:
+// byAutomatic, forPerson); erasure beside a withdrawal or a
+// direct-marketing objection was kept from the word model by the overlap
+// rule although the writers label both (lifted for erasure). Gated for
+// the safety property only.
+
+// The split wordmodel47 (wordmodel47a-d, t47*-* mails, 400 mails by four
+// more writers: restriction in every form, a car insurer's month, mails
+// that mix or refuse rights, everyday mail by people who do not know the
+// legal words). First look (d3538a5, the model not trained on it),
+// aggregate only: kind 0.973, P 0.937 R 0.791 F1 0.858, language 1.000,
+// representative 50/52, no automatic mail as a request; without headers
+// a receipt's "diese automatisch erzeugte E-Mail" was a request (fixed:
+// "automatisch erzeugt/verschickt").
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout61 and wordmodel34 to wordmodel46: the safety property only): at
+// holdout65 and wordmodel34 to wordmodel47: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1536,7 +1572,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout50", true}, {"holdout51", true}, {"holdout52", true}, {"holdout53", true},
 		{"holdout54", true}, {"holdout55", true}, {"holdout56", true}, {"holdout57", true},
 		{"holdout58", true}, {"holdout59", true}, {"holdout60", true}, {"holdout61", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true},
+		{"holdout62", true}, {"holdout63", true}, {"holdout64", true}, {"holdout65", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

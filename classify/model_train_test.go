@@ -280,6 +280,9 @@ func TestWordModelHeldOut(t *testing.T) {
 		c.wmRight = th
 		name := fmt.Sprintf("fallback right %.2f", th)
 		mt := report(name)
+		if th == defaultModelRight {
+			t.Logf("per right at the shipped setting:\n%s", mt.table())
+		}
 		if os.Getenv("PRIVACYD_MODEL_ERRORS") == name {
 			for _, e := range mt.errors {
 				t.Log(e)
