@@ -69,5 +69,6 @@ func TestModelReadsHintedRights(t *testing.T) {
 		{"Data Subject Request - Case #88213", "On behalf of the data subject we request a copy of her personal data under Article 15 GDPR.\nThis message was generated automatically on behalf of our user.",
 			Request, []string{Access}, false},
 		{"Re: your request", "This message was generated automatically on behalf of Acme Support. We will answer within five working days.", AutoReply, nil, false},
+		{"Bestelling dubbel afgeschreven", "Mailen naar klantenservice heeft geen zin want daar krijg ik alleen een automatisch antwoord. Ik wil mijn geld terug.", NotARequest, nil, false},
 	}, false)
 }

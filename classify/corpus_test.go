@@ -1343,11 +1343,35 @@ import (
 // a receipt's "diese automatisch erzeugte E-Mail" was a request (fixed:
 // "automatisch erzeugt/verschickt").
 
+// Holdout66 (holdout66-everyday.txt, h66-*, a supermarket chain with a
+// loyalty app), holdout67 (holdout67-mixed.txt, h67-*, a credit bureau
+// and online lender: 18 formal letters after generators, NGOs, consumer
+// bodies and six regulators, 14 informal mails), holdout68
+// (holdout68-everyday.txt, h68-*, a Belgian car-sharing service, mostly
+// French) and holdout69 (holdout69-mixed.txt, h69-*, a pension fund) were
+// written by four more people who never saw the classifier (they saw the
+// reserve folder's file names, nothing in it), and looked at once,
+// aggregate only, at 6bd5260 (the word model trained on 11,092 mails,
+// hinted rights, erasure beside a withdrawal) — the last look of 27
+// November:
+//   holdout66: kind 0.920, representative 5/5
+//   holdout67: kind 1.000, representative 10/10
+//   holdout68: kind 0.980, representative 6/6
+//   holdout69: kind 1.000, representative 10/10 (1 false)
+//   together (200 mails): kind 0.975, P 0.964 R 0.936 F1 0.950,
+//     representative 31/31, language 1.000, no automatic mail taken as a
+//     request; recall per right: restriction 0.812 (13/16),
+//     rectification 0.889 (16/18), direct marketing 0.905, erasure 0.920,
+//     objection 0.933, access 0.971, the others 1.000.
+// Found: a customer's complaint "daar krijg ik alleen een automatisch
+// antwoord" read as an auto-reply (the receive verb was four words back;
+// reportedBy now looks five). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout65 and wordmodel34 to wordmodel47: the safety property only): at
+// holdout69 and wordmodel34 to wordmodel47: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1573,6 +1597,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout54", true}, {"holdout55", true}, {"holdout56", true}, {"holdout57", true},
 		{"holdout58", true}, {"holdout59", true}, {"holdout60", true}, {"holdout61", true},
 		{"holdout62", true}, {"holdout63", true}, {"holdout64", true}, {"holdout65", true},
+		{"holdout66", true}, {"holdout67", true}, {"holdout68", true}, {"holdout69", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
 	}
 	for _, sp := range splits {
