@@ -1,6 +1,11 @@
 package classify
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"privacyd/message"
+)
 
 // TestNotMonitoredNotices: a no-reply address's "this mailbox is not
 // monitored" notice is automatic (batch 35's header-stripped safety test),
@@ -70,5 +75,39 @@ func TestModelReadsHintedRights(t *testing.T) {
 			Request, []string{Access}, false},
 		{"Re: your request", "This message was generated automatically on behalf of Acme Support. We will answer within five working days.", AutoReply, nil, false},
 		{"Bestelling dubbel afgeschreven", "Mailen naar klantenservice heeft geen zin want daar krijg ik alleen een automatisch antwoord. Ik wil mijn geld terug.", NotARequest, nil, false},
+		// holdout70-77: "buiten een automatisch antwoord" is a report,
+		// "archived away until" no out-of-office, "automatische
+		// Eingangsbestätigung" an automatic mail's own words; restriction
+		// worded with a condition's negation ("zolang die klacht niet is
+		// afgehandeld") is no negated restriction for the word model.
+		{"RE: inzageverzoek", "Ik heb op 14 oktober een inzageverzoek gestuurd en nog altijd niets gehoord, buiten een automatisch antwoord. Graag alsnog een kopie van mijn gegevens.",
+			Request, []string{Access}, false},
+		{"please don't delete", "Please make sure nothing from my file is deleted or archived away until the claim is over, could you put a hold on it?",
+			Request, []string{Restriction}, false},
+		{"Eingangsbestätigung", "Vielen Dank für Ihre Nachricht an unser Datenschutzteam. Dies ist eine automatische Eingangsbestätigung. Werbesperren brauchen bis zu vier Wochen.", AutoReply, nil, false},
+		{"notitie in mijn dossier", "Ik heb een klacht ingediend over een notitie van de huisarts in mijn dossier. Zolang die klacht niet is afgehandeld, wil ik dat die notitie bevroren wordt: niet wissen, maar ook niet gebruiken of delen.",
+			Request, []string{Restriction}, false},
 	}, false)
+}
+
+// TestRestrictionHintedByConditions: holdout75's patient asks to freeze a
+// note "zolang die klacht niet is afgehandeld ... tot er een uitspraak is":
+// the phrase rules read the condition's "niet" as a negated restriction
+// and set it aside, so before 27 November the word model (sure of it) was
+// kept from adding it. Restriction phrases set aside are hints now
+// (wmRestrictionHint); without that rule the mail loses its restriction.
+func TestRestrictionHintedByConditions(t *testing.T) {
+	raw, err := readCorpus("h75-notitie-bevriezen-klacht.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTestClassifier(t)
+	m := message.Parse(raw, message.Options{})
+	if r := c.Classify(m); !slices.Contains(r.Rights, Restriction) {
+		t.Errorf("rights %v, want restriction (%s)", r.Rights, r.KindReason)
+	}
+	c.wmRestrictionHint = false
+	if r := c.Classify(m); slices.Contains(r.Rights, Restriction) {
+		t.Errorf("without the rule: rights %v still hold restriction; the test no longer shows the rule", r.Rights)
+	}
 }

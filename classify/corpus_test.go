@@ -1367,11 +1367,37 @@ import (
 // antwoord" read as an auto-reply (the receive verb was four words back;
 // reportedBy now looks five). Gated for the safety property only.
 
+// Holdout70 (holdout70-letters.txt, h70-*, letters after the AP,
+// Consumentenbond, GBA, Verbraucherzentrale, Arbeiterkammer, CNIL, ICO,
+// Which? and DPC models), holdout71 (an online bookshop), holdout72 (a
+// German health insurer), holdout73 (a Belgian DIY chain), holdout74 (an
+// Irish airline), holdout75 (a GP practice group), holdout76 (a Dutch
+// webshop's month) and holdout77 (a sports federation), 400 mails by
+// eight more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at 88469ed — the classifier of the end of 27 November's work,
+// the word model trained on 11,260 mails:
+//   together (400 mails): kind 0.975, P 0.953 R 0.929 F1 0.941,
+//     representative 50/50, language 0.998, no automatic mail taken as
+//     a request; recall per right: restriction 0.667 (18/27), access
+//     0.926, objection 0.931, rectification 0.939, direct marketing
+//     0.947, erasure 0.957, portability 0.964, automated decision and
+//     withdrawal 1.000. holdout70 (the letters): kind 1.000.
+// Found: six restrictions the word model read at 0.86-1.000 but was kept
+// from, because the rules had set their phrases aside — mostly as
+// negated, reading the condition's "niet" in "zolang die klacht niet is
+// afgehandeld" (restriction phrases set aside are hints now:
+// wmRestrictionHint, TestRestrictionHintedByConditions); "niets gehoord,
+// buiten een automatisch antwoord" and "deleted or archived away until
+// the claim is over" read as auto-replies; "eine automatische
+// Eingangsbestätigung" without headers read as a request. Gated for the
+// safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout69 and wordmodel34 to wordmodel47: the safety property only): at
+// holdout77 and wordmodel34 to wordmodel47: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1598,6 +1624,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout58", true}, {"holdout59", true}, {"holdout60", true}, {"holdout61", true},
 		{"holdout62", true}, {"holdout63", true}, {"holdout64", true}, {"holdout65", true},
 		{"holdout66", true}, {"holdout67", true}, {"holdout68", true}, {"holdout69", true},
+		{"holdout70", true}, {"holdout71", true}, {"holdout72", true}, {"holdout73", true},
+		{"holdout74", true}, {"holdout75", true}, {"holdout76", true}, {"holdout77", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
 	}
 	for _, sp := range splits {

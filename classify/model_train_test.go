@@ -314,6 +314,8 @@ func setRules(t *testing.T, c *Classifier) {
 			c.wmHintAdd = x
 		case "hinttriage":
 			c.wmHintTriage = x
+		case "restrhint":
+			c.wmRestrictionHint = x != 0
 		default:
 			t.Fatalf("PRIVACYD_MODEL_RULES: unknown %q", k)
 		}
