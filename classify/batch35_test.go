@@ -84,6 +84,8 @@ func TestModelReadsHintedRights(t *testing.T) {
 			Request, []string{Access}, false},
 		{"please don't delete", "Please make sure nothing from my file is deleted or archived away until the claim is over, could you put a hold on it?",
 			Request, []string{Restriction}, false},
+		{"dashcam footage", "I object to my dashcam footage being used in your driver training. I need the footage kept for my complaint, so just lock it away until that's done.",
+			Request, []string{Objection, Restriction}, false},
 		{"Eingangsbestätigung", "Vielen Dank für Ihre Nachricht an unser Datenschutzteam. Dies ist eine automatische Eingangsbestätigung. Werbesperren brauchen bis zu vier Wochen.", AutoReply, nil, false},
 		{"notitie in mijn dossier", "Ik heb een klacht ingediend over een notitie van de huisarts in mijn dossier. Zolang die klacht niet is afgehandeld, wil ik dat die notitie bevroren wordt: niet wissen, maar ook niet gebruiken of delen.",
 			Request, []string{Restriction}, false},

@@ -1233,8 +1233,16 @@ func putAway(toks []token, mt match) bool {
 	if toks[mt.s].s != "away" || mt.s == 0 || toks[mt.s-1].sent != toks[mt.s].sent {
 		return false
 	}
-	prev := toks[mt.s-1].s
-	switch prev {
+	j := mt.s - 1
+	switch toks[j].s {
+	case "it", "them", "this", "that", "everything", "all", "my", "the":
+		// "lock it away until that's done" (holdout85)
+		if j == 0 || toks[j-1].sent != toks[mt.s].sent {
+			return false
+		}
+		j--
+	}
+	switch toks[j].s {
 	case "put", "keep", "kept", "lock", "store", "file", "tuck", "throw", "thrown", "give", "given", "take", "taken", "locked", "stored", "filed", "archived", "tucked", "hidden", "moved", "packed":
 		return true
 	}

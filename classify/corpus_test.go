@@ -1393,11 +1393,32 @@ import (
 // Eingangsbestätigung" without headers read as a request. Gated for the
 // safety property only.
 
+// Holdout78 (holdout78-letters.txt, h78-*, letters after regulators',
+// consumer bodies' and generators' models, reminders, placeholders left
+// in), holdout79 (a Dutch/Flemish cable provider), holdout80 (a Swiss
+// bank and insurer), holdout81 (a German car-rental firm), holdout82 (a
+// UK streaming service), holdout83 (a municipality's social services),
+// holdout84 (a travel platform's month) and holdout85 (a logistics
+// employer), 400 mails by eight more people who never saw the classifier
+// (they saw the reserve folder's file names, nothing in it), were looked
+// at once, aggregate only, at 8b2a268 (the word model trained on 11,595
+// mails, with every rule of 27 November) — the last look of the day:
+//   micro-F1 per set: 0.968 (the letters), 0.951, 0.978, 0.937, 0.953,
+//     0.950, 0.986, 0.857 (the employer's staff)
+//   together (400 mails): kind 0.983, P 0.957 R 0.940 F1 0.949,
+//     representative 50/51, language 1.000, no automatic mail taken as a
+//     request; recall per right: erasure 0.906, withdrawal 0.906,
+//     direct marketing 0.917, restriction 0.931, objection 0.933,
+//     rectification 0.938, access 0.958, automated decision and
+//     portability 1.000 — every right at least 0.90.
+// Found: "just lock it away until that's done" read as an out-of-office
+// (putAway now skips a pronoun). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout77 and wordmodel34 to wordmodel47: the safety property only): at
+// holdout85 and wordmodel34 to wordmodel47: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1626,6 +1647,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout66", true}, {"holdout67", true}, {"holdout68", true}, {"holdout69", true},
 		{"holdout70", true}, {"holdout71", true}, {"holdout72", true}, {"holdout73", true},
 		{"holdout74", true}, {"holdout75", true}, {"holdout76", true}, {"holdout77", true},
+		{"holdout78", true}, {"holdout79", true}, {"holdout80", true}, {"holdout81", true},
+		{"holdout82", true}, {"holdout83", true}, {"holdout84", true}, {"holdout85", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
 	}
 	for _, sp := range splits {
