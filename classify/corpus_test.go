@@ -1414,11 +1414,35 @@ import (
 // Found: "just lock it away until that's done" read as an out-of-office
 // (putAway now skips a pronoun). Gated for the safety property only.
 
+// Holdout86 (holdout86-letters.txt, h86-*, letters after regulators',
+// consumer bodies' and generators' models), holdout87 (a Dutch payment
+// app), holdout88 (a Belgian insurer, Dutch and French), holdout89 (a
+// French online supermarket), holdout90 (a Bavarian town utility),
+// holdout91 (an English-language fitness tracker's users), holdout92 (a
+// Dutch mental-health institution, 14 representatives) and holdout93 (a
+// drugstore chain's customers in their own words), 400 mails by eight
+// more people who never saw the classifier (they saw the reserve folder's
+// file names, nothing in it), were looked at once, aggregate only, at
+// 9fc7841 (the word model trained on 11,929 mails) — the last look of 27
+// November:
+//   micro-F1 per set: 0.988 (the letters), 0.987, 0.966, 0.938, 0.979,
+//     0.864 (the app's users), 0.943, 0.892 (the drugstore's customers)
+//   together (400 mails): kind 0.983, P 0.979 R 0.915 F1 0.946,
+//     representative 57/59 (1 false), language 0.998, no automatic mail
+//     taken as a request; recall per right: restriction 0.821 (23/28),
+//     direct marketing 0.868 (33/38), withdrawal 0.882 (30/34),
+//     objection 0.900, access 0.911, rectification 0.943, erasure 0.948,
+//     automated decision 0.960, portability 1.000.
+// The misses are mostly requests in everyday words that neither the
+// phrases nor the word model read as requests at all ("stop met die
+// pushberichten", "how do you know my address"). Gated for the safety
+// property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout85 and wordmodel34 to wordmodel47: the safety property only): at
+// holdout93 and wordmodel34 to wordmodel47: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1649,6 +1673,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout74", true}, {"holdout75", true}, {"holdout76", true}, {"holdout77", true},
 		{"holdout78", true}, {"holdout79", true}, {"holdout80", true}, {"holdout81", true},
 		{"holdout82", true}, {"holdout83", true}, {"holdout84", true}, {"holdout85", true},
+		{"holdout86", true}, {"holdout87", true}, {"holdout88", true}, {"holdout89", true},
+		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
 	}
 	for _, sp := range splits {
