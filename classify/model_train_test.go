@@ -293,9 +293,11 @@ func TestWordModelHeldOut(t *testing.T) {
 
 // setRules sets the word model's rule settings named in
 // PRIVACYD_MODEL_RULES ("veto=0.02 add=0.5 any=1 hintadd=0.9
-// hinttriage=0.97": drop below, add at or above, add beside an overlapping
-// right too, add a right the phrases only hinted at beside theirs or to a
-// mail without theirs at or above).
+// hinttriage=0.97 restrhint=0 request=0.9 alone=0.99 norequest=0.1": drop
+// below, add at or above, add beside an overlapping right too, add a right
+// the phrases only hinted at beside theirs or to a mail without theirs at
+// or above, read restriction phrases set aside as hints, the request gates
+// of a mail without right phrases, the no-request gate).
 func setRules(t *testing.T, c *Classifier) {
 	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
 		k, v, _ := strings.Cut(kv, "=")
@@ -316,6 +318,12 @@ func setRules(t *testing.T, c *Classifier) {
 			c.wmHintTriage = x
 		case "restrhint":
 			c.wmRestrictionHint = x != 0
+		case "request":
+			c.wmRequest = x
+		case "alone":
+			c.wmRequestAlone = x
+		case "norequest":
+			c.wmNoRequest = x
 		default:
 			t.Fatalf("PRIVACYD_MODEL_RULES: unknown %q", k)
 		}
