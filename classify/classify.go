@@ -43,7 +43,6 @@ package classify
 
 import (
 	"fmt"
-	"maps"
 	"net/mail"
 	"slices"
 	"sort"
@@ -236,15 +235,20 @@ type scan struct {
 // subject) without being set aside by the rules (aside): a hint below the
 // phrases' threshold.
 func (sc *scan) hinted(r string) bool {
-	if sc.aside&rightBit(r) != 0 {
-		return false
-	}
+	b := rightBit(r)
+	return sc.aside&b == 0 && sc.matchedRights()&b != 0
+}
+
+// matchedRights has a bit (rightBit) for each right a phrase matched
+// outside the thread's subject, whatever the rules made of it.
+func (sc *scan) matchedRights() uint16 {
+	var bits uint16
 	for _, mt := range sc.matches {
-		if mt.p.cat == r && !sc.threadSubject(mt) {
-			return true
+		if mt.p.right && !sc.threadSubject(mt) {
+			bits |= rightBit(mt.p.cat)
 		}
 	}
-	return false
+	return bits
 }
 
 // silenced reports whether the right phrase mt stands in a sentence whose
@@ -526,12 +530,7 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 // The model weighs words, not their order; the phrase rules have read
 // the sentence.
 func (c *Classifier) modelRights(sc *scan, g *guess, th, hintTh float64) []int {
-	var seen uint16
-	for _, mt := range sc.matches {
-		if mt.p.right && !sc.threadSubject(mt) {
-			seen |= rightBit(mt.p.cat)
-		}
-	}
+	seen := sc.matchedRights()
 	aside := sc.aside
 	if c.wmRestrictionHint {
 		// Restriction is worded with negations and conditions ("do NOT
@@ -1212,11 +1211,8 @@ func reportedBy(toks []token, mt match, lang string) bool {
 // automatique", "door een automatisch bericht", "durch eine automatische
 // Nachricht"): a message the writer reports, not this mail.
 func byAutomatic(toks []token, mt match) bool {
-	j := mt.s - 1
-	if j >= 0 && articles[toks[j].s] && toks[j].sent == toks[mt.s].sent {
-		j--
-	}
-	if j < 0 || toks[j].sent != toks[mt.s].sent {
+	j := wordBefore(toks, mt)
+	if j < 0 {
 		return false
 	}
 	switch toks[j].s {
@@ -1287,11 +1283,22 @@ var articles = map[string]bool{"a": true, "an": true, "the": true, "een": true, 
 // mail says "do not reply to this automatic message": the negation
 // there is further away.
 func (c *Classifier) deniedBefore(toks []token, mt match) bool {
+	j := wordBefore(toks, mt)
+	return j >= 0 && c.isNeg(toks, j, langBit(mt.p.lang))
+}
+
+// wordBefore returns the index of the word before phrase mt in its
+// sentence, past one article ("not an automatic message", "par un message
+// automatique"), or -1.
+func wordBefore(toks []token, mt match) int {
 	j := mt.s - 1
 	if j >= 0 && articles[toks[j].s] && toks[j].sent == toks[mt.s].sent {
 		j--
 	}
-	return j >= 0 && toks[j].sent == toks[mt.s].sent && c.isNeg(toks, j, langBit(mt.p.lang))
+	if j < 0 || toks[j].sent != toks[mt.s].sent {
+		return -1
+	}
+	return j
 }
 
 // readerPlace are the words that put a person at the reader's company
@@ -1457,10 +1464,7 @@ func (c *Classifier) rights(sc *scan) ([]string, []Evidence) {
 // rightsOf is rights, reading only the body when bodyOnly is set.
 func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	var cand []match
-	var aside uint16
-	if !bodyOnly {
-		defer func() { sc.aside = aside }()
-	}
+	var aside uint16 // rights whose phrases the rules set aside (scan.aside)
 	billing := false
 	// negErasure holds the sentences that say not to erase ("Bitte NICHT
 	// löschen", "if you may not delete it").
@@ -1570,25 +1574,19 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// A right whose every phrase was dropped (read as another right's
 	// words, a list of rights, a conditional restriction...) is set
 	// aside; so is one the rules below score away.
-	kept := map[string]bool{}
+	var some, kept, found uint16 // rights with a phrase; with one kept; with a score of 2 before the rules
 	for i, mt := range cand {
+		some |= rightBit(mt.p.cat)
 		if !drop[i] {
-			kept[mt.p.cat] = true
+			kept |= rightBit(mt.p.cat)
 		}
 	}
-	for _, mt := range cand {
-		if !kept[mt.p.cat] {
-			aside |= rightBit(mt.p.cat)
+	aside |= some &^ kept
+	for r, n := range score {
+		if n >= 2 {
+			found |= rightBit(r)
 		}
 	}
-	raw := maps.Clone(score)
-	defer func() {
-		for r, n := range raw {
-			if n >= 2 && score[r] < 2 {
-				aside |= rightBit(r)
-			}
-		}
-	}()
 	// Generic correction words ("error", "corrigeren") alone are not a
 	// rectification when the mail is about an invoice or an amount: that
 	// is billing, not personal data.
@@ -1692,7 +1690,12 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	for _, r := range Rights {
 		if score[r] >= 2 {
 			rights = append(rights, r)
+		} else if found&rightBit(r) != 0 {
+			aside |= rightBit(r) // scored away by a rule above
 		}
+	}
+	if !bodyOnly {
+		sc.aside = aside
 	}
 	ev := []Evidence{}
 	shown := map[string]int{}
