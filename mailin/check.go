@@ -17,6 +17,23 @@ type CheckResult struct {
 	ProcessedExists bool
 }
 
+// dialOnce connects and logs in as the reader would, for a one-off
+// look at the server (Check, HasMessageID); the caller closes the session.
+func dialOnce(ctx context.Context, opt Options) (*session, error) {
+	r := New(opt, nil)
+	s := &session{r: r, log: r.log, newMail: make(chan struct{}, 1)}
+	if err := s.dial(ctx); err != nil {
+		return nil, err
+	}
+	w := s.guard("login")
+	defer w.stop()
+	if err := s.login(); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
 // Check connects as the reader would, logs in, examines the mailbox
 // (read-only) and looks for the processed mailbox, then logs out. It changes
 // nothing on the server. A refused login returns an error wrapping ErrAuth;
@@ -26,15 +43,12 @@ func Check(ctx context.Context, opt Options) (CheckResult, error) {
 	if err := opt.Validate(); err != nil {
 		return res, fmt.Errorf("mailin: %w", err)
 	}
-	r := New(opt, nil)
-	s := &session{r: r, log: r.log, newMail: make(chan struct{}, 1)}
-	if err := s.dial(ctx); err != nil {
+	s, err := dialOnce(ctx, opt)
+	if err != nil {
 		return res, err
 	}
 	defer s.close()
-	if err := s.login(); err != nil {
-		return res, err
-	}
+	r := s.r
 	sel, err := s.c.Select(r.opt.Mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
 	if err != nil {
 		var ie *imap.Error

@@ -23,17 +23,14 @@ func HasMessageID(ctx context.Context, opt Options, id string) (bool, error) {
 	if err := opt.Validate(); err != nil {
 		return false, fmt.Errorf("mailin: %w", err)
 	}
-	r := New(opt, nil)
-	s := &session{r: r, log: r.log, newMail: make(chan struct{}, 1)}
-	if err := s.dial(ctx); err != nil {
+	s, err := dialOnce(ctx, opt)
+	if err != nil {
 		return false, err
 	}
 	defer s.close()
 	w := s.guard("look for a Message-ID")
 	defer w.stop()
-	if err := s.login(); err != nil {
-		return false, err
-	}
+	r := s.r
 	boxes := []string{r.opt.Mailbox}
 	if p := r.opt.ProcessedMailbox; p != "" {
 		boxes = append(boxes, p)
