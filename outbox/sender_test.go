@@ -102,6 +102,12 @@ func (q *memQueue) MarkSent(_ context.Context, id int64, at time.Time) error {
 }
 
 func (q *memQueue) MarkRetry(_ context.Context, id int64, next time.Time, errText string) error {
+	return q.reschedule(id, next, errText, func(m *qmail) { m.retries = append(m.retries, next) })
+}
+
+// reschedule counts an attempt of mail id, due again at next, and lets
+// record note it.
+func (q *memQueue) reschedule(id int64, next time.Time, errText string, record func(*qmail)) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	m, err := q.find(id)
@@ -111,7 +117,7 @@ func (q *memQueue) MarkRetry(_ context.Context, id int64, next time.Time, errTex
 	m.Attempts++
 	m.next = next
 	m.errText = errText
-	m.retries = append(m.retries, next)
+	record(m)
 	return nil
 }
 
@@ -138,18 +144,10 @@ func (q *memQueue) Sending(id int64, attempts int) error {
 
 // MarkInDoubt implements InFlight.
 func (q *memQueue) MarkInDoubt(_ context.Context, id int64, next time.Time, errText string) error {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	m, err := q.find(id)
-	if err != nil {
-		return err
-	}
-	m.Attempts++
-	m.InDoubt = true
-	m.next = next
-	m.errText = errText
-	m.doubts = append(m.doubts, next)
-	return nil
+	return q.reschedule(id, next, errText, func(m *qmail) {
+		m.InDoubt = true
+		m.doubts = append(m.doubts, next)
+	})
 }
 
 func (q *memQueue) NextAttempt(context.Context) (time.Time, bool, error) {
