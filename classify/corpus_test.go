@@ -1460,11 +1460,28 @@ import (
 // auto-reply ("message ~2 automatique" is now "message ~1 automatique").
 // Gated for the safety property only.
 
+// The splits wordmodel48 (wordmodel48a-d, w48*-* mails, 400 mails by four
+// more writers: everyday requests without the usual words, mail written
+// on behalf of someone else, restriction, direct marketing and withdrawal
+// in new wordings, portability, access, automated decisions and
+// rectification in everyday mail) and wordmodel49 (wordmodel49a-d, w49*-*:
+// Dutch and English everyday mail, German and French everyday mail,
+// objection and access in many forms, follow-ups, forwards and automatic
+// mail). First looks, aggregate only, each with the model not trained on
+// it: wordmodel48 at c95575d kind 0.922, P 0.965 R 0.807 F1 0.879,
+// representative 82/98, language 1.000; wordmodel49 with the model
+// trained through batch 48 kind 0.960, P 0.948 R 0.844 F1 0.893,
+// representative 42/50, language 1.000; no automatic mail as a request in
+// either. Without headers, a German Postfix bounce ("Ihre Nachricht konnte
+// an einen oder mehrere Empfänger nicht zugestellt werden") read as a
+// request for the direct-marketing objection it returned (fixed: up to
+// seven words between "konnte" and "nicht").
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout97 and wordmodel34 to wordmodel47: the safety property only): at
+// holdout97 and wordmodel34 to wordmodel49: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1698,7 +1715,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout86", true}, {"holdout87", true}, {"holdout88", true}, {"holdout89", true},
 		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
