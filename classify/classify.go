@@ -151,6 +151,10 @@ type Classifier struct {
 	// wmRestrictionHint reads restriction phrases the rules set aside as
 	// hints (modelRights).
 	wmRestrictionHint bool
+	// wmAddBesideMarketing is the higher threshold at which the word
+	// model adds erasure beside a direct-marketing objection ("take my
+	// address out of your mailing list" asks no erasure of its own).
+	wmAddBesideMarketing float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -180,7 +184,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
 		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone,
-		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage, wmRestrictionHint: true}
+		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage, wmRestrictionHint: true, wmAddBesideMarketing: defaultModelAddBesideMarketing}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -387,7 +391,9 @@ func (c *Classifier) modelRepresentative(sc *scan, g *guess, res *Result) {
 // (overlapping: "stop using my data, I withdraw my consent" is read by
 // the phrases as the withdrawal, and the corpus's convention keeps it at
 // that), each with the (at most three) words that weighed most as
-// evidence, and names them in res.KindReason.
+// evidence, and names them in res.KindReason. Erasure beside a
+// direct-marketing objection needs wmAddBesideMarketing: "take my address
+// out of your file" below an unsubscribe footer asks no erasure of its own.
 func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh float64) {
 	if g == nil {
 		return
@@ -397,6 +403,9 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh float6
 	for _, l := range c.modelRights(sc, g, th, hintTh) {
 		r := Rights[l]
 		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) && !(r == Erasure && sc.hinted(r)) {
+			continue
+		}
+		if r == Erasure && slices.Contains(found, ObjectDirectMarketing) && g.p[l] < c.wmAddBesideMarketing {
 			continue
 		}
 		res.Rights = append(res.Rights, r)

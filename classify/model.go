@@ -337,10 +337,12 @@ const (
 	defaultModelRep          = 0.5
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
-	defaultModelAdd          = 0.9
-	defaultModelHintAdd      = 0.9
-	defaultModelHintTriage   = 0.97
+	defaultModelAdd          = 0.7
+	defaultModelHintAdd      = 0.7
+	defaultModelHintTriage   = 0.9
 	defaultModelRequestAlone = 0.99
+
+	defaultModelAddBesideMarketing = 0.9
 )
 
 var (
