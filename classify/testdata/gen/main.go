@@ -16,8 +16,9 @@
 //	                               "--- status ---" are the delivery-status part,
 //	                               after "--- original ---" the returned mail)
 //
-// Files named holdout-*.txt form the held-out split, holdoutN-*.txt (N from
-// 3 to 99) the split holdoutN, wordmodelNN*.txt the split wordmodelNN
+// Files named holdout-*.txt form the held-out split, holdoutN-*.txt (N 3 or
+// more, any number of digits) the split holdoutN, wordmodelNN*.txt the
+// split wordmodelNN
 // (mails written for the word model, which the phrase lists are not tuned
 // on); all others are "train".
 // The labels are written from what each mail means, by hand, in the source.
@@ -34,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -80,16 +82,14 @@ func main() {
 	for _, f := range files {
 		split := "train"
 		switch base := filepath.Base(f); {
-		case strings.HasPrefix(base, "holdout") && len(base) > 8 && base[7] >= '1' && base[7] <= '9' && base[8] >= '0' && base[8] <= '9':
-			split = base[:9] // holdout10-*.txt ... holdout99-*.txt (before holdout3: holdout30 is not holdout3)
-		case strings.HasPrefix(base, "holdout") && len(base) > 7 && base[7] >= '3' && base[7] <= '9':
-			split = base[:8] // holdout3-*.txt ... holdout9-*.txt
+		case strings.HasPrefix(base, "holdout") && leadingNumber(base[7:]) >= 3:
+			split = "holdout" + strconv.Itoa(leadingNumber(base[7:])) // holdout3-*.txt ... holdout105-*.txt
 		case strings.HasPrefix(base, "holdout"):
 			split = "holdout"
 		case strings.HasPrefix(base, "fresh"):
 			split = "fresh"
-		case strings.HasPrefix(base, "wordmodel") && len(base) > 10:
-			split = base[:11] // wordmodel34-*.txt ...: written for the word model; the phrase lists are not tuned on them
+		case strings.HasPrefix(base, "wordmodel") && leadingNumber(base[9:]) > 0:
+			split = "wordmodel" + strconv.Itoa(leadingNumber(base[9:])) // wordmodel34a-*.txt ...: written for the word model; the phrase lists are not tuned on them
 		}
 		for _, m := range parseSource(f, split) {
 			if seen[m.name] {
@@ -370,4 +370,14 @@ func check(err error) {
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "gen: "+format+"\n", args...)
 	os.Exit(1)
+}
+
+// leadingNumber returns the number the decimal digits at the start of s
+// spell, or 0 when s starts with none.
+func leadingNumber(s string) int {
+	n := 0
+	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9' && n < 1e6; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
