@@ -5,19 +5,38 @@ import (
 	"testing"
 )
 
-// TestErasureBesideMarketingGuard: since the word model adds rights at
-// 0.7 (27 November, evening), it read erasure at about 0.72 beside the
-// direct-marketing objection of a mail that asks to be taken out of a
-// mailing file below an unsubscribe footer; the probes' convention is the
-// objection only, so erasure beside it still needs wmAddBesideMarketing.
+// TestErasureBesideMarketingGuard: with adding thresholds below 0.9 the
+// word model read erasure beside the direct-marketing objection of a mail
+// that asks to be taken out of a mailing file below an unsubscribe footer
+// (0.72 on 27 November, 0.63 after holdout98-105); the probes' convention
+// is the objection only, so erasure beside it needs wmAddBesideMarketing
+// whatever the other thresholds are. The test lowers them to show it.
 func TestErasureBesideMarketingGuard(t *testing.T) {
 	c := newTestClassifier(t)
 	m := msg("Jan <jan@example.net>", "uitschrijven", "Onder jullie nieuwsbrief staat 'antwoord met afmelden', dat heb ik drie keer gedaan. Haal mijn e-mailadres nu uit jullie bestand.")
 	if r := c.Classify(m); !slices.Equal(r.Rights, []string{ObjectDirectMarketing}) {
 		t.Errorf("rights %v, want [%s] (%s)", r.Rights, ObjectDirectMarketing, r.KindReason)
 	}
+	c.wmAdd, c.wmHintAdd = 0.3, 0.3
+	if r := c.Classify(m); !slices.Equal(r.Rights, []string{ObjectDirectMarketing}) {
+		t.Errorf("adding at 0.3: rights %v, want [%s] (%s)", r.Rights, ObjectDirectMarketing, r.KindReason)
+	}
 	c.wmAddBesideMarketing = c.wmAdd
 	if r := c.Classify(m); !slices.Contains(r.Rights, Erasure) {
 		t.Errorf("without the guard: rights %v hold no erasure; the test no longer shows the guard", r.Rights)
 	}
+}
+
+// TestHoldout103Kinds: a person's mail that tells of an automatic message
+// or asks for leave is no auto-reply, and an applicant turned down who
+// asks their papers erased is no job application (holdout103); an
+// absence notice is still one.
+func TestHoldout103Kinds(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Absage nach Online-Test", "Direkt nach dem Online-Test kam die automatische Nachricht, dass ich die Mindestpunktzahl nicht erreicht habe. Ich möchte, dass eine Person meine Bewerbung neu entscheidet.", Request, []string{AutomatedDecision}, false},
+		{"Urlaub Januar", "Hallo Herr Wagner, ich würde gerne vom 12.01. bis 23.01.2027 Urlaub nehmen. Der Schichtleiter hat nichts dagegen.", NotARequest, nil, false},
+		{"Abwesend", "Ich bin bis 23.01.2027 im Urlaub und lese meine E-Mails nicht.", AutoReply, nil, false},
+		{"Bewerbung", "Vielen Dank für Ihre Nachricht, dass meine Bewerbung nicht berücksichtigt werden konnte. Bitte löschen Sie meine Bewerbungsunterlagen, meinen Lebenslauf und meine Zeugnisse.", Request, []string{Erasure}, false},
+	}, false)
 }

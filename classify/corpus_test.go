@@ -1477,11 +1477,44 @@ import (
 // request for the direct-marketing objection it returned (fixed: up to
 // seven words between "konnte" and "nicht").
 
+// Holdout98 (holdout98-everyday.txt, h98-*, everyday mail to Dutch and
+// Belgian companies), holdout99 (German and French mail to insurers, a
+// Krankenkasse, a mutuelle, public bodies), holdout100 (users of apps and
+// platforms), holdout101 (letters after generators', consumer bodies',
+// regulators' and law firms' models), holdout102 (a health insurer and a
+// pharmacy chain), holdout103 (an employer and a temp agency: employees,
+// applicants, unions, lawyers), holdout104 (a shop, a bank app and a phone
+// provider, written on phones) and holdout105 (request-generator letters
+// and activists' letters to a data broker, a credit bureau, a social
+// network and a retailer), 400 mails by eight more people who never saw
+// the classifier (they saw the reserve folder's file names, nothing in
+// it), were looked at once, aggregate only, at 81b0506 (the classifier of
+// 44d5860: the word model on 13,159 mails, adding at 0.7):
+//   micro-F1 per set: 0.943, 0.957, 1.000, 0.956 (the letters), 0.938,
+//     0.867 (the employer's staff and applicants), 0.927, 0.934 (the
+//     generators' letters)
+//   together (400 mails): kind 0.970, P 0.974 R 0.911 F1 0.941,
+//     representative 61/61 (1 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: erasure 0.845 (60/71),
+//     direct marketing 0.878 (36/41), rectification 0.902, restriction
+//     0.903, access 0.924, withdrawal 0.938, portability 0.962,
+//     automated decision 0.963, objection 0.967.
+// Found: an applicant's "kam die automatische Nachricht, dass ich ..." read
+// as an auto-reply (reportedBy: arrival verbs, and what the message said
+// of the writer after it), "vom 12.01. bis 23.01. Urlaub nehmen" read as an
+// absence notice (asksLeave), an applicant's erasure read as a sales pitch
+// (tellsRefusal knows "nicht berücksichtigt", "unsuccessful", "retenu"),
+// "mag alles weg" and "I just want the catalogues to stop" read no right.
+// Left: an employee's request for their training records ("training" five
+// times) still reads as a pitch — counting a weak pitch word once or
+// twice lost a real pitch among the older letters (k12).
+// Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout97 and wordmodel34 to wordmodel49: the safety property only): at
+// holdout105 and wordmodel34 to wordmodel49: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1715,6 +1748,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout86", true}, {"holdout87", true}, {"holdout88", true}, {"holdout89", true},
 		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
+		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true},
 	}
 	for _, sp := range splits {

@@ -333,11 +333,11 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 const (
 	defaultModelRight        = 0.85
 	defaultModelRequest      = 0.9
-	defaultModelVeto         = 0.005
+	defaultModelVeto         = 0.01
 	defaultModelRep          = 0.5
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
-	defaultModelAdd          = 0.7
+	defaultModelAdd          = 0.9
 	defaultModelHintAdd      = 0.7
 	defaultModelHintTriage   = 0.9
 	defaultModelRequestAlone = 0.99
