@@ -1472,7 +1472,13 @@ import (
 // representative 82/98, language 1.000; wordmodel49 with the model
 // trained through batch 48 kind 0.960, P 0.948 R 0.844 F1 0.893,
 // representative 42/50, language 1.000; no automatic mail as a request in
-// either. Without headers, a German Postfix bounce ("Ihre Nachricht konnte
+// either. The split wordmodel50 (wordmodel50a-d, w50*-*: the border
+// between a request, triage and no request; mail written for someone
+// else in German and French; several rights in one everyday mail; a
+// month of an energy supplier's mailbox): first look at 8cc48c7 (the
+// model on 13,508 mails), kind 0.973, P 0.970 R 0.888 F1 0.927,
+// representative 89/102, language 1.000, no automatic mail as a request.
+// Without headers, a German Postfix bounce ("Ihre Nachricht konnte
 // an einen oder mehrere Empfänger nicht zugestellt werden") read as a
 // request for the direct-marketing objection it returned (fixed: up to
 // seven words between "konnte" and "nicht").
@@ -1514,7 +1520,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout105 and wordmodel34 to wordmodel49: the safety property only): at
+// holdout105 and wordmodel34 to wordmodel50: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1749,7 +1755,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
 		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
