@@ -62,3 +62,17 @@ func TestNegationInRelativeClause(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedAutomaticMessages: a person who tells of an automatic
+// message sent to them, or to the person they write for, writes a
+// request; an absence notice that says it sends an automatic reply is
+// still one (training batch 51).
+func TestReportedAutomaticMessages(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"Adresse", "Sie haben mir eine automatische Nachricht geschickt, dass meine Anfrage in Kürze bearbeitet wird. Bitte berichtigen Sie meine Adresse in Ihrem Kundenkonto.", Request, []string{Rectification}, false},
+		{"Daniel", "Daniel received an automated message that he had been withdrawn from his course. He would like a copy of the data you hold on him.", Request, []string{Access}, false},
+		{"Out of office", "You have received this automatic reply because I am out of the office until Monday.", AutoReply, nil, false},
+		{"Abwesend", "Sie erhalten diese automatische Nachricht, da ich bis Montag nicht im Büro bin.", AutoReply, nil, false},
+	}, false)
+}

@@ -1196,18 +1196,29 @@ func reportedBy(toks []token, mt match, lang string) bool {
 	if toks[mt.s].subject {
 		return false
 	}
-	verb := false
+	verb, send := false, false
 	sent := toks[mt.s].sent
 	// "daar krijg ik alleen een automatisch antwoord": up to five words
 	// before (holdout66).
 	for j := mt.s - 1; j >= 0 && j >= mt.s-5 && toks[j].sent == sent; j-- {
 		verb = verb || receiveVerbs[toks[j].s]
+		send = send || sendVerbs[toks[j].s]
 	}
 	for j := mt.e; j < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
 		verb = verb || receiveVerbs[toks[j].s]
+		send = send || sendVerbs[toks[j].s]
 	}
-	if !verb {
+	// "Sie haben mir eine automatische Nachricht geschickt": sent to the
+	// writer, who is named before it ("mir", "me", "mij", "m'").
+	toMe := false
+	for j := mt.s - 1; j >= 0 && toks[j].sent == sent; j-- {
+		toMe = toMe || toWriter[toks[j].s]
+	}
+	if !verb && !(send && toMe) {
 		return false
+	}
+	if send && toMe {
+		return true
 	}
 	for j := mt.s - 1; j >= 0 && toks[j].sent == sent; j-- {
 		if slices.Contains(firstPerson[lang], toks[j].s) {
@@ -1221,13 +1232,26 @@ func reportedBy(toks []token, mt match, lang string) bool {
 			continue
 		}
 		for k := j + 1; k < len(toks) && k <= j+3 && toks[k].sent == sent; k++ {
-			if slices.Contains(firstPerson[lang], toks[k].s) {
+			if slices.Contains(firstPerson[lang], toks[k].s) || thirdPerson[toks[k].s] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// sendVerbs send a message; with toWriter before the automatic phrase
+// they report one sent to the writer ("you sent me an automatic reply").
+var sendVerbs = map[string]bool{"sent": true, "send": true, "geschickt": true, "gesendet": true, "zugeschickt": true,
+	"gestuurd": true, "stuurden": true, "stuurde": true, "envoye": true, "envoyé": true}
+
+// toWriter name the writer as the one a message went to.
+var toWriter = map[string]bool{"me": true, "mir": true, "mij": true, "m": true, "moi": true}
+
+// thirdPerson are the pronouns of a person the writer reports on ("Daniel
+// received an automated message that he had been withdrawn"); German
+// "sie" is left out, it is also the formal "you" of an automatic mail.
+var thirdPerson = map[string]bool{"he": true, "she": true, "hij": true, "zij": true, "er": true, "il": true, "elle": true}
 
 // thatWords open a clause that tells what a message said ("that", "dass",
 // "dat", "que").
@@ -1239,10 +1263,24 @@ var thatWords = map[string]bool{"that": true, "dass": true, "daß": true, "dat":
 var leaveWords = map[string]bool{"nehmen": true, "beantragen": true, "einreichen": true, "eintragen": true,
 	"opnemen": true, "aanvragen": true, "nemen": true, "request": true, "booking": true}
 
-// asksLeave reports whether the word after an automatic phrase asks for
-// leave (leaveWords).
+// leaveAsks before a word of absence, up to five words back, ask for
+// leave ("hiermit beantrage ich Urlaub", "could I book 14-18 Dec as
+// annual leave"; training batch 51).
+var leaveAsks = map[string]bool{"beantrage": true, "beantragen": true, "book": true, "request": true,
+	"requesting": true, "aanvragen": true, "vraag": true, "poser": true}
+
+// asksLeave reports whether the word after an automatic phrase
+// (leaveWords) or one of the five before it (leaveAsks) asks for leave.
 func asksLeave(toks []token, mt match) bool {
-	return mt.e < len(toks) && toks[mt.e].sent == toks[mt.s].sent && leaveWords[toks[mt.e].s]
+	if mt.e < len(toks) && toks[mt.e].sent == toks[mt.s].sent && leaveWords[toks[mt.e].s] {
+		return true
+	}
+	for j := mt.s - 1; j >= 0 && j >= mt.s-5 && toks[j].sent == toks[mt.s].sent; j-- {
+		if leaveAsks[toks[j].s] {
+			return true
+		}
+	}
+	return false
 }
 
 // byAutomatic reports whether an automatic phrase is the means by which

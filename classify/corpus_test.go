@@ -1478,6 +1478,20 @@ import (
 // month of an energy supplier's mailbox): first look at 8cc48c7 (the
 // model on 13,508 mails), kind 0.973, P 0.970 R 0.888 F1 0.927,
 // representative 89/102, language 1.000, no automatic mail as a request.
+// The split wordmodel51 (wordmodel51a-d, w51*-*: erasure and direct
+// marketing in everyday words, the workplace, people who tell of an
+// automatic message they got, formal letters): first look at 910c5c4
+// (the model on 13,876 mails), kind 0.920, P 0.944 R 0.873 F1 0.907,
+// representative 55/57, language 1.000, no automatic mail as a request.
+// Found: people telling of an automatic message sent to them ("Sie haben
+// mir eine automatische Nachricht geschickt", "Daniel received an
+// automated message that he ...") and a union's "asks that his data no
+// longer be used" read as auto-replies (reportedBy: send verbs with "mir",
+// "me", "mij"; what the message said of a third person; "no longer used"
+// needs "is/will ... no longer"), "hiermit beantrage ich Urlaub" too
+// (asksLeave looks back); without headers, ticket receipts that quote
+// the request and an office's closing notice were requests (more ack
+// phrases in nl, fr, en).
 // Without headers, a German Postfix bounce ("Ihre Nachricht konnte
 // an einen oder mehrere Empfänger nicht zugestellt werden") read as a
 // request for the direct-marketing objection it returned (fixed: up to
@@ -1520,7 +1534,7 @@ import (
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout105 and wordmodel34 to wordmodel50: the safety property only): at
+// holdout105 and wordmodel34 to wordmodel51: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1755,7 +1769,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
 		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
