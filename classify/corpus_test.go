@@ -1530,11 +1530,41 @@ import (
 // twice lost a real pitch among the older letters (k12).
 // Gated for the safety property only.
 
+// Holdout106 (holdout106-everyday.txt, h106-*, a municipality, a water
+// board and a library), holdout107 (an airline, a hotel chain and a
+// booking site), holdout108 (a sports federation, a fitness chain and a
+// swimming school: 10 representatives), holdout109 (letters after
+// generators', consumer bodies', regulators' and law firms' models),
+// holdout110 (an online supermarket, a meal box, a furniture chain, a
+// parcel carrier), holdout111 (a Belgian bank, a German car insurer, a
+// French energy supplier), holdout112 (a school, a university and a
+// course platform) and holdout113 (letters copied from models, with
+// placeholders), 400 mails by eight more people who never saw the
+// classifier (they saw the reserve folder's file names, nothing in it),
+// were looked at once, aggregate only, at 4ac0b83 (the word model on
+// 14,240 mails, hinted rights at 0.7, drop below 0.01):
+//   micro-F1 per set: 0.864 (the municipality), 0.953, 0.961, 0.951 (the
+//     letters), 0.962, 0.929, 0.889 (the school), 0.986 (the letters)
+//   together (400 mails): kind 0.973, P 0.968 R 0.917 F1 0.942,
+//     representative 62/68 (holdout108 5/10: parents about their
+//     children's sport, "onze zoon staat geregistreerd"), language
+//     1.000, no automatic mail taken as a request; recall per right:
+//     objection 0.828, erasure 0.838, direct marketing 0.909,
+//     rectification 0.914, restriction 0.920, access 0.946, portability
+//     0.957, automated decision and withdrawal 1.000.
+// Found: photos taken down beside a withdrawal without a word the phrases
+// knew ("remove the ones that are up already", "can these be taken
+// down", "get rid of the face scan", "... zu entfernen", "van Instagram
+// verdwijnen": hints now, which let the word model add erasure),
+// "die hele lijst verwijderen", "de opname verwijderen", "kopie van de
+// opname", "die beelden zien", "op jullie niet-bellen lijst". Gated for
+// the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout105 and wordmodel34 to wordmodel51: the safety property only): at
+// holdout113 and wordmodel34 to wordmodel51: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1769,6 +1799,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout90", true}, {"holdout91", true}, {"holdout92", true}, {"holdout93", true},
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
 		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
+		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
 	}
 	for _, sp := range splits {
