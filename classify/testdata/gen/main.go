@@ -304,6 +304,9 @@ func toHTML(body string) string {
 
 var cp1252 = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F}
 
+// bestFit maps typographic punctuation that Latin-1 lacks to ASCII.
+var bestFit = map[rune]string{'–': "-", '—': "-", '‘': "'", '’': "'", '‚': ",", '“': "\"", '”': "\"", '„': "\"", '…': "...", '€': "EUR", '•': "*"}
+
 func encodeCharset(s, charset string) []byte {
 	switch strings.ToLower(charset) {
 	case "utf-8":
@@ -315,6 +318,9 @@ func encodeCharset(s, charset string) []byte {
 				out = append(out, c)
 			} else if r < 256 && !(r >= 0x80 && r < 0xA0) {
 				out = append(out, byte(r))
+			} else if a, ok := bestFit[r]; ok {
+				// what a mail client's best-fit mapping writes in Latin-1
+				out = append(out, a...)
 			} else {
 				fail("rune %q not in %s", r, charset)
 			}
