@@ -76,3 +76,16 @@ func TestReportedAutomaticMessages(t *testing.T) {
 		{"Abwesend", "Sie erhalten diese automatische Nachricht, da ich bis Montag nicht im Büro bin.", AutoReply, nil, false},
 	}, false)
 }
+
+// TestHoldout114To121Kinds: a person's reminder that says the company's
+// "only reply has been an automated message telling me ..." and a mail
+// asking that "my data will no longer be used" are no auto-replies; an
+// address's "will no longer be used" notice still is one.
+func TestHoldout114To121Kinds(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"FINAL REMINDER", "On 2 September I asked you for a copy of all my personal data. Your only reply has been an automated message telling me the ticket is in progress. Send me the copy within seven days.", Request, []string{Access}, false},
+		{"fall risk", "I object to the fall-risk profile you made of me, and I ask that my data will no longer be used for it.", Request, []string{Objection}, false},
+		{"Address change", "This email address will no longer be used. Please write to info@example.net instead.", AutoReply, nil, false},
+	}, false)
+}

