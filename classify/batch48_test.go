@@ -89,3 +89,14 @@ func TestHoldout114To121Kinds(t *testing.T) {
 		{"Address change", "This email address will no longer be used. Please write to info@example.net instead.", AutoReply, nil, false},
 	}, false)
 }
+
+// TestReplyWasAutomatic: "your only reply was an automated
+// acknowledgement" tells of the company's answer; the mail is a request
+// (holdout125).
+func TestReplyWasAutomatic(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"SECOND REMINDER", "I submitted a subject access request on 2 September. Your only reply was an automated acknowledgement. I still want a copy of all my personal data.", Request, []string{Access}, false},
+		{"Re: verzoek", "Ik vroeg op 2 september om inzage in mijn gegevens. Jullie enige antwoord was een automatisch bericht. Stuur mij alsnog een kopie van mijn gegevens.", Request, []string{Access}, false},
+	}, false)
+}

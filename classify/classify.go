@@ -1219,8 +1219,11 @@ func reportedBy(toks []token, mt match, lang string) bool {
 	for j := mt.e; j+1 < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
 		toMe = toMe || sendVerbs[toks[j].s] && toWriter[toks[j+1].s]
 	}
-	if !verb && !(send && toMe) {
+	if !verb && !(send && toMe) && !replyWas(toks, mt) {
 		return false
+	}
+	if replyWas(toks, mt) {
+		return true
 	}
 	if send && toMe {
 		return true
@@ -1240,6 +1243,34 @@ func reportedBy(toks []token, mt match, lang string) bool {
 			if slices.Contains(firstPerson[lang], toks[k].s) || thirdPerson[toks[k].s] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// replyNouns name the company's answer a person reports ("your only
+// reply was an automated acknowledgement", holdout125).
+var replyNouns = map[string]bool{"reply": true, "response": true, "answer": true, "antwoord": true, "reactie": true,
+	"antwort": true, "reponse": true, "réponse": true}
+
+// replyWas reports whether an automatic phrase is what "your only reply
+// was" or "the only answer has been": a reply noun after "your", "only"
+// or their Dutch, German and French words, then "was", "is" or "been",
+// within the five words before the phrase.
+func replyWas(toks []token, mt match) bool {
+	sent := toks[mt.s].sent
+	for j := mt.s - 1; j >= 1 && j >= mt.s-5 && toks[j].sent == sent; j-- {
+		if !replyNouns[toks[j].s] || j+1 >= mt.s {
+			continue
+		}
+		switch toks[j-1].s {
+		case "your", "only", "uw", "jullie", "enige", "ihre", "eure", "einzige", "votre", "seule":
+		default:
+			continue
+		}
+		switch toks[j+1].s {
+		case "was", "is", "has", "had", "been", "war", "ist", "bestond", "etait", "était":
+			return true
 		}
 	}
 	return false

@@ -1591,11 +1591,39 @@ import (
 // komplett weg", "diese Szene aus dem Film zu entfernen", "please
 // correct it to ..."). Gated for the safety property only.
 
+// Holdout122 (holdout122-everyday.txt, h122-*, a children's webshop, a
+// daycare chain and a photo studio: 20 representatives), holdout123 (car
+// dealers, lease and roadside assistance), holdout124 (a GP practice, a
+// dentist, physiotherapy and a health app), holdout125 (letters after
+// generators', consumer bodies', regulators' and law firms' models),
+// holdout126 (music streaming, gaming and a social app), holdout127 (a
+// charity, a party, a church and a club), holdout128 (a marketplace, a
+// payment provider, buy-now-pay-later) and holdout129 (a Belgian retail
+// group's week), 400 mails by eight more people who never saw the
+// classifier (they saw the reserve folder's file names, nothing in it),
+// were looked at once, aggregate only, at db43c4f (the word model on
+// 14,933 mails):
+//   micro-F1 per set: 0.951, 0.938, 0.929, 0.914 (the letters: precision
+//     0.873), 0.874 (the apps), 0.920, 0.966, 0.913
+//   together (400 mails): kind 0.973, P 0.956 R 0.896 F1 0.925,
+//     representative 63/70 (holdout122 13/20: parents at a daycare),
+//     language 1.000, no automatic mail taken as a request; recall per
+//     right: rectification 0.771, restriction 0.840, objection 0.852,
+//     access 0.888, direct marketing 0.889, erasure 0.937, portability
+//     0.958, automated decision 0.960, withdrawal 0.969.
+// Found: "your only reply was an automated acknowledgement" read as an
+// auto-reply (replyWas), and short mails in words the phrases lacked
+// ("kappen met die reclamemails", "ik wil die mails niet meer", "wil dat
+// een echte arts mijn klachten beoordeelt", "mijn dossier naar de nieuwe
+// huisarts sturen", "aanpassen naar de juiste stand", "correct your
+// records", "send me a complete list"). Gated for the safety property
+// only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout121 and wordmodel34 to wordmodel51: the safety property only): at
+// holdout129 and wordmodel34 to wordmodel51: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1832,6 +1860,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout98", true}, {"holdout99", true}, {"holdout100", true}, {"holdout101", true}, {"holdout102", true}, {"holdout103", true}, {"holdout104", true}, {"holdout105", true},
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
+		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
 	}
 	for _, sp := range splits {
