@@ -1619,11 +1619,33 @@ import (
 // records", "send me a complete list"). Gated for the safety property
 // only.
 
+// Holdout130 (holdout130-everyday.txt, h130-*, an energy supplier, a
+// water company and a heat-pump installer), holdout131 (a booking
+// platform, a language school and coworking spaces), holdout132 (a phone
+// shop chain, an internet provider and TV) and holdout133 (letters after
+// generators', regulators', consumer bodies' and law firms' models), 200
+// mails by four more people who never saw the classifier (they saw the
+// reserve folder's file names, nothing in it), were looked at once,
+// aggregate only, at 7c2b507 (the word model on 15,280 mails) — the last
+// look of the day:
+//   micro-F1 per set: 0.956, 0.894, 0.818 (the phone shop's customers:
+//     access in words the phrases lacked), 0.979 (the letters)
+//   together (200 mails): kind 0.980, P 0.974 R 0.874 F1 0.922,
+//     representative 34/37, language 1.000, no automatic mail taken as a
+//     request; recall per right: access 0.806, rectification 0.850,
+//     objection and restriction 0.875, erasure 0.903, direct marketing
+//     0.917, automated decision 0.929, withdrawal 0.933, portability
+//     1.000.
+// Found: access asked as "wil weten wat er allemaal van haar is
+// vastgelegd", "aan welke bedrijven ... gegevens", "whatever else you
+// have on me", "what was logged about it", "eine Kopie des Berichts und
+// aller Notizen". Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout129 and wordmodel34 to wordmodel51: the safety property only): at
+// holdout133 and wordmodel34 to wordmodel51: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1861,6 +1883,7 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true},
 		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
 	}
 	for _, sp := range splits {
