@@ -533,8 +533,9 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 }
 
 // modelRights returns the indexes in Rights of the rights the word model
-// scores at least th and may add: not those a right phrase in the mail
-// names but the phrase rules set aside (negated — "nicht löschen" —,
+// may add: one no right phrase in the mail names, scored at least th; one
+// a phrase only hinted at, scored at least hintTh; not one a phrase names
+// but the phrase rules set aside (negated — "nicht löschen" —,
 // boilerplate, a form's instruction, a right named beside another).
 // The model weighs words, not their order; the phrase rules have read
 // the sentence.
@@ -1190,8 +1191,12 @@ var receiveVerbs = map[string]bool{"got": true, "get": true, "received": true, "
 var firstPerson = map[string][]string{"en": {"i", "my"}, "nl": {"ik", "mijn"}, "de": {"ich", "mein", "meine"}, "fr": {"je", "j", "ma", "mon"}}
 
 // reportedBy reports whether an automatic phrase in the body is one a person
-// reports receiving: a receive verb within three words of it in the same
-// sentence, and the first person singular earlier in it.
+// reports: a message sent to the writer ("you sent me an automatic
+// reply", "an automated message telling me"), the company's answer
+// ("your only reply was an automated acknowledgement", replyWas), or a
+// receive verb near it in the same sentence with the first person
+// singular earlier in it or, after "that", the first or third person
+// ("Daniel received an automated message that he ...").
 func reportedBy(toks []token, mt match, lang string) bool {
 	if toks[mt.s].subject {
 		return false
@@ -1219,14 +1224,11 @@ func reportedBy(toks []token, mt match, lang string) bool {
 	for j := mt.e; j+1 < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
 		toMe = toMe || sendVerbs[toks[j].s] && toWriter[toks[j+1].s]
 	}
-	if !verb && !(send && toMe) && !replyWas(toks, mt) {
+	if send && toMe || replyWas(toks, mt) {
+		return true
+	}
+	if !verb {
 		return false
-	}
-	if replyWas(toks, mt) {
-		return true
-	}
-	if send && toMe {
-		return true
 	}
 	for j := mt.s - 1; j >= 0 && toks[j].sent == sent; j-- {
 		if slices.Contains(firstPerson[lang], toks[j].s) {
