@@ -334,7 +334,7 @@ const (
 	defaultModelRight        = 0.85
 	defaultModelRequest      = 0.9
 	defaultModelVeto         = 0.01
-	defaultModelRep          = 0.5
+	defaultModelRep          = 0.3
 	defaultModelRepVeto      = 0.01
 	defaultModelNoRequest    = 0.1
 	defaultModelAdd          = 0.9

@@ -293,12 +293,13 @@ func TestWordModelHeldOut(t *testing.T) {
 
 // setRules sets the word model's rule settings named in
 // PRIVACYD_MODEL_RULES ("veto=0.02 add=0.5 any=1 hintadd=0.9
-// hinttriage=0.97 restrhint=0 marketing=0.9 request=0.9 alone=0.99
-// norequest=0.1": drop below, add at or above, add beside an overlapping
-// right too, add a right the phrases only hinted at beside theirs or to a
-// mail without theirs at or above, read restriction phrases set aside as
-// hints, add erasure beside a direct-marketing objection at or above, the
-// request gates of a mail without right phrases, the no-request gate).
+// hinttriage=0.97 restrhint=0 marketing=0.9 rep=0.5 request=0.9
+// alone=0.99 norequest=0.1": drop below, add at or above, add beside an
+// overlapping right too, add a right the phrases only hinted at beside
+// theirs or to a mail without theirs at or above, read restriction phrases
+// set aside as hints, add erasure beside a direct-marketing objection at or
+// above, read a representative at or above, the request gates of a mail
+// without right phrases, the no-request gate).
 func setRules(t *testing.T, c *Classifier) {
 	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
 		k, v, _ := strings.Cut(kv, "=")
@@ -325,6 +326,8 @@ func setRules(t *testing.T, c *Classifier) {
 			c.wmRequestAlone = x
 		case "marketing":
 			c.wmAddBesideMarketing = x
+		case "rep":
+			c.wmRep = x
 		case "norequest":
 			c.wmNoRequest = x
 		default:
