@@ -301,36 +301,21 @@ func TestWordModelHeldOut(t *testing.T) {
 // above, read a representative at or above, the request gates of a mail
 // without right phrases, the no-request gate).
 func setRules(t *testing.T, c *Classifier) {
+	thresholds := map[string]*float64{"veto": &c.wmVeto, "add": &c.wmAdd, "hintadd": &c.wmHintAdd,
+		"hinttriage": &c.wmHintTriage, "request": &c.wmRequest, "alone": &c.wmRequestAlone,
+		"marketing": &c.wmAddBesideMarketing, "rep": &c.wmRep, "norequest": &c.wmNoRequest}
+	flags := map[string]*bool{"any": &c.wmAddAny, "restrhint": &c.wmRestrictionHint}
 	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
 		k, v, _ := strings.Cut(kv, "=")
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil {
 			t.Fatalf("PRIVACYD_MODEL_RULES %q: %v", kv, err)
 		}
-		switch k {
-		case "veto":
-			c.wmVeto = x
-		case "add":
-			c.wmAdd = x
-		case "any":
-			c.wmAddAny = x != 0
-		case "hintadd":
-			c.wmHintAdd = x
-		case "hinttriage":
-			c.wmHintTriage = x
-		case "restrhint":
-			c.wmRestrictionHint = x != 0
-		case "request":
-			c.wmRequest = x
-		case "alone":
-			c.wmRequestAlone = x
-		case "marketing":
-			c.wmAddBesideMarketing = x
-		case "rep":
-			c.wmRep = x
-		case "norequest":
-			c.wmNoRequest = x
-		default:
+		if p, ok := thresholds[k]; ok {
+			*p = x
+		} else if f, ok := flags[k]; ok {
+			*f = x != 0
+		} else {
 			t.Fatalf("PRIVACYD_MODEL_RULES: unknown %q", k)
 		}
 	}
