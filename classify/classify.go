@@ -1585,6 +1585,18 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// negErasure holds the sentences that say not to erase ("Bitte NICHT
 	// löschen", "if you may not delete it").
 	var negErasure map[int]bool
+	// undone holds the sentences that ask not to do what the sentence
+	// before said ("... nach sechs Monaten gelöscht werden. Bitte tun Sie
+	// das für meine Buchung NICHT").
+	var undone map[int]bool
+	for _, mt := range sc.matches {
+		if mt.p.cat == catUndo && !sc.threadSubject(mt) {
+			if undone == nil {
+				undone = map[int]bool{}
+			}
+			undone[sc.toks[mt.s].sent] = true
+		}
+	}
 	for _, mt := range sc.matches {
 		if mt.p.cat == catBilling && !sc.threadSubject(mt) {
 			billing = true
@@ -1599,7 +1611,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 		if bodyOnly && sc.toks[mt.s].subject {
 			continue
 		}
-		if c.negated(sc.toks, mt) {
+		if c.negated(sc.toks, mt) || undone[sc.toks[mt.s].sent+1] {
 			aside |= rightBit(mt.p.cat)
 			if mt.p.cat == Erasure {
 				if negErasure == nil {

@@ -1641,11 +1641,42 @@ import (
 // have on me", "what was logged about it", "eine Kopie des Berichts und
 // aller Notizen". Gated for the safety property only.
 
+// Holdout134 (holdout134-everyday.txt, h134-*, a gym chain's members),
+// holdout135 (a German health and car insurer's policyholders and
+// brokers), holdout136 (a French-Belgian furniture webshop's customers)
+// and holdout137 (letters after generators', consumer bodies',
+// regulators', lawyers' and debt counsellors' models), 200 mails by four
+// more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at b1edc54 (the word model on 15,455 mails):
+//   micro-F1 per set: 0.951, 0.965, 0.961, 0.983 (the letters)
+//   together (200 mails): kind 0.970 (five requests read as no request,
+//     one debt adviser's collections letter as a request), P 0.978 R
+//     0.957 F1 0.967, representative 30/32, language 0.995, no automatic
+//     mail taken as a request; recall per right: restriction 0.900,
+//     objection 0.909, access 0.934, rectification 0.941, direct
+//     marketing 0.962, the others 1.000. One label was mended after the
+//     look: h135-einschraenkung-gutachten-streit, a lawyer's letter
+//     ("wir vertreten Frau ...; Vollmacht anbei"), was labelled without a
+//     representative though its writer's report counts it as one (at the
+//     look: representative 30/32, one false; mended: 31/33, none false).
+// Found: "I don't want any marketing calls" read as negated (a phrase
+// with the negation inside), "Dem widerspreche ich" after the use it
+// answers, "wat wordt er van mijn vingerafdruk opgeslagen", "was Sie über
+// mich an das HIS gemeldet haben", "merci de corriger cette information".
+// The split wordmodel52 (wordmodel52a-d, w52*-*: a second right said in
+// passing; parents, carers and family writing for someone, often without
+// a word of authority; access, rectification, restriction and objection
+// in unpredictable words; a travel agency's, a car-sharing service's and
+// a dental practice's mailbox): first look at b1edc54, kind 0.935, P
+// 0.983 R 0.809 F1 0.888, representative 84/100, language 1.000, no
+// automatic mail as a request. Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout133 and wordmodel34 to wordmodel51: the safety property only): at
+// holdout137 and wordmodel34 to wordmodel52: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1883,8 +1914,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
