@@ -1137,12 +1137,31 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 // names the rights as other people's ("we help companies answer access
 // requests") or in a clause of its own ("My client is looking for a
 // Privacy Officer: handling access requests"). In a Dutch mail "je" is
-// the reader ("Je kunt je afmelden"), not the French "I".
+// the reader ("Je kunt je afmelden"), not the French "I". A clause
+// with such a word that ends in a colon lends it to the list below it.
 func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 	first := map[int]bool{} // clauses with a first person singular word
 	for _, t := range sc.toks {
 		if firstPersonWords[t.s] && !(lang == "nl" && t.s == "je") {
 			first[t.clause] = true
+		}
+	}
+	// A first-person clause that ends in a colon ("Au nom de mon client,
+	// je vous demande :") lends its person to what follows it: the next
+	// paragraph, and the paragraphs after it that start as list items
+	// ("2° ...", "- ...") (holdout141).
+	for i := 0; i+1 < len(sc.toks); i++ {
+		t := sc.toks[i]
+		if !first[t.clause] || sc.toks[i+1].clause == t.clause || !strings.HasPrefix(strings.TrimLeft(sc.text[t.end:sc.toks[i+1].start], " \t\u00a0\u202f"), ":") {
+			continue
+		}
+		for j, started := i+1, false; j < len(sc.toks); j++ {
+			gap := strings.ReplaceAll(sc.text[sc.toks[j-1].end:sc.toks[j].start], "\r", "")
+			if started && strings.Contains(gap, "\n\n") && !listItemStart(gap, sc.text[sc.toks[j].end:]) {
+				break
+			}
+			started = true
+			first[sc.toks[j].clause] = true
 		}
 	}
 	for _, mt := range sc.matches {
@@ -1172,6 +1191,18 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 		}
 	}
 	return false
+}
+
+// listItemStart reports whether a paragraph starts as a list item: gap,
+// the text before its first word, ends in a bullet ("- ", "• "), or the
+// word is followed by a numbering mark (after, the text after the word:
+// "2°", "b)", "3.").
+func listItemStart(gap, after string) bool {
+	line := gap[strings.LastIndex(gap, "\n")+1:]
+	if strings.ContainsAny(line, "-*•–·") {
+		return true
+	}
+	return after != "" && strings.ContainsRune("°).:", []rune(after)[0])
 }
 
 // receiveVerbs are the verbs with which a person reports an automatic mail

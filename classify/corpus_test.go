@@ -1672,11 +1672,44 @@ import (
 // 0.983 R 0.809 F1 0.888, representative 84/100, language 1.000, no
 // automatic mail as a request. Gated for the safety property only.
 
+// Holdout138 (holdout138-everyday.txt, h138-*, a hospital group's and
+// its out-of-hours GP service's patients and relatives), holdout139 (an
+// online bank's and payment app's customers), holdout140 (a German
+// e-scooter, e-bike and car-rental app's users) and holdout141 (a French
+// telecom operator's customers, half of them letters), 200 mails by four
+// more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at 2ea1979 (the word model on 15,975 mails):
+//   micro-F1 per set: 0.901, 0.963, 0.977, 0.889 (the telecom operator)
+//   together (200 mails): kind 0.960, P 0.968 R 0.900 F1 0.933,
+//     representative 20/22, language 1.000, no automatic mail taken as a
+//     request; recall per right: restriction 0.778, objection 0.818,
+//     portability 0.875, access 0.889, erasure 0.892, rectification
+//     0.933, direct marketing 0.952, automated decision and withdrawal
+//     1.000.
+// Found: a lawyer's letter and a customer's complaint read as sales
+// pitches ("votre société" three times; the rights asked in a list below
+// "je vous demande :", which ownDataRight now reads as the writer's), and
+// words the phrases lacked ("wat jullie allemaal van me hebben", "haal
+// mijn 06 nummer uit jullie systeem", "je veux qu'elle soit supprimée",
+// "ne pas les effacer ..., j'en ai besoin", "Solange das nicht geklärt
+// ist, ... nicht verwendet", "digitaal naar hen overdragen"); number
+// porting ("portabilité du numéro") is no data portability.
+// The split wordmodel53 (wordmodel53a-d, w53*-*: the border between a
+// request, triage and no request; restriction and objection beside their
+// look-alikes; machine mail in many forms beside people who tell of it;
+// access and erasure worded indirectly): first look at 2ea1979, kind
+// 0.875, P 0.940 R 0.816 F1 0.874, representative 42/51, language 0.998,
+// no automatic mail as a request; without headers, a privacy team's
+// receipt, a CRM's receipt and a read receipt with a long time zone read
+// as requests (more ack and autoreply phrases). Gated for the safety
+// property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout137 and wordmodel34 to wordmodel52: the safety property only): at
+// holdout141 and wordmodel34 to wordmodel53: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1914,8 +1947,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
