@@ -28,3 +28,28 @@ func TestUndoSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestListBelowFirstPerson: rights listed below "je vous demande :" are
+// the writer's (or their client's) own, so a lawyer's letter that names
+// "votre société" three times is no sales pitch; a pitch that lists
+// what it sells below a colon of its own words stays one.
+func TestListBelowFirstPerson(t *testing.T) {
+	c := newTestClassifier(t)
+	letter := "J'interviens en qualité de conseil de Monsieur Nkemba, ancien client de votre société.\n\n" +
+		"Au nom et pour le compte de mon client, je vous demande :\n\n" +
+		"1° en application de l'article 15 du RGPD, la communication de l'intégralité des données le concernant que votre société traite ;\n\n" +
+		"2° en application de l'article 17 du RGPD, l'effacement de l'ensemble des données dont la conservation ne vous est pas imposée.\n\n" +
+		"Je vous prie de m'adresser votre réponse dans le délai d'un mois. Votre société voudra bien confirmer la réception."
+	r := c.Classify(msg("Cabinet Dufresne <contact@dufresne-avocats.example>", "Votre client M. Nkemba", letter))
+	if r.Kind != Request || !slices.Equal(r.Rights, []string{Access, Erasure}) {
+		t.Errorf("lawyer's letter: %s %v (%s), want request [access erasure]", r.Kind, r.Rights, r.KindReason)
+	}
+	pitch := "Bonjour,\n\nNotre solution aide votre société à répondre aux demandes RGPD. Je vous propose :\n\n" +
+		"- la gestion automatisée des demandes d'accès et d'effacement pour votre société ;\n" +
+		"- un essai gratuit de 30 jours, sans engagement, et une démo offerte à votre société.\n\n" +
+		"Réservez votre démo dès aujourd'hui !"
+	r = c.Classify(msg("Julie <julie@saas-rgpd.example>", "Conformité RGPD simplifiée", pitch))
+	if r.Kind != NotARequest {
+		t.Errorf("pitch: %s %v (%s), want not_a_request", r.Kind, r.Rights, r.KindReason)
+	}
+}
