@@ -155,6 +155,11 @@ type Classifier struct {
 	// model adds erasure beside a direct-marketing objection ("take my
 	// address out of your mailing list" asks no erasure of its own).
 	wmAddBesideMarketing float64
+	// wmAskAdd is the lower threshold at which the word model adds,
+	// beside the phrases' rights, a right no phrase touched when the
+	// words that weighed most for it stand in a sentence that asks
+	// (askedPlainly); 2 never.
+	wmAskAdd float64
 }
 
 // New returns a Classifier with the embedded lexicons and opt.ExtraPhrases.
@@ -184,7 +189,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
 		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone,
-		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage, wmRestrictionHint: true, wmAddBesideMarketing: defaultModelAddBesideMarketing}
+		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage, wmRestrictionHint: true, wmAddBesideMarketing: defaultModelAddBesideMarketing, wmAskAdd: defaultModelAskAdd}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
 			c.staff[a] = true
@@ -348,15 +353,15 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	case c.mentionsPrivacy(sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "mentions personal data or privacy, no clear right: triage"
-		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage, 2)
 	case c.repliesAboutPrivacy(m, sc):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
-		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage, 2)
 	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
-		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage)
+		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage, 2)
 	default:
 		res.Kind = NotARequest
 		res.KindReason = "no right invoked and no mention of personal data"
@@ -394,13 +399,17 @@ func (c *Classifier) modelRepresentative(sc *scan, g *guess, res *Result) {
 // evidence, and names them in res.KindReason. Erasure beside a
 // direct-marketing objection needs wmAddBesideMarketing: "take my address
 // out of your file" below an unsubscribe footer asks no erasure of its own.
-func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh float64) {
+func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh float64) {
 	if g == nil {
 		return
 	}
 	var names []string
 	found := slices.Clone(res.Rights) // the phrases' rights
-	for _, l := range c.modelRights(sc, g, th, hintTh) {
+	picked := c.modelRights(sc, g, th, hintTh)
+	if askTh < th {
+		picked = append(picked, c.modelAskRights(sc, g, askTh, th)...)
+	}
+	for _, l := range picked {
 		r := Rights[l]
 		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) && !(r == Erasure && sc.hinted(r)) {
 			continue
@@ -467,7 +476,7 @@ func (c *Classifier) modelCheck(sc *scan, g *guess, res *Result) {
 			res.Triage = true
 		}
 	}
-	c.modelAdd(sc, g, res, c.wmAdd, c.wmHintAdd)
+	c.modelAdd(sc, g, res, c.wmAdd, c.wmHintAdd, c.wmAskAdd)
 }
 
 // overlapping are groups of rights one wish can be read as, where the
@@ -552,6 +561,27 @@ func (c *Classifier) modelRights(sc *scan, g *guess, th, hintTh float64) []int {
 	for l, r := range Rights {
 		b := rightBit(r)
 		if seen&b == 0 && g.p[l] >= th || seen&b != 0 && aside&b == 0 && g.p[l] >= hintTh {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// modelAskRights returns the rights no phrase touched that the word model
+// scores at least th but below below, and whose strongest evidence words
+// stand in a sentence that asks (askedPlainly).
+func (c *Classifier) modelAskRights(sc *scan, g *guess, th, below float64) []int {
+	seen := sc.matchedRights()
+	var asks map[int]bool
+	var out []int
+	for l, r := range Rights {
+		if seen&rightBit(r) != 0 || g.p[l] < th || g.p[l] >= below {
+			continue
+		}
+		if asks == nil {
+			asks = sc.askSentences()
+		}
+		if sc.askedPlainly(g.evidence(sc, l, 3, r), r, asks) {
 			out = append(out, l)
 		}
 	}

@@ -303,7 +303,7 @@ func TestWordModelHeldOut(t *testing.T) {
 func setRules(t *testing.T, c *Classifier) {
 	thresholds := map[string]*float64{"veto": &c.wmVeto, "add": &c.wmAdd, "hintadd": &c.wmHintAdd,
 		"hinttriage": &c.wmHintTriage, "request": &c.wmRequest, "alone": &c.wmRequestAlone,
-		"marketing": &c.wmAddBesideMarketing, "rep": &c.wmRep, "norequest": &c.wmNoRequest}
+		"marketing": &c.wmAddBesideMarketing, "rep": &c.wmRep, "norequest": &c.wmNoRequest, "askadd": &c.wmAskAdd}
 	flags := map[string]*bool{"any": &c.wmAddAny, "restrhint": &c.wmRestrictionHint}
 	for _, kv := range strings.Fields(os.Getenv("PRIVACYD_MODEL_RULES")) {
 		k, v, _ := strings.Cut(kv, "=")

@@ -53,3 +53,42 @@ func TestListBelowFirstPerson(t *testing.T) {
 		t.Errorf("pitch: %s %v (%s), want not_a_request", r.Kind, r.Rights, r.KindReason)
 	}
 }
+
+// TestAskAddNeedsAnAskingSentence: beside the phrases' rights, the word
+// model adds a right below wmAdd only when the words that weighed most
+// for it stand in a sentence that asks. With the threshold at zero every
+// right the model reads at all qualifies, so only the asking sentence
+// decides: each right it adds has evidence in that sentence, and a mail
+// whose sentences only tell gets none added.
+func TestAskAddNeedsAnAskingSentence(t *testing.T) {
+	c := newTestClassifier(t)
+	classify := func(askTh float64, body string) Result {
+		c.wmAdd, c.wmHintAdd, c.wmAskAdd = 2, 2, askTh
+		return c.Classify(msg("Jan <jan@example.net>", "Konto", body))
+	}
+	ask := "Bitte löschen Sie mein Kundenkonto und senden Sie mir vorher eine Kopie meiner Daten."
+	tell := " Ihre Werbung kommt jeden Tag per SMS, und mein Name ist bei Ihnen falsch geschrieben."
+	with, without := classify(0, ask+tell), classify(2, ask+tell)
+	start, end := len("Konto\n"), len("Konto\n")+len(ask)
+	var added []string
+	for _, right := range with.Rights {
+		if slices.Contains(without.Rights, right) {
+			continue
+		}
+		added = append(added, right)
+		inAsk := false
+		for _, e := range with.Evidence {
+			inAsk = inAsk || e.Right == right && e.Offset >= start && e.Offset < end
+		}
+		if !inAsk {
+			t.Errorf("%s added without evidence in the asking sentence (%v; %s)", right, with.Evidence, with.KindReason)
+		}
+	}
+	if len(added) == 0 {
+		t.Errorf("nothing added at threshold 0 (%v; %s): the test no longer shows the path", with.Rights, with.KindReason)
+	}
+	with, without = classify(0, tell[1:]), classify(2, tell[1:])
+	if !slices.Equal(with.Rights, without.Rights) {
+		t.Errorf("telling sentences only: %v at threshold 0, %v without (%s)", with.Rights, without.Rights, with.KindReason)
+	}
+}
