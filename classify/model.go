@@ -343,7 +343,7 @@ const (
 	defaultModelRequestAlone = 0.99
 
 	defaultModelAddBesideMarketing = 0.9
-	defaultModelAskAdd             = 0.7
+	defaultModelAskAdd             = 0.8
 )
 
 var (

@@ -75,7 +75,7 @@ type trainParams struct {
 	posWeight float64 // weight of a positive example of a right
 }
 
-var defaultTrain = trainParams{epochs: 30, rate: 0.5, l2: 1e-4, minDF: 3, posWeight: 1}
+var defaultTrain = trainParams{epochs: 30, rate: 0.5, l2: 1e-4, minDF: 5, posWeight: 1}
 
 // trainWordModelWith is trainWordModel with settings tp.
 func trainWordModelWith(docs []trainDoc, tp trainParams) *wordModel {
