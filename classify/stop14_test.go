@@ -92,3 +92,34 @@ func TestAskAddNeedsAnAskingSentence(t *testing.T) {
 		t.Errorf("telling sentences only: %v at threshold 0, %v without (%s)", with.Rights, without.Rights, with.KindReason)
 	}
 }
+
+// TestFormerEmployeeIsNoAbsenceNotice: "no longer employed, but I ..."
+// tells a former employee's story (butI); a notice that goes on to the
+// reader, and an absence notice with "but I", stay automatic.
+func TestFormerEmployeeIsNoAbsenceNotice(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		want Kind
+	}{
+		{"Ik ben sinds september niet meer in dienst, maar ik sta nog steeds op jullie website. Willen jullie mijn foto verwijderen?", Request},
+		{"Ich bin seit Juli nicht mehr bei Ihnen tätig, aber ich bekomme immer noch Ihre Newsletter. Bitte löschen Sie meine Daten.", Request},
+		{"Ik ben niet meer in dienst bij Bakker BV, maar u kunt uw vraag mailen naar info@bakker.example.", AutoReply},
+		{"Ik ben tot maandag 7 december afwezig, maar ik lees mijn mail af en toe.", AutoReply},
+	} {
+		if r := c.Classify(msg("Kevin <kevin@example.net>", "foto", tt.body)); r.Kind != tt.want {
+			t.Errorf("%q: %s, want %s (%s)", tt.body, r.Kind, tt.want, r.KindReason)
+		}
+	}
+}
+
+// TestOneVerbTwoObjects: a phrase that shares only its verb with a more
+// specific phrase of another right keeps its own right when it reads a
+// word of its own before that phrase ("mijn account en al mijn gegevens
+// verwijderen, en mij van alle mailinglijsten halen"); a phrase inside
+// the other one does not.
+func TestOneVerbTwoObjects(t *testing.T) {
+	c := newTestClassifier(t)
+	checkRights(t, c, "Wil je mijn account en al mijn gegevens verwijderen aub, en mij van alle mailinglijsten halen?", []string{Erasure, ObjectDirectMarketing})
+	checkRights(t, c, "Verwijder mij alsjeblieft van alle mailinglijsten.", []string{ObjectDirectMarketing})
+}
