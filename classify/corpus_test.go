@@ -1740,11 +1740,39 @@ import (
 // R 0.817 F1 0.876, representative 133/148, language 1.000, no automatic
 // mail as a request. Gated for the safety property only.
 
+// Holdout146 (holdout146-everyday.txt, h146-*, a retail chain's staff
+// and applicants), holdout147 (a German energy and broadband provider's
+// customers), holdout148 (a Belgian university college's students,
+// parents and alumni) and holdout149 (a hotel group's week), 200 mails by
+// four more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at 149a10f (the word model on 16,990 mails, features of five
+// mails or more):
+//   micro-F1 per set: 0.955, 0.957, 0.935, 0.988
+//   together (200 mails): kind 0.985, P 0.982 R 0.937 F1 0.959,
+//     representative 22/23, language 1.000, no automatic mail taken as a
+//     request; recall per right: objection and restriction 0.846,
+//     erasure 0.912, direct marketing 0.929, rectification 0.941, access
+//     0.964, automated decision, portability and withdrawal 1.000.
+// Found: objections after the use they answer ("der Auswertung meines
+// Nutzungsverhaltens ... widerspreche ich", "Eine Auswertung meines
+// Verbrauchsprofils ... möchte ich nicht, dem widerspreche ich"),
+// "Nous demandons que ce document soit supprimé", "make sure those
+// recordings are not overwritten", "een kopie van alle rapporten waarin
+// ik voorkom", "Ik wil dat die notities worden weggehaald".
+// The split wordmodel55 (wordmodel55a-d, w55*-*: employees writing to
+// their employer; objections without the word "object"; questions about
+// one's data beside how-to questions; a hotel chain's, a university's, an
+// energy provider's and a retail chain's intake): first look at 149a10f,
+// kind 0.917, P 0.954 R 0.769 F1 0.852, representative 40/42, language
+// 1.000, no automatic mail as a request. Gated for the safety property
+// only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout145 and wordmodel34 to wordmodel54: the safety property only): at
+// holdout149 and wordmodel34 to wordmodel55: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -1982,8 +2010,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
