@@ -1768,11 +1768,40 @@ import (
 // 1.000, no automatic mail as a request. Gated for the safety property
 // only.
 
+// Holdout150 (holdout150-everyday.txt, h150-*, a Dutch municipality's
+// residents), holdout151 (parents and grandparents at after-school care,
+// swimming schools and a youth sports club), holdout152 (a fitness and
+// dating app's users) and holdout153 (letters to insurers, credit
+// bureaus, debt collectors, hospitals and platforms), 200 mails by four
+// more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at a200eea (the word model on 17,515 mails):
+//   micro-F1 per set: 0.909, 0.845 (the parents), 0.933, 0.976
+//   together (200 mails): kind 0.965, P 0.958 R 0.894 F1 0.925,
+//     representative 39/49 (holdout151 10/20: parents asking about
+//     "zijn medische gegevens", "wat er van haar geregistreerd is"),
+//     language 1.000, no automatic mail taken as a request; recall per
+//     right: objection 0.769, rectification and restriction 0.833,
+//     erasure 0.895, access 0.900, direct marketing 0.923, automated
+//     decision, portability and withdrawal 1.000.
+// Found: a child's data named as his or hers beside "mijn dochter" (weak
+// representative phrases in the four languages), "for whom I exercise
+// parental responsibility", "do not delete my chat history, I need it",
+// "nicht zu löschen, sondern ... zu sichern", "mijn gegevens niet meer aan
+// dit soort derden verstrekt", "die kopie van mijn paspoort verwijderen";
+// without headers, a law office's receipt ("Geachte afzender").
+// The split wordmodel56 (wordmodel56a-d, w56*-*: restriction as people
+// ask it; residents, schools, youth services and parents; objection
+// beside direct marketing in apps; letters with listed demands): first
+// look at a200eea, kind 0.927, P 0.942 R 0.841 F1 0.888, representative
+// 74/87, language 0.998, no automatic mail as a request. Gated for the
+// safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout149 and wordmodel34 to wordmodel55: the safety property only): at
+// holdout153 and wordmodel34 to wordmodel56: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2010,8 +2039,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
