@@ -123,3 +123,25 @@ func TestOneVerbTwoObjects(t *testing.T) {
 	checkRights(t, c, "Wil je mijn account en al mijn gegevens verwijderen aub, en mij van alle mailinglijsten halen?", []string{Erasure, ObjectDirectMarketing})
 	checkRights(t, c, "Verwijder mij alsjeblieft van alle mailinglijsten.", []string{ObjectDirectMarketing})
 }
+
+// TestModelRepNeedsAnotherPerson: with the representative threshold at
+// zero the word model would read every request as written for someone;
+// it does so only where another person is named (mentionsOther).
+func TestModelRepNeedsAnotherPerson(t *testing.T) {
+	c := newTestClassifier(t)
+	c.wmRep = 0
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"We keep getting your catalogues at our address and we don't want them any more.", false},
+		{"Please delete my account and all my data.", false},
+		{"Please send me a copy of everything you keep in her file. She is nine.", true},
+		{"Kunt u mij laten weten wat er van haar geregistreerd is?", true},
+	} {
+		r := c.Classify(msg("Jan <jan@example.net>", "data", tt.body))
+		if r.Kind != Request || r.Representative != tt.want {
+			t.Errorf("%q: %s representative %v, want request %v (%s)", tt.body, r.Kind, r.Representative, tt.want, r.KindReason)
+		}
+	}
+}
