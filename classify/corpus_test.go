@@ -1797,11 +1797,41 @@ import (
 // 74/87, language 0.998, no automatic mail as a request. Gated for the
 // safety property only.
 
+// Holdout154 (holdout154-everyday.txt, h154-*, a pension fund's and its
+// broker's members, pensioners and widows), holdout155 (an international
+// charity's donors and volunteers), holdout156 (a German electronics
+// webshop's and repair service's customers) and holdout157 (a French
+// medical laboratory network's patients, half everyday, half letters),
+// 200 mails by four more people who never saw the classifier (they saw
+// the reserve folder's file names, nothing in it), were looked at once,
+// aggregate only, at 6adfe83 (the word model on 18,033 mails):
+//   micro-F1 per set: 0.937, 0.946, 0.930, 0.857 (the laboratory)
+//   together (200 mails): kind 0.950, P 0.967 R 0.871 F1 0.916,
+//     representative 26/26, language 1.000, no automatic mail taken as a
+//     request; recall per right: rectification 0.750, access 0.816,
+//     erasure 0.865, restriction 0.875, objection 0.889, direct marketing
+//     0.920, automated decision, portability and withdrawal 1.000.
+// Found: access asked in words the phrases lacked ("m'envoyer une copie
+// de tous les résultats que vous avez", "les données ... que vous
+// détenez pour elle", "me dire quel numéro ... est enregistré", "tell me
+// exactly what was sent to that address"); kind: people who received
+// someone else's letter or invoice and ask nothing (triage by the
+// writers' labels, no request for the classifier).
+// The split wordmodel57 (wordmodel57a-d, w57*-*: parents writing about a
+// child's data named as his or hers; rectification and objection in
+// everyday words beside look-alikes; a pension fund's, a charity's, a
+// webshop's and a laboratory's intake; long mails with the request at the
+// end, quoted and forwarded): first look at 6adfe83, kind 0.920, P 0.971
+// R 0.854 F1 0.909, representative 91/116, language 1.000, no automatic
+// mail as a request; without headers, a French Exchange report ("La
+// remise du message ... a échoué") was a request. Gated for the safety
+// property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout153 and wordmodel34 to wordmodel56: the safety property only): at
+// holdout157 and wordmodel34 to wordmodel57: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2039,8 +2069,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
