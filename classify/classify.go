@@ -1059,7 +1059,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
-		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt)) {
+		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt) || awayThen(sc.toks, mt)) {
 			// "informé par un message automatique": a message the writer
 			// tells of; "generated automatically on behalf of our user":
 			// a request service sending a person's request.
@@ -1450,6 +1450,27 @@ func butI(toks []token, mt match) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// awayThen reports whether an absence phrase starts with "bin"/"ben"
+// right after a "then" ("da", "dann", "dan", "toen"): "Der Ablesedienst
+// hat den 4.12. angekündigt, da bin ich auf Dienstreise" tells when the
+// writer will be away from an appointment (holdout160); an absence
+// notice names its dates ("bis 5.12. bin ich auf Dienstreise").
+func awayThen(toks []token, mt match) bool {
+	if mt.s == 0 || toks[mt.s-1].sent != toks[mt.s].sent {
+		return false
+	}
+	switch toks[mt.s].s {
+	case "bin", "ben":
+	default:
+		return false
+	}
+	switch toks[mt.s-1].s {
+	case "da", "dann", "dan", "toen":
+		return true
 	}
 	return false
 }

@@ -145,3 +145,24 @@ func TestModelRepNeedsAnotherPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestAwayThenIsNoAbsenceNotice: "da bin ich auf Dienstreise" after the
+// date of an appointment is the writer's story; an absence notice with
+// its dates stays one.
+func TestAwayThenIsNoAbsenceNotice(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"Der Ablesedienst hat den 4.12. zwischen 8 und 12 Uhr angekündigt, da bin ich auf Dienstreise. Können Sie mir einen anderen Termin geben?", false},
+		{"De monteur komt op 4 december, dan ben ik op vakantie. Kan het een week later?", false},
+		{"Vom 1. bis 5. Dezember bin ich auf Dienstreise. Ihre Nachricht wird nicht weitergeleitet.", true},
+		{"Ich bin bis zum 5. Dezember auf Dienstreise und lese meine E-Mails nur eingeschränkt.", true},
+	} {
+		r := c.Classify(msg("Birgit <birgit@example.net>", "Termin", tt.body))
+		if got := r.Kind == AutoReply; got != tt.want {
+			t.Errorf("%q: %s, want auto-reply %v (%s)", tt.body, r.Kind, tt.want, r.KindReason)
+		}
+	}
+}
