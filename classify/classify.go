@@ -47,6 +47,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"privacyd/message"
 )
@@ -1227,7 +1228,8 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 		if !first[t.clause] || sc.toks[i+1].clause == t.clause || !strings.HasPrefix(strings.TrimLeft(sc.text[t.end:sc.toks[i+1].start], " \t\u00a0\u202f"), ":") {
 			continue
 		}
-		for j, started := i+1, false; j < len(sc.toks); j++ {
+		j := i + 1
+		for started := false; j < len(sc.toks); j++ {
 			gap := strings.ReplaceAll(sc.text[sc.toks[j-1].end:sc.toks[j].start], "\r", "")
 			if started && strings.Contains(gap, "\n\n") && !listItemStart(gap, sc.text[sc.toks[j].end:]) {
 				break
@@ -1235,6 +1237,7 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 			started = true
 			first[sc.toks[j].clause] = true
 		}
+		i = j - 1 // the list is read once
 	}
 	for _, mt := range sc.matches {
 		if !mt.p.right || mt.p.weight < 2 || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
@@ -1274,7 +1277,8 @@ func listItemStart(gap, after string) bool {
 	if strings.ContainsAny(line, "-*•–·") {
 		return true
 	}
-	return after != "" && strings.ContainsRune("°).:", []rune(after)[0])
+	r, _ := utf8.DecodeRuneInString(after)
+	return strings.ContainsRune("°).:", r)
 }
 
 // receiveVerbs are the verbs with which a person reports an automatic mail
