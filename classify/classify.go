@@ -1060,7 +1060,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
-		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt) || awayThen(sc.toks, mt)) {
+		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt) || awayThen(sc.toks, mt) || viaForm(sc.toks, mt)) {
 			// "informé par un message automatique": a message the writer
 			// tells of; "generated automatically on behalf of our user":
 			// a request service sending a person's request.
@@ -1537,6 +1537,20 @@ func forPerson(toks []token, mt match) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// viaForm reports whether an automatic phrase says the mail was sent
+// from a web form ("Ce message a été envoyé automatiquement depuis le
+// formulaire de contact", holdout164): a person's words relayed by the
+// site, not an answering machine.
+func viaForm(toks []token, mt match) bool {
+	sent := toks[mt.s].sent
+	for j := mt.e; j < len(toks) && j < mt.e+6 && toks[j].sent == sent; j++ {
+		if w := toks[j].s; strings.HasPrefix(w, "formul") || w == "form" || w == "webform" || strings.HasSuffix(w, "formular") || w == "contactform" {
+			return true
 		}
 	}
 	return false

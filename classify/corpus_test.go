@@ -1834,7 +1834,7 @@ import (
 // programme's week), 200 mails by four more people who never saw the
 // classifier (they saw the reserve folder's file names, nothing in it),
 // were looked at once, aggregate only, at 1e2c591 (the word model on
-// 18,560 mails) — the last look of the session:
+// 18,560 mails):
 //   micro-F1 per set: 0.940, 0.923, 0.902, 0.987
 //   together (200 mails): kind 0.985, P 0.968 R 0.910 F1 0.938,
 //     representative 27/27 (4 false: "his name", "her name" beside "my
@@ -1853,11 +1853,35 @@ import (
 // 44/50, language 1.000, no automatic mail as a request. Gated for the
 // safety property only.
 
+// Holdout162 (holdout162-everyday.txt, h162-*, a supermarket chain's
+// customers), holdout163 (a Swiss-German clinic group's patients),
+// holdout164 (a French-Belgian car dealer group's week) and holdout165 (an
+// online learning platform's users), 200 mails by four more people who
+// never saw the classifier (they saw the reserve folder's file names,
+// nothing in it), were looked at once, aggregate only, at ca40059 (the
+// word model on 19,078 mails) — the last look of the session:
+//   micro-F1 per set: 0.949, 0.896 (the clinics), 0.914, 0.950
+//   together (200 mails): kind 0.975, P 0.972 R 0.890 F1 0.929,
+//     representative 17/17, language 1.000, no automatic mail taken as a
+//     request; recall per right: access 0.851, direct marketing 0.850,
+//     portability 0.857, restriction 0.875, rectification 0.889, erasure
+//     0.914, withdrawal 0.923, automated decision and objection 1.000.
+// Found: a web form's "Ce message a été envoyé automatiquement depuis le
+// formulaire de contact" read as an auto-reply (viaForm).
+// The split wordmodel59 (wordmodel59a-d, w59*-*: access as questions
+// about what was done with one's data; objection beside withdrawal of
+// consent; a supermarket's, a clinic group's, a car dealer's and a
+// learning platform's intake; people telling of past events beside
+// machines telling the same): first look at ca40059, kind 0.955, P 0.966
+// R 0.886 F1 0.924, representative 50/50, language 1.000, no automatic
+// mail as a request; without headers, a sendmail delay warning was a
+// request. Gated for the safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout161 and wordmodel34 to wordmodel58: the safety property only): at
+// holdout165 and wordmodel34 to wordmodel59: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2095,8 +2119,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

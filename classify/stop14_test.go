@@ -166,3 +166,18 @@ func TestAwayThenIsNoAbsenceNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestWebFormRelayIsAPerson: a web form's "sent automatically from the
+// contact form" relays a person's words; an answering machine's "sent
+// automatically" is still one.
+func TestWebFormRelayIsAPerson(t *testing.T) {
+	c := newTestClassifier(t)
+	form := "Nouveau message reçu via le site\n\nNom : Lucie Bertrand\nMessage :\nBonjour, je voudrais savoir quelles informations vous avez sur moi. Pouvez-vous m'envoyer une copie ? Merci\n\n---\nCe message a été envoyé automatiquement depuis le formulaire de contact."
+	if r := c.Classify(msg("Site <formulaire@example.be>", "Nouveau message via le formulaire", form)); r.Kind != Request {
+		t.Errorf("form relay: %s (%s), want request", r.Kind, r.KindReason)
+	}
+	machine := "Merci pour votre message. Nous vous répondrons dans les plus brefs délais.\n\nCe message a été envoyé automatiquement, merci de ne pas y répondre."
+	if r := c.Classify(msg("Service <service@example.be>", "Accusé de réception", machine)); r.Kind != AutoReply {
+		t.Errorf("answering machine: %s (%s), want auto_reply", r.Kind, r.KindReason)
+	}
+}
