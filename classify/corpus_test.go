@@ -1859,7 +1859,7 @@ import (
 // online learning platform's users), 200 mails by four more people who
 // never saw the classifier (they saw the reserve folder's file names,
 // nothing in it), were looked at once, aggregate only, at ca40059 (the
-// word model on 19,078 mails) — the last look of the session:
+// word model on 19,078 mails):
 //   micro-F1 per set: 0.949, 0.896 (the clinics), 0.914, 0.950
 //   together (200 mails): kind 0.975, P 0.972 R 0.890 F1 0.929,
 //     representative 17/17, language 1.000, no automatic mail taken as a
@@ -1877,11 +1877,38 @@ import (
 // mail as a request; without headers, a sendmail delay warning was a
 // request. Gated for the safety property only.
 
+// Holdout166 (holdout166-everyday.txt, h166-*, a Dutch bank's
+// customers), holdout167 (a Belgian-French cinema and theatre chain's
+// guests), holdout168 (a German hospital and care-home operator's staff
+// and applicants) and holdout169 (a travel agency's week), 200 mails by
+// four more people who never saw the classifier (they saw the reserve
+// folder's file names, nothing in it), were looked at once, aggregate
+// only, at 3403a62 (the word model on 19,572 mails) — the last look of
+// the session:
+//   micro-F1 per set: 0.951, 0.938, 0.889 (the hospital's staff), 0.962
+//   together (200 mails): kind 0.965, P 0.951 R 0.917 F1 0.934,
+//     representative 26/29, language 1.000, no automatic mail taken as a
+//     request; recall per right: restriction 0.818, objection 0.875,
+//     erasure 0.892, access 0.897, direct marketing 0.947, the others
+//     1.000.
+// Found: an heir's "was in seiner Personalakte steht", "eine Kopie von
+// allem, was in der BEM-Akte über mich steht", "nehmen Sie das Bild aus
+// dem Telefonbuch heraus", "Solange das nicht geklärt ist, ... nicht ...
+// verwendet", "welke gegevens ... jullie aan de Belastingdienst
+// doorgeven".
+// The split wordmodel60 (wordmodel60a-d, w60*-*: patients of clinics,
+// dentists and laboratories; direct marketing and portability beside
+// their look-alikes; a bank's, a cinema chain's, a hospital operator's
+// and a travel agency's intake; staff writing to their employer): first
+// look at 3403a62, kind 0.925, P 0.953 R 0.846 F1 0.896, representative
+// 51/55, language 0.998, no automatic mail as a request. Gated for the
+// safety property only.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout165 and wordmodel34 to wordmodel59: the safety property only): at
+// holdout169 and wordmodel34 to wordmodel60: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2119,8 +2146,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
