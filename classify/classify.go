@@ -1060,10 +1060,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
-		if mt.p.cat == catAutoReply && (byAutomatic(sc.toks, mt) || forPerson(sc.toks, mt) || putAway(sc.toks, mt) || asksLeave(sc.toks, mt) || butI(sc.toks, mt) || awayThen(sc.toks, mt) || viaForm(sc.toks, mt)) {
-			// "informé par un message automatique": a message the writer
-			// tells of; "generated automatically on behalf of our user":
-			// a request service sending a person's request.
+		if mt.p.cat == catAutoReply && personsWords(sc.toks, mt) {
 			continue
 		}
 		if mt.p.cat == catAutoReply && mt.p.weight == 1 {
@@ -1423,6 +1420,26 @@ func asksLeave(toks []token, mt match) bool {
 	}
 	for j := mt.s - 1; j >= 0 && j >= mt.s-5 && toks[j].sent == toks[mt.s].sent; j-- {
 		if leaveAsks[toks[j].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// personReadings are the readings of an automatic phrase as a person's
+// own words, each with its cases at its definition: "informé par un
+// message automatique" (a message the writer tells of), "generated
+// automatically on behalf of our user" (a request service sending a
+// person's request), "archived away until the claim is over", a leave
+// request, a former employee, an appointment the writer will miss, a
+// web form relaying a person.
+var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm}
+
+// personsWords reports whether one of personReadings reads the automatic
+// phrase mt as a person's own words.
+func personsWords(toks []token, mt match) bool {
+	for _, f := range personReadings {
+		if f(toks, mt) {
 			return true
 		}
 	}
