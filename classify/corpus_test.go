@@ -1883,8 +1883,7 @@ import (
 // and applicants) and holdout169 (a travel agency's week), 200 mails by
 // four more people who never saw the classifier (they saw the reserve
 // folder's file names, nothing in it), were looked at once, aggregate
-// only, at 3403a62 (the word model on 19,572 mails) — the last look of
-// the session:
+// only, at 3403a62 (the word model on 19,572 mails):
 //   micro-F1 per set: 0.951, 0.938, 0.889 (the hospital's staff), 0.962
 //   together (200 mails): kind 0.965, P 0.951 R 0.917 F1 0.934,
 //     representative 26/29, language 1.000, no automatic mail taken as a
@@ -1904,11 +1903,33 @@ import (
 // 51/55, language 0.998, no automatic mail as a request. Gated for the
 // safety property only.
 
+// Holdout170 (holdout170-everyday.txt, h170-*, a parcel and postal
+// company's customers), holdout171 (a German sports federation's members
+// and parents), holdout172 (a car insurer's and roadside club's members)
+// and holdout173 (letters to telecoms, utilities, schools, employers and
+// platforms), 200 mails by four more people who never saw the classifier
+// (they saw the reserve folder's file names, nothing in it), were looked
+// at once, aggregate only, at 36cc18b (the word model on 20,096 mails) —
+// the last look of the session:
+//   micro-F1 per set: 0.941, 0.857 (the sports federation), 0.927, 0.992
+//   together (200 mails): kind 0.960, P 0.977 R 0.899 F1 0.936,
+//     representative 38/39, language 1.000, no automatic mail taken as a
+//     request; recall per right: restriction 0.700, rectification 0.824,
+//     objection 0.846, access 0.847, withdrawal 0.909, direct marketing
+//     0.947, automated decision, erasure and portability 1.000.
+// The split wordmodel61 (wordmodel61a-b, w61*-*: restriction and
+// objection from employees, tenants and patients beside legal appeals
+// called Widerspruch, bezwaar or recours; a parcel company's, a sports
+// federation's, a car insurer's and a utility's intake): first look at
+// 36cc18b, kind 0.920, P 0.896 R 0.838 F1 0.866, representative 23/24,
+// language 1.000, no automatic mail as a request. Both gated for the
+// safety property only, trained on, and not yet mined for phrases.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout169 and wordmodel34 to wordmodel60: the safety property only): at
+// holdout173 and wordmodel34 to wordmodel61: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2146,8 +2167,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
