@@ -1923,7 +1923,12 @@ import (
 // federation's, a car insurer's and a utility's intake): first look at
 // 36cc18b, kind 0.920, P 0.896 R 0.838 F1 0.866, representative 23/24,
 // language 1.000, no automatic mail as a request. Both gated for the
-// safety property only, trained on, and not yet mined for phrases.
+// safety property only and trained on. Found after the look: "niet te
+// verwijderen zolang deze procedure loopt" (negated by a later "ook niet
+// als ..." — left), "zolang dat niet gebeurd is: gebruik dat foute adres
+// niet meer", "NICHT gelöscht werden, bis das Verfahren abgeschlossen
+// ist", "bis dahin nicht ... verwendet", "Merci de mettre à jour ma
+// fiche"; the rest of the round is not yet mined.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
