@@ -341,3 +341,13 @@ func checkRights(t *testing.T, c *Classifier, body string, want []string) {
 		t.Errorf("rights = %v, want %v (evidence %v)", r.Rights, want, r.Evidence)
 	}
 }
+
+// checkHasRight classifies body, from an ordinary sender with subject
+// "gegevens", and checks whether it holds right (want) or not.
+func checkHasRight(t *testing.T, c *Classifier, body, right string, want bool) {
+	t.Helper()
+	r := c.Classify(msg("Jan <jan@example.net>", "gegevens", body))
+	if got := slices.Contains(r.Rights, right); got != want {
+		t.Errorf("%q: %s %v, want %v (%s %v, %s)", body, right, got, want, r.Kind, r.Rights, r.KindReason)
+	}
+}

@@ -22,10 +22,7 @@ func TestUndoSentenceBefore(t *testing.T) {
 		{"Bitte löschen Sie alle meine Daten. Tun Sie das nicht, beschwere ich mich bei der Aufsichtsbehörde.", true},
 		{"Please delete my account and everything in it. Thanks for doing that quickly.", true},
 	} {
-		r := c.Classify(msg("Jan <jan@example.net>", "gegevens", tt.body))
-		if got := slices.Contains(r.Rights, Erasure); got != tt.want {
-			t.Errorf("%q: erasure %v, want %v (%s %v, %s)", tt.body, got, tt.want, r.Kind, r.Rights, r.KindReason)
-		}
+		checkHasRight(t, c, tt.body, Erasure, tt.want)
 	}
 }
 
