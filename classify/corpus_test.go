@@ -1930,11 +1930,36 @@ import (
 // ist", "bis dahin nicht ... verwendet", "Merci de mettre à jour ma
 // fiche"; the rest of the round is not yet mined.
 
+// Holdout174 (holdout174-everyday.txt, h174-*, a video and music
+// streaming service's customers), holdout175 (a school board's teachers,
+// staff and pupils' parents), holdout176 (a recruitment and temp
+// agency's applicants and temp workers) and holdout177 (sample request
+// letters of generators, consumer organisations and regulators, filled
+// in), 200 mails by four more people who never saw the classifier (three
+// ran an ls of the reserve folder before reading the brief and saw file
+// names, nothing in them), were looked at once, aggregate only, at
+// c071f81 (the word model on 20,426 mails):
+//   micro-F1 per set: 0.923, 0.932 (the school board), 0.923, 0.992
+//   together (200 mails): kind 0.985, P 0.972 R 0.925 F1 0.948,
+//     representative 32/36 (2 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: direct marketing 0.842,
+//     restriction 0.857, access 0.900, objection 0.923, automated
+//     decision 0.933, erasure 0.941, portability, rectification and
+//     withdrawal 1.000.
+// The split wordmodel62 (wordmodel62a-d, w62*-*: indirect requests of
+// many sectors' customers; restriction, objection, portability and
+// withdrawal beside their look-alikes; people who received a stranger's
+// data, employees, odd automatic mails; letters by representatives and
+// heirs beside GDPR newsletters and processing agreements): first look
+// at c071f81, kind 0.932, P 0.961 R 0.890 F1 0.924, representative
+// 86/90 (3 false), language 1.000, no automatic mail as a request. Both
+// gated for the safety property only and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout173 and wordmodel34 to wordmodel61: the safety property only): at
+// holdout177 and wordmodel34 to wordmodel62: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2172,8 +2197,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
