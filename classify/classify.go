@@ -1057,6 +1057,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if (mt.p.cat == catAutoReply || mt.p.cat == catBounce) && reportedBy(sc.toks, mt, lang) {
 			continue // "I only got your automatic reply"
 		}
+		if (mt.p.cat == catAutoReply || mt.p.cat == catAck) && sc.quotedInLine(mt) {
+			continue // No name on it, just "Allocation Team - this message was generated automatically"
+		}
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
 			continue // "a real person, not an automatic message"
 		}
@@ -1455,7 +1458,7 @@ func asksLeave(toks []token, mt match) bool {
 // person's request), "archived away until the claim is over", a leave
 // request, a former employee, an appointment the writer will miss, a
 // web form relaying a person.
-var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm, aboutMine}
+var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm, aboutMine, toldPast, namesRecord}
 
 // personsWords reports whether one of personReadings reads the automatic
 // phrase mt as a person's own words.
@@ -1581,6 +1584,30 @@ func forPerson(toks []token, mt match) bool {
 	return false
 }
 
+// quotedInLine reports whether phrase mt stands inside quotation marks
+// that open after other words on its line and close after it on the same
+// line: a person quoting the mail they got ("I got an email saying I
+// \"do not meet the criteria\". No name on it, just \"Allocation Team -
+// this message was generated automatically\"", holdout180). An automatic
+// mail quotes the subject it answers, not its own automatic phrasing.
+func (sc *scan) quotedInLine(mt match) bool {
+	start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
+	ls := strings.LastIndexByte(sc.text[:start], '\n') + 1
+	le := strings.IndexByte(sc.text[end:], '\n')
+	if le < 0 {
+		le = len(sc.text)
+	} else {
+		le += end
+	}
+	before, after := sc.text[ls:start], sc.text[end:le]
+	open := strings.LastIndexAny(before, "\"“„«")
+	if open < 0 || strings.TrimSpace(before[:open]) == "" || !strings.ContainsAny(after, "\"”“»") {
+		return false
+	}
+	// A straight quote opens only when an odd number stand before it.
+	return before[open] != '"' || strings.Count(before, "\"")%2 == 1
+}
+
 // aboutMine reports whether an automatic phrase is named as the writer's
 // own after a word that says what something is about: "daar staat meer
 // over mij dan ik wist (ook iets over mijn zwangerschapsverlof)" is a
@@ -1593,6 +1620,36 @@ func aboutMine(toks []token, mt match) bool {
 	}
 	return myWords[toks[j].s] && aboutWords[toks[j-1].s]
 }
+
+// toldPast reports whether an automatic phrase stands up to three words
+// after a past tense of "to be" in its sentence: "I was actually on
+// annual leave that week" tells what happened (wordmodel63); a notice
+// says where its writer is now.
+func toldPast(toks []token, mt match) bool {
+	for j := mt.s - 1; j >= 0 && j >= mt.s-3 && toks[j].sent == toks[mt.s].sent; j-- {
+		if pastBe[toks[j].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesRecord reports whether a word for a record or a request follows
+// an automatic phrase: "my sick leave details", "Urlaubsantrag" is a
+// compound, "annual leave request" names a thing, not an absence.
+func namesRecord(toks []token, mt match) bool {
+	return mt.e < len(toks) && toks[mt.e].sent == toks[mt.e-1].sent && recordWords[toks[mt.e].s]
+}
+
+var (
+	// pastBe are the past tenses of "to be" (Dutch "was" is English's).
+	pastBe = map[string]bool{"was": true, "were": true, "waren": true, "war": true, "etais": true, "etait": true}
+	// recordWords name a record or a request kept about something.
+	recordWords = map[string]bool{"details": true, "record": true, "records": true, "data": true, "request": true,
+		"requests": true, "form": true, "balance": true, "entitlement": true, "history": true, "file": true,
+		"registratie": true, "gegevens": true, "aanvraag": true, "saldo": true, "daten": true, "antrag": true,
+		"akte": true, "donnees": true, "demande": true, "dossier": true}
+)
 
 // myWords are the first person singular possessives; aboutWords the
 // words that say what something is about.
@@ -1916,6 +1973,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// been resolved") is that restriction.
 	sc.dropConditionalRestriction(cand, drop, negErasure)
 	sc.dropObjectionInRestriction(cand, drop)
+	sc.dropAppeals(cand, drop)
 	// Removing a wrong entry in a sentence that asks to correct data is
 	// that correction ("deze onjuiste gegevens recht te zetten en de
 	// vermelding van de achterstand te verwijderen uit mijn dossier").
@@ -1993,8 +2051,20 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// In an objection to direct marketing, a bare objection word or a bare
 	// "art. 21" ("please confirm you have processed my objection") belongs
 	// to that objection; an art. 21(1) objection needs words of its own.
+	// A bare objection that reads an objecting word, in a sentence
+	// without a direct-marketing phrase of its own, still counts: "I object to the processing of my personal
+	// data for analysing my browsing ... Further, I object to the use of
+	// my contact details for direct marketing" asks both (holdout181).
 	if score[ObjectDirectMarketing] >= 2 && score[Objection] >= 2 {
-		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool { return !genericObjection(mt) })
+		marketing := map[int]bool{} // sentences with a direct-marketing phrase that decides
+		for i, mt := range cand {
+			if !drop[i] && mt.p.cat == ObjectDirectMarketing && mt.p.weight >= 2 {
+				marketing[sc.toks[mt.s].sent] = true
+			}
+		}
+		score[Objection] = rescore(cand, drop, Objection, func(mt match) bool {
+			return !genericObjection(mt) || !marketing[sc.toks[mt.s].sent] && !mt.p.article && sc.objects(mt)
+		})
 	}
 	// Beside an objection in words that object ("bezwaar", "object",
 	// art. 21), not wanting a processing any more ("Ik wil niet meer dat
@@ -2380,6 +2450,78 @@ func (sc *scan) dropObjectionInRestriction(cand []match, drop []bool) {
 		}
 	}
 }
+
+// dropAppeals sets drop for the objection phrases of a sentence that
+// names an administrative or legal decision (a Bescheid, a beschikking, a
+// fine, a dismissal) and no personal data, processing or automation: "Hiermit
+// lege ich Widerspruch gegen Ihren Wohngeldbescheid ein", "Hierbij maak
+// ik bezwaar tegen uw besluit" appeal a decision under administrative
+// or labour law, not a processing under art. 21 (wordmodel61,
+// wordmodel63). "Ich widerspreche der Entscheidung, meine Daten an die
+// Schufa zu melden" names data and stays an objection; a decision
+// taken by a computer is the automated-decision right's.
+func (sc *scan) dropAppeals(cand []match, drop []bool) {
+	appeal := map[int]bool{} // sentence -> it names a decision and nothing the GDPR covers
+	for i, mt := range cand {
+		if drop[i] || mt.p.cat != Objection {
+			continue
+		}
+		sent := sc.toks[mt.s].sent
+		v, ok := appeal[sent]
+		if !ok {
+			v = sc.appealSentence(mt.s)
+			appeal[sent] = v
+		}
+		if v {
+			drop[i] = true
+		}
+	}
+}
+
+// appealSentence reports whether the sentence of token k names a
+// decision (decisionWords, or a compound ending in one) and no word of
+// personal data, processing or automation (gdprStems).
+func (sc *scan) appealSentence(k int) bool {
+	sent := sc.toks[k].sent
+	lo, hi := k, k
+	for lo > 0 && sc.toks[lo-1].sent == sent {
+		lo--
+	}
+	for hi+1 < len(sc.toks) && sc.toks[hi+1].sent == sent {
+		hi++
+	}
+	decision := false
+	for _, t := range sc.toks[lo : hi+1] {
+		for _, st := range gdprStems {
+			if strings.HasPrefix(t.s, st) || len(st) >= 5 && strings.HasSuffix(t.s, st) {
+				return false
+			}
+		}
+		for _, w := range decisionWords {
+			if t.s == w || len(w) >= 5 && strings.HasSuffix(t.s, w) {
+				decision = true
+			}
+		}
+	}
+	return decision
+}
+
+var (
+	// decisionWords name decisions appealed under administrative, tax or
+	// labour law (compounds ending in one of five letters or more count too:
+	// Wohngeldbescheid, parkeerboete).
+	decisionWords = []string{"bescheid", "bescheids", "beschikking", "besluit", "beslissing", "aanslag", "boete",
+		"bussgeld", "bussgeldbescheid", "strafzettel", "ontslag", "kundigung", "entlassung", "licenciement",
+		"amende", "contravention", "verdict", "uitspraak", "vonnis", "urteil", "einspruch", "bezwaarschrift",
+		"fine", "penalty", "dismissal", "uitkering", "afwijzing", "ablehnung", "decision", "entscheidung"}
+	// gdprStems start (or, five letters or more, end) the words of
+	// personal data, its processing and automated decisions.
+	gdprStems = []string{"gegevens", "daten", "data", "donnees", "information", "verwerk", "verarbeit", "process",
+		"traitement", "profil", "marketing", "werbung", "reclame", "publicit", "newsletter", "nieuwsbrief", "camera",
+		"kamera", "video", "foto", "photo", "track", "analys", "analy", "weitergab", "doorgeven", "doorgegeven",
+		"automat", "geautomatiseerd", "algorit", "computer", "systeem", "system", "score", "scoring", "avg", "dsgvo",
+		"rgpd", "gdpr", "privacy", "datenschutz", "21"}
+)
 
 // entryWords name one entry of a record: removing a wrong one corrects
 // the record.

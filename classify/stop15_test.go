@@ -88,3 +88,62 @@ func TestNoMoreAdvertising(t *testing.T) {
 		checkHasRight(t, c, tt.body, ObjectDirectMarketing, tt.want)
 	}
 }
+
+// TestAppealIsNoObjection: "Widerspruch" against a Bescheid and
+// "bezwaar" against a besluit or a fine appeal a decision, not a
+// processing; an objection to a decision to pass on data stays one.
+func TestAppealIsNoObjection(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          bool
+	}{
+		{"Widerspruch gegen Bescheid vom 12.11.", "Sehr geehrte Damen und Herren,\n\nhiermit lege ich fristgerecht Widerspruch gegen Ihren Wohngeldbescheid vom 12.11.2026 ein. Das Einkommen meines Sohnes wurde doppelt angerechnet.\n\nUrsula Brandstätter", false},
+		{"bezwaarschrift", "Geachte heer/mevrouw,\n\nHierbij maak ik bezwaar tegen uw besluit van 10 november om mijn rijbewijs ongeldig te verklaren. Ik verzoek u het besluit te herzien.\n\nK. de Groot", false},
+		{"Bezwaar", "Hierbij teken ik bezwaar aan tegen de parkeerboete van 12 november, ik had een geldig ticket.", false},
+		{"Widerspruch", "Ich widerspreche Ihrer Entscheidung, meine Daten an die Auskunftei zu melden.", true},
+		{"bezwaar", "Ik maak bezwaar tegen het besluit om mijn gegevens te delen met jullie partners.", true},
+	} {
+		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
+		if got := slices.Contains(r.Rights, Objection); got != tt.want {
+			t.Errorf("%.50q: %s %v (%s), want objection %v", tt.body, r.Kind, r.Rights, r.KindReason, tt.want)
+		}
+	}
+}
+
+// TestPersonsAbsenceAndQuotes: an absence told in the past ("I was
+// actually on annual leave that week"), a leave named as a record ("my
+// sick leave details") and automatic words a person quotes from a mail
+// they got are a person's mail; the notices are automatic.
+func TestPersonsAbsenceAndQuotes(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"my absence record is wrong", "Hi,\nMy absence record says I was off sick 3-7 November but I was actually on annual leave that week. Please fix the record.\nThanks, Hannah", Request},
+		{"my sick leave details", "Hi Sandra,\n\nMy team lead said he'd read my fit note. Could you tell me who has had access to my sickness absence records?\n\nPaul", Request},
+		{"Rejected - I want a person to look at this", "This morning I got an email saying I \"do not meet the allocation criteria\". No name on it, just \"Allocation Team - this message was generated automatically\". Please have a member of staff review my application and the decision.\n\nTomasz", Request},
+		{"Out of office", "I am on annual leave until 3 January. Your mail will not be forwarded.", AutoReply},
+		{"Re: your request", "This message was generated automatically. Your request has been received and will be handled within 30 days.", AutoReply},
+	} {
+		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
+		if r.Kind != tt.want {
+			t.Errorf("%.50q: %s (%s), want %s", tt.body, r.Kind, r.KindReason, tt.want)
+		}
+	}
+}
+
+// TestObjectionBesideMarketing: an objection in words that object, in a
+// sentence of its own, counts beside a direct-marketing objection, and
+// "personalising prices" is a processing objected to, not a price
+// disputed; a bare "I object" that belongs to the marketing sentence
+// does not.
+func TestObjectionBesideMarketing(t *testing.T) {
+	c := newTestClassifier(t)
+	checkRights(t, c, "I object to the processing of my personal data for analysing my browsing and personalising prices or offers. "+
+		"Further, I object to the use of my contact details for direct marketing. Please take me off your marketing lists.",
+		[]string{ObjectDirectMarketing, Objection})
+	checkRights(t, c, "I object to your newsletters and to the use of my address for direct marketing. Please confirm.",
+		[]string{ObjectDirectMarketing})
+}
