@@ -571,13 +571,44 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 }
 
 // modelBest returns the highest score the word model gives a right it may
-// add (modelRights).
+// add (modelRights): one no phrase named, or one a weight-1 phrase hinted
+// at in a sentence that asks (hintAsked) scored at least wmHintTriage.
 func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
-	for _, l := range c.modelRights(sc, g, 0, 2) {
+	var asks map[int]bool
+	for _, l := range c.modelRights(sc, g, 0, c.wmHintTriage) {
+		if r := Rights[l]; sc.hinted(r) {
+			if asks == nil {
+				asks = sc.askSentences()
+			}
+			if !sc.hintAsked(r, asks) {
+				continue
+			}
+		}
 		b = max(b, g.p[l])
 	}
 	return b
+}
+
+// hintAsked reports whether a phrase of right r stands, outside the
+// thread's subject, in a sentence that asks (asks) and names no order,
+// product or invoice (offtopic, billing): "mon nom est écrit Garnié au
+// lieu de Garnier. pouvez vous corriger svp" asks a correction; "Bitte
+// entfernen Sie das Produkt aus meinem Warenkorb" asks about a basket
+// and "Thanks, my address is now correct in your system" asks nothing.
+func (sc *scan) hintAsked(r string, asks map[int]bool) bool {
+	off := map[int]bool{}
+	for _, mt := range sc.matches {
+		if mt.p.cat == catOfftopic || mt.p.cat == catBilling {
+			off[sc.toks[mt.s].sent] = true
+		}
+	}
+	for _, mt := range sc.matches {
+		if s := sc.toks[mt.s].sent; mt.p.cat == r && !sc.threadSubject(mt) && asks[s] && !off[s] {
+			return true
+		}
+	}
+	return false
 }
 
 // modelRights returns the indexes in Rights of the rights the word model
@@ -1122,7 +1153,17 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// An applicant who was turned down writes about their own data even
 	// in a job application's words (cv, vacature, recruiter): then the
 	// own-data rule holds however many such words there are.
-	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= 5 && !sc.tellsRefusal() || !c.ownDataRight(sc, lang))
+	// A right other than stopping marketing asked on one's own data
+	// needs six points: a lawyer's letter about an application ("Ma
+	// cliente a été candidate à un poste au sein de votre société ...
+	// Je vous demande : - ... une copie ... - l'effacement de ce dossier
+	// de candidature", holdout185); a pitch's own right is its footer's
+	// "Wil je geen mails meer van mij ontvangen?".
+	need := 5
+	if c.ownDataRight(sc, lang, ObjectDirectMarketing) {
+		need = 6
+	}
+	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= need && !sc.tellsRefusal() || !c.ownDataRight(sc, lang, ""))
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
@@ -1154,7 +1195,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// complain about it, or quotes its footer beside a right asked on
 	// their own data ("Your email said 'reply STOP to unsubscribe'. I
 	// did. Remove me from your mailing list."): then it takes more.
-	if bulk >= 3 && !m.Forwarded && !sc.subjReply && (bulk >= 5 || !c.ownDataRight(sc, lang)) {
+	if bulk >= 3 && !m.Forwarded && !sc.subjReply && (bulk >= 5 || !c.ownDataRight(sc, lang, "")) {
 		return NotARequest, "newsletter phrasing"
 	}
 	if pitch {
@@ -1215,7 +1256,8 @@ var weWords = map[string]bool{"we": true, "wij": true, "wir": true, "nous": true
 // Privacy Officer: handling access requests"). In a Dutch mail "je" is
 // the reader ("Je kunt je afmelden"), not the French "I". A clause
 // with such a word that ends in a colon lends it to the list below it.
-func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
+// Phrases and evidence of the right except (if not "") do not count.
+func (c *Classifier) ownDataRight(sc *scan, lang, except string) bool {
 	first := map[int]bool{} // clauses with a first person singular word
 	for _, t := range sc.toks {
 		if firstPersonWords[t.s] && !(lang == "nl" && t.s == "je") {
@@ -1262,7 +1304,7 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 		i = j - 1 // the list is read once
 	}
 	for _, mt := range sc.matches {
-		if !mt.p.right || mt.p.weight < 2 || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
+		if !mt.p.right || mt.p.cat == except || mt.p.weight < 2 || sc.silenced(mt) || sc.threadSubject(mt) || c.negated(sc.toks, mt) {
 			continue
 		}
 		// Clause numbers rise through the text: the phrase's clauses are
@@ -1278,6 +1320,9 @@ func (c *Classifier) ownDataRight(sc *scan, lang string) bool {
 	// phrases stands in such a clause (a devis and a tarif are no pitch).
 	_, ev := c.rights(sc)
 	for _, e := range ev {
+		if e.Right == except {
+			continue
+		}
 		for _, t := range sc.toks {
 			if t.start >= e.Offset+len(e.Text) {
 				break
@@ -2030,7 +2075,7 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			}
 		}
 	}
-	if billing && score[Rectification] >= 2 && !strong[Rectification] {
+	if billing && score[Rectification] >= 2 && !strong[Rectification] && !sc.correctsField(cand, drop) {
 		score[Rectification] = 0
 	}
 	// Hints alone ("the system says", "can someone look at it") are an
@@ -2522,6 +2567,36 @@ var (
 		"automat", "geautomatiseerd", "algorit", "computer", "systeem", "system", "score", "scoring", "avg", "dsgvo",
 		"rgpd", "gdpr", "privacy", "datenschutz", "21"}
 )
+
+// correctsField reports whether a rectification phrase that counts stands
+// in a sentence that names a personal field (fieldWords), or just after
+// one: "my DOB is 19/07/1990 not 19/01/1990. Can you fix it please? Not
+// sure if it matters for the price" corrects a date of birth, not an
+// invoice (holdout172).
+func (sc *scan) correctsField(cand []match, drop []bool) bool {
+	named := map[int]bool{}
+	for _, t := range sc.toks {
+		if fieldWords[t.s] {
+			named[t.sent] = true
+		}
+	}
+	for i, mt := range cand {
+		if s := sc.toks[mt.s].sent; !drop[i] && mt.p.cat == Rectification && (named[s] || named[s-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldWords name a personal field kept about a person (the embedded
+// lexicons' @pfield classes without the words an invoice also has:
+// number, title, email, mail, rib).
+var fieldWords = map[string]bool{"name": true, "surname": true, "firstname": true, "lastname": true, "address": true,
+	"birthday": true, "birthdate": true, "birth": true, "dob": true, "postcode": true, "gender": true, "initials": true,
+	"naam": true, "achternaam": true, "voornaam": true, "adres": true, "geboortedatum": true, "woonplaats": true,
+	"tussenvoegsel": true, "voorletters": true, "geslacht": true, "nachname": true, "vorname": true, "anschrift": true,
+	"geburtsdatum": true, "wohnort": true, "geburtsname": true, "nom": true, "prenom": true, "adresse": true,
+	"naissance": true, "domicile": true, "civilite": true}
 
 // entryWords name one entry of a record: removing a wrong one corrects
 // the record.

@@ -147,3 +147,47 @@ func TestObjectionBesideMarketing(t *testing.T) {
 	checkRights(t, c, "I object to your newsletters and to the use of my address for direct marketing. Please confirm.",
 		[]string{ObjectDirectMarketing})
 }
+
+// TestFieldCorrectedBesideBilling: a correction of a date of birth or a
+// name is a rectification even when the mail mentions a price or an
+// invoice; a wrong amount on an invoice is not.
+func TestFieldCorrectedBesideBilling(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          bool
+	}{
+		{"Date of birth wrong on my policy", "Hi, my DOB is 19/07/1990 not 19/01/1990 as on my certificate. Can you fix it please? Not sure if it matters for the price but want it right.\nPriya", true},
+		{"faute dans mon nom", "Bonjour,\nsur toutes vos factures mon nom est ecrit \"Garnié\" au lieu de Garnier. pouvez vous corriger svp, ca pose probleme pour ma banque.\nmerci\nBenoit", true},
+		{"Invoice 2231", "Hi, the amount on invoice 2231 is wrong, you charged me twice for delivery. Can you fix it please?\nPriya", false},
+	} {
+		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
+		if got := slices.Contains(r.Rights, Rectification); got != tt.want {
+			t.Errorf("%.50q: %s %v (%s), want rectification %v", tt.body, r.Kind, r.Rights, r.KindReason, tt.want)
+		}
+	}
+}
+
+// TestApplicationLetterIsNoPitch: a lawyer's letter about an
+// application names the job's words (candidate, poste, entretien,
+// candidature) and asks for a copy and erasure below "Je vous demande
+// :"; it is a request. A pitch whose only own-data right is its footer's
+// "Wil je geen mails meer van mij ontvangen?" stays a pitch.
+func TestApplicationLetterIsNoPitch(t *testing.T) {
+	c := newTestClassifier(t)
+	letter := "Madame, Monsieur,\n\nJe suis le conseil de Madame Perrin, qui m'a mandatée pour exercer en son nom les droits qu'elle tient du RGPD.\n\n" +
+		"Ma cliente a été candidate à un poste au sein de votre société en 2024 ; un dossier comportant des notes d'entretien circulerait encore en interne.\n\n" +
+		"Je vous demande en conséquence :\n- de me communiquer une copie de l'intégralité des données la concernant (article 15) ;\n" +
+		"- puis de procéder à l'effacement de ce dossier de candidature (article 17).\n\nSophie Aubert\nAvocate au Barreau de Nantes"
+	r := c.Classify(msg("Sophie Aubert <s.aubert@avocats.example.fr>", "Mme Perrin - droits d'accès et d'effacement", letter))
+	if r.Kind != Request || !slices.Contains(r.Rights, Access) || !slices.Contains(r.Rights, Erasure) {
+		t.Errorf("lawyer's letter: %s %v (%s), want a request for access and erasure", r.Kind, r.Rights, r.KindReason)
+	}
+	pitch := "Hoi,\n\nMet meer klanten komen ook meer AVG-verzoeken: inzageverzoeken, verzoeken om gegevens te verwijderen of te corrigeren en dataportabiliteit.\n\n" +
+		"Met PrivacyFlow verwerk je al deze verzoeken automatisch. Heb je donderdag 15 minuten voor een korte demo?\n\nRuben\nAccount Executive, PrivacyFlow\n\n" +
+		"Wil je geen mails meer van mij ontvangen? Laat het me even weten."
+	r = c.Classify(msg("Ruben <ruben@privacyflow.example>", "AVG-verzoeken in 5 minuten afhandelen?", pitch))
+	if r.Kind != NotARequest {
+		t.Errorf("pitch: %s %v (%s), want not_a_request", r.Kind, r.Rights, r.KindReason)
+	}
+}
