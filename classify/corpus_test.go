@@ -2005,11 +2005,36 @@ import (
 // 49/53 (2 false), language 1.000, no automatic mail as a request. Both
 // gated for the safety property only and trained on.
 
+// Holdout186 (holdout186-everyday.txt, h186-*, a logistics company's
+// employees and applicants), holdout187 (parents writing to a children's
+// sports club, a swimming school and a youth orchestra), holdout188 (a
+// medical laboratory's and a pharmacy chain's customers) and holdout189
+// (a regional publisher's mixed mailbox: letters, everyday mail,
+// automatic mail), 200 mails by four more people who never saw the
+// classifier (all four ran an ls of the reserve folder before reading
+// the brief and saw file names, nothing in them), were looked at once,
+// aggregate only, at d088a35 (the word model on 21,996 mails):
+//   micro-F1 per set: 0.951, 0.912 (the parents), 0.935, 0.936
+//   together (200 mails): kind 0.985, P 0.963 R 0.908 F1 0.935,
+//     representative 35/40 (16/21 among the parents; none false),
+//     language 1.000, no automatic mail taken as a request; recall per
+//     right: restriction 0.786, withdrawal 0.833, automated decision
+//     0.875, erasure 0.886, portability 0.917, access 0.939,
+//     rectification 0.941, direct marketing 0.944, objection 1.000.
+// The split wordmodel65 (wordmodel65a-d, w65*-*: terse mails for every
+// right; representatives in everyday words beside people who only
+// mention a relative; rectification, access and restriction in
+// everyday words beside wrong invoices and orders; automatic mail of
+// every kind beside person mails that look like it): first look at
+// d088a35, kind 0.922, P 0.956 R 0.856 F1 0.903, representative 79/88
+// (5 false), language 0.990, no automatic mail as a request. Both gated
+// for the safety property only and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout185 and wordmodel34 to wordmodel64: the safety property only): at
+// holdout189 and wordmodel34 to wordmodel65: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2247,8 +2272,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
