@@ -2445,6 +2445,9 @@ func (c *Classifier) notJust(toks []token, mt match) bool {
 	return false
 }
 
+// evenWords before a condition word make it concessive: "even if".
+var evenWords = map[string]bool{"even": true, "meme": true, "ook": true, "zelfs": true, "auch": true, "selbst": true}
+
 // conditionWords make a sentence conditional ("if", "indien", "sofern",
 // "si").
 var conditionWords = map[string]bool{"if": true, "unless": true, "should": true, "als": true, "indien": true,
@@ -2460,8 +2463,12 @@ func (sc *scan) dropConditionalRestriction(cand []match, drop []bool, negErasure
 		return
 	}
 	var cond map[int]bool
-	for _, t := range sc.toks {
-		if negErasure[t.sent] && conditionWords[t.s] {
+	for k, t := range sc.toks {
+		// "même si", "even if", "ook als", "auch wenn" concede; they set
+		// no condition ("ne surtout pas effacer ce rapport, même si Hugo
+		// arrête les cours, et ne plus les utiliser en attendant ...",
+		// holdout187).
+		if negErasure[t.sent] && conditionWords[t.s] && !(k > 0 && evenWords[sc.toks[k-1].s]) {
 			if cond == nil {
 				cond = map[int]bool{}
 			}

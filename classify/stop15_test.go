@@ -191,3 +191,14 @@ func TestApplicationLetterIsNoPitch(t *testing.T) {
 		t.Errorf("pitch: %s %v (%s), want not_a_request", r.Kind, r.Rights, r.KindReason)
 	}
 }
+
+// TestEvenIfIsNoCondition: "ne pas effacer ..., même si ..., et ne plus
+// les utiliser en attendant" asks a restriction; "even if" concedes,
+// where "if you may not delete it, restrict it" makes the restriction
+// part of an erasure.
+func TestEvenIfIsNoCondition(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Je vous demande donc de ne surtout pas effacer ce rapport ni la fiche, même si Hugo arrête les cours en décembre, "+
+		"et de ne plus les utiliser à d'autres fins en attendant que le dossier soit clos.", Restriction, true)
+	checkHasRight(t, c, "Please delete all my data. If you may not delete some of it by law, do not delete that part but restrict its processing.", Restriction, false)
+}
