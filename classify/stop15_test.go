@@ -201,4 +201,6 @@ func TestEvenIfIsNoCondition(t *testing.T) {
 	checkHasRight(t, c, "Je vous demande donc de ne surtout pas effacer ce rapport ni la fiche, même si Hugo arrête les cours en décembre, "+
 		"et de ne plus les utiliser à d'autres fins en attendant que le dossier soit clos.", Restriction, true)
 	checkHasRight(t, c, "Please delete all my data. If you may not delete some of it by law, do not delete that part but restrict its processing.", Restriction, false)
+	// German "als" compares; it is a condition in Dutch only.
+	checkHasRight(t, c, "Löschen Sie meine Buchungsdaten bitte nicht und schränken Sie die Verarbeitung ein, ich brauche sie als Beweis.", Restriction, true)
 }
