@@ -1630,23 +1630,30 @@ func forPerson(toks []token, mt match) bool {
 }
 
 // quotedInLine reports whether phrase mt stands inside quotation marks
-// that open after other words on its line and close after it on the same
-// line: a person quoting the mail they got ("I got an email saying I
+// that open after other words of its sentence and close after it in the
+// sentence (holdout196: `Volgens de melding heeft "ons` / `automatische
+// systeem" mijn bericht ...` breaks the line inside the quote): a person quoting the mail they got ("I got an email saying I
 // \"do not meet the criteria\". No name on it, just \"Allocation Team -
 // this message was generated automatically\"", holdout180). An automatic
 // mail quotes the subject it answers, not its own automatic phrasing.
 func (sc *scan) quotedInLine(mt match) bool {
-	start, end := sc.toks[mt.s].start, sc.toks[mt.e-1].end
-	ls := strings.LastIndexByte(sc.text[:start], '\n') + 1
-	le := strings.IndexByte(sc.text[end:], '\n')
-	if le < 0 {
-		le = len(sc.text)
-	} else {
-		le += end
+	start := sc.toks[mt.s].start
+	// The sentence's text before the phrase, and from the phrase to the
+	// sentence's end (a quotation may span a line break).
+	sent := sc.toks[mt.s].sent
+	first, last := mt.s, mt.e-1
+	for first > 0 && sc.toks[first-1].sent == sent {
+		first--
 	}
-	before, after := sc.text[ls:start], sc.text[end:le]
+	for last+1 < len(sc.toks) && sc.toks[last+1].sent == sent {
+		last++
+	}
+	before, inside := sc.text[sc.toks[first].start:start], sc.text[start:]
+	if last+1 < len(sc.toks) {
+		inside = sc.text[start:sc.toks[last+1].start]
+	}
 	open := strings.LastIndexAny(before, "\"“„«")
-	if open < 0 || strings.TrimSpace(before[:open]) == "" || !strings.ContainsAny(after, "\"”“»") {
+	if open < 0 || strings.TrimSpace(before[:open]) == "" || !strings.ContainsAny(inside, "\"”“»") {
 		return false
 	}
 	// A straight quote opens only when an odd number stand before it.
