@@ -2079,11 +2079,36 @@ import (
 // representative 39/41 (3 false), language 1.000, no automatic mail as a
 // request. Both gated for the safety property only and trained on.
 
+// Holdout198 (holdout198-everyday.txt, h198-*, a fashion webshop's, a
+// shoe chain's and a subscription box's customers), holdout199 (a
+// hospital group's and a GP out-of-hours service's patients and
+// relatives), holdout200 (a supermarket head office's and a cleaning
+// company's staff, applicants and temps) and holdout201 (request letters
+// filled in by people and representatives, reminders and forwards), 200
+// mails by four more people who never saw the classifier (all four saw
+// the reserve folder's file names, nothing in them), were looked at
+// once, aggregate only, at 6ce2ffc (the word model on 23,511 mails):
+//   micro-F1 per set: 0.897 (the fashion shops), 0.960, 0.944, 0.933
+//   together (200 mails): kind 0.970, P 0.977 R 0.894 F1 0.933,
+//     representative 31/32 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: objection 0.833,
+//     rectification 0.842, restriction 0.846, erasure 0.875, access
+//     0.891, direct marketing 0.909, withdrawal 0.938, automated
+//     decision and portability 1.000.
+// The split wordmodel68 (wordmodel68a-d, w68*-*: dating, social and
+// marketplace apps; rectification in every everyday way beside wrong
+// invoices and orders; insurers', banks' and telecoms' customers beside
+// premium and billing disputes; employees of shops, warehouses, cleaning
+// firms and hospitals): first look at 6ce2ffc, kind 0.955, P 0.971 R
+// 0.894 F1 0.931, representative 44/46 (2 false), language 1.000, no
+// automatic mail as a request. Both gated for the safety property only
+// and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout197 and wordmodel34 to wordmodel67: the safety property only): at
+// holdout201 and wordmodel34 to wordmodel68: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2321,8 +2346,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
