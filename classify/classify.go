@@ -2596,7 +2596,10 @@ var (
 		"amende", "contravention", "verdict", "uitspraak", "vonnis", "urteil", "einspruch", "bezwaarschrift",
 		"fine", "penalty", "dismissal", "uitkering", "afwijzing", "ablehnung", "decision", "entscheidung",
 		// an exam's marking ("Widerspruch gegen die Bewertung meiner Klausur", holdout192)
-		"klausur", "tentamen", "benotung", "notation"}
+		"klausur", "tentamen", "benotung", "notation",
+		// a bill disputed ("lege vorsorglich Widerspruch gegen die
+		// Nebenkostenabrechnung ein", holdout204)
+		"rechnung", "factuur", "facture", "invoice"}
 	// gdprStems start (or, five letters or more, end) the words of
 	// personal data, its processing and automated decisions.
 	gdprStems = []string{"gegevens", "daten", "data", "donnees", "information", "verwerk", "verarbeit", "process",
@@ -2604,7 +2607,7 @@ var (
 		"kamera", "video", "foto", "photo", "track", "analys", "analy", "weitergab", "doorgeven", "doorgegeven",
 		"automat", "geautomatiseerd", "algorit", "computer", "systeem", "system", "score", "scoring", "avg", "dsgvo",
 		"rgpd", "gdpr", "privacy", "datenschutz", "21", "aufzeichn", "recording", "opname", "enregistr", "webcam",
-		"proctor", "uberwach", "surveil", "monitor"}
+		"proctor", "uberwach", "surveil", "monitor", "auswert", "erheb", "speicher", "ubermittl"}
 )
 
 // correctsField reports whether a rectification phrase that counts stands

@@ -103,6 +103,8 @@ func TestAppealIsNoObjection(t *testing.T) {
 		{"Bezwaar", "Hierbij teken ik bezwaar aan tegen de parkeerboete van 12 november, ik had een geldig ticket.", false},
 		{"Widerspruch", "Ich widerspreche Ihrer Entscheidung, meine Daten an die Auskunftei zu melden.", true},
 		{"bezwaar", "Ik maak bezwaar tegen het besluit om mijn gegevens te delen met jullie partners.", true},
+		{"Nebenkostenabrechnung 2025", "Ich bitte um Einsicht in die Belege und lege vorsorglich Widerspruch gegen die Nebenkostenabrechnung ein.", false},
+		{"Heizkosten", "Ich widerspreche jeder über die Heizkostenabrechnung hinausgehenden Auswertung der Verbrauchsdaten meiner Wohnung.", true},
 	} {
 		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
 		if got := slices.Contains(r.Rights, Objection); got != tt.want {
