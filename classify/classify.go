@@ -3043,7 +3043,7 @@ const maxQuoted = 4 << 10
 // conversation, so staff must see it. Quoted text never adds rights; here
 // it only decides that the mail is worth a look.
 func (c *Classifier) repliesAboutPrivacy(m *message.Message, sc *scan) bool {
-	if !sc.subjReply && len(m.InReplyTo) == 0 {
+	if !sc.subjReply && len(m.InReplyTo) == 0 && !sc.reminds() {
 		return false
 	}
 	if thanksOnly(sc) {
@@ -3060,6 +3060,16 @@ func (c *Classifier) repliesAboutPrivacy(m *message.Message, sc *scan) bool {
 	}
 	return false
 }
+
+// reminderStems start the words of a reminder: a person who quotes their
+// own unanswered letter below "RELANCE ... Je n'ai reçu aucune réponse à
+// mon courrier du 12 octobre, reproduit ci-dessous" (holdout201) replies
+// to their own conversation without a Re: or an In-Reply-To.
+var reminderStems = []string{"remind", "herinner", "erinner", "relanc", "rappel"}
+
+// reminds reports whether the subject or the new text has a word of a
+// reminder (reminderStems).
+func (sc *scan) reminds() bool { return sc.hasStem(reminderStems) }
 
 // thanksWords end a conversation.
 var thanksWords = map[string]bool{"thanks": true, "thank": true, "thx": true, "cheers": true, "bedankt": true,

@@ -2,7 +2,10 @@ package classify
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"privacyd/message"
 )
 
 // TestRepresentativeAsksAsWe: a lawyer asks for the client as "we"
@@ -209,4 +212,19 @@ func TestEvenIfIsNoCondition(t *testing.T) {
 	checkHasRight(t, c, "Gut, wenn Sie die Rechnungen wegen der Aufbewahrungsfristen nicht löschen können, dann sperren Sie die Daten bitte so lange.", Restriction, true)
 	// German "als" compares; it is a condition in Dutch only.
 	checkHasRight(t, c, "Löschen Sie meine Buchungsdaten bitte nicht und schränken Sie die Verarbeitung ein, ich brauche sie als Beweis.", Restriction, true)
+}
+
+// TestReminderQuotingOwnLetter: a reminder that quotes the person's own
+// unanswered letter, without a Re: or an In-Reply-To, is a request for
+// staff to see; the quoted letter adds no right.
+func TestReminderQuotingOwnLetter(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "Madame, Monsieur,\n\nJe n'ai reçu aucune réponse à mon courrier du 12 octobre, reproduit ci-dessous. Je vous rappelle que vous deviez me répondre dans un délai d'un mois. Je maintiens l'ensemble de mes demandes.\n\nJ.-P. Girard\n\n" +
+		"Le 12/10/2026 à 10:05, Jean-Pierre Girard a écrit :\n> Madame, Monsieur,\n>\n> Je vous demande de rectifier cette information inexacte dans vos fichiers (article 16 du RGPD) et de limiter le traitement de ces données (article 18).\n>\n> Jean-Pierre Girard\n"
+	raw := "From: Jean-Pierre Girard <jp.girard@example.fr>\r\nTo: privacy@example.com\r\nSubject: RELANCE - contestation d'un impayé\r\n" +
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
+	r := c.Classify(message.Parse([]byte(raw), message.Options{}))
+	if r.Kind != Request || len(r.Rights) > 0 {
+		t.Errorf("reminder: %s %v (%s), want a request without rights", r.Kind, r.Rights, r.KindReason)
+	}
 }
