@@ -2152,11 +2152,35 @@ import (
 // mail as a request. Both gated for the safety property only and
 // trained on.
 
+// Holdout210 (holdout210-everyday.txt, h210-*, a parcel-locker
+// network's, a food-delivery app's and a ride-hailing app's customers),
+// holdout211 (an accountancy firm's, a notary's and a law firm's
+// clients and their relatives), holdout212 (a football club's, a concert
+// venue's and a museum's visitors, ticket holders and volunteers) and
+// holdout213 (a household retailer's mixed mailbox), 200 mails by four
+// more people who never saw the classifier (all four saw the reserve
+// folder's file names, nothing in them), were looked at once, aggregate
+// only, at 901258a (the word model on 25,090 mails):
+//   micro-F1 per set: 0.963, 0.974, 0.943, 1.000
+//   together (200 mails): kind 1.000, P 0.971 R 0.971 F1 0.971,
+//     representative 20/20 (4 false, in the notary's set), language
+//     1.000, no automatic mail taken as a request; recall per right:
+//     direct marketing 0.900, restriction 0.929, erasure 0.963, access
+//     0.976, the other five 1.000 — every target of issue 3 met in one
+//     round, the second time.
+// The split wordmodel71 (wordmodel71a-d, w71*-*: rectification in
+// everyday words beside wrong invoices and orders; delivery apps and
+// clients of accountants and notaries; fans and visitors of clubs and
+// venues; specific access questions beside requests for documents):
+// first look at 901258a, kind 0.970, P 0.985 R 0.908 F1 0.945,
+// representative 44/44 (1 false), language 1.000, no automatic mail as a
+// request. Both gated for the safety property only and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout209 and wordmodel34 to wordmodel70: the safety property only): at
+// holdout213 and wordmodel34 to wordmodel71: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2394,8 +2418,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true},
 	}
 	for _, sp := range splits {
 		split := sp.name
