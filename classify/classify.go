@@ -563,7 +563,13 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 			continue
 		}
 		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
-		if k < len(sc.toks) && asks[sc.toks[k].sent] && !sc.negInSentence(sc.toks[k].sent, 0xff) {
+		if k >= len(sc.toks) {
+			continue
+		}
+		// A sentence whose boilerplate silences the right asks nothing of
+		// it: "Stuur de kopie digitaal, in een gangbaar formaat zoals pdf"
+		// asks the copy, not a machine-readable export.
+		if s := sc.toks[k].sent; asks[s] && !sc.negInSentence(s, 0xff) && !sc.ignored[s] && sc.ignoredFor[s]&rightBit(r) == 0 {
 			return true
 		}
 	}
