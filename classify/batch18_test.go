@@ -346,7 +346,13 @@ func checkRights(t *testing.T, c *Classifier, body string, want []string) {
 // "gegevens", and checks whether it holds right (want) or not.
 func checkHasRight(t *testing.T, c *Classifier, body, right string, want bool) {
 	t.Helper()
-	r := c.Classify(msg("Jan <jan@example.net>", "gegevens", body))
+	checkSubjectHasRight(t, c, "gegevens", body, right, want)
+}
+
+// checkSubjectHasRight is checkHasRight for a mail with its own subject.
+func checkSubjectHasRight(t *testing.T, c *Classifier, subject, body, right string, want bool) {
+	t.Helper()
+	r := c.Classify(msg("Jan <jan@example.net>", subject, body))
 	if got := slices.Contains(r.Rights, right); got != want {
 		t.Errorf("%q: %s %v, want %v (%s %v, %s)", body, right, got, want, r.Kind, r.Rights, r.KindReason)
 	}

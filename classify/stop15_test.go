@@ -109,10 +109,7 @@ func TestAppealIsNoObjection(t *testing.T) {
 		{"Nebenkostenabrechnung 2025", "Ich bitte um Einsicht in die Belege und lege vorsorglich Widerspruch gegen die Nebenkostenabrechnung ein.", false},
 		{"Heizkosten", "Ich widerspreche jeder über die Heizkostenabrechnung hinausgehenden Auswertung der Verbrauchsdaten meiner Wohnung.", true},
 	} {
-		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
-		if got := slices.Contains(r.Rights, Objection); got != tt.want {
-			t.Errorf("%.50q: %s %v (%s), want objection %v", tt.body, r.Kind, r.Rights, r.KindReason, tt.want)
-		}
+		checkSubjectHasRight(t, c, tt.subject, tt.body, Objection, tt.want)
 	}
 }
 
@@ -167,10 +164,7 @@ func TestFieldCorrectedBesideBilling(t *testing.T) {
 		{"faute dans mon nom", "Bonjour,\nsur toutes vos factures mon nom est ecrit \"Garnié\" au lieu de Garnier. pouvez vous corriger svp, ca pose probleme pour ma banque.\nmerci\nBenoit", true},
 		{"Invoice 2231", "Hi, the amount on invoice 2231 is wrong, you charged me twice for delivery. Can you fix it please?\nPriya", false},
 	} {
-		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
-		if got := slices.Contains(r.Rights, Rectification); got != tt.want {
-			t.Errorf("%.50q: %s %v (%s), want rectification %v", tt.body, r.Kind, r.Rights, r.KindReason, tt.want)
-		}
+		checkSubjectHasRight(t, c, tt.subject, tt.body, Rectification, tt.want)
 	}
 }
 
