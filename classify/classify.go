@@ -1094,7 +1094,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if (mt.p.cat == catAutoReply || mt.p.cat == catBounce) && reportedBy(sc.toks, mt, lang) {
 			continue // "I only got your automatic reply"
 		}
-		if (mt.p.cat == catAutoReply || mt.p.cat == catAck) && sc.quotedInLine(mt) {
+		if (mt.p.cat == catAutoReply || mt.p.cat == catAck) && sc.quotedInSentence(mt) {
 			continue // No name on it, just "Allocation Team - this message was generated automatically"
 		}
 		if mt.p.cat == catAutoReply && (c.deniedBefore(sc.toks, mt) || atReader(sc.toks, mt)) {
@@ -1651,14 +1651,14 @@ func forPerson(toks []token, mt match) bool {
 	return false
 }
 
-// quotedInLine reports whether phrase mt stands inside quotation marks
+// quotedInSentence reports whether phrase mt stands inside quotation marks
 // that open after other words of its sentence and close after it in the
 // sentence (holdout196: `Volgens de melding heeft "ons` / `automatische
 // systeem" mijn bericht ...` breaks the line inside the quote): a person quoting the mail they got ("I got an email saying I
 // \"do not meet the criteria\". No name on it, just \"Allocation Team -
 // this message was generated automatically\"", holdout180). An automatic
 // mail quotes the subject it answers, not its own automatic phrasing.
-func (sc *scan) quotedInLine(mt match) bool {
+func (sc *scan) quotedInSentence(mt match) bool {
 	start := sc.toks[mt.s].start
 	// The sentence's text before the phrase, and from the phrase to the
 	// sentence's end (a quotation may span a line break).
