@@ -578,16 +578,16 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 
 // modelBest returns the highest score the word model gives a right it may
 // add (modelRights): one no phrase named, or one a weight-1 phrase hinted
-// at in a sentence that asks (hintAsked) scored at least wmHintTriage.
+// at in a sentence that asks (hintsAsked) scored at least wmHintTriage.
 func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
-	var asks map[int]bool
+	asked, read := uint16(0), false
 	for _, l := range c.modelRights(sc, g, 0, c.wmHintTriage) {
 		if r := Rights[l]; sc.hinted(r) {
-			if asks == nil {
-				asks = sc.askSentences()
+			if !read {
+				asked, read = sc.hintsAsked(), true
 			}
-			if !sc.hintAsked(r, asks) {
+			if asked&rightBit(r) == 0 {
 				continue
 			}
 		}
@@ -596,25 +596,28 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	return b
 }
 
-// hintAsked reports whether a phrase of right r stands, outside the
-// thread's subject, in a sentence that asks (asks) and names no order,
-// product or invoice (offtopic, billing): "mon nom est écrit Garnié au
-// lieu de Garnier. pouvez vous corriger svp" asks a correction; "Bitte
-// entfernen Sie das Produkt aus meinem Warenkorb" asks about a basket
-// and "Thanks, my address is now correct in your system" asks nothing.
-func (sc *scan) hintAsked(r string, asks map[int]bool) bool {
+// hintsAsked returns a bit (rightBit) for each right with a phrase that
+// stands, outside the thread's subject, in a sentence that asks and names
+// no order, product or invoice (offtopic, billing): "mon nom est écrit
+// Garnié au lieu de Garnier. pouvez vous corriger svp" asks a correction;
+// "Bitte entfernen Sie das Produkt aus meinem Warenkorb" asks about a
+// basket and "Thanks, my address is now correct in your system" asks
+// nothing.
+func (sc *scan) hintsAsked() uint16 {
+	asks := sc.askSentences()
 	off := map[int]bool{}
 	for _, mt := range sc.matches {
 		if mt.p.cat == catOfftopic || mt.p.cat == catBilling {
 			off[sc.toks[mt.s].sent] = true
 		}
 	}
+	var bits uint16
 	for _, mt := range sc.matches {
-		if s := sc.toks[mt.s].sent; mt.p.cat == r && !sc.threadSubject(mt) && asks[s] && !off[s] {
-			return true
+		if s := sc.toks[mt.s].sent; mt.p.right && !sc.threadSubject(mt) && asks[s] && !off[s] {
+			bits |= rightBit(mt.p.cat)
 		}
 	}
-	return false
+	return bits
 }
 
 // modelRights returns the indexes in Rights of the rights the word model
@@ -1165,11 +1168,14 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// Je vous demande : - ... une copie ... - l'effacement de ce dossier
 	// de candidature", holdout185); a pitch's own right is its footer's
 	// "Wil je geen mails meer van mij ontvangen?".
-	need := 5
-	if c.ownDataRight(sc, lang, ObjectDirectMarketing) {
-		need = 6
+	pitch := false
+	if spam >= 3 && !m.Forwarded && !sc.subjReply {
+		need := 5
+		if c.ownDataRight(sc, lang, ObjectDirectMarketing) {
+			need = 6
+		}
+		pitch = spam >= need && !sc.tellsRefusal() || !c.ownDataRight(sc, lang, "")
 	}
-	pitch := spam >= 3 && !m.Forwarded && !sc.subjReply && (spam >= need && !sc.tellsRefusal() || !c.ownDataRight(sc, lang, ""))
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
