@@ -349,6 +349,14 @@ func checkHasRight(t *testing.T, c *Classifier, body, right string, want bool) {
 	checkSubjectHasRight(t, c, "gegevens", body, right, want)
 }
 
+// checkKind checks the kind of a person's mail with subject and body.
+func checkKind(t *testing.T, c *Classifier, subject, body string, want Kind) {
+	t.Helper()
+	if r := c.Classify(msg("Jan <jan@example.net>", subject, body)); r.Kind != want {
+		t.Errorf("%.50q: %s (%s), want %s", body, r.Kind, r.KindReason, want)
+	}
+}
+
 // checkSubjectHasRight is checkHasRight for a mail with its own subject.
 func checkSubjectHasRight(t *testing.T, c *Classifier, subject, body, right string, want bool) {
 	t.Helper()

@@ -44,10 +44,7 @@ func TestLeaveNamedAsMine(t *testing.T) {
 		{"Hoi,\n\nIk heb een vraag over hoe er met mijn gegevens wordt omgegaan op het intranet, daar staat meer over mij dan ik wist (ook iets over mijn zwangerschapsverlof). Kan de privacy-functionaris mij even bellen?\n\nTineke", Request},
 		{"Bedankt voor je bericht. Ik ben met zwangerschapsverlof tot 1 maart 2027 en lees mijn mail niet. Je mail wordt niet doorgestuurd.", AutoReply},
 	} {
-		r := c.Classify(msg("Tineke <tineke@example.nl>", "even overleggen", tt.body))
-		if r.Kind != tt.want {
-			t.Errorf("%.50q: %s (%s), want %s", tt.body, r.Kind, r.KindReason, tt.want)
-		}
+		checkKind(t, c, "even overleggen", tt.body, tt.want)
 	}
 }
 
@@ -130,10 +127,7 @@ func TestPersonsAbsenceAndQuotes(t *testing.T) {
 		{"Out of office", "I am on annual leave until 3 January. Your mail will not be forwarded.", AutoReply},
 		{"Re: your request", "This message was generated automatically. Your request has been received and will be handled within 30 days.", AutoReply},
 	} {
-		r := c.Classify(msg("Someone <someone@example.org>", tt.subject, tt.body))
-		if r.Kind != tt.want {
-			t.Errorf("%.50q: %s (%s), want %s", tt.body, r.Kind, r.KindReason, tt.want)
-		}
+		checkKind(t, c, tt.subject, tt.body, tt.want)
 	}
 }
 
