@@ -2250,11 +2250,36 @@ import (
 //     (15/17), withdrawal 0.938, access 0.952, the other six 1.000.
 // Gated for the safety property only and trained on.
 
+// Holdout230 (holdout230-everyday.txt, h230-*, a car insurer's with
+// roadside assistance and a travel insurer's customers), holdout231
+// (students, parents and teachers of a language-learning app, a driving
+// school and an exam-proctoring service), holdout232 (clients of a
+// hairdresser and beauty-salon chain, a dental practice and a tattoo
+// studio) and holdout233 (formal letters: request generators, lawyers,
+// guardians, debt counsellors), 200 mails by four more people who never
+// saw the classifier (all four saw the reserve folder's file names,
+// nothing in them), were looked at once, aggregate only, at 00895fe (the
+// word model on 26,624 mails) — the first look of stop 16:
+//   micro-F1 per set: 0.971, 0.970, 0.985, 0.979
+//   together (200 mails): kind 0.990, P 0.973 R 0.980 F1 0.976,
+//     representative 27/29 (2 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: erasure 0.926, direct
+//     marketing 0.938, the other seven 1.000 — every target of issue 3
+//     met in one round, the fourth time.
+// The split wordmodel73 (wordmodel73a-d, w73*-*: mixed hard cases —
+// several rights, negations, conditions, representatives; the quieter
+// rights written informally beside lookalikes; automatic mail of every
+// style, newsletters and pitches in German and French; direct marketing
+// stopped every way beside rectification of every field): first look at
+// 00895fe, kind 0.978, P 0.964 R 0.909 F1 0.935, representative 53/55
+// (1 false), language 0.995, no automatic mail as a request. Both gated
+// for the safety property only and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout229 and wordmodel34 to wordmodel72: the safety property only): at
+// holdout233 and wordmodel34 to wordmodel73: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2492,8 +2517,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true}, {"holdout230", true}, {"holdout231", true}, {"holdout232", true}, {"holdout233", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true}, {"wordmodel73", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

@@ -254,9 +254,36 @@ func sentenceEnd(text string, i int, last []byte) bool {
 	// full stop ends an abbreviation or a single letter ("z.B. meine",
 	// "usw. bitte"; words such as "me" and "no" are read as words here).
 	if unicode.IsLower(r) {
+		if dayNumber(last) && dateBefore(text, i-1-len(last)) {
+			return false // a date goes on: "am 07.12. erhalten", "le 3. mai"
+		}
 		return len(last) > 1 && !(abbrev[string(last)] && !abbrevWord[string(last)])
 	}
 	return unicode.IsUpper(r) || strings.ContainsRune("\"'(«„“", r)
+}
+
+// dayNumber reports whether w is a number of one or two digits, a day or
+// month before a full stop in a date.
+func dayNumber(w []byte) bool {
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dateBefore reports whether the text before the number that starts at k
+// is a day and a full stop ("07." of "07.12."), so that the number and
+// the full stop after it end a date.
+func dateBefore(text string, k int) bool {
+	if k < 2 || text[k-1] != '.' {
+		return false
+	}
+	return text[k-2] >= '0' && text[k-2] <= '9'
 }
 
 // abbrevWord are abbreviations that are words too ("contact me. please").
