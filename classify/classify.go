@@ -450,7 +450,7 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh
 	}
 	for _, l := range picked {
 		r := Rights[l]
-		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) && !(r == Erasure && sc.hinted(r)) {
+		if slices.Contains(found, r) || !c.wmAddAny && overlapsAny(r, found) && !((r == Erasure || r == WithdrawConsent && slices.Contains(found, Erasure)) && sc.hinted(r)) {
 			continue
 		}
 		if r == Erasure && slices.Contains(found, ObjectDirectMarketing) && g.p[l] < c.wmAddBesideMarketing {

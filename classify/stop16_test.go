@@ -23,3 +23,24 @@ func TestDateKeepsSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawalBesideErasure: the word model adds a withdrawal beside an
+// erasure when a withdrawal phrase hinted at it ("ich widerrufe ... die
+// Einwilligung ... Bitte entfernen Sie die Bilder"), as it already added
+// an erasure beside a withdrawal; an erasure with no word of consent gets
+// none.
+func TestWithdrawalBesideErasure(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"ich widerrufe für meine Tochter Mia (Gruppe Igel) die Einwilligung zur Veröffentlichung von Fotos. Bitte entfernen Sie die Bilder von der Homepage.", true},
+		{"Wij trekken onze toestemming voor de foto's van onze zoon Daan in. Haal de foto's alstublieft van de website en uit de nieuwsbrief.", true},
+		{"Please delete my account and all the data you hold on me, I no longer use the app.", false},
+		{"Bitte löschen Sie mein Kundenkonto und alle Daten dazu, ich bestelle nicht mehr bei Ihnen.", false},
+	} {
+		checkHasRight(t, c, tt.body, WithdrawConsent, tt.want)
+		checkHasRight(t, c, tt.body, Erasure, true)
+	}
+}
