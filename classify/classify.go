@@ -3000,7 +3000,13 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 		// "until" opens a clause of its own for a negation before it:
 		// in "niet wissen totdat de zaak is afgehandeld" the "niet"
 		// belongs to "wissen", not to what is waited for.
-		if toks[j].clause != cl || toks[j].brk || untilWords[toks[j+1].s] {
+		if toks[j].clause != cl || untilWords[toks[j+1].s] {
+			break
+		}
+		if toks[j].brk {
+			if c.negatedBeforeOr(toks, j, cl, langs) {
+				return true
+			}
 			break
 		}
 		if c.isNeg(toks, j, langs) {
@@ -3013,6 +3019,31 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 			break // "alles verwijdert wat u niet wettelijk hoeft te bewaren"
 		}
 		if postNegation[toks[j].s] && (j+1 >= len(toks) || !cessation[toks[j+1].s] && !notOnly[toks[j+1].s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// disjunctions carry a negation over to the next verb: "nicht geändert
+// oder gelöscht", "not be altered or deleted", "ne pas les modifier ou
+// supprimer", "niet wijzigen of verwijderen".
+var disjunctions = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true, "ou": true, "ni": true, "of": true}
+
+// negatedBeforeOr reports whether the break word at j is a disjunction
+// with a negation one to three words before it, in clause cl, that is
+// not the word right before it: "diese Daten nicht geändert oder
+// gelöscht werden". The negation must govern a word of its own ("weet
+// niet of ..." asks whether, and denies nothing after it).
+func (c *Classifier) negatedBeforeOr(toks []token, j, cl int, langs uint8) bool {
+	if !disjunctions[toks[j].s] || j == 0 || c.isNeg(toks, j-1, langs) {
+		return false
+	}
+	for k := j - 2; k >= 0 && k >= j-3; k-- {
+		if toks[k].clause != cl || toks[k].brk {
+			return false
+		}
+		if c.isNeg(toks, k, langs) {
 			return true
 		}
 	}

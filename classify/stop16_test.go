@@ -44,3 +44,21 @@ func TestWithdrawalBesideErasure(t *testing.T) {
 		checkHasRight(t, c, tt.body, Erasure, true)
 	}
 }
+
+// TestNegationOverOr: a negation carries over "or" to the next verb ("nicht
+// geändert oder gelöscht", "not altered or deleted"), but not from "weet
+// niet of" (whether), and "and" still ends it.
+func TestNegationOverOr(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{"Bitte geben Sie mir Auskunft über meine Daten. Bis zur Klärung sollen diese Daten nicht geändert oder gelöscht werden.", false},
+		{"Please send me a copy of the recordings. They must not be altered or deleted while my claim is pending.", false},
+		{"Merci de m'envoyer une copie de mon dossier et de ne pas le modifier ou supprimer avant la fin du litige.", false},
+		{"I don't want your newsletter anymore and please delete my account.", true},
+	} {
+		checkHasRight(t, c, tt.body, Erasure, tt.want)
+	}
+}
