@@ -3031,15 +3031,15 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 var disjunctions = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true, "ou": true, "ni": true, "of": true}
 
 // negatedBeforeOr reports whether the break word at j is a disjunction
-// with a negation one to three words before it, in clause cl, that is
-// not the word right before it: "diese Daten nicht geändert oder
-// gelöscht werden". The negation must govern a word of its own ("weet
+// with a negation two to five words before it, in clause cl: "diese
+// Daten nicht geändert oder gelöscht werden", "I do not want my account
+// closed or my order history deleted". The negation must govern a word of its own ("weet
 // niet of ..." asks whether, and denies nothing after it).
 func (c *Classifier) negatedBeforeOr(toks []token, j, cl int, langs uint8) bool {
 	if !disjunctions[toks[j].s] || j == 0 || c.isNeg(toks, j-1, langs) {
 		return false
 	}
-	for k := j - 2; k >= 0 && k >= j-3; k-- {
+	for k := j - 2; k >= 0 && k >= j-5; k-- {
 		if toks[k].clause != cl || toks[k].brk {
 			return false
 		}

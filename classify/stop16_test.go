@@ -57,8 +57,33 @@ func TestNegationOverOr(t *testing.T) {
 		{"Bitte geben Sie mir Auskunft über meine Daten. Bis zur Klärung sollen diese Daten nicht geändert oder gelöscht werden.", false},
 		{"Please send me a copy of the recordings. They must not be altered or deleted while my claim is pending.", false},
 		{"Merci de m'envoyer une copie de mon dossier et de ne pas le modifier ou supprimer avant la fin du litige.", false},
+		{"I do not want my account closed or my order history deleted, I just don't want the adverts.", false},
 		{"I don't want your newsletter anymore and please delete my account.", true},
 	} {
 		checkHasRight(t, c, tt.body, Erasure, tt.want)
+	}
+}
+
+// TestBillingAddressIsAField: a billing address is kept in the customer's
+// file, so correcting it is a rectification ("rectifier mon dossier :
+// nom ..., adresse de facturation ..."); a delivery address still belongs
+// to an order.
+func TestBillingAddressIsAField(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Je vous demande de bien vouloir rectifier mon dossier : nom Lefebvre-Roux, adresse de facturation 18 avenue Jean Jaurès, 69007 Lyon.", Rectification, true)
+	checkHasRight(t, c, "Please correct my billing address to 4 Mill Lane, Leeds, it has been wrong on every bill since I moved.", Rectification, true)
+	checkKind(t, c, "Bestelling 44120", "Kunnen jullie het bezorgadres van bestelling 44120 nog aanpassen naar Dorpsstraat 3? Ik ben die dag niet thuis.", NotARequest)
+}
+
+// TestErasureFromArticle: a name or photo taken out of a press article,
+// and a French wish that data "soient supprimées" after a long subject.
+func TestErasureFromArticle(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Ik verzoek jullie mijn naam uit dat artikel te halen, of het hele artikel offline te halen. Het is 15 jaar geleden.",
+		"On his behalf we request that you remove our client's name and photograph from the article of 14 March.",
+		"Je souhaite également que les données collectées via ces traceurs depuis mars soient supprimées.",
+	} {
+		checkHasRight(t, c, body, Erasure, true)
 	}
 }
