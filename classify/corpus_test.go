@@ -2303,11 +2303,40 @@ import (
 // (none false), language 0.998, no automatic mail as a request. Both gated
 // for the safety property only and trained on.
 
+// Holdout238 (holdout238-everyday.txt, h238-*, a funeral insurer's and
+// funeral homes' policyholders, relatives and executors), holdout239
+// (tenants of student housing and members of a coworking space),
+// holdout240 (people writing to a debt-collection agency and a
+// credit-reference bureau) and holdout241 (request letters copied from
+// generators and sample letters, half-edited, pasted under a line of
+// one's own; lawyers' letters; reminders), 200 mails by four more people
+// who never saw the classifier (all four saw the reserve folder's file
+// names, nothing in them), were looked at once, aggregate only, at
+// 25abadc (the word model on 27,645 mails):
+//   micro-F1 per set: 0.987, 0.958, 0.882 (the credit bureau: kind
+//     0.920), 0.980
+//   together (200 mails): kind 0.975, P 0.974 R 0.938 F1 0.955,
+//     representative 37/39 (1 false), language 1.000, no automatic mail
+//     taken as a request; recall per right: direct marketing 0.857,
+//     erasure 0.867, rectification 0.882, access 0.958, the other five
+//     1.000.
+// Found in its errors and fixed after the look: "supprimer cette
+// inscription"; "sta ik bij jullie geregistreerd?" and its kin ask
+// whether data are held; "stop all the promotional and event mail".
+// The split wordmodel75 (wordmodel75a-d, w75*-*: rectification of every
+// field beside order and invoice corrections; erasure and restriction
+// every way beside cancellations; worried people and business mail to a
+// privacy mailbox; objection and automated decisions beside product
+// questions): first look at 25abadc, kind 0.917, P 0.947 R 0.855 F1
+// 0.899, representative 36/37 (1 false), language 1.000, no automatic
+// mail as a request. Both gated for the safety property only and trained
+// on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout237 and wordmodel34 to wordmodel74: the safety property only): at
+// holdout241 and wordmodel34 to wordmodel75: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2545,8 +2574,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true}, {"holdout230", true}, {"holdout231", true}, {"holdout232", true}, {"holdout233", true}, {"holdout234", true}, {"holdout235", true}, {"holdout236", true}, {"holdout237", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true}, {"wordmodel73", true}, {"wordmodel74", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true}, {"holdout230", true}, {"holdout231", true}, {"holdout232", true}, {"holdout233", true}, {"holdout234", true}, {"holdout235", true}, {"holdout236", true}, {"holdout237", true}, {"holdout238", true}, {"holdout239", true}, {"holdout240", true}, {"holdout241", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true}, {"wordmodel73", true}, {"wordmodel74", true}, {"wordmodel75", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

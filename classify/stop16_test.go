@@ -87,3 +87,29 @@ func TestErasureFromArticle(t *testing.T) {
 		checkHasRight(t, c, body, Erasure, true)
 	}
 }
+
+// TestNotDeliveredByAPerson: "It was NOT delivered" about a bag or a
+// parcel is a person's complaint, not a delivery failure notice; a
+// notice that names the message still is one.
+func TestNotDeliveredByAPerson(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKind(t, c, "Flight EX442", "The app says the bag was delivered. It was NOT delivered. And send me every bit of data you have on me, booking history, call notes, the lot.", Request)
+	checkKind(t, c, "My parcel", "Tracking says my parcel was delivered on Tuesday but it was not delivered, nobody rang the bell. Where is it?", NotARequest)
+	r := c.Classify(msg("Mail Delivery System <MAILER-DAEMON@mx.example.net>", "Undelivered Mail Returned to Sender", "Your message was not delivered to anna@example.org because the mailbox is full."))
+	if r.Kind != Bounce {
+		t.Errorf("delivery failure notice: %s (%s), want bounce", r.Kind, r.KindReason)
+	}
+}
+
+// TestErasureOfAPronoun: "merci de l'enlever", "la détruire" and "delete
+// the bank statements I uploaded" ask for an erasure.
+func TestErasureOfAPronoun(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Il y a une photo de moi à l'arrivée sur votre page Facebook, merci de l'enlever. Dossard 4471.",
+		"J'ai accepté l'identification par la voix il y a un an mais je ne veux plus. Pouvez-vous désactiver l'empreinte vocale et la détruire ?",
+		"Please send me a copy of my file and delete the six months of bank statements I uploaded, which you no longer need.",
+	} {
+		checkHasRight(t, c, body, Erasure, true)
+	}
+}
