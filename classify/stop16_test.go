@@ -101,14 +101,18 @@ func TestNotDeliveredByAPerson(t *testing.T) {
 	}
 }
 
-// TestErasureOfAPronoun: "merci de l'enlever", "la détruire" and "delete
-// the bank statements I uploaded" ask for an erasure.
+// TestErasureOfAPronoun: "merci de l'enlever", "la détruire", "delete
+// the bank statements I uploaded", "remove the photographs", "nehmt die
+// Bilder raus" and "my name taken off them" ask for an erasure.
 func TestErasureOfAPronoun(t *testing.T) {
 	c := newTestClassifier(t)
 	for _, body := range []string{
 		"Il y a une photo de moi à l'arrivée sur votre page Facebook, merci de l'enlever. Dossard 4471.",
 		"J'ai accepté l'identification par la voix il y a un an mais je ne veux plus. Pouvez-vous désactiver l'empreinte vocale et la détruire ?",
 		"Please send me a copy of my file and delete the six months of bank statements I uploaded, which you no longer need.",
+		"Please also remove the photographs of Oliver that are currently on the school website and on the Facebook page.",
+		"Meine Einwilligung von damals widerrufe ich hiermit, bitte nehmt die Bilder raus.",
+		"I don't want my forum posts deleted. But I want my real name and email taken off them and my profile gone.",
 	} {
 		checkHasRight(t, c, body, Erasure, true)
 	}
