@@ -282,7 +282,26 @@ func (sc *scan) silenced(mt match) bool {
 		return true
 	}
 	if bits, ok := sc.ignoredFor[sent]; ok {
-		return bits&rightBit(mt.p.cat) != 0
+		return bits&rightBit(mt.p.cat) != 0 && !(mt.p.cat == Rectification && sc.readsRecord(mt))
+	}
+	return false
+}
+
+// personFileWords name the file a company keeps on a person, as against one
+// order or booking: "Wilt u dit aanpassen in mijn gegevens zodat het bij
+// de volgende boeking goed staat?" corrects the customer's profile, so the
+// booking beside it does not silence the correction (holdout244).
+var personFileWords = map[string]bool{"gegevens": true, "persoonsgegevens": true, "klantgegevens": true,
+	"klantprofiel": true, "profiel": true, "dossier": true, "records": true, "record": true, "profile": true,
+	"daten": true, "kundendaten": true, "stammdaten": true, "kundenprofil": true, "profil": true, "akte": true,
+	"donnees": true, "fichier": true, "fichiers": true}
+
+// readsRecord reports whether the phrase mt reads a word of personFileWords.
+func (sc *scan) readsRecord(mt match) bool {
+	for _, k := range mt.lits {
+		if personFileWords[sc.toks[k].s] {
+			return true
+		}
 	}
 	return false
 }
@@ -579,15 +598,22 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 // modelBest returns the highest score the word model gives a right it may
 // add (modelRights): one no phrase named, or one a weight-1 phrase hinted
 // at in a sentence that asks (hintsAsked) scored at least wmHintTriage.
+// A hint in a sentence that only tells does not lower the bar, nor does
+// it raise it: "Wij krijgen elke maand acceptgiro's ... Wilt u ons niet
+// meer aanschrijven" counts at wmRight as if no phrase had read it. A hint
+// in a sentence about an order, a product or an invoice (hintsOff), or in
+// a short thank-you, does keep the model from that right: "Bitte
+// entfernen Sie das Produkt aus meinem Warenkorb", "Thanks, my address is
+// now correct in your system".
 func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
-	asked, read := uint16(0), false
+	asked, off, read := uint16(0), uint16(0), false
 	for _, l := range c.modelRights(sc, g, 0, c.wmHintTriage) {
 		if r := Rights[l]; sc.hinted(r) {
 			if !read {
-				asked, read = sc.hintsAsked(), true
+				asked, off, read = sc.hintsAsked(), sc.hintsOff(), true
 			}
-			if asked&rightBit(r) == 0 {
+			if asked&rightBit(r) == 0 && (g.p[l] < c.wmRight || off&rightBit(r) != 0 || thanksOnly(sc)) {
 				continue
 			}
 		}
@@ -605,12 +631,7 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 // nothing.
 func (sc *scan) hintsAsked() uint16 {
 	asks := sc.askSentences()
-	off := map[int]bool{}
-	for _, mt := range sc.matches {
-		if mt.p.cat == catOfftopic || mt.p.cat == catBilling {
-			off[sc.toks[mt.s].sent] = true
-		}
-	}
+	off := sc.offSentences()
 	var bits uint16
 	for _, mt := range sc.matches {
 		if s := sc.toks[mt.s].sent; mt.p.right && !sc.threadSubject(mt) && asks[s] && !off[s] {
@@ -618,6 +639,32 @@ func (sc *scan) hintsAsked() uint16 {
 		}
 	}
 	return bits
+}
+
+// hintsOff returns a bit (rightBit) for each right with a phrase that
+// stands in a sentence naming an order, a product or an invoice
+// (offtopic, billing).
+func (sc *scan) hintsOff() uint16 {
+	off := sc.offSentences()
+	var bits uint16
+	for _, mt := range sc.matches {
+		if mt.p.right && off[sc.toks[mt.s].sent] {
+			bits |= rightBit(mt.p.cat)
+		}
+	}
+	return bits
+}
+
+// offSentences returns the sentences that name an order, a product or an
+// invoice (offtopic, billing).
+func (sc *scan) offSentences() map[int]bool {
+	off := map[int]bool{}
+	for _, mt := range sc.matches {
+		if mt.p.cat == catOfftopic || mt.p.cat == catBilling {
+			off[sc.toks[mt.s].sent] = true
+		}
+	}
+	return off
 }
 
 // modelRights returns the indexes in Rights of the rights the word model
@@ -1149,6 +1196,15 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	}
 	if k, p := subjectPrefixKind(m.Subject); k != "" {
 		return k, "subject prefix " + p
+	}
+	// A person who answers an automatic mail or passes a bounce on ("AW:
+	// Abwesenheitsnotiz: ...", "WG: Unzustellbar: ...") tells of it in
+	// their own words ("Da Sie bis zum 3. Januar nicht im Haus sind",
+	// "meine Mail kam als unzustellbar zurück"), and automatic mail does
+	// not answer automatic mail (RFC 3834). When the new text asks for a
+	// right, its automatic phrasing does not decide.
+	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) && c.invokesRightInBody(sc) {
+		bounce, auto, ack = 0, 0, 0
 	}
 	if bounce >= 2 {
 		return Bounce, "text " + bounceEv
@@ -1882,6 +1938,18 @@ var autoSubjectPrefixes = []struct {
 	{"mail delivery failed", Bounce}, {"delivery failure", Bounce}, {"failure notice", Bounce},
 	{"returned mail:", Bounce}, {"onbestelbaar:", Bounce}, {"niet bezorgd:", Bounce}, {"unzustellbar:", Bounce},
 	{"nicht zustellbar", Bounce}, {"non remis", Bounce}, {"non distribuable", Bounce},
+}
+
+// answersAutomatic reports whether subject answers or forwards an
+// automatic mail: a reply or forward prefix before an automatic one ("Re:
+// Out of Office: ...", "WG: Unzustellbar: ...").
+func answersAutomatic(subject string) bool {
+	rest, stripped := stripReply(strings.TrimSpace(subject))
+	if !stripped {
+		return false
+	}
+	k, _ := subjectPrefixKind(rest)
+	return k != ""
 }
 
 // subjectPrefixKind recognises the subject of an automatic mail. A reply

@@ -117,3 +117,63 @@ func TestErasureOfAPronoun(t *testing.T) {
 		checkHasRight(t, c, body, Erasure, true)
 	}
 }
+
+// TestMarketingWrittenIndirectly: fundraising letters, sales calls and a
+// one-line "haal me van jullie lijst" object to direct marketing.
+func TestMarketingWrittenIndirectly(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"I made a one-off donation in 2023. Since then I get a letter asking for more nearly every month. I would like these mailings to stop.",
+		"Every time my contract gets near the end your loyalty team calls me. Can you mark my account so I don't get sales calls?",
+		"haal me van jullie lijst",
+		"Ich habe einmal gespendet und bekomme seitdem Spendenbriefe. Bitte schicken Sie mir keine Bettelbriefe mehr.",
+		"J'ai fait un don l'an dernier et depuis je reçois des courriers chaque mois. Merci de ne plus m'écrire.",
+	} {
+		checkHasRight(t, c, body, ObjectDirectMarketing, true)
+	}
+}
+
+// TestErasureAskedAfterAStory: an erasure asked in the words people use
+// after telling what happened.
+func TestErasureAskedAfterAStory(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Your ANPR cameras take a picture of every car. I'd like all the photos and records of my car (reg ending 4XKT) deleted please.",
+		"Ik sta op een interne niet-verhuren-lijst. Ik wil dat mijn naam van die lijst wordt gehaald.",
+		"De review mag blijven staan maar haal mijn achternaam en woonplaats eraf aub.",
+		"Je retire mon accord et je demande la suppression de mon image et de mon gabarit biométrique.",
+		"Graag ontvang ik een overzicht van alle gegevens. Daarna willen wij dat de medische en dieetinformatie wordt verwijderd.",
+	} {
+		checkHasRight(t, c, body, Erasure, true)
+	}
+	// A number taken off a call list is the marketing objection, not an
+	// erasure.
+	checkHasRight(t, c, "Jullie bellen me steeds over een nieuw abonnement. Haal mijn nummer van de bellijst.", Erasure, false)
+}
+
+// TestPersonAnswersAutomaticMail: a person who answers an out-of-office
+// or forwards a bounce, and asks for a right in their own words, writes a
+// request; the automatic mail itself, and a reply to one that asks
+// nothing, stay automatic or no request.
+func TestPersonAnswersAutomaticMail(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKind(t, c, "AW: Abwesenheitsnotiz: Löschung meines Kundenkontos",
+		"Da Sie bis zum 3. Januar nicht im Haus sind: Bitte leiten Sie meine Löschanfrage an Ihre Vertretung weiter. Ich möchte, dass mein Kundenkonto samt Bestellhistorie noch dieses Jahr gelöscht wird.", Request)
+	checkKind(t, c, "WG: Unzustellbar: Auskunft nach Art. 15 DSGVO",
+		"meine Mail an datenschutz@ kam als unzustellbar zurück, ich versuche es jetzt über diese Adresse. Ich bitte um Auskunft, welche Daten Sie über mich gespeichert haben.\n\nVon: Microsoft Outlook\nBetreff: Unzustellbar: Auskunft nach Art. 15 DSGVO\n\nDie Nachricht konnte nicht zugestellt werden.", Request)
+	checkKind(t, c, "Abwesenheitsnotiz: Löschung meines Kundenkontos",
+		"Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 3. Januar nicht im Büro. Ihre E-Mail wird nicht weitergeleitet.", AutoReply)
+	checkKind(t, c, "Re: Out of Office: invoice 4471",
+		"I am out of the office until 12 December with limited access to email. For urgent matters please contact the service desk.", AutoReply)
+}
+
+// TestHintInATellingSentence: a weight-1 phrase in a sentence that only
+// tells ("Wij krijgen elke maand acceptgiro's") does not keep the word
+// model from reading the right the next sentence asks ("Wilt u ons niet
+// meer aanschrijven"), as it would if no phrase had read it.
+func TestHintInATellingSentence(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "Wij krijgen elke maand acceptgiro's en loten van uw stichting. Wij geven al aan de kerk. Wilt u ons niet meer aanschrijven. Dank u wel."
+	checkSubjectHasRight(t, c, "Acceptgiro's", body, ObjectDirectMarketing, true)
+	checkKind(t, c, "Acceptgiro's", body, Request)
+}
