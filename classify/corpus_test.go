@@ -2332,11 +2332,64 @@ import (
 // mail as a request. Both gated for the safety property only and trained
 // on.
 
+// Holdout242 (holdout242-everyday.txt, h242-*, a car-rental company's and
+// a parking operator's customers), holdout243 (visitors of a theme park
+// and a zoo), holdout244 (a travel agency's and a cruise line's
+// customers) and holdout245 (an electronics retailer's mixed mailbox),
+// 200 mails by four more people who never saw the classifier (all four
+// saw the reserve folder's file names, nothing in them), were looked at
+// once, aggregate only, at b07e7ad (the word model on 28,168 mails):
+//   micro-F1 per set: 0.873 (car rental and parking: recall 0.816),
+//     0.909, 0.943, 0.973
+//   together (200 mails): kind 0.995, P 0.951 R 0.900 F1 0.925,
+//     representative 22/22 (none false), language 0.995, no automatic
+//     mail taken as a request; recall per right: rectification 0.769,
+//     erasure 0.771 (27/35), access 0.902, the other six 1.000.
+// Found in its errors and fixed after the look: erasure asked after a
+// story ("I'd like all the photos ... deleted please", "mijn naam van die
+// lijst wordt gehaald", "haal mijn achternaam eraf", "la suppression de
+// mon image", "willen wij dat ... wordt verwijderd").
+// The split wordmodel76 (wordmodel76a-d, w76*-*: people who are not
+// customers; direct marketing objected to indirectly; formal letters;
+// mail whose kind is hard): first look at b07e7ad, kind 0.932, P 0.954
+// R 0.861 F1 0.905 (direct marketing 0.794), representative 57/58 (3
+// false), language 1.000, no automatic mail as a request. Both gated for
+// the safety property only and trained on.
+
+// Holdout246 (holdout246-everyday.txt, h246-*, an internet provider's
+// and a cloud-storage and mail service's customers), holdout247
+// (students, former students and parents writing to a private
+// university and a student-finance company), holdout248 (guests of a
+// holiday-park operator and a camping chain) and holdout249 (older
+// people, people with little schooling and people writing in a second
+// language, to all kinds of companies), 200 mails by four more people who
+// never saw the classifier (all four saw the reserve folder's file
+// names, nothing in them), were looked at once, aggregate only, at
+// ca6698e (the word model on 28,168 mails):
+//   micro-F1 per set: 0.957, 0.892 (the university: recall 0.846),
+//     0.946, 0.975
+//   together (200 mails): kind 0.990, P 0.959 R 0.927 F1 0.943,
+//     representative 22/22 (none false), language 1.000, no automatic
+//     mail taken as a request; recall per right: restriction 0.750 (6/8),
+//     access 0.824, objection 0.909, direct marketing 0.952, erasure
+//     0.971, the other four 1.000.
+// Found in its errors and fixed after the look: "het gebruik van deze
+// gegevens te beperken", "de registratie te bevriezen", the German "nix".
+// The split wordmodel77 (wordmodel77a-d, w77*-*: the ask in another
+// sentence than the data, or as a question, or in the subject; lists and
+// registers; people acting for others, also in mail that is no request;
+// people who mention their leave, illness or move beside real automatic
+// mail): first look at ca6698e, kind 0.917, P 0.950 R 0.815 F1 0.877
+// (restriction 0.577), representative 95/133 (the 35 mails of
+// wordmodel77c that are no request are labelled representative too),
+// language 0.998, no automatic mail as a request. Both gated for the
+// safety property only and trained on.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
 // holdout8, holdout9, holdout15, holdout18, holdout19, holdout21 to
-// holdout241 and wordmodel34 to wordmodel75: the safety property only): at
+// holdout249 and wordmodel34 to wordmodel77: the safety property only): at
 // least the targets of issue 3.
 const (
 	minKindAccuracy     = 0.98
@@ -2574,8 +2627,8 @@ func TestCorpus(t *testing.T) {
 		{"holdout106", true}, {"holdout107", true}, {"holdout108", true}, {"holdout109", true}, {"holdout110", true}, {"holdout111", true}, {"holdout112", true}, {"holdout113", true},
 		{"holdout114", true}, {"holdout115", true}, {"holdout116", true}, {"holdout117", true}, {"holdout118", true}, {"holdout119", true}, {"holdout120", true}, {"holdout121", true},
 		{"holdout122", true}, {"holdout123", true}, {"holdout124", true}, {"holdout125", true}, {"holdout126", true}, {"holdout127", true}, {"holdout128", true}, {"holdout129", true},
-		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true}, {"holdout230", true}, {"holdout231", true}, {"holdout232", true}, {"holdout233", true}, {"holdout234", true}, {"holdout235", true}, {"holdout236", true}, {"holdout237", true}, {"holdout238", true}, {"holdout239", true}, {"holdout240", true}, {"holdout241", true},
-		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true}, {"wordmodel73", true}, {"wordmodel74", true}, {"wordmodel75", true},
+		{"holdout130", true}, {"holdout131", true}, {"holdout132", true}, {"holdout133", true}, {"holdout134", true}, {"holdout135", true}, {"holdout136", true}, {"holdout137", true}, {"holdout138", true}, {"holdout139", true}, {"holdout140", true}, {"holdout141", true}, {"holdout142", true}, {"holdout143", true}, {"holdout144", true}, {"holdout145", true}, {"holdout146", true}, {"holdout147", true}, {"holdout148", true}, {"holdout149", true}, {"holdout150", true}, {"holdout151", true}, {"holdout152", true}, {"holdout153", true}, {"holdout154", true}, {"holdout155", true}, {"holdout156", true}, {"holdout157", true}, {"holdout158", true}, {"holdout159", true}, {"holdout160", true}, {"holdout161", true}, {"holdout162", true}, {"holdout163", true}, {"holdout164", true}, {"holdout165", true}, {"holdout166", true}, {"holdout167", true}, {"holdout168", true}, {"holdout169", true}, {"holdout170", true}, {"holdout171", true}, {"holdout172", true}, {"holdout173", true}, {"holdout174", true}, {"holdout175", true}, {"holdout176", true}, {"holdout177", true}, {"holdout178", true}, {"holdout179", true}, {"holdout180", true}, {"holdout181", true}, {"holdout182", true}, {"holdout183", true}, {"holdout184", true}, {"holdout185", true}, {"holdout186", true}, {"holdout187", true}, {"holdout188", true}, {"holdout189", true}, {"holdout190", true}, {"holdout191", true}, {"holdout192", true}, {"holdout193", true}, {"holdout194", true}, {"holdout195", true}, {"holdout196", true}, {"holdout197", true}, {"holdout198", true}, {"holdout199", true}, {"holdout200", true}, {"holdout201", true}, {"holdout202", true}, {"holdout203", true}, {"holdout204", true}, {"holdout205", true}, {"holdout206", true}, {"holdout207", true}, {"holdout208", true}, {"holdout209", true}, {"holdout210", true}, {"holdout211", true}, {"holdout212", true}, {"holdout213", true}, {"holdout214", true}, {"holdout215", true}, {"holdout216", true}, {"holdout217", true}, {"holdout218", true}, {"holdout219", true}, {"holdout220", true}, {"holdout221", true}, {"holdout222", true}, {"holdout223", true}, {"holdout224", true}, {"holdout225", true}, {"holdout226", true}, {"holdout227", true}, {"holdout228", true}, {"holdout229", true}, {"holdout230", true}, {"holdout231", true}, {"holdout232", true}, {"holdout233", true}, {"holdout234", true}, {"holdout235", true}, {"holdout236", true}, {"holdout237", true}, {"holdout238", true}, {"holdout239", true}, {"holdout240", true}, {"holdout241", true}, {"holdout242", true}, {"holdout243", true}, {"holdout244", true}, {"holdout245", true}, {"holdout246", true}, {"holdout247", true}, {"holdout248", true}, {"holdout249", true},
+		{"wordmodel34", true}, {"wordmodel35", true}, {"wordmodel36", true}, {"wordmodel37", true}, {"wordmodel38", true}, {"wordmodel39", true}, {"wordmodel40", true}, {"wordmodel41", true}, {"wordmodel42", true}, {"wordmodel43", true}, {"wordmodel44", true}, {"wordmodel45", true}, {"wordmodel46", true}, {"wordmodel47", true}, {"wordmodel48", true}, {"wordmodel49", true}, {"wordmodel50", true}, {"wordmodel51", true}, {"wordmodel52", true}, {"wordmodel53", true}, {"wordmodel54", true}, {"wordmodel55", true}, {"wordmodel56", true}, {"wordmodel57", true}, {"wordmodel58", true}, {"wordmodel59", true}, {"wordmodel60", true}, {"wordmodel61", true}, {"wordmodel62", true}, {"wordmodel63", true}, {"wordmodel64", true}, {"wordmodel65", true}, {"wordmodel66", true}, {"wordmodel67", true}, {"wordmodel68", true}, {"wordmodel69", true}, {"wordmodel70", true}, {"wordmodel71", true}, {"wordmodel72", true}, {"wordmodel73", true}, {"wordmodel74", true}, {"wordmodel75", true}, {"wordmodel76", true}, {"wordmodel77", true},
 	}
 	for _, sp := range splits {
 		split := sp.name

@@ -177,3 +177,17 @@ func TestHintInATellingSentence(t *testing.T) {
 	checkSubjectHasRight(t, c, "Acceptgiro's", body, ObjectDirectMarketing, true)
 	checkKind(t, c, "Acceptgiro's", body, Request)
 }
+
+// TestRestrictionWrittenPlainly: "het gebruik van deze gegevens te
+// beperken", "de registratie te bevriezen", and "nix löschen ... nicht
+// benutzen" restrict; the last erases nothing.
+func TestRestrictionWrittenPlainly(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Ik ben het niet eens met het medisch advies. Ik verzoek u daarom het gebruik van deze gegevens te beperken totdat de second opinion er is.",
+		"Tevens verzoek ik u om, zolang ik de afwijzing aanvecht, de registratie te bevriezen en niet met derden te delen.",
+	} {
+		checkHasRight(t, c, body, Restriction, true)
+	}
+	checkHasRight(t, c, "Bitte jetzt nix löschen von meinen Daten, die brauche ich vielleicht vor Gericht. Aber bis das geklärt ist sollen Sie die auch nicht benutzen.", Erasure, false)
+}
