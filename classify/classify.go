@@ -1235,7 +1235,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
-	if auto >= 2 {
+	if auto >= 2 && !c.asksOwnRight(sc) {
 		return AutoReply, "text " + autoEv
 	}
 	// Acknowledgement phrasing adds up; people thank for a mail too, so a
@@ -1897,6 +1897,46 @@ func (c *Classifier) invokesRight(sc *scan) bool {
 }
 
 // invokesRightInBody is invokesRight without the subject.
+// asksOwnRight reports whether the body asks for a right in the writer's
+// own words: the right's evidence stands in a sentence without negation
+// whose ask phrase has the writer as its subject ("ich bitte", "I'd
+// like", "ik wil", "je demande"; firstSubject). A person on leave who
+// writes "ich befinde mich seit Juli in Elternzeit ... Ich bitte Sie um
+// Auskunft über alle zu meiner Person gespeicherten Daten" (wordmodel77)
+// asks; an absence notice points elsewhere ("Verzoeken om inzage worden
+// na mijn terugkomst afgehandeld") or asks the reader ("wil je je
+// toestemming intrekken?").
+func (c *Classifier) asksOwnRight(sc *scan) bool {
+	_, ev := c.rightsOf(sc, true)
+	if len(ev) == 0 {
+		return false
+	}
+	own := map[int]bool{} // sentences with an ask phrase of the writer's
+	for _, mt := range sc.matches {
+		if mt.p.cat != catAsk {
+			continue
+		}
+		s := sc.toks[mt.s].sent
+		for j := max(0, mt.s-2); j < mt.e+1 && j < len(sc.toks); j++ {
+			if sc.toks[j].sent == s && firstSubject[mt.p.lang][sc.toks[j].s] {
+				own[s] = true
+			}
+		}
+	}
+	for _, e := range ev {
+		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
+		if k < len(sc.toks) && own[sc.toks[k].sent] && !sc.negInSentence(sc.toks[k].sent, 0xff) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSubject are the pronouns of the first person singular as a
+// subject, per language (the Dutch "je" is the reader).
+var firstSubject = map[string]map[string]bool{"en": {"i": true}, "nl": {"ik": true}, "de": {"ich": true},
+	"fr": {"je": true, "j": true}}
+
 func (c *Classifier) invokesRightInBody(sc *scan) bool {
 	r, _ := c.rightsOf(sc, true)
 	return len(r) > 0

@@ -191,3 +191,25 @@ func TestRestrictionWrittenPlainly(t *testing.T) {
 	}
 	checkHasRight(t, c, "Bitte jetzt nix löschen von meinen Daten, die brauche ich vielleicht vor Gericht. Aber bis das geklärt ist sollen Sie die auch nicht benutzen.", Erasure, false)
 }
+
+// TestPersonOnLeaveAsks: a person who mentions their leave and asks for a
+// right in their own words writes a request; an absence notice that
+// points privacy requests elsewhere, or asks the reader, stays automatic.
+func TestPersonOnLeaveAsks(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKind(t, c, "Auskunft nach Art. 15 DSGVO – Personalakte",
+		"ich befinde mich seit Juli in Elternzeit und habe daher keinen Zugriff auf das Mitarbeiterportal. Ich bitte Sie um Auskunft über alle zu meiner Person gespeicherten Daten sowie um eine Kopie meiner Personalakte.", Request)
+	checkKind(t, c, "Subject access request",
+		"I'm on paternity leave until 11 January so I'm writing from my personal address. I'd like to make a subject access request: I want copies of the notes from my last two performance reviews.", Request)
+	checkKind(t, c, "Afwezig: Verzoek verwijdering",
+		"Dank voor uw bericht. Ik ben tot en met maandag 7 december afwezig. Verzoeken om inzage of verwijdering van persoonsgegevens worden na mijn terugkomst binnen de wettelijke termijn afgehandeld.", AutoReply)
+	checkKind(t, c, "Re: stoppen met panel",
+		"Dit is een automatisch antwoord. Beste panellid, bedankt voor je bericht. Wil je je toestemming voor het gebruik van je antwoorden intrekken? Dat verwerken we handmatig.", AutoReply)
+}
+
+// TestAccessToLogs: the login history of one's own account is asked for
+// as access.
+func TestAccessToLogs(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Mijn mailbox is overgenomen. Kunnen jullie mij een overzicht sturen van alle inlogpogingen op mijn account van de afgelopen twee maanden, met de IP-adressen?", Access, true)
+}
