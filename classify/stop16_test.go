@@ -213,3 +213,16 @@ func TestAccessToLogs(t *testing.T) {
 	c := newTestClassifier(t)
 	checkHasRight(t, c, "Mijn mailbox is overgenomen. Kunnen jullie mij een overzicht sturen van alle inlogpogingen op mijn account van de afgelopen twee maanden, met de IP-adressen?", Access, true)
 }
+
+// TestRestrictionWhileDisputed: keeping a contested record out of use
+// while the dispute runs, in the words of wordmodel78.
+func TestRestrictionWhileDisputed(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Mon crédit a été refusé à cause d'un incident de paiement que je conteste. Pendant l'examen, merci de geler cette information et de ne pas l'utiliser.",
+		"Your claims handler mentioned notes on file about suspicious claims. While I contest them, I ask that they are not used in the assessment of my current claim.",
+		"Het verslag van mijn jaargesprek klopt niet. En zolang dat niet rond is, hoop ik dat het niet meegenomen wordt in de beslissing over mijn contract.",
+	} {
+		checkHasRight(t, c, body, Restriction, true)
+	}
+}
