@@ -222,6 +222,8 @@ func TestRestrictionWhileDisputed(t *testing.T) {
 		"Mon crédit a été refusé à cause d'un incident de paiement que je conteste. Pendant l'examen, merci de geler cette information et de ne pas l'utiliser.",
 		"Your claims handler mentioned notes on file about suspicious claims. While I contest them, I ask that they are not used in the assessment of my current claim.",
 		"Het verslag van mijn jaargesprek klopt niet. En zolang dat niet rond is, hoop ik dat het niet meegenomen wordt in de beslissing over mijn contract.",
+		"In meiner Akte steht eine Allergie, die ich nicht habe. Bitte korrigieren Sie das. Bis das geklärt ist, möchte ich nicht, dass dieser Eintrag an Apotheken weitergegeben wird.",
+		"Ik verzoek u zolang mijn bezwaar bij de bezwarencommissie loopt, de huidige beoordeling niet te gebruiken voor de bonusberekening.",
 	} {
 		checkHasRight(t, c, body, Restriction, true)
 	}
