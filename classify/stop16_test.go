@@ -113,6 +113,8 @@ func TestErasureOfAPronoun(t *testing.T) {
 		"Please also remove the photographs of Oliver that are currently on the school website and on the Facebook page.",
 		"Meine Einwilligung von damals widerrufe ich hiermit, bitte nehmt die Bilder raus.",
 		"I don't want my forum posts deleted. But I want my real name and email taken off them and my profile gone.",
+		"Konkret geht es um das Foto im Jahresprospekt und die Bilder vom Sommerfest. Bitte nehmen Sie diese herunter.",
+		"There is a note under learning needs that says hearing difficulties. I don't have any hearing problems. Please delete that note completely.",
 	} {
 		checkHasRight(t, c, body, Erasure, true)
 	}
