@@ -1957,7 +1957,8 @@ func (c *Classifier) invokesRight(sc *scan) bool {
 // asksOwnRight reports whether the body asks for a right in the writer's
 // own words: the right's evidence stands in a sentence without negation
 // whose ask phrase has the writer as its subject ("ich bitte", "I'd
-// like", "ik wil", "je demande"; firstSubject). A person on leave who
+// like", "ik wil", "je demande"; firstSubject) or asks for the writer's
+// own things ("please delete my account"). A person on leave who
 // writes "ich befinde mich seit Juli in Elternzeit ... Ich bitte Sie um
 // Auskunft über alle zu meiner Person gespeicherten Daten" (wordmodel77)
 // asks; an absence notice points elsewhere ("Verzoeken om inzage worden
@@ -1970,12 +1971,19 @@ func (c *Classifier) asksOwnRight(sc *scan) bool {
 	}
 	own := map[int]bool{} // sentences with an ask phrase of the writer's
 	for _, mt := range sc.matches {
-		if mt.p.cat != catAsk {
-			continue
+		if mt.p.cat != catAsk || sc.quotedInSentence(mt) {
+			continue // `Uw mail met onderwerp "Verzoek tot verwijdering van mijn gegevens"`
 		}
 		s := sc.toks[mt.s].sent
 		for j := max(0, mt.s-2); j < mt.e+1 && j < len(sc.toks); j++ {
 			if sc.toks[j].sent == s && firstSubject[mt.p.lang][sc.toks[j].s] {
+				own[s] = true
+			}
+		}
+		// "Please delete my Trailmate account", "bitte löschen Sie mein
+		// Kundenkonto": an imperative on the writer's own things.
+		for j := mt.e; j < len(sc.toks) && j < mt.e+4 && sc.toks[j].sent == s; j++ {
+			if myWords[sc.toks[j].s] {
 				own[s] = true
 			}
 		}

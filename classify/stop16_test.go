@@ -203,6 +203,9 @@ func TestPersonOnLeaveAsks(t *testing.T) {
 		"ich befinde mich seit Juli in Elternzeit und habe daher keinen Zugriff auf das Mitarbeiterportal. Ich bitte Sie um Auskunft über alle zu meiner Person gespeicherten Daten sowie um eine Kopie meiner Personalakte.", Request)
 	checkKind(t, c, "Subject access request",
 		"I'm on paternity leave until 11 January so I'm writing from my personal address. I'd like to make a subject access request: I want copies of the notes from my last two performance reviews.", Request)
+	checkKind(t, c, "Kundenkonto löschen",
+		"bitte löschen Sie mein Kundenkonto bei Ihnen mit allen gespeicherten Daten. Ich bin ab morgen drei Wochen im Urlaub, eine Bestätigung per Mail reicht völlig.", Request)
+	checkKind(t, c, "Vakantie", "Ik ben met vakantie tot 4 januari. Uw mail met onderwerp \"Verzoek tot verwijdering van mijn gegevens\" heb ik ontvangen en lees ik na terugkomst.", AutoReply)
 	checkKind(t, c, "Afwezig: Verzoek verwijdering",
 		"Dank voor uw bericht. Ik ben tot en met maandag 7 december afwezig. Verzoeken om inzage of verwijdering van persoonsgegevens worden na mijn terugkomst binnen de wettelijke termijn afgehandeld.", AutoReply)
 	checkKind(t, c, "Re: stoppen met panel",
