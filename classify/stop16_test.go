@@ -260,3 +260,11 @@ func TestAccessToTheSource(t *testing.T) {
 	}
 	checkHasRight(t, c, "Verwijder niks voordat ik een overzicht heb gehad van alles wat jullie van mij hebben.", Erasure, false)
 }
+
+// TestLastRoundPhrases: phrases found in holdout274-277's errors.
+func TestLastRoundPhrases(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Voordat jullie mijn gegevens opruimen wil ik eerst een kopie. En stuur me aub geen 'kom je terug' aanbiedingen.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "hoi ik wil wete wat jullie allemaal van me hebbe opgeslage. mn account is kevin99", Access, true)
+	checkHasRight(t, c, "Ich habe die Vollmacht meiner Tante. Bitte teilen Sie mir mit, welchen Personen oder Firmen Sie den Code und sonstige Angaben über meine Tante weitergegeben haben.", Access, true)
+}
