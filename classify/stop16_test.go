@@ -79,13 +79,11 @@ func TestBillingAddressIsAField(t *testing.T) {
 // and a French wish that data "soient supprimées" after a long subject.
 func TestErasureFromArticle(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Erasure,
 		"Ik verzoek jullie mijn naam uit dat artikel te halen, of het hele artikel offline te halen. Het is 15 jaar geleden.",
 		"On his behalf we request that you remove our client's name and photograph from the article of 14 March.",
 		"Je souhaite également que les données collectées via ces traceurs depuis mars soient supprimées.",
-	} {
-		checkHasRight(t, c, body, Erasure, true)
-	}
+	)
 }
 
 // TestNotDeliveredByAPerson: "It was NOT delivered" about a bag or a
@@ -106,7 +104,7 @@ func TestNotDeliveredByAPerson(t *testing.T) {
 // Bilder raus" and "my name taken off them" ask for an erasure.
 func TestErasureOfAPronoun(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Erasure,
 		"Il y a une photo de moi à l'arrivée sur votre page Facebook, merci de l'enlever. Dossard 4471.",
 		"J'ai accepté l'identification par la voix il y a un an mais je ne veux plus. Pouvez-vous désactiver l'empreinte vocale et la détruire ?",
 		"Please send me a copy of my file and delete the six months of bank statements I uploaded, which you no longer need.",
@@ -115,39 +113,33 @@ func TestErasureOfAPronoun(t *testing.T) {
 		"I don't want my forum posts deleted. But I want my real name and email taken off them and my profile gone.",
 		"Konkret geht es um das Foto im Jahresprospekt und die Bilder vom Sommerfest. Bitte nehmen Sie diese herunter.",
 		"There is a note under learning needs that says hearing difficulties. I don't have any hearing problems. Please delete that note completely.",
-	} {
-		checkHasRight(t, c, body, Erasure, true)
-	}
+	)
 }
 
 // TestMarketingWrittenIndirectly: fundraising letters, sales calls and a
 // one-line "haal me van jullie lijst" object to direct marketing.
 func TestMarketingWrittenIndirectly(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, ObjectDirectMarketing,
 		"I made a one-off donation in 2023. Since then I get a letter asking for more nearly every month. I would like these mailings to stop.",
 		"Every time my contract gets near the end your loyalty team calls me. Can you mark my account so I don't get sales calls?",
 		"haal me van jullie lijst",
 		"Ich habe einmal gespendet und bekomme seitdem Spendenbriefe. Bitte schicken Sie mir keine Bettelbriefe mehr.",
 		"J'ai fait un don l'an dernier et depuis je reçois des courriers chaque mois. Merci de ne plus m'écrire.",
-	} {
-		checkHasRight(t, c, body, ObjectDirectMarketing, true)
-	}
+	)
 }
 
 // TestErasureAskedAfterAStory: an erasure asked in the words people use
 // after telling what happened.
 func TestErasureAskedAfterAStory(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Erasure,
 		"Your ANPR cameras take a picture of every car. I'd like all the photos and records of my car (reg ending 4XKT) deleted please.",
 		"Ik sta op een interne niet-verhuren-lijst. Ik wil dat mijn naam van die lijst wordt gehaald.",
 		"De review mag blijven staan maar haal mijn achternaam en woonplaats eraf aub.",
 		"Je retire mon accord et je demande la suppression de mon image et de mon gabarit biométrique.",
 		"Graag ontvang ik een overzicht van alle gegevens. Daarna willen wij dat de medische en dieetinformatie wordt verwijderd.",
-	} {
-		checkHasRight(t, c, body, Erasure, true)
-	}
+	)
 	// A number taken off a call list is the marketing objection, not an
 	// erasure.
 	checkHasRight(t, c, "Jullie bellen me steeds over een nieuw abonnement. Haal mijn nummer van de bellijst.", Erasure, false)
@@ -185,12 +177,10 @@ func TestHintInATellingSentence(t *testing.T) {
 // benutzen" restrict; the last erases nothing.
 func TestRestrictionWrittenPlainly(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Restriction,
 		"Ik ben het niet eens met het medisch advies. Ik verzoek u daarom het gebruik van deze gegevens te beperken totdat de second opinion er is.",
 		"Tevens verzoek ik u om, zolang ik de afwijzing aanvecht, de registratie te bevriezen en niet met derden te delen.",
-	} {
-		checkHasRight(t, c, body, Restriction, true)
-	}
+	)
 	checkHasRight(t, c, "Bitte jetzt nix löschen von meinen Daten, die brauche ich vielleicht vor Gericht. Aber bis das geklärt ist sollen Sie die auch nicht benutzen.", Erasure, false)
 }
 
@@ -223,15 +213,13 @@ func TestAccessToLogs(t *testing.T) {
 // while the dispute runs, in the words of wordmodel78.
 func TestRestrictionWhileDisputed(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Restriction,
 		"Mon crédit a été refusé à cause d'un incident de paiement que je conteste. Pendant l'examen, merci de geler cette information et de ne pas l'utiliser.",
 		"Your claims handler mentioned notes on file about suspicious claims. While I contest them, I ask that they are not used in the assessment of my current claim.",
 		"Het verslag van mijn jaargesprek klopt niet. En zolang dat niet rond is, hoop ik dat het niet meegenomen wordt in de beslissing over mijn contract.",
 		"In meiner Akte steht eine Allergie, die ich nicht habe. Bitte korrigieren Sie das. Bis das geklärt ist, möchte ich nicht, dass dieser Eintrag an Apotheken weitergegeben wird.",
 		"Ik verzoek u zolang mijn bezwaar bij de bezwarencommissie loopt, de huidige beoordeling niet te gebruiken voor de bonusberekening.",
-	} {
-		checkHasRight(t, c, body, Restriction, true)
-	}
+	)
 }
 
 // TestPersonsWordsNotAutomatic: "my sick leave" discussed by a manager,
@@ -251,13 +239,11 @@ func TestPersonsWordsNotAutomatic(t *testing.T) {
 // telefoonnummer komt want dat staat niet in de telefoongids").
 func TestAccessToTheSource(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, body := range []string{
+	checkAllHaveRight(t, c, Access,
 		"Ook wil ik weten hoe u aan mijn telefoonnummer komt want dat staat niet in de telefoongids.",
 		"Stop daarmee graag. En ik wil weten hoe jullie aan mijn naam en adres komen.",
 		"I have never given you my number. Tell me where you got it from and take me off every marketing list.",
-	} {
-		checkHasRight(t, c, body, Access, true)
-	}
+	)
 	checkHasRight(t, c, "Verwijder niks voordat ik een overzicht heb gehad van alles wat jullie van mij hebben.", Erasure, false)
 }
 
@@ -267,4 +253,12 @@ func TestLastRoundPhrases(t *testing.T) {
 	checkHasRight(t, c, "Voordat jullie mijn gegevens opruimen wil ik eerst een kopie. En stuur me aub geen 'kom je terug' aanbiedingen.", ObjectDirectMarketing, true)
 	checkHasRight(t, c, "hoi ik wil wete wat jullie allemaal van me hebbe opgeslage. mn account is kevin99", Access, true)
 	checkHasRight(t, c, "Ich habe die Vollmacht meiner Tante. Bitte teilen Sie mir mit, welchen Personen oder Firmen Sie den Code und sonstige Angaben über meine Tante weitergegeben haben.", Access, true)
+}
+
+// checkAllHaveRight checks that each body is read with right.
+func checkAllHaveRight(t *testing.T, c *Classifier, right string, bodies ...string) {
+	t.Helper()
+	for _, body := range bodies {
+		checkHasRight(t, c, body, right, true)
+	}
 }
