@@ -478,6 +478,9 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh
 		if r == Access && slices.Contains(found, Erasure) && sc.ifSo() {
 			continue // "Do you still have my details? If so please remove them."
 		}
+		if r == Portability && sc.documentCopy() {
+			continue // "Stuur de kopie digitaal, in een gangbaar formaat zoals pdf"
+		}
 		res.Rights = append(res.Rights, r)
 		res.Evidence = append(res.Evidence, g.evidence(sc, l, 3, r)...)
 		names = append(names, fmt.Sprintf("%s %.2f", r, g.p[l]))
@@ -488,6 +491,23 @@ func (c *Classifier) modelAdd(sc *scan, g *guess, res *Result, th, hintTh, askTh
 	sort.Strings(res.Rights)
 	sort.SliceStable(res.Evidence, func(i, j int) bool { return res.Evidence[i].Offset < res.Evidence[j].Offset })
 	res.KindReason += "; word model adds " + strings.Join(names, ", ")
+}
+
+// documentCopy reports whether the new text asks its copy as a document
+// (a pdf, on paper) and names no machine-readable format: a copy to read,
+// not data to take to another service.
+func (sc *scan) documentCopy() bool {
+	doc := false
+	for _, t := range sc.toks {
+		switch t.s {
+		case "pdf", "papier", "paper", "papierform", "papieren", "printed", "afgedrukt", "ausgedruckt", "imprime":
+			doc = true
+		case "csv", "json", "xml", "xlsx", "excel", "gpx", "fit", "tcx", "ics", "vcf", "mbox", "ofx", "machineleesbaar", "maschinenlesbar",
+			"machine", "lisible", "exportable", "importeren", "import", "importieren", "importer":
+			return false
+		}
+	}
+	return doc
 }
 
 // ifSoWords start a sentence that makes what follows depend on the answer

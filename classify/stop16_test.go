@@ -262,3 +262,12 @@ func checkAllHaveRight(t *testing.T, c *Classifier, right string, bodies ...stri
 		checkHasRight(t, c, body, right, true)
 	}
 }
+
+// TestDocumentCopyIsNoExport: a copy asked as a pdf or on paper is access,
+// and the word model does not add a portability beside it; a file another
+// app can read (GPX, CSV) still is portability.
+func TestDocumentCopyIsNoExport(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Ik wil graag inzage in mijn gegevens. Stuur de kopie alstublieft digitaal, in een gangbaar formaat zoals pdf.", Portability, false)
+	checkHasRight(t, c, "Je passe sur une autre montre. Est-ce que je peux récupérer toutes mes sorties dans un fichier que l'autre appli sait lire, genre GPX ou FIT ? Je ne trouve qu'un export PDF.", Portability, true)
+}
