@@ -1298,7 +1298,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
-	if auto >= 2 && !c.asksOwnRight(sc) {
+	if auto >= 2 && !c.asksOwnRight(sc, lang) {
 		return AutoReply, "text " + autoEv
 	}
 	// Acknowledgement phrasing adds up; people thank for a mail too, so a
@@ -1984,7 +1984,7 @@ func (c *Classifier) invokesRight(sc *scan) bool {
 // asks; an absence notice points elsewhere ("Verzoeken om inzage worden
 // na mijn terugkomst afgehandeld") or asks the reader ("wil je je
 // toestemming intrekken?").
-func (c *Classifier) asksOwnRight(sc *scan) bool {
+func (c *Classifier) asksOwnRight(sc *scan, lang string) bool {
 	_, ev := c.rightsOf(sc, true)
 	if len(ev) == 0 {
 		return false
@@ -2010,7 +2010,28 @@ func (c *Classifier) asksOwnRight(sc *scan) bool {
 	}
 	for _, e := range ev {
 		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
-		if k < len(sc.toks) && own[sc.toks[k].sent] && !sc.negInSentence(sc.toks[k].sent, 0xff) {
+		if k >= len(sc.toks) || sc.negInSentence(sc.toks[k].sent, 0xff) {
+			continue
+		}
+		if own[sc.toks[k].sent] || performative[e.Right] && performs(sc.toks, k, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// performative are the rights a person exercises by saying so ("I
+// withdraw", "je m'oppose"); a notice's "I have moved, please update your
+// records" only tells.
+var performative = map[string]bool{WithdrawConsent: true, Objection: true, ObjectDirectMarketing: true}
+
+// performs reports whether the right's evidence at token k follows the
+// writer as its subject, one or two words before it in its sentence:
+// "Je retire cette autorisation", "I withdraw my consent", "ich
+// widerrufe": the writer exercises the right in saying it.
+func performs(toks []token, k int, lang string) bool {
+	for j := k - 1; j >= 0 && j >= k-2 && toks[j].sent == toks[k].sent; j-- {
+		if firstSubject[lang][toks[j].s] {
 			return true
 		}
 	}

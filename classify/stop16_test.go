@@ -196,6 +196,10 @@ func TestPersonOnLeaveAsks(t *testing.T) {
 	checkKind(t, c, "Kundenkonto löschen",
 		"bitte löschen Sie mein Kundenkonto bei Ihnen mit allen gespeicherten Daten. Ich bin ab morgen drei Wochen im Urlaub, eine Bestätigung per Mail reicht völlig.", Request)
 	checkKind(t, c, "Vakantie", "Ik ben met vakantie tot 4 januari. Uw mail met onderwerp \"Verzoek tot verwijdering van mijn gegevens\" heb ik ontvangen en lees ik na terugkomst.", AutoReply)
+	checkKind(t, c, "Opposition – analyse de mes absences",
+		"Je suis en arrêt maladie depuis le 3 octobre. J'ai appris par un collègue que le service RH a mis en place un tableau de bord absentéisme qui croise les arrêts et les badges pour calculer un score individuel.\n\nJe m'oppose à ce traitement de mes données à des fins d'analyse et de scoring. Merci de m'en retirer.", Request)
+	checkKind(t, c, "Automatic reply: Your November statement is ready",
+		"Hello, this mailbox is no longer monitored. I have moved to a new email address. Please update your records and send future messages there. This is an automated message.", AutoReply)
 	checkKind(t, c, "Afwezig: Verzoek verwijdering",
 		"Dank voor uw bericht. Ik ben tot en met maandag 7 december afwezig. Verzoeken om inzage of verwijdering van persoonsgegevens worden na mijn terugkomst binnen de wettelijke termijn afgehandeld.", AutoReply)
 	checkKind(t, c, "Re: stoppen met panel",
