@@ -661,13 +661,13 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 // now correct in your system".
 func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
-	asked, off, read := uint16(0), uint16(0), false
+	asked, off, thanks, read := uint16(0), uint16(0), false, false
 	for _, l := range c.modelRights(sc, g, 0, c.wmHintTriage) {
 		if r := Rights[l]; sc.hinted(r) {
 			if !read {
-				asked, off, read = sc.hintsAsked(), sc.hintsOff(), true
+				asked, off, thanks, read = sc.hintsAsked(), sc.hintsOff(), thanksOnly(sc), true
 			}
-			if asked&rightBit(r) == 0 && (g.p[l] < c.wmRight || off&rightBit(r) != 0 || thanksOnly(sc)) {
+			if asked&rightBit(r) == 0 && (g.p[l] < c.wmRight || off&rightBit(r) != 0 || thanks) {
 				continue
 			}
 		}
@@ -1141,6 +1141,14 @@ func (c *Classifier) headerKind(m *message.Message) (Kind, string) {
 	return "", ""
 }
 
+// weakLimit is how often a weak (weight-1) phrase of a category counts
+// however often it occurs: an automatic phrase once (a person who writes
+// "I was on holiday, not ill ... change it to holiday" is no
+// out-of-office), an acknowledgement phrase twice (a ticket system
+// repeats "ticket"; a person who asks "what was said in that reference"
+// four times does not become one, holdout257).
+var weakLimit = map[string]int{catAutoReply: 1, catAck: 2}
+
 // textKind decides the kind from what the headers did not settle and the
 // text: bounce and auto-reply phrasing, staff commands, lists and no-reply
 // senders.
@@ -1175,10 +1183,18 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	var bounceEv, autoEv, ackEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	lastW := map[string]int{}
-	// A weak automatic phrase (weight 1: "vakantie", "back in the office")
-	// counts once however often it occurs: a person who writes "I was on
-	// holiday, not ill ... change it to holiday" is no out-of-office.
-	weakSeen := map[*phrase]int{}
+	weakSeen := map[*phrase]int{} // how often a weak phrase counted (weakLimit)
+	// The body's own rights are read at most once, and only when
+	// automatic phrasing makes them matter.
+	var bodyRights []string
+	var bodyEv []Evidence
+	bodyRead := false
+	readBody := func() {
+		if !bodyRead {
+			bodyRights, bodyEv = c.rightsOf(sc, true)
+			bodyRead = true
+		}
+	}
 	passedOn := passedOnAt(m, sc)
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
@@ -1207,17 +1223,8 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if mt.p.cat == catAutoReply && personsWords(sc.toks, mt) {
 			continue
 		}
-		if mt.p.cat == catAutoReply && mt.p.weight == 1 {
-			if weakSeen[mt.p] > 0 {
-				continue
-			}
-			weakSeen[mt.p]++
-		}
-		// A weak acknowledgement phrase counts twice at most: a ticket
-		// system repeats "ticket", a person who asks "what was said in
-		// that reference" four times does not become one (holdout257).
-		if mt.p.cat == catAck && mt.p.weight == 1 {
-			if weakSeen[mt.p] >= 2 {
+		if limit := weakLimit[mt.p.cat]; limit > 0 && mt.p.weight == 1 {
+			if weakSeen[mt.p] >= limit {
 				continue
 			}
 			weakSeen[mt.p]++
@@ -1266,8 +1273,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// "meine Mail kam als unzustellbar zurück"), and automatic mail does
 	// not answer automatic mail (RFC 3834). When the new text asks for a
 	// right, its automatic phrasing does not decide.
-	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) && c.invokesRightInBody(sc) {
-		bounce, auto, ack = 0, 0, 0
+	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) {
+		if readBody(); len(bodyRights) > 0 {
+			bounce, auto, ack = 0, 0, 0
+		}
 	}
 	if bounce >= 2 {
 		return Bounce, "text " + bounceEv
@@ -1298,14 +1307,19 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
-	if auto >= 2 && !c.asksOwnRight(sc, lang) {
-		return AutoReply, "text " + autoEv
+	if auto >= 2 {
+		if readBody(); !sc.asksOwnRight(bodyEv, lang) {
+			return AutoReply, "text " + autoEv
+		}
 	}
 	// Acknowledgement phrasing adds up; people thank for a mail too, so a
 	// mail that invokes a right needs more of it.
 	// Rights named only in the subject do not count here: automatic
 	// answers and ticket systems repeat the subject they answer.
-	if ack+auto >= 5 || ack+auto >= 3 && !c.invokesRightInBody(sc) {
+	if ack+auto >= 3 {
+		readBody()
+	}
+	if ack+auto >= 5 || ack+auto >= 3 && len(bodyRights) == 0 {
 		return AutoReply, "text " + ackEv
 	}
 	// A role mailbox (support@, privacy@, dpo@) answering with
@@ -1973,8 +1987,7 @@ func (c *Classifier) invokesRight(sc *scan) bool {
 	return len(r) > 0
 }
 
-// invokesRightInBody is invokesRight without the subject.
-// asksOwnRight reports whether the body asks for a right in the writer's
+// asksOwnRight reports whether the body, whose rights' evidence is ev, asks for a right in the writer's
 // own words: the right's evidence stands in a sentence without negation
 // whose ask phrase has the writer as its subject ("ich bitte", "I'd
 // like", "ik wil", "je demande"; firstSubject) or asks for the writer's
@@ -1984,8 +1997,7 @@ func (c *Classifier) invokesRight(sc *scan) bool {
 // asks; an absence notice points elsewhere ("Verzoeken om inzage worden
 // na mijn terugkomst afgehandeld") or asks the reader ("wil je je
 // toestemming intrekken?").
-func (c *Classifier) asksOwnRight(sc *scan, lang string) bool {
-	_, ev := c.rightsOf(sc, true)
+func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 	if len(ev) == 0 {
 		return false
 	}
@@ -2042,11 +2054,6 @@ func performs(toks []token, k int, lang string) bool {
 // subject, per language (the Dutch "je" is the reader).
 var firstSubject = map[string]map[string]bool{"en": {"i": true}, "nl": {"ik": true}, "de": {"ich": true},
 	"fr": {"je": true, "j": true}}
-
-func (c *Classifier) invokesRightInBody(sc *scan) bool {
-	r, _ := c.rightsOf(sc, true)
-	return len(r) > 0
-}
 
 func (c *Classifier) ownList(listID string) bool {
 	l := strings.ToLower(listID)

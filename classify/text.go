@@ -255,7 +255,7 @@ func sentenceEnd(text string, i int, last []byte) bool {
 	// "usw. bitte"; words such as "me" and "no" are read as words here).
 	if unicode.IsLower(r) {
 		if dayNumber(last) && dateBefore(text, i-1-len(last)) {
-			return false // a date goes on: "am 07.12. erhalten", "le 3. mai"
+			return false // a date goes on: "am 07.12. erhalten"
 		}
 		return len(last) > 1 && !(abbrev[string(last)] && !abbrevWord[string(last)])
 	}
