@@ -2206,6 +2206,9 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			continue
 		}
 		if c.negated(sc.toks, mt) || undone[sc.toks[mt.s].sent+1] {
+			if mt.p.cat == ObjectDirectMarketing && mt.p.weight < 2 {
+				continue
+			}
 			aside |= rightBit(mt.p.cat)
 			if mt.p.cat == Erasure {
 				if negErasure == nil {
@@ -3196,8 +3199,16 @@ func (c *Classifier) isNeg(toks []token, j int, langs uint8) bool {
 	if toks[j].neg&langs == 0 {
 		return false
 	}
+	if j > 0 && toks[j-1].s == "plus" && plusObject[toks[j].s] {
+		return false // "je ne veux plus rien recevoir": nothing any more
+	}
 	return j+1 >= len(toks) || !cessation[toks[j+1].s]
 }
+
+// plusObject are the French negation words that follow "ne ... plus" as
+// part of it ("ne plus rien", "ne plus jamais", "ne plus aucun"): they
+// deny nothing further.
+var plusObject = map[string]bool{"rien": true, "jamais": true, "aucun": true, "aucune": true, "personne": true}
 
 // negated reports whether a negation stands before the match in the same
 // clause (up to five words back), inside its gaps, or just after it (Dutch

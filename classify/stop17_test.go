@@ -1,0 +1,31 @@
+package classify
+
+import "testing"
+
+// TestNoAdsIsTheObjection: "keine Werbe-SMS mehr", "ni pub ni sms" — a
+// promotion word after a negation is the objection to direct marketing
+// itself, not a wish against it: the word model may read the right
+// there, while a negated promotion word in a mail about something else
+// adds none. French "ne ... plus rien" is one negation ("je ne veux plus
+// rien recevoir" asks to receive nothing any more).
+func TestNoAdsIsTheObjection(t *testing.T) {
+	c := newTestClassifier(t)
+	checkAllHaveRight(t, c, ObjectDirectMarketing,
+		"Guten Tag, bitte ab sofort keine Werbe-SMS und keine Rabattmails mehr an meine Nummer. Gruß, J. Brandt",
+		"je ne veux plus rien recevoir de votre part, ni pub ni sms. merci",
+	)
+	for _, body := range []string{
+		"Er zat geen folder bij mijn pakket, terwijl die wel beloofd was op de site. Bestelling 55120.",
+		"I never got the promo code from your newsletter, my order 8812 was charged the full price.",
+	} {
+		checkHasRight(t, c, body, ObjectDirectMarketing, false)
+	}
+}
+
+// TestPlusRienIsOneNegation: the "rien" of "ne ... plus rien" does not
+// deny the phrase it stands in, while a "pas" there still does.
+func TestPlusRienIsOneNegation(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Bonjour, je ne veux plus rien recevoir de votre magasin, merci de me retirer de vos fichiers.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "Je n'ai plus jamais reçu ma carte de fidélité depuis mon déménagement, pouvez-vous la renvoyer ?", ObjectDirectMarketing, false)
+}
