@@ -2020,12 +2020,100 @@ func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 			}
 		}
 	}
+	for s := range sc.asksReaderForMine() {
+		own[s] = true
+	}
 	for _, e := range ev {
 		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
 		if k >= len(sc.toks) || sc.negInSentence(sc.toks[k].sent, 0xff) {
 			continue
 		}
 		if own[sc.toks[k].sent] || performative[e.Right] && performs(sc.toks, k, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// readerModals are the verbs that ask the reader a favour, by language,
+// with the pronoun that names the reader: "could you", "kunnen jullie",
+// "könnten Sie", "pourriez-vous" (in French either order: "est-ce que
+// vous pourriez").
+var readerModals = map[string][2]map[string]bool{
+	"en": {{"could": true, "can": true, "would": true, "will": true}, {"you": true}},
+	"nl": {{"kunnen": true, "kunt": true, "zou": true, "zouden": true, "wilt": true, "willen": true}, {"jullie": true, "u": true}},
+	"de": {{"konnten": true, "konnen": true, "wurden": true, "konntet": true, "konnt": true}, {"sie": true, "ihr": true}},
+	"fr": {{"pourriez": true, "pouvez": true, "voudriez": true, "pourrait": true}, {"vous": true}},
+}
+
+// meWords name the writer as the object of a favour asked ("send me",
+// "stuur mij", "schicken Sie mir", "m'envoyer").
+var meWords = map[string]bool{"me": true, "mij": true, "mir": true, "mich": true, "m": true}
+
+// otherOfMine are what a notice names as the writer's when it asks the
+// reader a favour: a colleague, a stand-in, a return ("Could you send
+// your deletion request to my colleague", "Kunt u uw verzoek na mijn
+// terugkomst opnieuw sturen?").
+var otherOfMine = map[string]bool{"colleague": true, "colleagues": true, "deputy": true, "assistant": true, "secretary": true,
+	"team": true, "office": true, "return": true, "absence": true, "manager": true,
+	"collega": true, "collegas": true, "vervanger": true, "vervangster": true, "terugkomst": true, "terugkeer": true,
+	"afwezigheid": true, "afdeling": true, "secretaresse": true, "assistent": true, "assistente": true,
+	"kollege": true, "kollegin": true, "kollegen": true, "vertretung": true, "vertreter": true, "vertreterin": true,
+	"ruckkehr": true, "abwesenheit": true, "sekretariat": true, "assistentin": true, "abteilung": true,
+	"collegue": true, "collegues": true, "remplacant": true, "remplacante": true, "retour": true,
+	"assistante": true, "secretariat": true, "service": true, "equipe": true}
+
+// asksReaderForMine returns the sentences that ask the reader a favour
+// on the writer's own things: a reader modal (readerModals) followed in
+// its sentence by the writer's possessive or object pronoun ("Could you
+// export my training logs", "Kunnen jullie mij laten weten welke
+// gegevens", "Könnten Sie meine Daten löschen", "Pourriez-vous supprimer
+// mon compte"). A sentence that names a colleague, a stand-in or a
+// return as the writer's (otherOfMine) is a notice's pointer, not a
+// favour asked for oneself.
+func (sc *scan) asksReaderForMine() map[int]bool {
+	var out map[int]bool
+	toks := sc.toks
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.subject || toks[i+1].sent != t.sent || out[t.sent] {
+			continue
+		}
+		at := -1 // the token after the modal and its pronoun
+		for _, m := range readerModals {
+			if m[0][t.s] && m[1][toks[i+1].s] {
+				at = i + 2
+			}
+		}
+		if at < 0 && i > 0 && toks[i-1].sent == t.sent && readerModals["fr"][0][t.s] && toks[i-1].s == "vous" {
+			at = i + 1 // "est-ce que vous pourriez"
+		}
+		if at < 0 {
+			continue
+		}
+		mine := false
+		for j := at; j < len(toks) && j < at+12 && toks[j].sent == t.sent; j++ {
+			if myWords[toks[j].s] || meWords[toks[j].s] {
+				mine = true
+			}
+		}
+		if !mine || sc.namesOtherOfMine(t.sent) {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[t.sent] = true
+	}
+	return out
+}
+
+// namesOtherOfMine reports whether sentence s names a colleague, a
+// stand-in or a return as the writer's ("my colleague", "mijn
+// terugkomst", "meiner Vertretung").
+func (sc *scan) namesOtherOfMine(s int) bool {
+	for j := 0; j+1 < len(sc.toks); j++ {
+		if sc.toks[j].sent == s && myWords[sc.toks[j].s] && sc.toks[j+1].sent == s && otherOfMine[sc.toks[j+1].s] {
 			return true
 		}
 	}

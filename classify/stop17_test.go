@@ -29,3 +29,25 @@ func TestPlusRienIsOneNegation(t *testing.T) {
 	checkHasRight(t, c, "Bonjour, je ne veux plus rien recevoir de votre magasin, merci de me retirer de vos fichiers.", ObjectDirectMarketing, true)
 	checkHasRight(t, c, "Je n'ai plus jamais reçu ma carte de fidélité depuis mon déménagement, pouvez-vous la renvoyer ?", ObjectDirectMarketing, false)
 }
+
+// TestAskedFavourOnMine: a person who mentions leave or illness and asks
+// the reader a favour on their own data ("Could you export my …",
+// "Könnten Sie meine Daten löschen") writes a request, not an
+// out-of-office; an absence notice that points to a colleague or to the
+// writer's return stays automatic.
+func TestAskedFavourOnMine(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"while I'm away", "I'm on maternity leave until May. Could you delete my account and the photos I uploaded to my profile?", Request},
+		{"Daten", "Ich bin derzeit krankgeschrieben und nutze die App nicht mehr. Könnten Sie bitte meine gespeicherten Daten löschen?", Request},
+		{"compte", "Je suis en congé parental jusqu'en avril. Pourriez-vous m'envoyer une copie de mes données personnelles ?", Request},
+		{"Afwezig", "Ik ben met ouderschapsverlof tot 1 maart. Kunnen jullie mij een kopie van mijn gegevens sturen?", Request},
+		{"Out of office", "I am on parental leave until 3 March. Could you send your access or deletion requests to my colleague Pieter at privacy@example.com?", AutoReply},
+		{"Afwezig", "Ik ben met zwangerschapsverlof tot 1 maart en lees mijn mail niet. Kunt u uw verzoek tot inzage na mijn terugkomst opnieuw sturen?", AutoReply},
+	} {
+		checkKind(t, c, tt.subject, tt.body, tt.want)
+	}
+}
