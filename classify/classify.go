@@ -3167,6 +3167,15 @@ func beats(a, b match, toks []token) bool {
 	if precedes[[2]string{b.p.cat, a.p.cat}] && !(b.p.weight < 2 && a.p.weight >= 2) && !a.p.article && !b.p.article && (shares(a.lits, b.lits) || b.s <= a.s && a.e <= b.e) && !listedIn(b, a, toks) {
 		return false
 	}
+	// The verb's object is the nested phrase's: in "retirer mon accord
+	// pour cette vidéo" the withdrawal "retirer mon accord" is what is
+	// asked, not the erasure "retirer ... vidéo" that reads past it.
+	if objectInGap(a, b) {
+		return false
+	}
+	if objectInGap(b, a) {
+		return true
+	}
 	if specificity(a) <= specificity(b) {
 		return false
 	}
@@ -3188,6 +3197,19 @@ func beats(a, b match, toks []token) bool {
 	// keeps its own (holdout143). Words after a do not count: "remove me
 	// from all your marketing lists - post" is the marketing objection.
 	return a.s <= b.s && b.e <= a.e || shares(a.lits, b.lits) && before(b, a) == 0
+}
+
+// objectInGap reports whether match b, of two words or more, starts on
+// a's first word and has its other words in a's first gap: b reads the
+// verb with its own object ("retirer mon accord") where a reads on to a
+// later word ("retirer ~4 vidéo"). Not so when a reads on to a word of
+// marketing: "la suppression de mes coordonnées de vos fichiers de
+// prospection" objects to the marketing.
+func objectInGap(a, b match) bool {
+	if len(b.lits) < 2 || len(a.lits) < 2 || b.lits[0] != a.lits[0] || b.p.weight < 2 || a.p.cat == ObjectDirectMarketing || a.p.article || b.p.article {
+		return false
+	}
+	return b.lits[len(b.lits)-1] < a.lits[1]
 }
 
 // listedIn reports whether match b stands wholly in one gap of match a,

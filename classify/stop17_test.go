@@ -51,3 +51,15 @@ func TestAskedFavourOnMine(t *testing.T) {
 		checkKind(t, c, tt.subject, tt.body, tt.want)
 	}
 }
+
+// TestObjectInGap: a phrase that reads a verb with its own object
+// ("retirer mon accord", "verwijder mijn gegevens") is what is asked,
+// not another right's phrase that reads on past it to a later word
+// ("retirer ... vidéo"); marketing words after it still make the
+// objection to direct marketing.
+func TestObjectInGap(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Je voudrais retirer mon accord pour cette vidéo de témoignage, merci de la retirer de votre page.", WithdrawConsent, true)
+	checkHasRight(t, c, "Je retire mon accord pour cette photo, elle ne me plaît plus.", WithdrawConsent, true)
+	checkHasRight(t, c, "Je demande la suppression de mes coordonnées de vos fichiers de prospection commerciale.", ObjectDirectMarketing, true)
+}
