@@ -2287,7 +2287,9 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 			continue
 		}
 		if sc.silenced(mt) {
-			aside |= rightBit(mt.p.cat)
+			if mt.p.weight >= 2 {
+				aside |= rightBit(mt.p.cat)
+			}
 			continue
 		}
 		if bodyOnly && sc.toks[mt.s].subject {

@@ -63,3 +63,12 @@ func TestObjectInGap(t *testing.T) {
 	checkHasRight(t, c, "Je retire mon accord pour cette photo, elle ne me plaît plus.", WithdrawConsent, true)
 	checkHasRight(t, c, "Je demande la suppression de mes coordonnées de vos fichiers de prospection commerciale.", ObjectDirectMarketing, true)
 }
+
+// TestSilencedHintLeavesModel: a weight-1 hint that boilerplate or a
+// product sentence silences keeps the phrases from counting it, but does
+// not keep the word model from reading that right elsewhere in the mail.
+func TestSilencedHintLeavesModel(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Hallo, ich wechsle zu einem anderen Händler und hätte gern alle meine Daten (Bestellungen, Garantien, Geräte) als Datei, die ich weiterverarbeiten kann, also Excel oder CSV. In meinem Konto finde ich dafür keinen Knopf. Gruß Jens", Portability, true)
+	checkHasRight(t, c, "In allen Briefen steht „Herr Peters“, im Profil ist „männlich“ eingetragen. Das stimmt nicht und in den Einstellungen kann ich es nicht ändern. Bitte auf „divers“ setzen. Danke, Kim Peters", Rectification, true)
+}
