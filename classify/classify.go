@@ -2392,7 +2392,9 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// aside; so is one the rules below score away.
 	var some, kept, found uint16 // rights with a phrase; with one kept; with a score of 2 before the rules
 	for i, mt := range cand {
-		some |= rightBit(mt.p.cat)
+		if mt.p.weight >= 2 || !drop[i] {
+			some |= rightBit(mt.p.cat)
+		}
 		if !drop[i] {
 			kept |= rightBit(mt.p.cat)
 		}

@@ -72,3 +72,11 @@ func TestSilencedHintLeavesModel(t *testing.T) {
 	checkHasRight(t, c, "Hallo, ich wechsle zu einem anderen Händler und hätte gern alle meine Daten (Bestellungen, Garantien, Geräte) als Datei, die ich weiterverarbeiten kann, also Excel oder CSV. In meinem Konto finde ich dafür keinen Knopf. Gruß Jens", Portability, true)
 	checkHasRight(t, c, "In allen Briefen steht „Herr Peters“, im Profil ist „männlich“ eingetragen. Das stimmt nicht und in den Einstellungen kann ich es nicht ändern. Bitte auf „divers“ setzen. Danke, Kim Peters", Rectification, true)
 }
+
+// TestDroppedHintLeavesModel: a weight-1 hint that loses to another
+// right's hint on the same word ("übernehmen" read as "die neue ...
+// übernehmen") does not keep the word model from its right.
+func TestDroppedHintLeavesModel(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Guten Tag, ich ziehe nach Rostock und wechsle den Optiker. Bitte stellen Sie mir meine Messwerte und die Glasdaten in einem gängigen elektronischen Format bereit, damit der neue Optiker sie gleich übernehmen kann. Freundliche Grüße, Petra Hahn", Portability, true)
+}
