@@ -2174,6 +2174,7 @@ var autoSubjectPrefixes = []struct {
 	{"automatische antwort", AutoReply}, {"abwesend:", AutoReply}, {"abwesenheitsnotiz", AutoReply}, {"gelesen:", AutoReply},
 	{"réponse automatique", AutoReply}, {"reponse automatique", AutoReply}, {"absence :", AutoReply}, {"absence:", AutoReply},
 	{"absent :", AutoReply}, {"lu :", AutoReply}, {"lu:", AutoReply},
+	{"not read:", AutoReply}, {"niet gelezen:", AutoReply}, {"nicht gelesen:", AutoReply}, {"non lu :", AutoReply}, {"non lu:", AutoReply},
 	{"risposta automatica", AutoReply}, {"respuesta automática", AutoReply},
 	{"undeliverable:", Bounce}, {"undelivered mail", Bounce}, {"delivery status notification", Bounce},
 	{"mail delivery failed", Bounce}, {"delivery failure", Bounce}, {"failure notice", Bounce},

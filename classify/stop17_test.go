@@ -80,3 +80,22 @@ func TestDroppedHintLeavesModel(t *testing.T) {
 	c := newTestClassifier(t)
 	checkHasRight(t, c, "Guten Tag, ich ziehe nach Rostock und wechsle den Optiker. Bitte stellen Sie mir meine Messwerte und die Glasdaten in einem gängigen elektronischen Format bereit, damit der neue Optiker sie gleich übernehmen kann. Freundliche Grüße, Petra Hahn", Portability, true)
 }
+
+// TestNoticeNamesRightsWithoutAsking: automatic mail that names the
+// rights to tell the reader where to send them ("Wenn Sie Auskunft ...
+// wünschen, nutzen Sie bitte das Formular", "Pour l'exercice de vos
+// droits ... vous pouvez saisir notre délégué") asks none of them, and a
+// read receipt ("Not read: ...") is automatic.
+func TestNoticeNamesRightsWithoutAsking(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"Ihre Nachricht", "Danke für Ihre E-Mail, wir melden uns bald. Wenn Sie Löschung oder Berichtigung Ihrer Daten wünschen, nutzen Sie bitte unser Online-Formular. Ihr Serviceteam", AutoReply},
+		{"Votre courriel", "Nous accusons bonne réception de votre courriel, il sera transmis au service compétent. Pour l'exercice de vos droits (accès, effacement), vous pouvez saisir notre délégué : dpo@example.fr.", AutoReply},
+		{"Not read: Please erase my account", "Your message was deleted without being read on 2 December 2026.", AutoReply},
+	} {
+		checkKind(t, c, tt.subject, tt.body, tt.want)
+	}
+}
