@@ -1664,7 +1664,30 @@ func asksLeave(toks []token, mt match) bool {
 // person's request), "archived away until the claim is over", a leave
 // request, a former employee, an appointment the writer will miss, a
 // web form relaying a person.
-var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm, aboutMine, toldPast, namesRecord}
+var personReadings = []func([]token, match) bool{byAutomatic, forPerson, putAway, asksLeave, butI, awayThen, viaForm, aboutMine, toldPast, namesRecord, pointsAt}
+
+// yourWords are the second person possessives; belowWords point at a
+// mail below.
+var (
+	yourWords = map[string]bool{"your": true, "uw": true, "jullie": true, "ihre": true, "ihr": true, "ihrer": true, "ihrem": true, "ihren": true, "votre": true, "vos": true}
+	// autoNames start the name of an automatic mail: "your auto-reply",
+	// not "your mailbox is full" or "Ihre Nachricht wurde nicht gelesen".
+	autoNames = map[string]bool{"autoreply": true, "auto": true, "automatic": true, "automated": true, "automatische": true,
+		"automatisch": true, "automatisches": true, "automatischen": true, "abwesenheitsnotiz": true, "reponse": true,
+		"afwezigheidsmelding": true, "afwezigheidsbericht": true, "out": true, "ontvangstbevestiging": true, "eingangsbestatigung": true}
+	belowWords = map[string]bool{"below": true, "beneath": true, "hieronder": true, "onderstaande": true, "unten": true, "untenstehende": true, "untenstehenden": true, "dessous": true}
+)
+
+// pointsAt reports whether an automatic phrase names the reader's
+// automatic mail or one below: "Your auto-reply says someone will
+// respond in 48h", "further to the automated acknowledgement below" —
+// a person writing about it, not the automatic mail itself.
+func pointsAt(toks []token, mt match) bool {
+	if j := wordBefore(toks, mt); j >= 0 && yourWords[toks[j].s] && autoNames[toks[mt.s].s] {
+		return true
+	}
+	return mt.e < len(toks) && toks[mt.e].sent == toks[mt.e-1].sent && belowWords[toks[mt.e].s]
+}
 
 // personsWords reports whether one of personReadings reads the automatic
 // phrase mt as a person's own words.

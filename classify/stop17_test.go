@@ -99,3 +99,22 @@ func TestNoticeNamesRightsWithoutAsking(t *testing.T) {
 		checkKind(t, c, tt.subject, tt.body, tt.want)
 	}
 }
+
+// TestPointsAtAutomaticMail: a person who names the reader's automatic
+// mail ("Your auto-reply says …", "further to the automated
+// acknowledgement below") writes about it and asks on top; a notice that
+// says "Your mailbox is almost full" or "Ihre Nachricht wurde nicht
+// gelesen" stays automatic.
+func TestPointsAtAutomaticMail(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"still waiting", "I write for my father, who has dementia; I hold his power of attorney. Please close his account and delete his details. Your auto-reply said someone would respond within 48 hours, that was two weeks ago.", Request},
+		{"FW: Automated acknowledgement", "We write further to the automated acknowledgement below. We act for Mrs Lee and request a copy of all personal data you hold concerning her.", Request},
+		{"Postfach", "Dieses Postfach wird nicht mehr betreut. Ihre Nachricht wurde nicht gelesen. Für Datenschutzanliegen schreiben Sie an datenschutz@example.de.", AutoReply},
+	} {
+		checkKind(t, c, tt.subject, tt.body, tt.want)
+	}
+}
