@@ -1554,6 +1554,13 @@ func reportedBy(toks []token, mt match, lang string) bool {
 			return true
 		}
 	}
+	// "Er kwam toen een automatisch antwoord en daarna niets meer", "18
+	// August: automated acknowledgement received": received, and neither
+	// the reader nor a "we" of the sender in the sentence, as in a
+	// notice's "we have received your request".
+	if !sentenceHas(toks, sent, noticeVoice) {
+		return true
+	}
 	// "kam die automatische Nachricht, dass ich die Mindestpunktzahl nicht
 	// erreicht habe": what the message said of the writer follows it.
 	for j := mt.e; j < len(toks) && j < mt.e+6 && toks[j].sent == sent; j++ {
@@ -1564,6 +1571,24 @@ func reportedBy(toks []token, mt match, lang string) bool {
 			if slices.Contains(firstPerson[lang], toks[k].s) || thirdPerson[toks[k].s] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// noticeVoice are the words of a notice's voice: the reader ("you",
+// "uw", "Ihre", "votre") and the sender's "we".
+var noticeVoice = map[string]bool{"you": true, "your": true, "u": true, "uw": true, "je": true, "jullie": true,
+	"sie": true, "ihre": true, "ihr": true, "ihrer": true, "ihnen": true, "du": true, "dein": true, "deine": true,
+	"vous": true, "votre": true, "vos": true, "tu": true, "ton": true, "ta": true, "tes": true,
+	"we": true, "our": true, "us": true, "wij": true, "ons": true, "onze": true, "wir": true, "uns": true, "unser": true, "unsere": true,
+	"nous": true, "notre": true, "nos": true}
+
+// sentenceHas reports whether sentence sent holds a word of set.
+func sentenceHas(toks []token, sent int, set map[string]bool) bool {
+	for _, t := range toks {
+		if t.sent == sent && set[t.s] {
+			return true
 		}
 	}
 	return false

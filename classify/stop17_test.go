@@ -118,3 +118,21 @@ func TestPointsAtAutomaticMail(t *testing.T) {
 		checkKind(t, c, tt.subject, tt.body, tt.want)
 	}
 }
+
+// TestReceivedAutomaticMailTold: a person who tells that an automatic
+// answer came ("Er kwam alleen een automatisch antwoord", "12 October:
+// automated acknowledgement received") writes about it; a notice that
+// received something speaks as "we" to "you".
+func TestReceivedAutomaticMailTold(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tt := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"Nogmaals", "Op 3 oktober vroeg ik u om alle gegevens van mijn moeder te wissen; ik heb haar volmacht. Er kwam alleen een automatisch antwoord en daarna niets. Graag alsnog verwijderen.", Request},
+		{"No answer", "I asked on 1 October for a copy of my data.\n\n- 2 October: automated acknowledgement received.\n- Today: nothing.\n\nPlease send the copy this week.", Request},
+		{"Automatic reply", "Automated acknowledgement: we have received your message and will reply within five working days.", AutoReply},
+	} {
+		checkKind(t, c, tt.subject, tt.body, tt.want)
+	}
+}
