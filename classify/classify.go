@@ -2810,11 +2810,22 @@ func (sc *scan) dropRightLists(cand []match, drop []bool) {
 func (sc *scan) askSentences() map[int]bool {
 	ask := map[int]bool{}
 	for _, mt := range sc.matches {
-		if mt.p.cat == catAsk {
+		if mt.p.cat == catAsk && !sc.frenchIndicative(mt) {
 			ask[sc.toks[mt.s].sent] = true
 		}
 	}
 	return ask
+}
+
+// frenchIndicative reports whether mt is a French imperative ask
+// ("effacez", "supprimez") that follows "vous" and so tells what the
+// reader does: "Je sais que vous effacez les données après le départ".
+func (sc *scan) frenchIndicative(mt match) bool {
+	if mt.p.lang != "fr" || mt.e-mt.s != 1 || mt.s == 0 || !strings.HasSuffix(sc.toks[mt.s].s, "ez") {
+		return false
+	}
+	prev := sc.toks[mt.s-1]
+	return prev.s == "vous" && prev.sent == sc.toks[mt.s].sent
 }
 
 // negInSentence reports whether sentence sent holds a negation word of

@@ -136,3 +136,14 @@ func TestReceivedAutomaticMailTold(t *testing.T) {
 		checkKind(t, c, tt.subject, tt.body, tt.want)
 	}
 }
+
+// TestFrenchIndicativeIsNoAsk: "vous effacez" tells what the reader
+// does; only the imperative "effacez" asks. A restriction that says "ne
+// les effacez pas" beside "je sais que vous effacez ..." asks no erasure.
+func TestFrenchIndicativeIsNoAsk(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "Bonjour, mon contrat se termine fin décembre. Je sais que vous effacez les relevés de pointage après le départ. Je vous demande de ne pas les effacer : j'en ai besoin pour un litige avec mon ancien chef. Gardez-les simplement."
+	checkHasRight(t, c, body, Erasure, false)
+	checkHasRight(t, c, body, Restriction, true)
+	checkHasRight(t, c, "Effacez toutes mes données, s'il vous plaît, je quitte votre service.", Erasure, true)
+}
