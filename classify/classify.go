@@ -663,17 +663,44 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	b := 0.0
 	asked, off, thanks, read := uint16(0), uint16(0), false, false
 	for _, l := range c.modelRights(sc, g, 0, c.wmHintTriage) {
-		if r := Rights[l]; sc.hinted(r) {
+		r := Rights[l]
+		if sc.hinted(r) {
 			if !read {
 				asked, off, thanks, read = sc.hintsAsked(), sc.hintsOff(), thanksOnly(sc), true
 			}
 			if asked&rightBit(r) == 0 && (g.p[l] < c.wmRight || off&rightBit(r) != 0 || thanks) {
 				continue
 			}
+		} else if g.p[l] >= c.wmRight {
+			silenced := map[int]bool{}
+			for s, bits := range sc.ignoredFor {
+				if bits&rightBit(r) != 0 {
+					silenced[s] = true
+				}
+			}
+			if sc.evidenceOnlyIn(g.evidence(sc, l, 3, r), silenced) {
+				continue // "Which companies did you share the newsletter with?"
+			}
 		}
 		b = max(b, g.p[l])
 	}
 	return b
+}
+
+// evidenceOnlyIn reports whether every piece of evidence ev stands in one
+// of the sentences sents (and there is some): the word model read a
+// right only from sentences whose boilerplate silences it.
+func (sc *scan) evidenceOnlyIn(ev []Evidence, sents map[int]bool) bool {
+	if len(ev) == 0 || len(sents) == 0 {
+		return false
+	}
+	for _, e := range ev {
+		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
+		if k >= len(sc.toks) || !sents[sc.toks[k].sent] {
+			return false
+		}
+	}
+	return true
 }
 
 // hintsAsked returns a bit (rightBit) for each right with a phrase that
