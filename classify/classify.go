@@ -635,7 +635,7 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 		if e.Right != r {
 			continue
 		}
-		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
+		k := sc.tokenAt(e.Offset)
 		if k >= len(sc.toks) {
 			continue
 		}
@@ -687,6 +687,13 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 	return b
 }
 
+// tokenAt returns the index of the first token that starts at or after
+// offset in sc.text (len(sc.toks) if none): where a piece of evidence
+// stands.
+func (sc *scan) tokenAt(offset int) int {
+	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= offset })
+}
+
 // evidenceOnlyIn reports whether every piece of evidence ev stands in one
 // of the sentences sents (and there is some): the word model read a
 // right only from sentences whose boilerplate silences it.
@@ -695,7 +702,7 @@ func (sc *scan) evidenceOnlyIn(ev []Evidence, sents map[int]bool) bool {
 		return false
 	}
 	for _, e := range ev {
-		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
+		k := sc.tokenAt(e.Offset)
 		if k >= len(sc.toks) || !sents[sc.toks[k].sent] {
 			return false
 		}
@@ -1605,11 +1612,20 @@ func reportedBy(toks []token, mt match, lang string) bool {
 
 // noticeVoice are the words of a notice's voice: the reader ("you",
 // "uw", "Ihre", "votre") and the sender's "we".
-var noticeVoice = map[string]bool{"you": true, "your": true, "u": true, "uw": true, "je": true, "jullie": true,
-	"sie": true, "ihre": true, "ihr": true, "ihrer": true, "ihnen": true, "du": true, "dein": true, "deine": true,
-	"vous": true, "votre": true, "vos": true, "tu": true, "ton": true, "ta": true, "tes": true,
-	"we": true, "our": true, "us": true, "wij": true, "ons": true, "onze": true, "wir": true, "uns": true, "unser": true, "unsere": true,
-	"nous": true, "notre": true, "nos": true}
+var noticeVoice = union(yourWords, weWords, map[string]bool{"you": true, "u": true, "je": true, "sie": true, "ihnen": true, "vous": true,
+	"du": true, "dein": true, "deine": true, "tu": true, "ton": true, "ta": true, "tes": true,
+	"our": true, "us": true, "ons": true, "onze": true, "uns": true, "unser": true, "unsere": true, "notre": true, "nos": true})
+
+// union returns a set with the words of all sets.
+func union(sets ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, set := range sets {
+		for w := range set {
+			u[w] = true
+		}
+	}
+	return u
+}
 
 // sentenceHas reports whether sentence sent holds a word of set.
 func sentenceHas(toks []token, sent int, set map[string]bool) bool {
@@ -2099,7 +2115,7 @@ func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 		own[s] = true
 	}
 	for _, e := range ev {
-		k := sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= e.Offset })
+		k := sc.tokenAt(e.Offset)
 		if k >= len(sc.toks) || sc.negInSentence(sc.toks[k].sent, 0xff) {
 			continue
 		}
