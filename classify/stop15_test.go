@@ -116,19 +116,14 @@ func TestAppealIsNoObjection(t *testing.T) {
 // they got are a person's mail; the notices are automatic.
 func TestPersonsAbsenceAndQuotes(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, tt := range []struct {
-		subject, body string
-		want          Kind
-	}{
+	checkKinds(t, c, []kindCase{
 		{"my absence record is wrong", "Hi,\nMy absence record says I was off sick 3-7 November but I was actually on annual leave that week. Please fix the record.\nThanks, Hannah", Request},
 		{"my sick leave details", "Hi Sandra,\n\nMy team lead said he'd read my fit note. Could you tell me who has had access to my sickness absence records?\n\nPaul", Request},
 		{"Rejected - I want a person to look at this", "This morning I got an email saying I \"do not meet the allocation criteria\". No name on it, just \"Allocation Team - this message was generated automatically\". Please have a member of staff review my application and the decision.\n\nTomasz", Request},
 		{"BLOKKADE ONTERECHT", "Volgens de melding heeft \"ons\nautomatische systeem\" mijn bericht als \"ophitsend\" aangemerkt. Een computer die dat bepaalt, dat is de wereld op zijn kop. Ik eis dat een medewerker van vlees en bloed mijn bericht bekijkt en de blokkade opnieuw beoordeelt.", Request},
 		{"Out of office", "I am on annual leave until 3 January. Your mail will not be forwarded.", AutoReply},
 		{"Re: your request", "This message was generated automatically. Your request has been received and will be handled within 30 days.", AutoReply},
-	} {
-		checkKind(t, c, tt.subject, tt.body, tt.want)
-	}
+	})
 }
 
 // TestObjectionBesideMarketing: an objection in words that object, in a

@@ -37,19 +37,14 @@ func TestPlusRienIsOneNegation(t *testing.T) {
 // writer's return stays automatic.
 func TestAskedFavourOnMine(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, tt := range []struct {
-		subject, body string
-		want          Kind
-	}{
+	checkKinds(t, c, []kindCase{
 		{"while I'm away", "I'm on maternity leave until May. Could you delete my account and the photos I uploaded to my profile?", Request},
 		{"Daten", "Ich bin derzeit krankgeschrieben und nutze die App nicht mehr. Könnten Sie bitte meine gespeicherten Daten löschen?", Request},
 		{"compte", "Je suis en congé parental jusqu'en avril. Pourriez-vous m'envoyer une copie de mes données personnelles ?", Request},
 		{"Afwezig", "Ik ben met ouderschapsverlof tot 1 maart. Kunnen jullie mij een kopie van mijn gegevens sturen?", Request},
 		{"Out of office", "I am on parental leave until 3 March. Could you send your access or deletion requests to my colleague Pieter at privacy@example.com?", AutoReply},
 		{"Afwezig", "Ik ben met zwangerschapsverlof tot 1 maart en lees mijn mail niet. Kunt u uw verzoek tot inzage na mijn terugkomst opnieuw sturen?", AutoReply},
-	} {
-		checkKind(t, c, tt.subject, tt.body, tt.want)
-	}
+	})
 }
 
 // TestObjectInGap: a phrase that reads a verb with its own object
@@ -88,16 +83,11 @@ func TestDroppedHintLeavesModel(t *testing.T) {
 // read receipt ("Not read: ...") is automatic.
 func TestNoticeNamesRightsWithoutAsking(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, tt := range []struct {
-		subject, body string
-		want          Kind
-	}{
+	checkKinds(t, c, []kindCase{
 		{"Ihre Nachricht", "Danke für Ihre E-Mail, wir melden uns bald. Wenn Sie Löschung oder Berichtigung Ihrer Daten wünschen, nutzen Sie bitte unser Online-Formular. Ihr Serviceteam", AutoReply},
 		{"Votre courriel", "Nous accusons bonne réception de votre courriel, il sera transmis au service compétent. Pour l'exercice de vos droits (accès, effacement), vous pouvez saisir notre délégué : dpo@example.fr.", AutoReply},
 		{"Not read: Please erase my account", "Your message was deleted without being read on 2 December 2026.", AutoReply},
-	} {
-		checkKind(t, c, tt.subject, tt.body, tt.want)
-	}
+	})
 }
 
 // TestPointsAtAutomaticMail: a person who names the reader's automatic
@@ -107,16 +97,11 @@ func TestNoticeNamesRightsWithoutAsking(t *testing.T) {
 // gelesen" stays automatic.
 func TestPointsAtAutomaticMail(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, tt := range []struct {
-		subject, body string
-		want          Kind
-	}{
+	checkKinds(t, c, []kindCase{
 		{"still waiting", "I write for my father, who has dementia; I hold his power of attorney. Please close his account and delete his details. Your auto-reply said someone would respond within 48 hours, that was two weeks ago.", Request},
 		{"FW: Automated acknowledgement", "We write further to the automated acknowledgement below. We act for Mrs Lee and request a copy of all personal data you hold concerning her.", Request},
 		{"Postfach", "Dieses Postfach wird nicht mehr betreut. Ihre Nachricht wurde nicht gelesen. Für Datenschutzanliegen schreiben Sie an datenschutz@example.de.", AutoReply},
-	} {
-		checkKind(t, c, tt.subject, tt.body, tt.want)
-	}
+	})
 }
 
 // TestReceivedAutomaticMailTold: a person who tells that an automatic
@@ -125,16 +110,11 @@ func TestPointsAtAutomaticMail(t *testing.T) {
 // received something speaks as "we" to "you".
 func TestReceivedAutomaticMailTold(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, tt := range []struct {
-		subject, body string
-		want          Kind
-	}{
+	checkKinds(t, c, []kindCase{
 		{"Nogmaals", "Op 3 oktober vroeg ik u om alle gegevens van mijn moeder te wissen; ik heb haar volmacht. Er kwam alleen een automatisch antwoord en daarna niets. Graag alsnog verwijderen.", Request},
 		{"No answer", "I asked on 1 October for a copy of my data.\n\n- 2 October: automated acknowledgement received.\n- Today: nothing.\n\nPlease send the copy this week.", Request},
 		{"Automatic reply", "Automated acknowledgement: we have received your message and will reply within five working days.", AutoReply},
-	} {
-		checkKind(t, c, tt.subject, tt.body, tt.want)
-	}
+	})
 }
 
 // TestFrenchIndicativeIsNoAsk: "vous effacez" tells what the reader
@@ -146,4 +126,18 @@ func TestFrenchIndicativeIsNoAsk(t *testing.T) {
 	checkHasRight(t, c, body, Erasure, false)
 	checkHasRight(t, c, body, Restriction, true)
 	checkHasRight(t, c, "Effacez toutes mes données, s'il vous plaît, je quitte votre service.", Erasure, true)
+}
+
+// kindCase is a mail (subject and body) and the kind it should get.
+type kindCase struct {
+	subject, body string
+	want          Kind
+}
+
+// checkKinds checks the kind of each case (checkKind).
+func checkKinds(t *testing.T, c *Classifier, cases []kindCase) {
+	t.Helper()
+	for _, tt := range cases {
+		checkKind(t, c, tt.subject, tt.body, tt.want)
+	}
 }
