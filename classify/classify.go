@@ -671,16 +671,8 @@ func (c *Classifier) modelBest(sc *scan, g *guess) float64 {
 			if asked&rightBit(r) == 0 && (g.p[l] < c.wmRight || off&rightBit(r) != 0 || thanks) {
 				continue
 			}
-		} else if g.p[l] >= c.wmRight {
-			silenced := map[int]bool{}
-			for s, bits := range sc.ignoredFor {
-				if bits&rightBit(r) != 0 {
-					silenced[s] = true
-				}
-			}
-			if sc.evidenceOnlyIn(g.evidence(sc, l, 3, r), silenced) {
-				continue // "Which companies did you share the newsletter with?"
-			}
+		} else if g.p[l] >= c.wmRight && sc.evidenceOnlySilenced(g.evidence(sc, l, 3, r), r) {
+			continue // "Which companies did you share the newsletter with?"
 		}
 		b = max(b, g.p[l])
 	}
@@ -694,16 +686,16 @@ func (sc *scan) tokenAt(offset int) int {
 	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= offset })
 }
 
-// evidenceOnlyIn reports whether every piece of evidence ev stands in one
-// of the sentences sents (and there is some): the word model read a
-// right only from sentences whose boilerplate silences it.
-func (sc *scan) evidenceOnlyIn(ev []Evidence, sents map[int]bool) bool {
-	if len(ev) == 0 || len(sents) == 0 {
+// evidenceOnlySilenced reports whether every piece of evidence ev (and
+// there is some) stands in a sentence whose boilerplate silences right r
+// (ignoredFor): the word model read r only from such sentences.
+func (sc *scan) evidenceOnlySilenced(ev []Evidence, r string) bool {
+	if len(ev) == 0 {
 		return false
 	}
 	for _, e := range ev {
 		k := sc.tokenAt(e.Offset)
-		if k >= len(sc.toks) || !sents[sc.toks[k].sent] {
+		if k >= len(sc.toks) || sc.ignoredFor[sc.toks[k].sent]&rightBit(r) == 0 {
 			return false
 		}
 	}
