@@ -151,14 +151,16 @@ func TestErasureAskedAfterAStory(t *testing.T) {
 // nothing, stay automatic or no request.
 func TestPersonAnswersAutomaticMail(t *testing.T) {
 	c := newTestClassifier(t)
-	checkKind(t, c, "AW: Abwesenheitsnotiz: Löschung meines Kundenkontos",
-		"Da Sie bis zum 3. Januar nicht im Haus sind: Bitte leiten Sie meine Löschanfrage an Ihre Vertretung weiter. Ich möchte, dass mein Kundenkonto samt Bestellhistorie noch dieses Jahr gelöscht wird.", Request)
-	checkKind(t, c, "WG: Unzustellbar: Auskunft nach Art. 15 DSGVO",
-		"meine Mail an datenschutz@ kam als unzustellbar zurück, ich versuche es jetzt über diese Adresse. Ich bitte um Auskunft, welche Daten Sie über mich gespeichert haben.\n\nVon: Microsoft Outlook\nBetreff: Unzustellbar: Auskunft nach Art. 15 DSGVO\n\nDie Nachricht konnte nicht zugestellt werden.", Request)
-	checkKind(t, c, "Abwesenheitsnotiz: Löschung meines Kundenkontos",
-		"Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 3. Januar nicht im Büro. Ihre E-Mail wird nicht weitergeleitet.", AutoReply)
-	checkKind(t, c, "Re: Out of Office: invoice 4471",
-		"I am out of the office until 12 December with limited access to email. For urgent matters please contact the service desk.", AutoReply)
+	checkKinds(t, c, []kindCase{
+		{"AW: Abwesenheitsnotiz: Löschung meines Kundenkontos",
+			"Da Sie bis zum 3. Januar nicht im Haus sind: Bitte leiten Sie meine Löschanfrage an Ihre Vertretung weiter. Ich möchte, dass mein Kundenkonto samt Bestellhistorie noch dieses Jahr gelöscht wird.", Request},
+		{"WG: Unzustellbar: Auskunft nach Art. 15 DSGVO",
+			"meine Mail an datenschutz@ kam als unzustellbar zurück, ich versuche es jetzt über diese Adresse. Ich bitte um Auskunft, welche Daten Sie über mich gespeichert haben.\n\nVon: Microsoft Outlook\nBetreff: Unzustellbar: Auskunft nach Art. 15 DSGVO\n\nDie Nachricht konnte nicht zugestellt werden.", Request},
+		{"Abwesenheitsnotiz: Löschung meines Kundenkontos",
+			"Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 3. Januar nicht im Büro. Ihre E-Mail wird nicht weitergeleitet.", AutoReply},
+		{"Re: Out of Office: invoice 4471",
+			"I am out of the office until 12 December with limited access to email. For urgent matters please contact the service desk.", AutoReply},
+	})
 }
 
 // TestHintInATellingSentence: a weight-1 phrase in a sentence that only
@@ -189,21 +191,23 @@ func TestRestrictionWrittenPlainly(t *testing.T) {
 // points privacy requests elsewhere, or asks the reader, stays automatic.
 func TestPersonOnLeaveAsks(t *testing.T) {
 	c := newTestClassifier(t)
-	checkKind(t, c, "Auskunft nach Art. 15 DSGVO – Personalakte",
-		"ich befinde mich seit Juli in Elternzeit und habe daher keinen Zugriff auf das Mitarbeiterportal. Ich bitte Sie um Auskunft über alle zu meiner Person gespeicherten Daten sowie um eine Kopie meiner Personalakte.", Request)
-	checkKind(t, c, "Subject access request",
-		"I'm on paternity leave until 11 January so I'm writing from my personal address. I'd like to make a subject access request: I want copies of the notes from my last two performance reviews.", Request)
-	checkKind(t, c, "Kundenkonto löschen",
-		"bitte löschen Sie mein Kundenkonto bei Ihnen mit allen gespeicherten Daten. Ich bin ab morgen drei Wochen im Urlaub, eine Bestätigung per Mail reicht völlig.", Request)
-	checkKind(t, c, "Vakantie", "Ik ben met vakantie tot 4 januari. Uw mail met onderwerp \"Verzoek tot verwijdering van mijn gegevens\" heb ik ontvangen en lees ik na terugkomst.", AutoReply)
-	checkKind(t, c, "Opposition – analyse de mes absences",
-		"Je suis en arrêt maladie depuis le 3 octobre. J'ai appris par un collègue que le service RH a mis en place un tableau de bord absentéisme qui croise les arrêts et les badges pour calculer un score individuel.\n\nJe m'oppose à ce traitement de mes données à des fins d'analyse et de scoring. Merci de m'en retirer.", Request)
-	checkKind(t, c, "Automatic reply: Your November statement is ready",
-		"Hello, this mailbox is no longer monitored. I have moved to a new email address. Please update your records and send future messages there. This is an automated message.", AutoReply)
-	checkKind(t, c, "Afwezig: Verzoek verwijdering",
-		"Dank voor uw bericht. Ik ben tot en met maandag 7 december afwezig. Verzoeken om inzage of verwijdering van persoonsgegevens worden na mijn terugkomst binnen de wettelijke termijn afgehandeld.", AutoReply)
-	checkKind(t, c, "Re: stoppen met panel",
-		"Dit is een automatisch antwoord. Beste panellid, bedankt voor je bericht. Wil je je toestemming voor het gebruik van je antwoorden intrekken? Dat verwerken we handmatig.", AutoReply)
+	checkKinds(t, c, []kindCase{
+		{"Auskunft nach Art. 15 DSGVO – Personalakte",
+			"ich befinde mich seit Juli in Elternzeit und habe daher keinen Zugriff auf das Mitarbeiterportal. Ich bitte Sie um Auskunft über alle zu meiner Person gespeicherten Daten sowie um eine Kopie meiner Personalakte.", Request},
+		{"Subject access request",
+			"I'm on paternity leave until 11 January so I'm writing from my personal address. I'd like to make a subject access request: I want copies of the notes from my last two performance reviews.", Request},
+		{"Kundenkonto löschen",
+			"bitte löschen Sie mein Kundenkonto bei Ihnen mit allen gespeicherten Daten. Ich bin ab morgen drei Wochen im Urlaub, eine Bestätigung per Mail reicht völlig.", Request},
+		{"Vakantie", "Ik ben met vakantie tot 4 januari. Uw mail met onderwerp \"Verzoek tot verwijdering van mijn gegevens\" heb ik ontvangen en lees ik na terugkomst.", AutoReply},
+		{"Opposition – analyse de mes absences",
+			"Je suis en arrêt maladie depuis le 3 octobre. J'ai appris par un collègue que le service RH a mis en place un tableau de bord absentéisme qui croise les arrêts et les badges pour calculer un score individuel.\n\nJe m'oppose à ce traitement de mes données à des fins d'analyse et de scoring. Merci de m'en retirer.", Request},
+		{"Automatic reply: Your November statement is ready",
+			"Hello, this mailbox is no longer monitored. I have moved to a new email address. Please update your records and send future messages there. This is an automated message.", AutoReply},
+		{"Afwezig: Verzoek verwijdering",
+			"Dank voor uw bericht. Ik ben tot en met maandag 7 december afwezig. Verzoeken om inzage of verwijdering van persoonsgegevens worden na mijn terugkomst binnen de wettelijke termijn afgehandeld.", AutoReply},
+		{"Re: stoppen met panel",
+			"Dit is een automatisch antwoord. Beste panellid, bedankt voor je bericht. Wil je je toestemming voor het gebruik van je antwoorden intrekken? Dat verwerken we handmatig.", AutoReply},
+	})
 }
 
 // TestAccessToLogs: the login history of one's own account is asked for
