@@ -1,0 +1,31 @@
+#!/bin/sh
+# look.sh COMMIT DIR SET... — the first look at new corpus sets.
+#
+# Checks COMMIT out in a worktree under /tmp, copies DIR/SET-*.txt into its
+# testdata/gen/src (each SET appended to the generator's late list unless the
+# commit has it already), renders the corpus and runs TestLook on the sets
+# with the classifier and word model of COMMIT. Nothing in the repository
+# changes. Prints the per-set lines and the table of all sets together; set
+# PRIVACYD_LOOK_ERRORS=1 to print each mail's errors too (for mining, after
+# the look is recorded). Run from anywhere inside the repository.
+set -eu
+commit=$1 dir=$2
+shift 2
+top=$(git rev-parse --show-toplevel)
+wt=/tmp/look-$(git -C "$top" rev-parse --short "$commit")
+if [ ! -d "$wt" ]; then
+	git -C "$top" worktree add --detach "$wt" "$commit" >/dev/null 2>&1
+fi
+gen=$wt/classify/testdata/gen
+[ -f "$wt/classify/look_test.go" ] || cp "$top/classify/look_test.go" "$wt/classify/"
+splits=
+for s in "$@"; do
+	cp "$dir/$s"-*.txt "$gen/src/"
+	if ! grep -q "\"$s\"" "$gen/main.go"; then
+		sed -i "s/^\(\tlate := \[\]string{.*\)}$/\1, \"$s\"}/" "$gen/main.go"
+	fi
+	splits=${splits:+$splits,}$s
+done
+cd "$wt"
+go run ./classify/testdata/gen >/dev/null
+PRIVACYD_LOOK=$splits go test -count=1 -run '^TestLook$' -v ./classify | grep -v '^=== RUN\|^--- \|^PASS\|^ok\|^FAIL' | sed 's/^ *look_test.go:[0-9]*: //'
