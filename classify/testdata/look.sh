@@ -24,7 +24,8 @@ for s in "$@"; do
 	if ! grep -q "\"$s\"" "$gen/main.go"; then
 		sed -i "s/^\(\tlate := \[\]string{.*\)}$/\1, \"$s\"}/" "$gen/main.go"
 	fi
-	splits=${splits:+$splits,}$s
+	split=$(echo "$s" | sed 's/^\(wordmodel[0-9]*\)[a-z]$/\1/')
+	case ",$splits," in *",$split,"*) ;; *) splits=${splits:+$splits,}$split ;; esac
 done
 cd "$wt"
 go run ./classify/testdata/gen >/dev/null
