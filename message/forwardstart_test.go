@@ -20,3 +20,20 @@ func TestForwardStart(t *testing.T) {
 		}
 	}
 }
+
+func TestPassedOnStart(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"-----Ursprüngliche Nachricht-----\nVon: x\nBetreff: Abwesend\n", 0},
+		{"zie onder\n-----Original Message-----\nFrom: x\n", len("zie onder\n")},
+		{"Hi,\n---------- Forwarded message ---------\nFrom: x\n", len("Hi,\n")},
+		{"I forwarded the original message to my lawyer.\n", -1},
+		{"", -1},
+	} {
+		if got := PassedOnStart(tc.text); got != tc.want {
+			t.Errorf("PassedOnStart(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

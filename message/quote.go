@@ -552,6 +552,21 @@ func replyBlock(lines []string, at int) bool {
 	return false
 }
 
+// PassedOnStart is ForwardStart that also takes an original-message
+// marker ("-----Ursprüngliche Nachricht-----", "-----Original
+// Message-----", which Outlook puts above a forwarded mail too) as the
+// start of the mail passed on.
+func PassedOnStart(text string) int {
+	off := 0
+	for line := range strings.Lines(text) {
+		if k := classifyLine(strings.TrimRight(line, "\r\n")); k == kindForward || k == kindOrigMessage {
+			return off
+		}
+		off += len(line)
+	}
+	return -1
+}
+
 // ForwardStart returns the byte offset in text of the first line that
 // marks a forwarded mail ("---------- Forwarded message ---------",
 // "-------- Doorgestuurd bericht --------", "Begin forwarded message:" and

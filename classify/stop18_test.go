@@ -1,0 +1,68 @@
+package classify
+
+import (
+	"testing"
+
+	"privacyd/message"
+)
+
+// TestErasureToldBeforeDont: an erasure told in a sentence that asks
+// nothing, before a sentence that asks not to erase, is the story that
+// "don't" answers (holdout335, holdout336); an erasure the writer asks
+// for, or wishes ("I'd like ... deleted"), still counts.
+func TestErasureToldBeforeDont(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, body := range []string{
+		"Ihre Kollegin am Telefon sagte, dass die Daten nach der Kündigung gelöscht werden. Bitte löschen Sie vorerst nichts, wir brauchen die Protokolle als Nachweis.",
+		"Your colleague said my account would be deleted when the contract ends. Please do not delete anything yet, I need the invoices for my tax return.",
+		"Sein Profil ist inzwischen gelöscht. Ich habe Anzeige erstattet. Bitte löscht meinen Chatverlauf mit ihm NICHT, den brauche ich als Beweis.",
+	} {
+		checkHasRight(t, c, body, Erasure, false)
+	}
+	for _, body := range []string{
+		"I'd like the heart rate data you already collected to be deleted. I do not want to close my account, please keep it open.",
+		"Bitte löschen Sie meine alten Fotos. Mein Konto bitte nicht löschen, das brauche ich noch.",
+	} {
+		checkHasRight(t, c, body, Erasure, true)
+	}
+}
+
+// TestNegationReachesSixWordsBeforeOr: "I did NOT ask to cancel my plan or
+// have my details deleted" denies the deletion after "or" too (holdout335).
+func TestNegationReachesSixWordsBeforeOr(t *testing.T) {
+	c := newTestClassifier(t)
+	body := "I think there's been a mix-up. I did NOT ask to cancel my plan or have my details deleted, please don't do that. I want a copy of the recordings of my calls."
+	checkHasRight(t, c, body, Erasure, false)
+	checkHasRight(t, c, body, Access, true)
+}
+
+// TestStop18Phrases: phrases added for the first blind sets of 28
+// November, each with a mail that asks nothing.
+func TestStop18Phrases(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "I'd like to know what recordings of me and my family you hold and to receive copies.", Access, true)
+	checkHasRight(t, c, "Last spring he agreed to a photo for your newsletter. He has changed his mind: he no longer agrees to the photo being used.", WithdrawConsent, true)
+	checkHasRight(t, c, "Ik heb gehoord dat die gesprekken worden opgenomen. Ik wil die opname hebben van die avond.", Access, true)
+	checkHasRight(t, c, "Ik wil die opname van de voorstelling op dvd hebben, wat kost dat?", Access, false)
+}
+
+// TestPassedOnWithoutWords: an out-of-office forwarded without a word of
+// the sender's own stays an automatic reply, whatever right its quoted
+// subject names (wordmodel96); with words of one's own that ask, it is
+// the person's request.
+func TestPassedOnWithoutWords(t *testing.T) {
+	c := newTestClassifier(t)
+	ooo := "-----Ursprüngliche Nachricht-----\r\nVon: Tim Kraus <t.kraus@example.de>\r\nBetreff: Abwesend: Adressänderung Kundennr. 5532\r\n\r\nIch bin bis zum 1. Dezember im Urlaub. Ab dem 2. Dezember bin ich wieder für Sie da.\r\n"
+	for _, tc := range []struct {
+		own  string
+		want Kind
+	}{
+		{"", AutoReply},
+		{"Ich bekomme nur diese Abwesenheitsnotiz. Bitte ändern Sie endlich meine Adresse in Lindenweg 4, 28195 Bremen.\r\n\r\n", Request},
+	} {
+		raw := "From: Nicole Berg <n.berg@example.de>\r\nTo: privacy@example.com\r\nSubject: WG: Abwesend: Adressänderung Kundennr. 5532\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + tc.own + ooo
+		if r := c.Classify(message.Parse([]byte(raw), message.Options{})); r.Kind != tc.want {
+			t.Errorf("%.40q: %s (%s), want %s", tc.own, r.Kind, r.KindReason, tc.want)
+		}
+	}
+}
