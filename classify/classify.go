@@ -851,6 +851,26 @@ func forwardsOnly(m *message.Message, sc *scan) bool {
 	return own < 3
 }
 
+// inHeaderLines reports whether every piece of evidence stands on a
+// quoted header line ("Betreff: ...", "Subject: ...", "Onderwerp: ...",
+// "Objet : ...").
+func (sc *scan) inHeaderLines(ev []Evidence) bool {
+	for _, e := range ev {
+		if e.Offset < sc.subjectEnd {
+			continue
+		}
+		line := sc.text[strings.LastIndexByte(sc.text[:e.Offset], '\n')+1:]
+		key, _, ok := strings.Cut(line, ":")
+		if !ok || !subjectKeys[strings.ToLower(strings.TrimSpace(key))] {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectKeys are the subject header names a forwarded mail shows.
+var subjectKeys = map[string]bool{"subject": true, "betreff": true, "onderwerp": true, "objet": true, "sujet": true}
+
 // replyPrefix matches the reply and forward prefixes of a subject.
 var replyPrefixes = []string{"re", "aw", "antw", "antwoord", "sv", "wg", "fw", "fwd", "tr", "ref", "réf", "rif", "vs"}
 
@@ -1322,17 +1342,20 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// not answer automatic mail (RFC 3834). When the new text asks for a
 	// right, its automatic phrasing does not decide.
 	// Passed on without a word of one's own, an automatic mail stays
-	// what it is: the right its subject and its quoted "Betreff:" line
-	// name ("WG: Abwesend: Adressänderung Kundennr. 5532", wordmodel96)
-	// is the request it answered.
+	// what it is when the rights it names are only in its quoted header
+	// lines ("WG: Abwesend: Adressänderung Kundennr. 5532" and the
+	// forwarded "Betreff:" line, wordmodel96): that is the request it
+	// answered. A bounce that returns the person's own request, passed on
+	// to the right address, is that request (wordmodel97).
 	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) {
-		if forwardsOnly(m, sc) {
+		readBody()
+		if len(bodyRights) > 0 && forwardsOnly(m, sc) && sc.inHeaderLines(bodyEv) {
 			if bounce >= 2 {
 				return Bounce, "passed on without words of its own, text " + bounceEv
 			}
 			return AutoReply, "passed on without words of its own, text " + autoEv + ackEv
 		}
-		if readBody(); len(bodyRights) > 0 {
+		if len(bodyRights) > 0 {
 			bounce, auto, ack = 0, 0, 0
 		}
 	}

@@ -44,6 +44,13 @@ func TestStop18Phrases(t *testing.T) {
 	checkHasRight(t, c, "Last spring he agreed to a photo for your newsletter. He has changed his mind: he no longer agrees to the photo being used.", WithdrawConsent, true)
 	checkHasRight(t, c, "Ik heb gehoord dat die gesprekken worden opgenomen. Ik wil die opname hebben van die avond.", Access, true)
 	checkHasRight(t, c, "Ik wil die opname van de voorstelling op dvd hebben, wat kost dat?", Access, false)
+	checkHasRight(t, c, "Ik wil graag de beelden van mijn plek in dat tijdvak, dan kan ik ze aan de politie geven.", Access, true)
+	checkHasRight(t, c, "Kunnen jullie die beelden alsjeblieft niet weggooien voor dit geregeld is?", Restriction, true)
+	checkHasRight(t, c, "Ik krijg nog steeds die mail met aanbiedingen van jullie partners, daar wil ik ook vanaf.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "I object to you sending my entry and exit times to my employer. Please stop.", Objection, true)
+	checkHasRight(t, c, "I'd also like the background location tracking switched off. I don't see why you need it, and I object to it.", Objection, true)
+	checkHasRight(t, c, "Il reçoit régulièrement des appels commerciaux de votre part. Nous vous demandons d'y mettre fin immédiatement.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "Votre technicien m'a appelé trois fois pour le rendez-vous. Pouvez-vous y mettre fin et fixer une date ?", ObjectDirectMarketing, false)
 }
 
 // TestPassedOnWithoutWords: an out-of-office forwarded without a word of
@@ -64,5 +71,15 @@ func TestPassedOnWithoutWords(t *testing.T) {
 		if r := c.Classify(message.Parse([]byte(raw), message.Options{})); r.Kind != tc.want {
 			t.Errorf("%.40q: %s (%s), want %s", tc.own, r.Kind, r.KindReason, tc.want)
 		}
+	}
+	// A bounce of the person's own request, passed on without words to
+	// the right address, is that request (wordmodel97).
+	raw := "From: Anouk Peters <anouk.peters@example.nl>\r\nTo: privacy@example.nl\r\nSubject: Fw: Onbestelbaar: mijn gegevens meenemen\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"-----Oorspronkelijk bericht-----\r\nVan: Microsoft Outlook <postmaster@example.nl>\r\nOnderwerp: Onbestelbaar: mijn gegevens meenemen\r\n\r\n" +
+		"Uw bericht heeft enkele of alle geadresseerden niet bereikt.\r\nHet bericht is niet bezorgd bij: fg@example.nl\r\n\r\n" +
+		"-----Oorspronkelijk bericht-----\r\nVan: Anouk Peters\r\nOnderwerp: mijn gegevens meenemen\r\n\r\n" +
+		"Hallo, ik zeg mijn account op en wil al mijn foto's in een formaat dat ik bij een andere dienst kan inladen. Kunnen jullie dat klaarzetten?\r\n"
+	if r := c.Classify(message.Parse([]byte(raw), message.Options{})); r.Kind != Request {
+		t.Errorf("forwarded bounce of one's own request: %s (%s), want request", r.Kind, r.KindReason)
 	}
 }
