@@ -2843,6 +2843,9 @@ func (sc *scan) readsStem(mt match, stems []string) bool {
 // objects reports whether the objection phrase mt reads a word that
 // objects, or the article number 21.
 func (sc *scan) objects(mt match) bool {
+	if mt.p.src == useObjected {
+		return true
+	}
 	for _, k := range mt.lits {
 		if sc.toks[k].s == "21" {
 			return true
@@ -3755,6 +3758,10 @@ func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 	return false
 }
 
+// useObjected marks an objection made by useNotWanted from a use told and
+// a sentence that objects to it: it counts as a word that objects.
+const useObjected = "rule: a use told and objected to"
+
 // useNotWanted adds to cand (in order of start token) an objection for
 // each use of the writer's data told (catUseTold: "your app tracks where
 // I sleep", "mijn gezicht daarvoor gebruikt", "für Ihre Gesichtserkennung
@@ -3785,19 +3792,26 @@ func (sc *scan) useNotWanted(cand []match) []match {
 			off[sc.toks[mt.s].sent] = true
 		}
 	}
+	// An unwanted phrase in a sentence with a word that objects ("I
+	// object to this", "Dem widerspreche ich") answers the use told
+	// even beside a product or an offer ("for product improvement",
+	// "passende Angebote", holdout347, holdout348).
+	objecting := map[int]bool{}
+	for _, mt := range sc.matches {
+		if mt.p.cat == Objection && sc.objects(mt) {
+			objecting[sc.toks[mt.s].sent] = true
+		}
+	}
 	added := false
 	for _, mt := range sc.matches {
 		if mt.p.cat != catUseTold || sc.threadSubject(mt) {
 			continue
 		}
 		sent := sc.toks[mt.s].sent
-		if off[sent] {
-			continue
-		}
-		ok := false
+		ok, objectedTo := false, false
 		for _, u := range unwanted {
-			if u >= sent && u <= sent+2 && !off[u] {
-				ok = true
+			if u >= sent && u <= sent+2 && (objecting[u] || !off[u] && !off[sent]) {
+				ok, objectedTo = true, objecting[u]
 				break
 			}
 		}
@@ -3806,6 +3820,9 @@ func (sc *scan) useNotWanted(cand []match) []match {
 		}
 		p := *mt.p
 		p.cat, p.weight, p.right, p.src = Objection, 2, true, "rule: a use told and not wanted"
+		if objectedTo {
+			p.src = useObjected
+		}
 		o := match{p: &p, s: mt.s, e: mt.e, lits: mt.lits}
 		if sc.silenced(o) || len(cand) >= maxRightMatches {
 			continue

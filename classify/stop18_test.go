@@ -100,3 +100,30 @@ func TestStop18PhrasesRound3(t *testing.T) {
 	checkHasRight(t, c, "De klantenservice zegt dat het systeem de naheffing automatisch verstuurt. Ik wil dat een mens hiernaar kijkt en niet een computer.", AutomatedDecision, true)
 	checkHasRight(t, c, "En stuur me alvast een kopie van alle gewerkte uren van januari tot en met juni.", Access, true)
 }
+
+// TestObjectedUseBesideAProduct: a use told and objected to in words that
+// object ("I object to this", "Dem widerspreche ich") is an objection even
+// when the use names a product or an offer (holdout347, holdout348).
+func TestObjectedUseBesideAProduct(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Your privacy notice says you build a learning profile of each child from where they tap, for product improvement. I object to this for her account.", Objection, true)
+	checkHasRight(t, c, "Es wurde gesagt, dass die Genossenschaft die Mitgliederdaten an die Stadtwerke weitergibt, damit die uns passende Angebote machen. Dem widerspreche ich ausdrücklich, meine Daten sollen nicht an die Stadtwerke gehen.", Objection, true)
+	checkHasRight(t, c, "Your app tracks where I sleep for product improvement. Is the new version out yet?", Objection, false)
+}
+
+// TestTicketNotPitch: a ticket system's acknowledgement that forwards the
+// request "an die zuständige Stelle" is not a job pitch (holdout348).
+func TestTicketNotPitch(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"[#AWB-20931] Auskunftsersuchen nach Art. 15 DSGVO", "Sehr geehrter Herr Dr. Kröger,\n\nvielen Dank für Ihre Nachricht. Ihre Anfrage wurde unter der Ticketnummer #AWB-20931 erfasst und an die zuständige Stelle weitergeleitet.\n\nBetreff: Auskunftsersuchen nach Art. 15 DSGVO\n\nBitte antworten Sie nicht direkt auf diese E-Mail.\n\nIhr Kundenservice", AutoReply},
+	})
+}
+
+// TestStop18PhrasesRound4: phrases from the fourth round of 28 November.
+func TestStop18PhrasesRound4(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Ich möchte die Aufnahmen von mir bei der Abgabe sehen bzw. eine Kopie davon haben.", Access, true)
+	checkHasRight(t, c, "Herr Richter erhält weiterhin Werbepost und E-Mails von Ihnen. Ich fordere Sie auf, dies sofort einzustellen.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "Your notice says my driving data may be shared with selected partners. Also, which partners?", Access, true)
+}
