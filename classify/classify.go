@@ -1385,6 +1385,15 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 		pitch = spam >= need && !sc.tellsRefusal() || !c.ownDataRight(sc, lang, "")
 	}
+	// A job applicant's or a former employee's own request is told in a
+	// pitch's words (cv, vacature, Bewerbung, candidature): when the word
+	// model reads a person's request and a right on it with confidence,
+	// the words do not make it a pitch ("U vroeg of u mijn cv een jaar
+	// mag houden. Dat wil ik liever niet; wilt u mijn brief, cv en de
+	// notities van het gesprek verwijderen?", 28 corpus mails).
+	if pitch && c.modelReadsRequest(sc) {
+		pitch = false
+	}
 	if pitch && auto <= spam {
 		return NotARequest, "sales pitch or phishing phrasing"
 	}
@@ -1441,6 +1450,17 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		return AutoReply, "no usable sender, automatic phrasing"
 	}
 	return "", ""
+}
+
+// modelReadsRequest reports whether the word model reads a request and a
+// right with the confidence that makes a request of a mail without right
+// phrases (wmRequest, wmRight).
+func (c *Classifier) modelReadsRequest(sc *scan) bool {
+	if c.wm == nil {
+		return false
+	}
+	g := c.wm.score(sc)
+	return g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight
 }
 
 // ndr reports whether an automatic mail is a non-delivery report:

@@ -127,3 +127,14 @@ func TestStop18PhrasesRound4(t *testing.T) {
 	checkHasRight(t, c, "Herr Richter erhält weiterhin Werbepost und E-Mails von Ihnen. Ich fordere Sie auf, dies sofort einzustellen.", ObjectDirectMarketing, true)
 	checkHasRight(t, c, "Your notice says my driving data may be shared with selected partners. Also, which partners?", Access, true)
 }
+
+// TestApplicantNotPitch: a job applicant's own request, told in a pitch's
+// words (cv, vacature, sollicitatie, candidature), is a request when the
+// word model reads one; a recruiter's pitch stays a pitch.
+func TestApplicantNotPitch(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"mijn cv", "Hallo,\n\nEen recruiter van een bedrijf waar ik nooit heb gesolliciteerd belde me op en had mijn cv, via jullie bureau zei hij. Ik heb me in 2024 bij jullie ingeschreven maar daarna nooit meer iets gehoord. Naar welke werkgevers hebben jullie mijn cv allemaal doorgestuurd, en wanneer?\n\nNoor", Request},
+		{"Kandidaten voor uw vacatures", "Goedemiddag,\n\nWij zijn een werving- en selectiebureau en hebben drie kandidaten met een sterk cv voor uw openstaande vacature. Zullen we volgende week bellen om de sollicitatie van onze kandidaten te bespreken?\n\nMet vriendelijke groet,\nRecruitment Partners", NotARequest},
+	})
+}
