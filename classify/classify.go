@@ -222,10 +222,13 @@ func normAddr(a string) string {
 type scan struct {
 	text       string
 	subjectEnd int
-	subjReply  bool // the subject starts with Re:/AW:/Fwd:... (the thread's subject)
-	toks       []token
-	matches    []match
-	ignored    map[int]bool // sentences holding a boilerplate phrase
+	// lang is the language of the mail (language): askedPlainly and the
+	// word model's features read negation words of that language only.
+	lang      string
+	subjReply bool // the subject starts with Re:/AW:/Fwd:... (the thread's subject)
+	toks      []token
+	matches   []match
+	ignored   map[int]bool // sentences holding a boilerplate phrase
 	// ignoredFor holds, per sentence, the rights silenced by an
 	// "ignore-RIGHT" phrase in it (bit i is Rights[i]).
 	ignoredFor map[int]uint16
@@ -332,7 +335,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		return res
 	}
 	sc := c.scan(m)
-	res.Language = c.language(sc)
+	res.Language = sc.lang
 
 	kind, reason := c.headerKind(m)
 	if kind == AutoReply && (strings.HasPrefix(reason, "header ") || reason == "null Return-Path") && c.ndr(m, sc) {
@@ -642,7 +645,9 @@ func (sc *scan) askedPlainly(ev []Evidence, r string, asks map[int]bool) bool {
 		// A sentence whose boilerplate silences the right asks nothing of
 		// it: "Stuur de kopie digitaal, in een gangbaar formaat zoals pdf"
 		// asks the copy, not a machine-readable export.
-		if s := sc.toks[k].sent; asks[s] && !sc.negInSentence(s, 0xff) && !sc.ignored[s] && sc.ignoredFor[s]&rightBit(r) == 0 {
+		// A negation word counts in the mail's language only ("Kun je 't
+		// account verwijderen?": English "t" is Dutch "'t").
+		if s := sc.toks[k].sent; asks[s] && !sc.negInSentence(s, langBit(sc.lang)) && !sc.ignored[s] && sc.ignoredFor[s]&rightBit(r) == 0 {
 			return true
 		}
 	}
@@ -944,6 +949,7 @@ func (c *Classifier) scan(m *message.Message) *scan {
 		}
 		sc.ignored[sent] = true
 	}
+	sc.lang = c.language(sc)
 	return sc
 }
 

@@ -165,10 +165,13 @@ func eachFeature(sc *scan, emit func(kind, a, b string, s, e int)) {
 		if t.brk || t.contrast {
 			negClause = -1
 		}
-		if t.neg != 0 {
+		// A negation word counts in the mail's language only: Dutch "'t"
+		// is not English "don't" ("Kun je 't account verwijderen?").
+		isNeg := t.neg&langBit(sc.lang) != 0
+		if isNeg {
 			negClause = t.clause
 		}
-		neg := negClause == t.clause && t.neg == 0
+		neg := negClause == t.clause && !isNeg
 		u, p := "u", "p"
 		if neg {
 			u, p = "n", "m"

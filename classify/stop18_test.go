@@ -138,3 +138,16 @@ func TestApplicantNotPitch(t *testing.T) {
 		{"Kandidaten voor uw vacatures", "Goedemiddag,\n\nWij zijn een werving- en selectiebureau en hebben drie kandidaten met een sterk cv voor uw openstaande vacature. Zullen we volgende week bellen om de sollicitatie van onze kandidaten te bespreken?\n\nMet vriendelijke groet,\nRecruitment Partners", NotARequest},
 	})
 }
+
+// TestStop18PhrasesRound5: phrases from the fifth round of 28 November,
+// and a German Jira receipt without Auto-Submitted (holdout350's
+// automatic mail taken as a request).
+func TestStop18PhrasesRound5(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "pls send me evrything you have on me. acct email same as this one. thx", Access, true)
+	checkHasRight(t, c, "Meine Einwilligung zur Weitergabe an Partner widerrufe ich. Außerdem möchte ich keinen Newsletter und keine Werbe-Push-Nachrichten mehr bekommen.", ObjectDirectMarketing, true)
+	checkHasRight(t, c, "Merci de corriger ma date de naissance. En attendant la correction, je vous demande de ne plus utiliser ces données pour filtrer mes commandes.", Restriction, true)
+	checkKinds(t, c, []kindCase{
+		{"[DSR-3312] Auskunftsersuchen nach Art. 15 DSGVO", "Hallo Sabine Krüger,\n\nIhre Anfrage wurde erstellt und erhält die Referenznummer DSR-3312.\n\nZusammenfassung: Auskunftsersuchen nach Art. 15 DSGVO\nStatus: Offen\n\nWir melden uns bei Ihnen, sobald es Neuigkeiten gibt. Sie können den Status jederzeit im Kundenportal einsehen.\n\nDiese Nachricht wurde automatisch vom Knaxbank Service Desk gesendet.", AutoReply},
+	})
+}
