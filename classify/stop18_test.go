@@ -151,3 +151,24 @@ func TestStop18PhrasesRound5(t *testing.T) {
 		{"[DSR-3312] Auskunftsersuchen nach Art. 15 DSGVO", "Hallo Sabine Krüger,\n\nIhre Anfrage wurde erstellt und erhält die Referenznummer DSR-3312.\n\nZusammenfassung: Auskunftsersuchen nach Art. 15 DSGVO\nStatus: Offen\n\nWir melden uns bei Ihnen, sobald es Neuigkeiten gibt. Sie können den Status jederzeit im Kundenportal einsehen.\n\nDiese Nachricht wurde automatisch vom Knaxbank Service Desk gesendet.", AutoReply},
 	})
 }
+
+// TestBulkReceiptWithoutAutoSubmitted: a ticket receipt marked
+// "Precedence: bulk" but not Auto-Submitted, that quotes the request it
+// files, is automatic when no right is asked in the first person
+// (holdout350); a letter sent through a service that adds the header, and
+// asks in the first person, stays a request.
+func TestBulkReceiptWithoutAutoSubmitted(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct {
+		subject, body string
+		want          Kind
+	}{
+		{"[DSR-3312] Auskunftsersuchen nach Art. 15 DSGVO", "Hallo Sabine Krüger,\n\nIhre Anfrage wurde erstellt und erhält die Referenznummer DSR-3312.\n\nZusammenfassung: Auskunftsersuchen nach Art. 15 DSGVO\nStatus: Offen", AutoReply},
+		{"Auskunftsersuchen nach Art. 15 DSGVO", "Sehr geehrte Damen und Herren,\n\nich verlange Auskunft über die zu meiner Person gespeicherten Daten nach Art. 15 DSGVO. Ihre Anfrage wurde erstellt, schrieben Sie mir letzte Woche, aber es kam nichts.\n\nMit freundlichen Grüßen\nSabine Krüger", Request},
+	} {
+		r := c.Classify(msg("Sabine <s@example.de>", tc.subject, tc.body, "Precedence", "bulk"))
+		if r.Kind != tc.want {
+			t.Errorf("%.40q: %s (%s), want %s", tc.body, r.Kind, r.KindReason, tc.want)
+		}
+	}
+}
