@@ -2350,6 +2350,9 @@ var autoSubjectPrefixes = []struct {
 	{"absent :", AutoReply}, {"lu :", AutoReply}, {"lu:", AutoReply},
 	{"not read:", AutoReply}, {"niet gelezen:", AutoReply}, {"nicht gelesen:", AutoReply}, {"non lu :", AutoReply}, {"non lu:", AutoReply},
 	{"risposta automatica", AutoReply}, {"respuesta automática", AutoReply},
+	// Jira's notifications, with or without Auto-Submitted: "[JIRA]
+	// (DSR-412) Löschung meines Kontos" (holdout356).
+	{"[jira]", AutoReply},
 	{"undeliverable:", Bounce}, {"undelivered mail", Bounce}, {"delivery status notification", Bounce},
 	{"mail delivery failed", Bounce}, {"delivery failure", Bounce}, {"failure notice", Bounce},
 	{"returned mail:", Bounce}, {"onbestelbaar:", Bounce}, {"niet bezorgd:", Bounce}, {"unzustellbar:", Bounce},
@@ -2378,7 +2381,7 @@ func subjectPrefixKind(subject string) (Kind, string) {
 		}
 		// "Out of office: ..." but not "Out of office hours calls".
 		rest := strings.TrimLeft(s[len(p.prefix):], " ")
-		if p.kind == AutoReply && !strings.HasSuffix(p.prefix, ":") && rest != "" && rest[0] != ':' && rest[0] != '(' && rest[0] != '-' {
+		if p.kind == AutoReply && !strings.HasSuffix(p.prefix, ":") && !strings.HasSuffix(p.prefix, "]") && rest != "" && rest[0] != ':' && rest[0] != '(' && rest[0] != '-' {
 			continue
 		}
 		return p.kind, strings.TrimSuffix(p.prefix, ":")

@@ -172,3 +172,18 @@ func TestBulkReceiptWithoutAutoSubmitted(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpDeskWithoutAutoSubmitted: Jira's "[JIRA]" subjects and the
+// receipts, status updates and reminders of help desks that send no
+// Auto-Submitted header are automatic, whatever request they quote
+// (holdout356, wordmodel101).
+func TestHelpDeskWithoutAutoSubmitted(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"[JIRA] (DSR-412) Löschung meines Kontos", "Ihre Anfrage DSR-412 wurde erstellt.\n\nZusammenfassung: Löschung meines Kontos\nBeschreibung:\nBitte löscht mein Konto und alle Daten.", AutoReply},
+		{"PRIV-1184 stop sending me the catalogue", "—-—-—-—-—\nReply above this line.\n\nPriya Nair changed the status to In Progress.\n\nSummary: stop sending me the catalogue\nDescription: I keep getting the paper catalogue. No more post please, and no more emails either.\n\nView request · Turn off this request's notifications", AutoReply},
+		{"Re: [JIRA] (DSR-412) Löschung meines Kontos", "Es ist jetzt drei Wochen her. Bitte löschen Sie endlich mein Konto und alle meine Daten.", Request},
+	})
+	checkHasRight(t, c, "As our client contests the accuracy of the incident report, we request that the processing of that report be restricted pending resolution.", Restriction, true)
+	checkHasRight(t, c, "Please also tell me which segments and scores you have attached to my name and address.", Access, true)
+}
