@@ -187,3 +187,17 @@ func TestHelpDeskWithoutAutoSubmitted(t *testing.T) {
 	checkHasRight(t, c, "As our client contests the accuracy of the incident report, we request that the processing of that report be restricted pending resolution.", Restriction, true)
 	checkHasRight(t, c, "Please also tell me which segments and scores you have attached to my name and address.", Access, true)
 }
+
+// TestHelpDeskReceiptsRound7: receipts of help desks and homemade ticket
+// systems without Auto-Submitted that quote the request in the first
+// person (wordmodel102); a person's reply with words of their own stays a
+// request.
+func TestHelpDeskReceiptsRound7(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"Ticket 2026-11-5531 angelegt", "Ticket 2026-11-5531 wurde angelegt.\nAbsender: m.brandt@example.net\nKategorie: Datenschutz\nText: \"Ich will nicht, dass Sie mein Kaufverhalten auswerten. Hören Sie damit auf.\"\nBearbeitung durch: Team Datenschutz\n\nDieses Ticket wurde automatisch erzeugt.", AutoReply},
+		{"Re: qui vous a donné mon adresse", "Bonjour 👋\nL'équipe est hors ligne pour le moment. Nous répondons habituellement en quelques heures.\nVous avez écrit :\n  qui vous a donné mon adresse ? je veux savoir ce que vous avez sur moi\nNous vous répondrons ici et par e-mail.\n— Panier Frais (via Intercom)", AutoReply},
+		{"Uw verzoek 2026-0381 is afgerond", "Beste mevrouw Hendriks,\n\nUw verzoek \"Ik wil geen herinneringen meer per sms en haal mijn oude e-mailadres weg\" is afgerond.\n\nDit bericht is automatisch aangemaakt.", AutoReply},
+		{"Re: Uw verzoek 2026-0381 is afgerond", "Het is helemaal niet afgerond, ik krijg nog steeds sms'jes. Verwijder mijn telefoonnummer nu echt uit jullie systeem.", Request},
+	})
+}
