@@ -819,6 +819,15 @@ func passedOnAt(m *message.Message, sc *scan) int {
 		return -1
 	}
 	at := sc.subjectEnd + 1 + i
+	if sc.ownWordsBefore(at) < 3 {
+		return -1
+	}
+	return at
+}
+
+// ownWordsBefore counts the body's tokens before the text offset at: the
+// words a sender writes above a mail they pass on.
+func (sc *scan) ownWordsBefore(at int) int {
 	own := 0
 	for _, t := range sc.toks {
 		if t.start >= at {
@@ -828,10 +837,7 @@ func passedOnAt(m *message.Message, sc *scan) int {
 			own++
 		}
 	}
-	if own < 3 {
-		return -1
-	}
-	return at
+	return own
 }
 
 // forwardsOnly reports whether m passes another mail on with fewer than
@@ -844,16 +850,7 @@ func forwardsOnly(m *message.Message, sc *scan) bool {
 	if i < 0 {
 		return false
 	}
-	at, own := sc.subjectEnd+1+i, 0
-	for _, t := range sc.toks {
-		if t.start >= at {
-			break
-		}
-		if !t.subject {
-			own++
-		}
-	}
-	return own < 3
+	return sc.ownWordsBefore(sc.subjectEnd+1+i) < 3
 }
 
 // inHeaderLines reports whether every piece of evidence stands on a

@@ -557,9 +557,15 @@ func replyBlock(lines []string, at int) bool {
 // Message-----", which Outlook puts above a forwarded mail too) as the
 // start of the mail passed on.
 func PassedOnStart(text string) int {
+	return firstLineOf(text, func(k lineKind) bool { return k == kindForward || k == kindOrigMessage })
+}
+
+// firstLineOf returns the byte offset in text of the first line whose
+// kind is wanted, or -1.
+func firstLineOf(text string, want func(lineKind) bool) int {
 	off := 0
 	for line := range strings.Lines(text) {
-		if k := classifyLine(strings.TrimRight(line, "\r\n")); k == kindForward || k == kindOrigMessage {
+		if want(classifyLine(strings.TrimRight(line, "\r\n"))) {
 			return off
 		}
 		off += len(line)
@@ -574,12 +580,5 @@ func PassedOnStart(text string) int {
 // NewText, it tells the sender's own words (before it) from the mail they
 // pass on.
 func ForwardStart(text string) int {
-	off := 0
-	for line := range strings.Lines(text) {
-		if classifyLine(strings.TrimRight(line, "\r\n")) == kindForward {
-			return off
-		}
-		off += len(line)
-	}
-	return -1
+	return firstLineOf(text, func(k lineKind) bool { return k == kindForward })
 }
