@@ -201,3 +201,15 @@ func TestHelpDeskReceiptsRound7(t *testing.T) {
 		{"Re: Uw verzoek 2026-0381 is afgerond", "Het is helemaal niet afgerond, ik krijg nog steeds sms'jes. Verwijder mijn telefoonnummer nu echt uit jullie systeem.", Request},
 	})
 }
+
+// TestStop18Round8: phrases from the eighth round of 28 November (a
+// restriction asked as "op te schorten zolang", "ne supprimez pas ... j'en
+// aurai besoin") and a help desk's holiday notice quoting the request.
+func TestStop18Round8(t *testing.T) {
+	c := newTestClassifier(t)
+	checkHasRight(t, c, "Tevens verzoek ik u het gebruik van deze gegevens voor de invordering op te schorten zolang wij de vordering controleren.", Restriction, true)
+	checkHasRight(t, c, "Surtout ne supprimez pas ce formulaire : je compte porter plainte et j'en aurai besoin.", Restriction, true)
+	checkKinds(t, c, []kindCase{
+		{"Re: vos enregistrements d'appels", "Bonjour,\n\nNotre équipe est en séminaire jusqu'au 2 décembre. Votre message ci-dessous sera traité à notre retour :\n\n« Je voudrais écouter l'enregistrement de mon appel, merci de me l'envoyer. »\n\nL'équipe", AutoReply},
+	})
+}
