@@ -3062,7 +3062,7 @@ import (
 // an insurance broker, a private school, a betting company and a taxi
 // app), 200 mails by four more people who never saw the classifier, were
 // looked at once, aggregate only, at f9e1060 (the word model on 42,195
-// mails) — the last look of stop 18:
+// mails):
 //   micro-F1 per set: 0.974, 1.000, 0.959, 1.000
 //   together (200 mails): kind 0.990, P 0.987 R 0.980 F1 0.983,
 //     representative 32/32 (1 false), language 1.000, no automatic mail
@@ -3075,6 +3075,30 @@ import (
 // mails taken as requests (LiveAgent, Front, Kayako, Gorgias, Dynamics
 // surveys, homemade forms); their phrasing is read now. Both gated for
 // the safety property only and trained on.
+
+// Holdout366 (holdout366-everyday.txt, h366-*, plant delivery, pet
+// sitting and a laundry service), holdout367 (bike parts, a running
+// event and race photos), holdout368 (holdout368-machines.txt: a fourth
+// set of mostly machine mail, from the help desks and systems of a bank,
+// a webshop, a travel agency and a housing corporation) and holdout369
+// (formal letters to an online pharmacy, a smart-meter company, a
+// furniture rental company and a cloud photo service), 200 mails by four
+// more people who never saw the classifier, were looked at once,
+// aggregate only, at 5b7efc6 (the word model on 42,474 mails) — the last
+// look of stop 18:
+//   micro-F1 per set: 0.949, 0.985, 0.958, 0.981
+//   together (200 mails): kind 0.970, P 0.967 R 0.973 F1 0.970,
+//     representative 29/30 (1 false), language 1.000, and TWO automatic
+//     mails taken as requests, both satisfaction surveys after a closed
+//     ticket that quote the request (a Trengo-style Dutch one, a French
+//     one), without automation headers; recall per right: portability
+//     0.889 (8/9), withdrawal 0.923, erasure 0.964, access 0.974, the
+//     other five 1.000. The four sets are not in the corpus yet: they
+//     wait in testdata/pending, because retraining on them made the
+//     word model read a request in TestBatch28Probes' product question
+//     "Can I see my listening history from last year in the app?"
+//     (0.99, triage) and there was no time left in the stop to settle
+//     it; the next session adds them (add.sh), retrains and decides.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,

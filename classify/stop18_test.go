@@ -213,3 +213,14 @@ func TestStop18Round8(t *testing.T) {
 		{"Re: vos enregistrements d'appels", "Bonjour,\n\nNotre équipe est en séminaire jusqu'au 2 décembre. Votre message ci-dessous sera traité à notre retour :\n\n« Je voudrais écouter l'enregistrement de mon appel, merci de me l'envoyer. »\n\nL'équipe", AutoReply},
 	})
 }
+
+// TestSurveyAfterClosedTicket: a satisfaction survey that quotes the
+// closed request is automatic (holdout368, the last round's two
+// automatic mails taken as requests).
+func TestSurveyAfterClosedTicket(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"Hoe hebben wij u geholpen? (gesprek #884213)", "Hoi Pieter,\n\nJe gesprek met onze klantenservice over \"Graag mijn gegevens inzien\" is afgerond.\n\nWil je ons laten weten hoe tevreden je bent? Het kost je maar 10 seconden.\n\nBedankt!\nTeam Huisenhaard\n\nJe ontvangt deze e-mail omdat je contact hebt gehad met onze klantenservice.", AutoReply},
+		{"Votre avis compte", "Bonjour Camille,\n\nVotre demande #71548 « suppression de mes données » a été traitée.\n\nSur une échelle de 0 à 10, recommanderiez-vous notre service client à un proche ?\n\nVous recevez ce message suite à votre contact avec notre service client.", AutoReply},
+	})
+}
