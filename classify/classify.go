@@ -386,7 +386,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.Kind, res.Triage = Request, true
 		res.KindReason = "reply to a mail about personal data or privacy: triage"
 		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage, 2)
-	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone):
+	case g != nil && (g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight || g.p[modelRequest] >= c.wmRequestAlone && !sc.inApp()):
 		res.Kind, res.Triage = Request, true
 		res.KindReason = fmt.Sprintf("no right phrase, but the word model reads a request (%.2f): triage", g.p[modelRequest])
 		c.modelAdd(sc, g, &res, c.wmRight, c.wmHintTriage, 2)
@@ -400,6 +400,33 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	}
 	return res
 }
+
+// inApp reports whether the text asks about the app itself ("Can I see
+// my listening history from last year in the app?"): a product question,
+// which the word model alone does not make a request.
+func (sc *scan) inApp() bool {
+	for i := 1; i+2 < len(sc.toks); i++ {
+		if sc.toks[i].s != "in" || !appDeterminers[sc.toks[i+1].s] || !appWords[sc.toks[i+2].s] {
+			continue
+		}
+		// The sentence starts "Can I", "Where can I", "How do I": the
+		// writer asks how to do it themselves.
+		sent, k := sc.toks[i].sent, i
+		for k > 0 && sc.toks[k-1].sent == sent {
+			k--
+		}
+		if k+1 < len(sc.toks) && selfAsk[sc.toks[k].s] && (sc.toks[k+1].s == "i" || k+2 < len(sc.toks) && sc.toks[k+2].s == "i") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	appDeterminers = map[string]bool{"the": true, "your": true, "de": true, "jullie": true, "der": true, "ihrer": true, "eurer": true}
+	appWords       = map[string]bool{"app": true, "application": true}
+	selfAsk        = map[string]bool{"can": true, "where": true, "how": true, "could": true}
+)
 
 // modelRepresentative lets the word model read whether a request is
 // written on someone else's behalf when the representative phrases did

@@ -224,3 +224,16 @@ func TestSurveyAfterClosedTicket(t *testing.T) {
 		{"Votre avis compte", "Bonjour Camille,\n\nVotre demande #71548 « suppression de mes données » a été traitée.\n\nSur une échelle de 0 à 10, recommanderiez-vous notre service client à un proche ?\n\nVous recevez ce message suite à votre contact avec notre service client.", AutoReply},
 	})
 }
+
+// TestInAppQuestionNotModelRequest: "Can I see my listening history from
+// last year in the app?" asks how to use the app; the word model alone
+// does not make it a request (TestBatch28Probes kept its convention after
+// the retraining on holdout366-369), while a question about one's data
+// with a right phrase stays a request.
+func TestInAppQuestionNotModelRequest(t *testing.T) {
+	c := newTestClassifier(t)
+	checkKinds(t, c, []kindCase{
+		{"history", "Can I see my listening history from last year in the app?", NotARequest},
+		{"history", "Can I see which data you have about me? Not just what is in the app.", Request},
+	})
+}
