@@ -237,6 +237,10 @@ type scan struct {
 	// access request is no portability, a transfer to another provider
 	// asked in the next clause still is).
 	clauseIgnoredFor map[int]uint16
+	// asks caches askSentences; g caches the word model's reading of the
+	// text (wordModelGuess), which the kind and the rights both consult.
+	asks map[int]bool
+	g    *guess
 	// aside has a bit (rightBit) for each right whose phrases the rules
 	// set aside: negated, boilerplate, read as another right's words, or
 	// scored away by a convention rule (rightsOf). A right whose phrases
@@ -358,10 +362,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	rights, ev := c.rights(sc)
 	res.Rights, res.Evidence = rights, ev
 	res.Representative, res.RepresentativeEvidence = c.representative(sc)
-	var g *guess // the word model's reading
-	if c.wm != nil {
-		g = c.wm.score(sc)
-	}
+	g := c.wordModelGuess(sc) // nil without a word model
 	switch {
 	case len(rights) > 0 && c.modelNoRequest(sc, g, &res):
 		res.Kind = NotARequest
@@ -423,7 +424,7 @@ func (sc *scan) inApp() bool {
 }
 
 var (
-	appDeterminers = map[string]bool{"the": true, "your": true, "de": true, "jullie": true, "der": true, "ihrer": true, "eurer": true}
+	appDeterminers = map[string]bool{"the": true, "your": true}
 	appWords       = map[string]bool{"app": true, "application": true}
 	selfAsk        = map[string]bool{"can": true, "where": true, "how": true, "could": true}
 )
@@ -889,6 +890,7 @@ func (sc *scan) inHeaderLines(ev []Evidence) bool {
 			continue
 		}
 		line := sc.text[strings.LastIndexByte(sc.text[:e.Offset], '\n')+1:]
+		line, _, _ = strings.Cut(line, "\n")
 		key, _, ok := strings.Cut(line, ":")
 		if !ok || !subjectKeys[strings.ToLower(strings.TrimSpace(key))] {
 			return false
@@ -1496,11 +1498,17 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 // right with the confidence that makes a request of a mail without right
 // phrases (wmRequest, wmRight).
 func (c *Classifier) modelReadsRequest(sc *scan) bool {
-	if c.wm == nil {
-		return false
+	g := c.wordModelGuess(sc)
+	return g != nil && g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight
+}
+
+// wordModelGuess is the word model's reading of sc, scored once per scan;
+// nil without a word model.
+func (c *Classifier) wordModelGuess(sc *scan) *guess {
+	if c.wm != nil && sc.g == nil {
+		sc.g = c.wm.score(sc)
 	}
-	g := c.wm.score(sc)
-	return g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight
+	return sc.g
 }
 
 // ndr reports whether an automatic mail is a non-delivery report:
@@ -2968,14 +2976,18 @@ func (sc *scan) dropRightLists(cand []match, drop []bool) {
 
 // askSentences returns the sentences that hold an ask phrase ("please",
 // "bitte", imperatives).
+// The map is computed once per scan and must not be changed.
 func (sc *scan) askSentences() map[int]bool {
-	ask := map[int]bool{}
+	if sc.asks != nil {
+		return sc.asks
+	}
+	sc.asks = map[int]bool{}
 	for _, mt := range sc.matches {
 		if mt.p.cat == catAsk && !sc.frenchIndicative(mt) {
-			ask[sc.toks[mt.s].sent] = true
+			sc.asks[sc.toks[mt.s].sent] = true
 		}
 	}
-	return ask
+	return sc.asks
 }
 
 // frenchIndicative reports whether mt is a French imperative ask
