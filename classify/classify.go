@@ -3253,8 +3253,10 @@ func (sc *scan) dropErasureOfEntry(cand []match, drop []bool) {
 
 // wishWords say what the writer wants ("I'd like my sample destroyed"):
 // a sentence with one asks, though no ask phrase reads it.
-var wishWords = map[string]bool{"like": true, "want": true, "wish": true, "mochte": true, "mochten": true, "wil": true,
-	"willen": true, "graag": true, "voudrais": true, "souhaite": true, "veux": true, "voudrions": true, "souhaitons": true}
+// ("möchte", "wil", "graag", "voudrais", "souhaite" are ask words of the
+// lexicons already.)
+var wishWords = map[string]bool{"like": true, "want": true, "wish": true, "mochten": true, "willen": true,
+	"veux": true, "voudrions": true, "souhaitons": true}
 
 // dropErasureBeforeDont drops the erasure phrases in sentences that ask
 // nothing and come before the last sentence that says not to erase
