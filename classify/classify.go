@@ -1453,8 +1453,8 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// send people's letters for them add them too, so a mail with such a
 	// header that invokes a right without any newsletter phrasing, or that
 	// replies to something, is still read as a request.
-	if reason, hard := c.bulkHeader(m); reason != "" && !sc.subjReply {
-		if hard || bulk > 0 || len(m.InReplyTo) == 0 && !c.invokesRight(sc) {
+	if reason, hdr := c.bulkHeader(m); reason != "" && !sc.subjReply {
+		if hdr == bulkList || bulk > 0 || len(m.InReplyTo) == 0 && !c.invokesRight(sc) {
 			return NotARequest, reason
 		}
 		// A ticket system that marks its receipts "Precedence: bulk" but
@@ -1462,7 +1462,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		// Auskunftsersuchen nach Art. 15 DSGVO", holdout350): with
 		// acknowledgement phrasing and no right the writer asks in the
 		// first person, it is automatic.
-		if ack+auto > 0 && strings.HasPrefix(reason, "header Precedence") {
+		if ack+auto > 0 && hdr == bulkPrecedence {
 			if readBody(); !sc.asksOwnRight(bodyEv, lang) {
 				return AutoReply, reason + ", text " + ackEv + autoEv
 			}
@@ -2164,28 +2164,37 @@ func atReader(toks []token, mt match) bool {
 	return false
 }
 
-// bulkHeader names the list or bulk header of m, or returns "". hard is
-// true for a mailing list (List-Id, Precedence: list), which no person's
-// letter carries.
-func (c *Classifier) bulkHeader(m *message.Message) (reason string, hard bool) {
+// bulkKind says which kind of list or bulk header bulkHeader found.
+type bulkKind int
+
+const (
+	bulkNone        bulkKind = iota
+	bulkList                 // List-Id or Precedence: list, which no person's letter carries
+	bulkUnsubscribe          // List-Unsubscribe without a list of our own
+	bulkPrecedence           // Precedence: bulk or junk
+)
+
+// bulkHeader names the list or bulk header of m and its kind, or returns
+// "" and bulkNone.
+func (c *Classifier) bulkHeader(m *message.Message) (reason string, kind bulkKind) {
 	if v, ok := header(m, "List-Id"); ok && !c.ownList(v) {
-		return "header List-Id (mailing list or newsletter)", true
+		return "header List-Id (mailing list or newsletter)", bulkList
 	}
 	if v, ok := header(m, "Precedence"); ok && strings.EqualFold(v, "list") {
-		return "header Precedence: list", true
+		return "header Precedence: list", bulkList
 	}
 	if _, ok := header(m, "List-Unsubscribe"); ok {
 		if v, _ := header(m, "List-Id"); v == "" || !c.ownList(v) {
-			return "header List-Unsubscribe (newsletter)", false
+			return "header List-Unsubscribe (newsletter)", bulkUnsubscribe
 		}
 	}
 	if v, ok := header(m, "Precedence"); ok {
 		switch v = strings.ToLower(v); v {
 		case "bulk", "junk":
-			return "header Precedence: " + v, false
+			return "header Precedence: " + v, bulkPrecedence
 		}
 	}
-	return "", false
+	return "", bulkNone
 }
 
 func (c *Classifier) invokesRight(sc *scan) bool {
@@ -2914,7 +2923,7 @@ func (sc *scan) readsStem(mt match, stems []string) bool {
 // objects reports whether the objection phrase mt reads a word that
 // objects, or the article number 21.
 func (sc *scan) objects(mt match) bool {
-	if mt.p.src == useObjected {
+	if mt.p.objected {
 		return true
 	}
 	for _, k := range mt.lits {
@@ -3835,10 +3844,6 @@ func (c *Classifier) mentionsPrivacy(sc *scan) bool {
 	return false
 }
 
-// useObjected marks an objection made by useNotWanted from a use told and
-// a sentence that objects to it: it counts as a word that objects.
-const useObjected = "rule: a use told and objected to"
-
 // useNotWanted adds to cand (in order of start token) an objection for
 // each use of the writer's data told (catUseTold: "your app tracks where
 // I sleep", "mijn gezicht daarvoor gebruikt", "für Ihre Gesichtserkennung
@@ -3898,7 +3903,7 @@ func (sc *scan) useNotWanted(cand []match) []match {
 		p := *mt.p
 		p.cat, p.weight, p.right, p.src = Objection, 2, true, "rule: a use told and not wanted"
 		if objectedTo {
-			p.src = useObjected
+			p.src, p.objected = "rule: a use told and objected to", true
 		}
 		o := match{p: &p, s: mt.s, e: mt.e, lits: mt.lits}
 		if sc.silenced(o) || len(cand) >= maxRightMatches {

@@ -93,6 +93,10 @@ type phrase struct {
 	// article is true when a word of the phrase is a number ("art. 17").
 	article bool
 	right   bool // cat is one of the nine rights
+	// objected is set on an objection made by useNotWanted from a use
+	// told and a sentence that objects to it: it counts as a word that
+	// objects.
+	objected bool
 	// only is set for "ignore-RIGHT" lines: the boilerplate silences that
 	// right alone in its sentence.
 	only string
