@@ -1444,6 +1444,18 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if ack+auto >= 5 || ack+auto >= 3 && len(bodyRights) == 0 {
 		return AutoReply, "text " + ackEv
 	}
+	// A help desk's receipt, status mail or survey without automation
+	// headers quotes the request it answers (helpdesk.go): when every
+	// right it names stands in those quoted words, it asks nothing.
+	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !sc.subjReply && !m.Forwarded && !pitch {
+		if readBody(); sc.helpDeskQuote(bodyEv, lang) {
+			reason := "help desk quoting the request"
+			if ackEv+autoEv != "" {
+				reason += ", text " + ackEv + autoEv
+			}
+			return AutoReply, reason
+		}
+	}
 	// A role mailbox (support@, privacy@, dpo@) answering with
 	// acknowledgement phrasing is a ticket system or a colleague's rule.
 	if ack+auto >= 2 && !sc.subjReply && isRoleAddress(from) && !pitch {

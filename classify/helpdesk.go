@@ -1,0 +1,543 @@
+package classify
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A help desk's receipt, status mail, reminder or survey names the request
+// it answers in the person's own words: between quotation marks ("Ihr
+// Anliegen "Daten löschen" wurde abgeschlossen", « stop les sms de promo
+// »), on a labelled line ("Kurzbeschreibung: Auskunft / Kopie Befunde",
+// "Onderwerp: account weg"), in a chat transcript ("Du (14:02): bitte
+// austragen"), or whole below a separator line. Its own words around them
+// are the machine's: an acknowledgement, a status, a rating scale. Many
+// such systems send no Auto-Submitted header (wordmodel101–104,
+// holdout368, holdout371). helpDeskQuote reads that structure; this file
+// holds it.
+
+// helpDeskQuote reports whether sc reads as a help desk's mail that
+// quotes the request it answers: machine phrasing of weight 2 or more
+// (acknowledgement or automatic-reply phrases outside the quoted words,
+// a ticket's metadata lines) or a rating scale; every right's evidence in
+// the body (ev) standing in the person's quoted words or in the desk's
+// name for the request ("uw verzoek tot inzage", namedRequest); and no
+// first person singular word outside them (a person who writes about a
+// receipt tells it in their own words); and quoted words that say "I" or
+// name a right or personal data, the request it answers. Without right
+// phrases it is the same: the word model may read a request in them.
+func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
+	body := sc.subjectEnd + 1
+	if body >= len(sc.text) {
+		return false
+	}
+	q := sc.quotedRegions()
+	if len(q) == 0 {
+		return false
+	}
+	inQ := func(off int) bool {
+		for _, r := range q {
+			if off >= r[0] && off < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	firstPerson := func(t token) bool {
+		return firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr")
+	}
+	quotedAsk := false // the quoted words say "I" or name a right
+	for _, t := range sc.toks {
+		if !t.subject && firstPerson(t) {
+			if !inQ(t.start) {
+				return false
+			}
+			quotedAsk = true
+		}
+	}
+	for _, mt := range sc.matches {
+		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && inQ(t.start) {
+			quotedAsk = true
+		}
+	}
+	if !quotedAsk {
+		return false
+	}
+	for _, e := range ev {
+		if e.Offset < body {
+			continue // the subject names what the mail answers
+		}
+		if !inQ(e.Offset) && !sc.namedRequest(sc.tokenAt(e.Offset)) {
+			return false
+		}
+	}
+	machine := 0
+	best := map[int]int{} // the heaviest machine phrase of each sentence
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if t.subject || (mt.p.cat != catAck && mt.p.cat != catAutoReply) || inQ(t.start) {
+			continue
+		}
+		if w := mt.p.weight; w > best[t.sent] {
+			machine += w - best[t.sent]
+			best[t.sent] = w
+		}
+	}
+	return machine+sc.ticketFields() >= 2 || sc.ratingScale()
+}
+
+// namedRequest reports whether token k stands up to four words after the
+// desk's name for the reader's request ("uw verzoek tot inzage", "your
+// request for erasure", "Ihre Anfrage auf Auskunft", "votre demande
+// d'accès"): a second person possessive before a request noun.
+func (sc *scan) namedRequest(k int) bool {
+	if k >= len(sc.toks) {
+		return false
+	}
+	for j := k; j >= 1 && j >= k-4; j-- {
+		if sc.toks[j].sent != sc.toks[k].sent {
+			return false
+		}
+		if requestNouns[sc.toks[j].s] && yourRequest[sc.toks[j-1].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// requestNouns name a request or a ticket; yourRequest are the second
+// person possessives before them.
+var (
+	requestNouns = map[string]bool{"request": true, "ticket": true, "case": true, "enquiry": true, "inquiry": true,
+		"verzoek": true, "aanvraag": true, "melding": true, "vraag": true, "anfrage": true, "antrag": true,
+		"anliegen": true, "vorgang": true, "demande": true, "requete": true, "dossier": true}
+	yourRequest = union(yourWords, map[string]bool{"je": true, "jouw": true, "ihres": true, "dein": true,
+		"deine": true, "deines": true, "deinem": true, "ta": true, "ton": true})
+)
+
+// ticketFieldNames are the names of a ticket's metadata lines ("Status:
+// In Bearbeitung", "Zugewiesen an: Datenschutz", "Ref:MSG0882214"), which
+// a help desk prints and a person's letter does not.
+var ticketFieldNames = map[string]bool{
+	"status": true, "priority": true, "prioriteit": true, "priorität": true, "priorité": true,
+	"assigned to": true, "assignee": true, "toegewezen aan": true, "zugewiesen an": true, "assigné à": true,
+	"ticket": true, "ticket id": true, "ticket number": true, "ticket no": true, "ticketnummer": true,
+	"ticket-nr": true, "ticketnr": true, "case number": true, "case id": true, "vorgangsnummer": true,
+	"numéro de ticket": true, "n° de ticket": true, "aanvraagnummer": true, "ref": true, "referentie": true,
+	"reference": true, "referenz": true, "référence": true, "group": true, "groep": true, "gruppe": true,
+	"groupe": true, "queue": true, "wachtrij": true, "channel": true, "kanaal": true, "kanal": true, "canal": true,
+	"created": true, "aangemaakt": true, "erstellt": true, "créé le": true, "opened": true, "geopend": true,
+	"response time": true, "reactietijd": true, "gemiddelde reactietijd": true, "antwortzeit": true,
+	"délai de réponse": true, "agent": true, "behandelaar": true, "bearbeiter": true, "bearbeiterin": true,
+	"category": true, "categorie": true, "kategorie": true, "catégorie": true, "type": true,
+}
+
+// ticketFields counts the lines of the body that are a ticket's metadata
+// (ticketFieldNames before a colon, a value after it).
+func (sc *scan) ticketFields() int {
+	if sc.subjectEnd+1 >= len(sc.text) {
+		return 0
+	}
+	n := 0
+	for _, line := range strings.Split(sc.text[sc.subjectEnd+1:], "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || len(k) > 30 || strings.TrimSpace(v) == "" {
+			continue
+		}
+		if ticketFieldNames[strings.ToLower(strings.TrimSpace(k))] {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedRegions returns the byte ranges of sc.text (body only) that hold
+// the words a help desk quotes: quotation marks within a paragraph,
+// labelled lines (quoteLabels), chat transcript lines, and the text below
+// a separator line or a heading that introduces the quoted request
+// (quoteHeadings), up to the next separator line.
+func (sc *scan) quotedRegions() [][2]int {
+	var out [][2]int
+	text := sc.text
+	start := sc.subjectEnd + 1
+	below := -1 // start of a region below a separator or heading
+	for i := start; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
+		}
+		line := text[i:end]
+		trim := strings.TrimSpace(line)
+		switch {
+		case separatorLine(trim):
+			if below >= 0 {
+				out = append(out, [2]int{below, i})
+				below = -1
+			} else {
+				below = end
+			}
+		case below < 0 && quoteHeading(trim) && !quoteFollows(text[min(end+1, len(text)):]):
+			below = end
+		case commentHeading(trim):
+			// An agent's comment runs to the end of its paragraph.
+			j := strings.Index(text[end:], "\n\n")
+			if j < 0 {
+				j = len(text) - end
+			}
+			out = append(out, [2]int{end, end + j})
+		case linkBar(trim):
+			out = append(out, [2]int{i, end})
+		default:
+			if k, ok := labelledLine(line); ok {
+				out = append(out, [2]int{i + k, end})
+			} else if k, ok := chatLine(line); ok {
+				out = append(out, [2]int{i + k, end})
+			} else if k, ok := ticketKeyLine(line); ok {
+				out = append(out, [2]int{i + k, end})
+			}
+		}
+		i = end + 1
+	}
+	if below >= 0 {
+		out = append(out, [2]int{below, len(text)})
+	}
+	// Quotation marks pair within a paragraph.
+	for p := start; p < len(text); {
+		end := strings.Index(text[p:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		open := -1
+		for j := p; j < end; {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isQuoteMark(r) {
+				if open < 0 {
+					open = j + n
+				} else {
+					out = append(out, [2]int{open, j})
+					open = -1
+				}
+			}
+			j += n
+		}
+		p = end + 2
+	}
+	return out
+}
+
+// isQuoteMark reports whether r is a double quotation mark of the four
+// languages: "…", “…”, „…“, «…», »…«, ‹…›.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// separatorLine reports whether the trimmed line is a separator: five or
+// more of - _ = * ~ alone.
+func separatorLine(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("-_=*~", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteHeadings introduce the request a help desk quotes below them.
+var quoteHeadings = map[string]bool{
+	"your message": true, "your request": true, "your question": true, "your enquiry": true, "your inquiry": true,
+	"you wrote": true, "original message": true, "your original message": true, "your original request": true,
+	"uw bericht": true, "je bericht": true, "uw vraag": true, "je vraag": true, "uw verzoek": true, "je verzoek": true,
+	"uw aanvraag": true, "je aanvraag": true, "u schreef": true, "jij schreef": true, "oorspronkelijk bericht": true,
+	"ihre nachricht": true, "deine nachricht": true, "ihre anfrage": true, "deine anfrage": true, "ihr anliegen": true,
+	"dein anliegen": true, "sie schrieben": true, "du schriebst": true, "ursprüngliche nachricht": true,
+	"votre message": true, "ton message": true, "votre demande": true, "ta demande": true, "votre question": true,
+	"vous avez écrit": true, "message d'origine": true, "message original": true, "votre message initial": true,
+	"message": true, "bericht": true, "nachricht": true, "description": true, "omschrijving": true,
+	"beschreibung": true, "uw oorspronkelijke bericht": true, "je oorspronkelijke bericht": true,
+	"uw oorspronkelijke vraag": true, "your original question": true, "ihre ursprüngliche anfrage": true,
+	"ihre ursprüngliche nachricht": true, "votre demande initiale": true, "votre message d'origine": true,
+}
+
+// quoteFollows reports whether the first line of text that is not blank
+// opens a quotation: then the quotation marks bound what is quoted, not
+// the rest of the mail.
+func quoteFollows(text string) bool {
+	s := strings.TrimLeft(text, " \t\r\n")
+	r, _ := utf8.DecodeRuneInString(s)
+	return isQuoteMark(r)
+}
+
+// commentHeading reports whether the trimmed line introduces an agent's
+// comment, quoted below it to the end of its paragraph: "Annika
+// (Datenschutz) hat kommentiert:", "Tom commented:", "Reactie van Tom
+// (Servicedesk):", "Commentaire de Léa (DPO) :", "Antwort unseres Teams:".
+func commentHeading(s string) bool {
+	h, ok := strings.CutSuffix(s, ":")
+	if !ok || len(h) > 60 {
+		return false
+	}
+	h = strings.ToLower(strings.TrimSpace(h))
+	for _, suf := range []string{"commented", "replied", "wrote", "heeft gereageerd", "reageerde", "schreef",
+		"hat kommentiert", "hat geantwortet", "schrieb", "a commenté", "a répondu", "a écrit"} {
+		if strings.HasSuffix(h, " "+suf) {
+			return true
+		}
+	}
+	for _, pre := range []string{"reactie van", "antwoord van", "comment from", "reply from", "response from",
+		"kommentar von", "antwort von", "antwort unseres", "commentaire de", "réponse de"} {
+		if strings.HasPrefix(h, pre+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBar reports whether the trimmed line is a bar of links split by "·"
+// or "|" ("Anfrage anzeigen · Benachrichtigungen deaktivieren", "View
+// request | Unsubscribe"): short items, no sentence.
+func linkBar(s string) bool {
+	for _, sep := range []string{"·", "|"} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		ok := true
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "" || len(strings.Fields(p)) > 5 || strings.ContainsAny(p, ".?!,:") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ticketKeyLine reports whether line starts with an issue key ("PRIV-318
+// Verzoek tot rectificatie adres", "DSK-77 Widerspruch gegen Profiling")
+// and returns the offset of the title after it.
+func ticketKeyLine(line string) (int, bool) {
+	s := strings.TrimLeft(line, " \t")
+	lead := len(line) - len(s)
+	i := 0
+	for i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || i > 0 && s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	if i < 2 || i >= len(s) || s[i] != '-' || notIssueKeys[s[:i]] {
+		return 0, false
+	}
+	j := i + 1
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i+1 || j >= len(s) || s[j] != ' ' {
+		return 0, false
+	}
+	// A title is short and no sentence.
+	if title := strings.TrimSpace(s[j:]); len(strings.Fields(title)) > 10 || strings.ContainsAny(title, ".?!") {
+		return 0, false
+	}
+	return lead + j, true
+}
+
+// notIssueKeys are capitals before a dash and a number that name
+// something else than a ticket ("COVID-19").
+var notIssueKeys = map[string]bool{"COVID": true, "SARS": true, "MERS": true, "ISO": true, "EN": true, "DIN": true,
+	"NEN": true, "A": true, "B": true, "CO": true, "ID": true, "PIN": true, "TAN": true}
+
+// quoteHeading reports whether the trimmed line is a heading of
+// quoteHeadings ending in a colon ("Your message:", "Ihre Nachricht
+// lautete:", "Votre message :").
+func quoteHeading(s string) bool {
+	h, ok := strings.CutSuffix(s, ":")
+	if !ok {
+		return false
+	}
+	h = strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(h), "-*_#")))
+	h = strings.TrimSuffix(h, " lautete")
+	h = strings.TrimSuffix(h, " luidde")
+	return quoteHeadings[h]
+}
+
+// quoteLabels are the field names of a ticket's summary lines whose value
+// is the person's words.
+var quoteLabels = map[string]bool{
+	"subject": true, "betreff": true, "onderwerp": true, "objet": true, "sujet": true, "summary": true,
+	"description": true, "short description": true, "title": true, "samenvatting": true, "omschrijving": true,
+	"korte omschrijving": true, "titel": true, "zusammenfassung": true, "beschreibung": true,
+	"kurzbeschreibung": true, "titre": true, "résumé": true, "description courte": true,
+	"your message": true, "your request": true, "uw bericht": true, "uw vraag": true, "uw verzoek": true,
+	"je bericht": true, "je vraag": true, "ihre nachricht": true, "ihre anfrage": true, "ihr anliegen": true,
+	"anliegen": true, "votre message": true, "votre demande": true, "request": true, "vraag": true,
+	"verzoek": true, "anfrage": true, "nachricht": true, "demande": true, "message": true, "bericht": true,
+}
+
+// labelledLine reports whether line is "Label: value" with a label of
+// quoteLabels (a ticket number may follow the label: "Betreff (#4411):"),
+// and returns the offset of the value.
+func labelledLine(line string) (int, bool) {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || i > 40 {
+		return 0, false
+	}
+	key := strings.ToLower(strings.TrimSpace(line[:i]))
+	if j := strings.IndexAny(key, "(#["); j > 0 {
+		key = strings.TrimSpace(key[:j])
+	}
+	if !quoteLabels[key] || strings.TrimSpace(line[i+1:]) == "" {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// chatLine reports whether line is a chat transcript's line, a speaker and
+// a time before a colon ("Du (14:02): ...", "[14:02] Lukas: ..."), and
+// returns the offset of what was said.
+func chatLine(line string) (int, bool) {
+	s := strings.TrimLeft(line, " \t")
+	lead := len(line) - len(s)
+	if strings.HasPrefix(s, "[") {
+		// "[14:02] Lukas: ..."
+		end := strings.IndexByte(s, ']')
+		if end < 0 || !clockTime(s[1:end]) {
+			return 0, false
+		}
+		rest := s[end+1:]
+		i := strings.IndexByte(rest, ':')
+		if i <= 0 || i > 40 {
+			return 0, false
+		}
+		return lead + end + 1 + i + 1, true
+	}
+	// "Du (14:02): ..."
+	open := strings.IndexByte(s, '(')
+	if open <= 0 || open > 40 {
+		return 0, false
+	}
+	close := strings.IndexByte(s[open:], ')')
+	if close < 0 || !clockTime(s[open+1:open+close]) {
+		return 0, false
+	}
+	after := open + close + 1
+	if !strings.HasPrefix(strings.TrimLeft(s[after:], " "), ":") {
+		return 0, false
+	}
+	return lead + after + strings.Index(s[after:], ":") + 1, true
+}
+
+// clockTime reports whether s is a time of day, "9:05" or "14:02" (seconds
+// may follow).
+func clockTime(s string) bool {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || len(h) == 0 || len(h) > 2 || len(m) < 2 {
+		return false
+	}
+	for _, r := range h + m[:2] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ratingScale reports whether the body holds a rating scale (ratingScale).
+func (sc *scan) ratingScale() bool {
+	if sc.subjectEnd+1 >= len(sc.text) {
+		return false
+	}
+	return ratingScale(sc.text[sc.subjectEnd+1:])
+}
+
+// ratingScale reports whether text holds a survey's rating scale on a
+// line of its own: the numbers 0 or 1 up to 5 or 10 in order ("0 1 2 3 4
+// 5 6 7 8 9 10"), three or more bracketed options ("[Zeer tevreden]
+// [Tevreden] [Neutraal]"), options split by "·" or "|" of which one names
+// satisfaction ("sehr zufrieden · zufrieden · neutral"), or two or more
+// emoji alone or after a colon ("😞 😐 😃", "Rate the conversation: 👍
+// 👎").
+func ratingScale(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		s := strings.TrimSpace(line)
+		if s == "" {
+			continue
+		}
+		if numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+			return true
+		}
+		for _, sep := range []string{"·", "|"} {
+			parts := strings.Split(s, sep)
+			if len(parts) < 3 {
+				continue
+			}
+			for _, p := range parts {
+				if satisfactionWords[strings.ToLower(strings.TrimSpace(p))] {
+					return true
+				}
+			}
+		}
+		if i := strings.LastIndexByte(s, ':'); i >= 0 && i+1 < len(s) {
+			s = s[i+1:] // "Bewerte das Gespräch: 👍 👎"
+		}
+		emoji, other := 0, 0
+		for _, r := range s {
+			switch {
+			case unicode.IsSpace(r) || r == '\ufe0f':
+			case r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF:
+				emoji++
+			default:
+				other++
+			}
+		}
+		if emoji >= 2 && other == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberScale reports whether s is the numbers 0 or 1 to at least 5, in
+// order, split by spaces or separators.
+func numberScale(s string) bool {
+	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("·|[]()-–,", r) })
+	if len(f) < 5 {
+		return false
+	}
+	first := 0
+	if f[0] == "1" {
+		first = 1
+	} else if f[0] != "0" {
+		return false
+	}
+	for i, x := range f {
+		want := first + i
+		if x != strconv.Itoa(want) {
+			return false
+		}
+	}
+	return true
+}
+
+// satisfactionWords name a point on a satisfaction scale.
+var satisfactionWords = map[string]bool{
+	"very satisfied": true, "satisfied": true, "neutral": true, "dissatisfied": true, "very dissatisfied": true,
+	"zeer tevreden": true, "tevreden": true, "neutraal": true, "ontevreden": true, "zeer ontevreden": true,
+	"sehr zufrieden": true, "zufrieden": true, "unzufrieden": true, "sehr unzufrieden": true,
+	"très satisfait": true, "satisfait": true, "neutre": true, "insatisfait": true, "très insatisfait": true,
+	"good": true, "bad": true, "goed": true, "slecht": true, "gut": true, "schlecht": true, "bien": true, "mauvais": true,
+}

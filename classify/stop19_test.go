@@ -1,0 +1,128 @@
+package classify
+
+import "testing"
+
+// TestHelpDeskQuotingRequest: a help desk's survey, receipt, status mail or
+// chat transcript without automation headers, sent from an address that
+// looks like a person's, quotes the request it answers (holdout371,
+// wordmodel104a): it is automatic, whatever right the quoted words name.
+func TestHelpDeskQuotingRequest(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"survey with bracketed scale", "Hoe hebben wij u geholpen? (aanvraag 482913)",
+			"Beste M. van Dijk,\n\nOnlangs heeft u contact gehad met onze klantenservice over \"verwijder mijn gegevens\".\n\nHoe tevreden bent u over de afhandeling?\n\n[Zeer tevreden]  [Tevreden]  [Neutraal]  [Ontevreden]  [Zeer ontevreden]\n\nAlvast bedankt!\nGlasnet"},
+		{"survey with emoji scale", "How did we do?",
+			"Hi Karen,\n\nYou recently chatted with us about \"can you tell me what data you keep about me\". How would you rate the conversation?\n\n😞   😐   😃\n\nThanks for helping us improve!"},
+		{"survey with number scale", "Votre avis",
+			"Bonjour,\n\nNous avons clôturé votre demande « stop les sms de promo ».\nSur une échelle de 0 à 10, recommanderiez-vous notre service client ?\n\n0 1 2 3 4 5 6 7 8 9 10\n\nMerci de votre participation."},
+		{"survey with named options", "Ihre Meinung ist uns wichtig",
+			"Guten Tag Herr Yilmaz,\n\nIhr Anliegen \"Ratenkauf abgelehnt – bitte Mensch prüfen lassen\" wurde abgeschlossen.\nWie zufrieden waren Sie mit der Bearbeitung?\n\nsehr zufrieden · zufrieden · neutral · unzufrieden · sehr unzufrieden"},
+		{"receipt with the request below a separator", "[Maison Claire] suppression de mon compte",
+			"Votre demande (90412) a bien été reçue et sera examinée par notre équipe d'assistance.\n\nPour ajouter des commentaires, répondez simplement à cet e-mail.\n\n----------------------------------------------\n\nMarie Dupont, 27 nov. 2026, 22:31 UTC+1\n\nBonjour, je veux que vous supprimiez mon compte et toutes mes données.\n\n----------------------------------------------\nCet e-mail est un service de Maison Claire."},
+		{"status mail with ticket fields", "Vorfall INC0107733",
+			"Sehr geehrte Frau Scholz,\n\nder Status Ihres Vorfalls INC0107733 wurde auf \"In Bearbeitung\" gesetzt.\nKurzbeschreibung: Patientenakte Auskunft / Kopie Befunde\nZugewiesen an: Datenschutz & Informationssicherheit\n\nRef:MSG0882214"},
+		{"chat transcript", "Dein Chatverlauf",
+			"Hier ist eine Kopie deines Gesprächs:\n\nDu (14:02): die nummer gehört nicht mehr mir, bitte austragen\nLukas (14:05): Danke, ich habe das an das Team weitergegeben.\n\nBewerte das Gespräch: 👍 👎"},
+		{"agent comment and link bar", "hello",
+			"Répondez au-dessus de cette ligne.\n\nVotre demande RGPD-145 est passée à l'état : Résolu.\nCommentaire de Léa (DPO) : « Le profilage publicitaire a été désactivé sur votre compte. »\n\nVoir la demande · Ne plus recevoir de notifications"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Klantenservice <jess@lumen.example.com>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+}
+
+// TestHelpDeskQuoteNotPerson: the same structure around a person's own
+// words stays the person's request: a person who quotes what they asked
+// before, or what the desk answered, and asks in their own words; a
+// person whose letter has a subject line and a quote but says "I"
+// outside them; a reply that quotes a receipt.
+func TestHelpDeskQuoteNotPerson(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"quotes own earlier request and repeats it", "nog steeds niets",
+			"Op 3 november schreef ik u: \"verwijder mijn gegevens\". U bevestigde de ontvangst van uw aanvraag, maar ik hoor niets. Verwijder nu alstublieft mijn gegevens."},
+		{"quotes the receipt and asks", "Ticket 4411",
+			"Your system said \"We have received your request and will reply within 5 working days\". That was six weeks ago. I want a copy of my data now.\n\nTicket: 4411\nStatus: open"},
+		{"letter with subject line, I outside", "Verzoek",
+			"Onderwerp: verzoek tot verwijdering\n\nGeachte heer, mevrouw,\n\nBedankt voor uw bericht van 2 mei. Ik wil dat u al mijn gegevens wist.\n\nMet vriendelijke groet,\nJan"},
+		{"rating line in a person's mail that asks", "Survey",
+			"I got your survey:\n0 1 2 3 4 5 6 7 8 9 10\nI don't want surveys. Please delete my email address from your systems."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Jan Person <jan.person@example.org>", tc.subject, tc.body))
+			if r.Kind != Request {
+				t.Errorf("kind %s (%s), want request", r.Kind, r.KindReason)
+			}
+		})
+	}
+}
+
+// TestRatingScale: the survey scales ratingScale knows, and lines that are
+// not one.
+func TestRatingScale(t *testing.T) {
+	for _, s := range []string{
+		"0 1 2 3 4 5 6 7 8 9 10",
+		"1 | 2 | 3 | 4 | 5",
+		"[Zeer tevreden]  [Tevreden]  [Neutraal]  [Ontevreden]",
+		"sehr zufrieden · zufrieden · neutral · unzufrieden",
+		"😞   😐   😃",
+		"Bewerte das Gespräch: 👍 👎",
+	} {
+		if !ratingScale(s) {
+			t.Errorf("ratingScale(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{
+		"1 2 3",
+		"2 3 4 5 6",
+		"Jan Jansen | Sales | +31 20 123 4567",
+		"Thanks! 😀😀",
+		"[1] see the attachment [2] my old letter [3] your answer",
+		"Home · About us · Contact",
+	} {
+		if ratingScale(s) {
+			t.Errorf("ratingScale(%q) = true, want false", s)
+		}
+	}
+}
+
+// TestQuotedRegionParts: the line shapes quotedRegions reads.
+func TestQuotedRegionParts(t *testing.T) {
+	if k, ok := labelledLine("Kurzbeschreibung: Patientenakte Auskunft"); !ok || k != len("Kurzbeschreibung:") {
+		t.Errorf("labelledLine: %d %v", k, ok)
+	}
+	if _, ok := labelledLine("Klantnummer: 12345"); ok {
+		t.Error("a customer number is not the person's words")
+	}
+	if k, ok := chatLine("Du (14:02): bitte austragen"); !ok || k != len("Du (14:02):") {
+		t.Errorf("chatLine: %d %v", k, ok)
+	}
+	if k, ok := chatLine("[14:02] Lukas: ok"); !ok || k != len("[14:02] Lukas:") {
+		t.Errorf("chatLine bracketed: %d %v", k, ok)
+	}
+	if _, ok := chatLine("Ik bel u morgen (na 14:00): graag terugbellen"); ok {
+		t.Error("a time in a sentence is no chat line")
+	}
+	if k, ok := ticketKeyLine("PRIV-318 Verzoek tot rectificatie"); !ok || k != len("PRIV-318") {
+		t.Errorf("ticketKeyLine: %d %v", k, ok)
+	}
+	if _, ok := ticketKeyLine("COVID-19 heeft alles vertraagd"); ok {
+		t.Error("COVID-19 then a sentence is read as an issue key; want no")
+	}
+	if !commentHeading("Annika (Datenschutz) hat kommentiert:") || !commentHeading("Reactie van Tom (Servicedesk):") {
+		t.Error("comment headings not read")
+	}
+	if commentHeading("Ik heb het volgende geschreven en u heeft gereageerd met iets heel anders dan ik vroeg:") {
+		t.Error("a long sentence ending in a colon is no comment heading")
+	}
+	if !linkBar("Anfrage anzeigen · Benachrichtigungen deaktivieren") || linkBar("Ik wil dit niet | en dat ook niet, echt niet.") {
+		t.Error("link bar")
+	}
+	if !separatorLine("----------") || separatorLine("-- ") {
+		t.Error("separator line")
+	}
+}
