@@ -853,6 +853,53 @@ func passedOnAt(m *message.Message, sc *scan) int {
 	return at
 }
 
+// repliedAbove returns the offset in sc.text where an automatic mail a
+// person answers starts, quoted below their own words without quote marks
+// ("AW: [Ticket#2026112410003401] Ihre Anfrage ist eingegangen": "Die 0171
+// ... gehört nicht mehr mir ..." above "vielen Dank für Ihre Nachricht.
+// Ihre Anfrage wurde ... erfasst", wordmodel105a), else -1: in a reply
+// whose first automatic phrase stands in a later paragraph than words of
+// the writer's own, at least three, one of them "I", and no automatic
+// phrase among them. An out-of-office that answers "Re:" says "I am
+// away" in the paragraph it starts with.
+func (sc *scan) repliedAbove(m *message.Message, lang string) int {
+	if !sc.subjReply || m.Forwarded {
+		return -1
+	}
+	first := -1
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if !t.subject && (mt.p.cat == catAck || mt.p.cat == catAutoReply || mt.p.cat == catBounce) {
+			first = t.start
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	para := strings.LastIndex(sc.text[:first], "\n\n")
+	if para <= sc.subjectEnd {
+		return -1
+	}
+	own, me := 0, false
+	for _, t := range sc.toks {
+		if t.start >= para {
+			break
+		}
+		if t.subject {
+			continue
+		}
+		own++
+		if firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr") {
+			me = true
+		}
+	}
+	if own < 3 || !me {
+		return -1
+	}
+	return para
+}
+
 // ownWordsBefore counts the body's tokens before the text offset at: the
 // words a sender writes above a mail they pass on.
 func (sc *scan) ownWordsBefore(at int) int {
@@ -1296,6 +1343,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 	}
 	passedOn := passedOnAt(m, sc)
+	if passedOn < 0 {
+		passedOn = sc.repliedAbove(m, lang)
+	}
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
@@ -1447,7 +1497,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// A help desk's receipt, status mail or survey without automation
 	// headers quotes the request it answers (helpdesk.go): when every
 	// right it names stands in those quoted words, it asks nothing.
-	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !sc.subjReply && !m.Forwarded && !pitch {
+	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && sc.repliedAbove(m, lang) < 0 {
 		if readBody(); sc.helpDeskQuote(bodyEv, lang) {
 			reason := "help desk quoting the request"
 			if ackEv+autoEv != "" {
@@ -2033,6 +2083,12 @@ func (sc *scan) quotedInSentence(mt match) bool {
 	}
 	open := strings.LastIndexAny(before, "\"“„«")
 	if open < 0 || strings.TrimSpace(before[:open]) == "" || !strings.ContainsAny(inside, "\"”“»") {
+		// Single quotation marks ('uw ticket is gesloten', w53c).
+		for _, q := range singleQuoted(sc.text[:sc.toks[last].end], sc.toks[first].start) {
+			if start >= q[0] && start < q[1] && strings.TrimSpace(sc.text[sc.toks[first].start:q[0]]) != "'" {
+				return true
+			}
+		}
 		return false
 	}
 	// A straight quote opens only when an odd number stand before it.

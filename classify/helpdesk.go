@@ -19,32 +19,38 @@ import (
 // holds it.
 
 // helpDeskQuote reports whether sc reads as a help desk's mail that
-// quotes the request it answers: machine phrasing of weight 2 or more
-// (acknowledgement or automatic-reply phrases outside the quoted words,
-// a ticket's metadata lines) or a rating scale; every right's evidence in
-// the body (ev) standing in the person's quoted words or in the desk's
-// name for the request ("uw verzoek tot inzage", namedRequest); and no
-// first person singular word outside them (a person who writes about a
-// receipt tells it in their own words); and quoted words that say "I" or
-// name a right or personal data, the request it answers. Without right
-// phrases it is the same: the word model may read a request in them.
+// quotes the request it answers. All of:
+//   - every right's evidence in the body (ev) stands in the person's
+//     quoted words (quotedRegions), in the desk's links and buttons
+//     (linkLines) or after the desk's name for the request ("uw verzoek
+//     tot inzage", namedRequest);
+//   - no first person singular word stands outside them (a person who
+//     writes about a receipt tells it in their own words), and the
+//     quoted words say "I" or name a right or personal data: the request
+//     answered (also when no right phrase is read: the word model may
+//     read one in them);
+//   - the desk's own words carry machine phrasing: acknowledgement or
+//     automatic-reply phrases and ticket metadata lines (ticketFields)
+//     of 2 points (4 in a reply), or a rating scale.
 func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	body := sc.subjectEnd + 1
 	if body >= len(sc.text) {
 		return false
 	}
 	q := sc.quotedRegions()
-	if len(q) == 0 {
-		return false
-	}
-	inQ := func(off int) bool {
-		for _, r := range q {
+	desk := sc.linkLines()
+	in := func(rs [][2]int, off int) bool {
+		for _, r := range rs {
 			if off >= r[0] && off < r[1] {
 				return true
 			}
 		}
 		return false
 	}
+	// The person's words, and the desk's links and buttons ("Déposer mon
+	// justificatif : https://...", "Anfrage anzeigen · Benachrichtigungen
+	// deaktivieren"): neither is the writer asking.
+	inQ := func(off int) bool { return in(q, off) || in(desk, off) }
 	firstPerson := func(t token) bool {
 		return firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr")
 	}
@@ -54,11 +60,11 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 			if !inQ(t.start) {
 				return false
 			}
-			quotedAsk = true
+			quotedAsk = quotedAsk || in(q, t.start)
 		}
 	}
 	for _, mt := range sc.matches {
-		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && inQ(t.start) {
+		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && in(q, t.start) {
 			quotedAsk = true
 		}
 	}
@@ -77,7 +83,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	best := map[int]int{} // the heaviest machine phrase of each sentence
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
-		if t.subject || (mt.p.cat != catAck && mt.p.cat != catAutoReply) || inQ(t.start) {
+		if t.subject || (mt.p.cat != catAck && mt.p.cat != catAutoReply) || in(q, t.start) {
 			continue
 		}
 		if w := mt.p.weight; w > best[t.sent] {
@@ -85,7 +91,14 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 			best[t.sent] = w
 		}
 	}
-	return machine+sc.ticketFields() >= 2 || sc.ratingScale()
+	// A reply ("Re:", "AW:") may be a person's, written below or above
+	// the receipt they answer ("Vielen Dank für die schnelle
+	// Erledigung!"): a desk that answers in the thread takes more.
+	need := 2
+	if sc.subjReply {
+		need = 4
+	}
+	return machine+sc.ticketFields() >= need || sc.ratingScale()
 }
 
 // namedRequest reports whether token k stands up to four words after the
@@ -132,6 +145,7 @@ var ticketFieldNames = map[string]bool{
 	"response time": true, "reactietijd": true, "gemiddelde reactietijd": true, "antwortzeit": true,
 	"délai de réponse": true, "agent": true, "behandelaar": true, "bearbeiter": true, "bearbeiterin": true,
 	"category": true, "categorie": true, "kategorie": true, "catégorie": true, "type": true,
+	"décision": true, "decision": true, "besluit": true, "entscheidung": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata
@@ -189,8 +203,6 @@ func (sc *scan) quotedRegions() [][2]int {
 				j = len(text) - end
 			}
 			out = append(out, [2]int{end, end + j})
-		case linkBar(trim):
-			out = append(out, [2]int{i, end})
 		default:
 			if k, ok := labelledLine(line); ok {
 				out = append(out, [2]int{i + k, end})
@@ -205,6 +217,7 @@ func (sc *scan) quotedRegions() [][2]int {
 	if below >= 0 {
 		out = append(out, [2]int{below, len(text)})
 	}
+	out = append(out, singleQuoted(text, start)...)
 	// Quotation marks pair within a paragraph.
 	for p := start; p < len(text); {
 		end := strings.Index(text[p:], "\n\n")
@@ -231,6 +244,39 @@ func (sc *scan) quotedRegions() [][2]int {
 	return out
 }
 
+// singleQuoted returns the spans of text from start between single
+// quotation marks ('...', ‘...’) within a line: a mark opens after a
+// space, a colon or the start of the line and before a letter, and closes
+// after a letter or punctuation and before a space, punctuation or the
+// end of the line, so that the apostrophes of "don't" and "l'accès" are
+// no quotation marks.
+func singleQuoted(text string, start int) [][2]int {
+	var out [][2]int
+	open := -1
+	prev := '\n'
+	for j := start; j < len(text); {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' {
+			open = -1
+		} else if r == '\'' || r == '‘' || r == '’' {
+			next, _ := utf8.DecodeRuneInString(text[j+n:])
+			if j+n >= len(text) {
+				next = '\n'
+			}
+			switch {
+			case open < 0 && r != '’' && (unicode.IsSpace(prev) || prev == ':' || prev == '(') && unicode.IsLetter(next):
+				open = j + n
+			case open >= 0 && r != '‘' && !unicode.IsSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next):
+				out = append(out, [2]int{open, j})
+				open = -1
+			}
+		}
+		prev = r
+		j += n
+	}
+	return out
+}
+
 // isQuoteMark reports whether r is a double quotation mark of the four
 // languages: "…", “…”, „…“, «…», »…«, ‹…›.
 func isQuoteMark(r rune) bool {
@@ -242,10 +288,15 @@ func isQuoteMark(r rune) bool {
 }
 
 // separatorLine reports whether the trimmed line is a separator: five or
-// more of - _ = * ~ alone.
+// more of - _ = * ~ alone, or a short title between runs of four or more
+// ("---------------- Original request ----------------").
 func separatorLine(s string) bool {
 	if len(s) < 5 {
 		return false
+	}
+	if l, r := strings.TrimLeft(s, "-_=*~"), strings.TrimRight(s, "-_=*~"); len(s)-len(l) >= 4 && len(s)-len(r) >= 4 && len(l) > len(s)-len(r) {
+		title := strings.TrimSpace(s[len(s)-len(l) : len(r)])
+		return len(strings.Fields(title)) <= 5
 	}
 	for _, r := range s {
 		if !strings.ContainsRune("-_=*~", r) {
@@ -269,6 +320,8 @@ var quoteHeadings = map[string]bool{
 	"beschreibung": true, "uw oorspronkelijke bericht": true, "je oorspronkelijke bericht": true,
 	"uw oorspronkelijke vraag": true, "your original question": true, "ihre ursprüngliche anfrage": true,
 	"ihre ursprüngliche nachricht": true, "votre demande initiale": true, "votre message d'origine": true,
+	"jouw vraag": true, "jouw bericht": true, "your conversation": true, "original request": true,
+	"ursprüngliche anfrage": true, "oorspronkelijke vraag": true, "demande initiale": true,
 }
 
 // quoteFollows reports whether the first line of text that is not blank
@@ -329,6 +382,43 @@ func linkBar(s string) bool {
 	return false
 }
 
+// linkLines returns the byte ranges of the body's lines that are a bar
+// of links or a link's label (linkBar, linkLabel).
+func (sc *scan) linkLines() [][2]int {
+	var out [][2]int
+	for i := sc.subjectEnd + 1; i < len(sc.text); {
+		end := strings.IndexByte(sc.text[i:], '\n')
+		if end < 0 {
+			end = len(sc.text)
+		} else {
+			end += i
+		}
+		if trim := strings.TrimSpace(sc.text[i:end]); linkBar(trim) || linkLabel(trim) {
+			out = append(out, [2]int{i, end})
+		}
+		i = end + 1
+	}
+	return out
+}
+
+// linkLabel reports whether the trimmed line is a button or link: a web
+// address after at most six words ("Déposer mon justificatif :
+// https://...", "View your ticket: https://..."). Its words are the
+// desk's, even in the first person ("Mon compte").
+func linkLabel(s string) bool {
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return false
+	}
+	before := s[:i]
+	if j := strings.LastIndexAny(before, " \t<(["); j >= 0 {
+		before = before[:j]
+	} else {
+		before = ""
+	}
+	return len(strings.Fields(before)) <= 6
+}
+
 // ticketKeyLine reports whether line starts with an issue key ("PRIV-318
 // Verzoek tot rectificatie adres", "DSK-77 Widerspruch gegen Profiling")
 // and returns the offset of the title after it.
@@ -386,6 +476,10 @@ var quoteLabels = map[string]bool{
 	"je bericht": true, "je vraag": true, "ihre nachricht": true, "ihre anfrage": true, "ihr anliegen": true,
 	"anliegen": true, "votre message": true, "votre demande": true, "request": true, "vraag": true,
 	"verzoek": true, "anfrage": true, "nachricht": true, "demande": true, "message": true, "bericht": true,
+	"your conversation": true, "jouw vraag": true, "nature de la demande": true, "type de demande": true,
+	"type of request": true, "request type": true, "soort verzoek": true, "art der anfrage": true,
+	"beschrijving": true, "korte beschrijving": true, "last update": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
+	"dernière mise à jour": true, "last reply": true, "latest reply": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of
@@ -424,6 +518,14 @@ func chatLine(line string) (int, bool) {
 			return 0, false
 		}
 		return lead + end + 1 + i + 1, true
+	}
+	// "Kunde 16:02: ...": a name, a time, a colon.
+	if f := strings.Fields(s); len(f) >= 3 && len(f[0]) <= 20 {
+		for k := 1; k <= 2 && k < len(f); k++ {
+			if tm, ok := strings.CutSuffix(f[k], ":"); ok && clockTime(tm) {
+				return lead + strings.Index(s, f[k]) + len(f[k]), true
+			}
+		}
 	}
 	// "Du (14:02): ..."
 	open := strings.IndexByte(s, '(')
@@ -512,25 +614,31 @@ func ratingScale(text string) bool {
 }
 
 // numberScale reports whether s is the numbers 0 or 1 to at least 5, in
-// order, split by spaces or separators.
+// order, split by spaces or separators, with at most four words besides
+// them ("1 - Very poor   2   3   4   5 - Excellent").
 func numberScale(s string) bool {
 	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("·|[]()-–,", r) })
-	if len(f) < 5 {
-		return false
-	}
-	first := 0
-	if f[0] == "1" {
-		first = 1
-	} else if f[0] != "0" {
-		return false
-	}
-	for i, x := range f {
-		want := first + i
-		if x != strconv.Itoa(want) {
+	want, words := -1, 0
+	n := 0
+	for _, x := range f {
+		v, err := strconv.Atoi(x)
+		if err != nil {
+			if words++; words > 4 {
+				return false
+			}
+			continue
+		}
+		switch {
+		case want < 0 && (v == 0 || v == 1):
+			want = v + 1
+		case v == want:
+			want++
+		default:
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 5
 }
 
 // satisfactionWords name a point on a satisfaction scale.

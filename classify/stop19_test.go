@@ -126,3 +126,61 @@ func TestQuotedRegionParts(t *testing.T) {
 		t.Error("separator line")
 	}
 }
+
+// TestHelpDeskQuoteShapes: more shapes of quoted requests (wordmodel105a):
+// single quotation marks, chat lines without brackets, a scale with words,
+// a titled separator, a button in the first person.
+func TestHelpDeskQuoteShapes(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"single quotes", "gegevens",
+			"Hoi!\n\nBedankt voor je bericht. We zijn op dit moment gesloten, maandag vanaf 8.30 helpen we je graag verder.\n\nJe bericht: 'haal al mijn gegevens weg uit jullie systeem'\n\nLiefs, team Kookbox"},
+		{"chat lines without brackets", "Ihr Chatverlauf mit Lukas",
+			"Hier ist Ihr Chatverlauf vom 25.11.2026:\n\nKunde 16:02: bitte löschen sie mein konto\nLukas 16:03: Gern leite ich das an unsere Datenschutzabteilung weiter.\nKunde 16:03: danke\nSystem 16:10: Chat beendet"},
+		{"scale with words", "How did we do?",
+			"Hi Lewis,\n\nWe recently helped you with:\n\"remove my phone number from your marketing lists\"\n\nHow would you rate the support you received?\n\n  1 - Very poor   2   3   4   5 - Excellent\n\nJust click a number."},
+		{"titled separator", "Ticket #8812 has been closed",
+			"Dear customer,\n\nYour ticket #8812 has been closed. If the issue is not resolved, reply to this email within 14 days to reopen it.\n\n---------------- Original request ----------------\nI want to know what data you hold on me and who you sold it to.\nRegards, D. Holt\n-------------------------------------------------\n\nPowered by Freshdesk"},
+		{"button in the first person", "Rappel",
+			"Bonjour,\n\nNous n'avons pas reçu de réponse de votre part concernant votre demande n° 2026-114387 « droit d'accès ».\n\nSans retour de votre part sous 48 heures, votre demande sera clôturée.\n\nDéposer mon justificatif : https://mobilia.example.fr/justificatif\n\nLe Service Clients"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Chloe <chloe@shop.example.com>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+}
+
+// TestRepliedAboveReceipt: a person who answers a receipt writes above it,
+// and the receipt is quoted without ">" marks (wordmodel105a): its
+// automatic phrasing does not make the person's mail automatic. An
+// out-of-office that answers "Re:" starts with its own "I am away".
+func TestRepliedAboveReceipt(t *testing.T) {
+	c := newTestClassifier(t)
+	r := c.Classify(msg("Monika Fischer <monika.fischer@example.de>", "AW: Erinnerung: Bitte bestätigen Sie Ihre Identität",
+		"Den Betreuerausweis für meine Mutter habe ich angehängt. Ich bin ihre gesetzliche Betreuerin.\n\nBitte schicken Sie mir, was Sie über meine Mutter gespeichert haben.\n\nM. Fischer\n\nGuten Tag,\num Ihre Datenauskunft bearbeiten zu können, müssen wir zunächst Ihre Identität bestätigen.\nDiese Nachricht wurde automatisch erstellt."))
+	if r.Kind != Request {
+		t.Errorf("reply above a receipt: kind %s (%s), want request", r.Kind, r.KindReason)
+	}
+	r = c.Classify(msg("Jan de Vries <jan@example.nl>", "Re: verzoek tot inzage",
+		"Ik ben afwezig tot en met 3 januari en heb beperkt toegang tot mijn e-mail.\n\nDit is een automatisch antwoord. Uw bericht wordt na mijn terugkomst behandeld."))
+	if r.Kind != AutoReply {
+		t.Errorf("out-of-office answering Re: kind %s (%s), want auto_reply", r.Kind, r.KindReason)
+	}
+}
+
+// TestSingleQuoted: single quotation marks pair around words, not the
+// apostrophes inside them.
+func TestSingleQuoted(t *testing.T) {
+	text := "Je bericht: 'haal al mijn gegevens weg' en 'it's mine' maar don't l'accès"
+	got := singleQuoted(text, 0)
+	if len(got) != 2 || text[got[0][0]:got[0][1]] != "haal al mijn gegevens weg" || text[got[1][0]:got[1][1]] != "it's mine" {
+		var spans []string
+		for _, g := range got {
+			spans = append(spans, text[g[0]:g[1]])
+		}
+		t.Errorf("singleQuoted = %q", spans)
+	}
+}
