@@ -155,7 +155,7 @@ func (sc *scan) ticketFields() int {
 		return 0
 	}
 	n := 0
-	for _, line := range strings.Split(sc.text[sc.subjectEnd+1:], "\n") {
+	for line := range strings.Lines(sc.text[sc.subjectEnd+1:]) {
 		k, v, ok := strings.Cut(line, ":")
 		if !ok || len(k) > 30 || strings.TrimSpace(v) == "" {
 			continue
@@ -574,20 +574,19 @@ func (sc *scan) ratingScale() bool {
 // emoji alone or after a colon ("😞 😐 😃", "Rate the conversation: 👍
 // 👎").
 func ratingScale(text string) bool {
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.Lines(text) {
 		s := strings.TrimSpace(line)
 		if s == "" {
 			continue
 		}
-		if numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		if strings.ContainsAny(s[:1], "01[(") && numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 			return true
 		}
 		for _, sep := range []string{"·", "|"} {
-			parts := strings.Split(s, sep)
-			if len(parts) < 3 {
+			if strings.Count(s, sep) < 2 {
 				continue
 			}
-			for _, p := range parts {
+			for p := range strings.SplitSeq(s, sep) {
 				if satisfactionWords[strings.ToLower(strings.TrimSpace(p))] {
 					return true
 				}
