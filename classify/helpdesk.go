@@ -39,14 +39,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	}
 	q := sc.quotedRegions()
 	desk := sc.linkLines()
-	in := func(rs [][2]int, off int) bool {
-		for _, r := range rs {
-			if off >= r[0] && off < r[1] {
-				return true
-			}
-		}
-		return false
-	}
+	in := inRanges
 	// The person's words, and the desk's links and buttons ("Déposer mon
 	// justificatif : https://...", "Anfrage anzeigen · Benachrichtigungen
 	// deaktivieren"): neither is the writer asking.
@@ -66,6 +59,11 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	for _, mt := range sc.matches {
 		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && in(q, t.start) {
 			quotedAsk = true
+		}
+	}
+	for _, e := range ev {
+		if e.Offset >= body && sc.namedRequest(sc.tokenAt(e.Offset)) {
+			quotedAsk = true // "wir haben Ihren Antrag auf Selbstauskunft nach Art. 15 DSGVO erhalten"
 		}
 	}
 	if !quotedAsk {
@@ -101,7 +99,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	return machine+sc.ticketFields() >= need || sc.ratingScale()
 }
 
-// namedRequest reports whether token k stands up to four words after the
+// namedRequest reports whether token k stands up to six words after the
 // desk's name for the reader's request ("uw verzoek tot inzage", "your
 // request for erasure", "Ihre Anfrage auf Auskunft", "votre demande
 // d'accès"): a second person possessive before a request noun.
@@ -109,7 +107,7 @@ func (sc *scan) namedRequest(k int) bool {
 	if k >= len(sc.toks) {
 		return false
 	}
-	for j := k; j >= 1 && j >= k-4; j-- {
+	for j := k; j >= 1 && j >= k-6; j-- {
 		if sc.toks[j].sent != sc.toks[k].sent {
 			return false
 		}
@@ -145,7 +143,12 @@ var ticketFieldNames = map[string]bool{
 	"response time": true, "reactietijd": true, "gemiddelde reactietijd": true, "antwortzeit": true,
 	"délai de réponse": true, "agent": true, "behandelaar": true, "bearbeiter": true, "bearbeiterin": true,
 	"category": true, "categorie": true, "kategorie": true, "catégorie": true, "type": true,
-	"décision": true, "decision": true, "besluit": true, "entscheidung": true,
+	"décision": true, "decision": true, "besluit": true, "entscheidung": true, "updated by": true,
+	"next update expected": true, "verwachte reactie": true, "expected response": true, "erwartete antwort": true,
+	"réponse attendue": true, "bearbeitungsfrist": true, "délai de traitement estimé": true,
+	"délai de traitement": true, "afhandeltermijn": true, "behandeltermijn": true, "oude status": true,
+	"nieuwe status": true, "old status": true, "new status": true, "alter status": true, "neuer status": true,
+	"melding": true, "vorgangs-id": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata
@@ -217,31 +220,7 @@ func (sc *scan) quotedRegions() [][2]int {
 	if below >= 0 {
 		out = append(out, [2]int{below, len(text)})
 	}
-	out = append(out, singleQuoted(text, start)...)
-	// Quotation marks pair within a paragraph.
-	for p := start; p < len(text); {
-		end := strings.Index(text[p:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += p
-		}
-		open := -1
-		for j := p; j < end; {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if isQuoteMark(r) {
-				if open < 0 {
-					open = j + n
-				} else {
-					out = append(out, [2]int{open, j})
-					open = -1
-				}
-			}
-			j += n
-		}
-		p = end + 2
-	}
-	return out
+	return append(out, sc.quotations()...)
 }
 
 // singleQuoted returns the spans of text from start between single
@@ -275,6 +254,52 @@ func singleQuoted(text string, start int) [][2]int {
 		j += n
 	}
 	return out
+}
+
+// quotations returns the byte ranges of the body between quotation marks:
+// double ones paired within a paragraph, single ones within a line
+// (singleQuoted).
+func (sc *scan) quotations() [][2]int {
+	text := sc.text
+	start := sc.subjectEnd + 1
+	if start >= len(text) {
+		return nil
+	}
+	out := singleQuoted(text, start)
+	// Quotation marks pair within a paragraph.
+	for p := start; p < len(text); {
+		end := strings.Index(text[p:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		open := -1
+		for j := p; j < end; {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isQuoteMark(r) {
+				if open < 0 {
+					open = j + n
+				} else {
+					out = append(out, [2]int{open, j})
+					open = -1
+				}
+			}
+			j += n
+		}
+		p = end + 2
+	}
+	return out
+}
+
+// inRanges reports whether off stands in one of the byte ranges rs.
+func inRanges(rs [][2]int, off int) bool {
+	for _, r := range rs {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuoteMark reports whether r is a double quotation mark of the four
@@ -321,6 +346,10 @@ var quoteHeadings = map[string]bool{
 	"uw oorspronkelijke vraag": true, "your original question": true, "ihre ursprüngliche anfrage": true,
 	"ihre ursprüngliche nachricht": true, "votre demande initiale": true, "votre message d'origine": true,
 	"jouw vraag": true, "jouw bericht": true, "your conversation": true, "original request": true,
+	"samenvatting": true, "summary": true, "zusammenfassung": true, "résumé": true, "jouw reactie": true,
+	"uw reactie": true, "je reactie": true, "your reply": true, "your response": true, "ihre antwort": true,
+	"deine antwort": true, "votre réponse": true, "case description": true, "ticket description": true,
+	"request description": true, "rappel de votre demande": true, "description de la demande": true,
 	"ursprüngliche anfrage": true, "oorspronkelijke vraag": true, "demande initiale": true,
 }
 
@@ -349,7 +378,7 @@ func commentHeading(s string) bool {
 			return true
 		}
 	}
-	for _, pre := range []string{"reactie van", "antwoord van", "comment from", "reply from", "response from",
+	for _, pre := range []string{"reactie van", "antwoord van", "comment from", "comment added", "reply from", "response from",
 		"kommentar von", "antwort von", "antwort unseres", "commentaire de", "réponse de"} {
 		if strings.HasPrefix(h, pre+" ") {
 			return true
@@ -457,12 +486,36 @@ var notIssueKeys = map[string]bool{"COVID": true, "SARS": true, "MERS": true, "I
 func quoteHeading(s string) bool {
 	h, ok := strings.CutSuffix(s, ":")
 	if !ok {
+		// "Uw oorspronkelijke vraag" on a line of its own: a heading of
+		// two words or more needs no colon.
+		if h = strings.ToLower(strings.TrimSpace(s)); len(strings.Fields(h)) >= 2 && quoteHeadings[h] {
+			return true
+		}
 		return false
 	}
 	h = strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(h), "-*_#")))
+	if i := strings.IndexByte(h, '('); i > 0 {
+		h = strings.TrimSpace(h[:i]) // "Case description (as submitted):"
+	}
 	h = strings.TrimSuffix(h, " lautete")
 	h = strings.TrimSuffix(h, " luidde")
-	return quoteHeadings[h]
+	return quoteHeadings[h] || attribution(h)
+}
+
+// attribution reports whether the lower-cased heading h, without its
+// colon, introduces a quoted mail: "Op 02-11 schreef A. de Bruijn",
+// "Customer wrote", "Am 3. Mai schrieb Uwe Lorenz", "Le 2 oct. 2026,
+// Julie a écrit".
+func attribution(h string) bool {
+	if len(strings.Fields(h)) > 12 {
+		return false
+	}
+	for _, w := range []string{" wrote", " schreef ", " schrieb ", " a écrit"} {
+		if strings.Contains(h+" ", w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(h, " schreef") || strings.HasSuffix(h, " schrieb")
 }
 
 // quoteLabels are the field names of a ticket's summary lines whose value
@@ -478,7 +531,10 @@ var quoteLabels = map[string]bool{
 	"verzoek": true, "anfrage": true, "nachricht": true, "demande": true, "message": true, "bericht": true,
 	"your conversation": true, "jouw vraag": true, "nature de la demande": true, "type de demande": true,
 	"type of request": true, "request type": true, "soort verzoek": true, "art der anfrage": true,
-	"beschrijving": true, "korte beschrijving": true, "last update": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
+	"beschrijving": true, "korte beschrijving": true, "last update": true, "comment": true, "opmerking": true,
+	"kommentar": true, "commentaire": true, "jij": true, "you": true, "du": true, "vous": true, "klant": true,
+	"customer": true, "kunde": true, "kundin": true, "client": true, "cliente": true, "bezoeker": true,
+	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
 	"dernière mise à jour": true, "last reply": true, "latest reply": true,
 }
 
@@ -527,6 +583,13 @@ func chatLine(line string) (int, bool) {
 			}
 		}
 	}
+	// "10:31 | Sie | ...": a table of time, speaker and text.
+	if t, rest, ok := strings.Cut(s, "|"); ok && clockTime(t) {
+		if _, said, ok := strings.Cut(rest, "|"); ok {
+			return len(line) - len(said), true
+		}
+		return len(line) - len(rest), true
+	}
 	// "Du (14:02): ..."
 	open := strings.IndexByte(s, '(')
 	if open <= 0 || open > 40 {
@@ -566,18 +629,28 @@ func (sc *scan) ratingScale() bool {
 	return ratingScale(sc.text[sc.subjectEnd+1:])
 }
 
-// ratingScale reports whether text holds a survey's rating scale on a
-// line of its own: the numbers 0 or 1 up to 5 or 10 in order ("0 1 2 3 4
+// ratingScale reports whether text holds a survey's rating scale, one
+// option a line from 0 or 1 ("1 = sehr gut", "2 = gut", ... up to 4 or
+// more), or on a line of its own: the numbers 0 or 1 up to 5 or 10 in order ("0 1 2 3 4
 // 5 6 7 8 9 10"), three or more bracketed options ("[Zeer tevreden]
 // [Tevreden] [Neutraal]"), options split by "·" or "|" of which one names
 // satisfaction ("sehr zufrieden · zufrieden · neutral"), or two or more
 // emoji alone or after a colon ("😞 😐 😃", "Rate the conversation: 👍
 // 👎").
 func ratingScale(text string) bool {
+	next := -1 // the number the next line of a scale written down the page starts with
 	for line := range strings.Lines(text) {
 		s := strings.TrimSpace(line)
 		if s == "" {
 			continue
+		}
+		// "1 = sehr gut", "2 = gut", ... one option a line.
+		if v, ok := scaleLine(s); ok && (v == next || next < 0 && v <= 1) {
+			if next = v + 1; next >= 5 {
+				return true
+			}
+		} else {
+			next = -1
 		}
 		if strings.ContainsAny(s[:1], "01[(") && numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 			return true
@@ -595,6 +668,12 @@ func ratingScale(text string) bool {
 		if i := strings.LastIndexByte(s, ':'); i >= 0 && i+1 < len(s) {
 			s = s[i+1:] // "Bewerte das Gespräch: 👍 👎"
 		}
+		if strings.Count(s, "★")+strings.Count(s, "☆") >= 5 {
+			return true // "★★★★☆ Good"
+		}
+		if emojiScale(s) {
+			return true // "😀  Super   🙂  Goed   😐  Gaat wel"
+		}
 		emoji, other := 0, 0
 		for _, r := range s {
 			switch {
@@ -610,6 +689,49 @@ func ratingScale(text string) bool {
 		}
 	}
 	return false
+}
+
+// scaleLine reports whether s is one option of a scale written down the
+// page, a number and a short name ("1 = sehr gut", "5 - Excellent"; not
+// a numbered list's "1." or "1)"), and returns the number.
+func scaleLine(s string) (int, bool) {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return 0, false
+	}
+	v, _ := strconv.Atoi(s[:i])
+	rest := strings.TrimSpace(s[i:])
+	if rest == "" || !strings.ContainsRune("=-–:", rune(rest[0])) {
+		return 0, false
+	}
+	if n := len(strings.Fields(rest[1:])); n == 0 || n > 3 {
+		return 0, false
+	}
+	return v, true
+}
+
+// emojiScale reports whether s holds three or more emoji among at most
+// eight words: faces with their names.
+func emojiScale(s string) bool {
+	emoji := 0
+	for _, r := range s {
+		if r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF {
+			emoji++
+		}
+	}
+	if emoji < 3 {
+		return false
+	}
+	words := 0
+	for _, f := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsLetter(r) {
+			words++
+		}
+	}
+	return words <= 8
 }
 
 // numberScale reports whether s is the numbers 0 or 1 to at least 5, in

@@ -184,3 +184,46 @@ func TestSingleQuoted(t *testing.T) {
 		t.Errorf("singleQuoted = %q", spans)
 	}
 }
+
+// TestHelpDeskQuoteShapes106: shapes of wordmodel106a — a scale of faces
+// with names, a star rating, a chat table, a heading without a colon, an
+// attribution line, and a reminder that names the request it answers.
+func TestHelpDeskQuoteShapes106(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"faces with names", "Hoe hebben we je geholpen?",
+			"Hoi!\n\nJe hebt onlangs contact met ons gehad over: \"Verwijderen van mijn gegevens na opzegging\".\nHoe tevreden ben je over onze hulp? Klik op een smiley:\n\n😀  Super   🙂  Goed   😐  Gaat wel   🙁  Niet goed   😠  Slecht\n\nBedankt!"},
+		{"chat table", "Ihr Chatverlauf vom 21.11.2026",
+			"Chatverlauf – Vorgangs-ID C-88120\n\nZeit  | Von | Nachricht\n10:31 | Sie | Ich will nicht, dass meine Einkäufe mit der Karte ausgewertet werden.\n10:33 | Kundenservice (Jonas) | Gern, ich habe die Auswertung deaktiviert.\n\nDieser Chatverlauf wurde auf Ihren Wunsch per E-Mail versendet."},
+		{"heading without colon", "Statuswijziging van uw melding 2024-77810",
+			"Melding: 2024-77810\nOude status: Nieuw\nNieuwe status: In afwachting van klant\n\nUw oorspronkelijke vraag\nIk wil NIET meer gebeld worden over nieuwe contracten, ook geen post."},
+		{"attribution line", "Update on your request",
+			"Hallo mevrouw De Bruijn,\n\nUw ticket is toegewezen aan: Mark Hoekstra\nPrioriteit: normaal\n\nU ontvangt een bericht zodra er iets verandert.\n\nOp 02-11 schreef A. de Bruijn:\nwe zijn verhuisd, mijn nieuwe adres is Esdoornstraat 14, graag aanpassen"},
+		{"request named in a reminder", "Erinnerung: Identitätsnachweis",
+			"Sehr geehrte Frau Nowak,\n\nwir haben Ihren Antrag auf Selbstauskunft nach Art. 15 DSGVO am 04.11.2026 erhalten. Leider fehlt uns noch ein Identitätsnachweis.\n\nBitte senden Sie uns eine Kopie Ihres Personalausweises.\n\nMit freundlichen Grüßen\nM. Becker"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Lotte <lotte@webcare.example.nl>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+	if !ratingScale("★★★★☆ Good ★★★☆☆ OK ★★☆☆☆ Poor") {
+		t.Error("a star rating is a scale")
+	}
+	if ratingScale("Thanks 😀😀😀 for nothing, I am still waiting for my data after six weeks of silence from you") {
+		t.Error("emoji in a sentence are no scale")
+	}
+}
+
+// TestScaleDownThePage: a scale written one option a line is a scale; a
+// numbered list is not.
+func TestScaleDownThePage(t *testing.T) {
+	if !ratingScale("Bitte bewerten Sie uns:\n\n1 = sehr gut\n2 = gut\n3 = befriedigend\n4 = ausreichend\n5 = mangelhaft\n") {
+		t.Error("a school-grade scale down the page is a scale")
+	}
+	if ratingScale("I ask you to:\n1. delete my data\n2. stop the ads\n3. confirm it\n4. answer soon\n") {
+		t.Error("a numbered list is no scale")
+	}
+}
