@@ -96,27 +96,57 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	if sc.subjReply {
 		need = 4
 	}
-	return machine+sc.ticketFields() >= need || sc.ratingScale()
+	score := machine + sc.ticketFields()
+	if sc.ratingScale() {
+		score += 2 // a reply may quote the survey it answers
+	}
+	return score >= need
 }
 
 // namedRequest reports whether token k stands up to six words after the
-// desk's name for the reader's request ("uw verzoek tot inzage", "your
-// request for erasure", "Ihre Anfrage auf Auskunft", "votre demande
-// d'accès"): a second person possessive before a request noun.
+// desk's name for the reader's request, a second person possessive
+// before a request noun ("uw verzoek tot inzage", "your request for
+// erasure", "Ihre Anfrage auf Auskunft", "votre demande d'accès"), or
+// after a second person subject and a verb of asking in its sentence
+// (askedVerbs).
 func (sc *scan) namedRequest(k int) bool {
 	if k >= len(sc.toks) {
 		return false
 	}
 	for j := k; j >= 1 && j >= k-6; j-- {
 		if sc.toks[j].sent != sc.toks[k].sent {
-			return false
+			break
 		}
 		if requestNouns[sc.toks[j].s] && yourRequest[sc.toks[j-1].s] {
 			return true
 		}
 	}
+	// "Je hebt onlangs je lidmaatschap opgezegd en gevraagd je gegevens
+	// te verwijderen", "you asked us to delete", "Sie haben die Löschung
+	// beantragt": the reader's request told back in the second person.
+	asked := -1
+	for j := k - 1; j >= 0 && j >= k-10 && sc.toks[j].sent == sc.toks[k].sent; j-- {
+		if askedVerbs[sc.toks[j].s] {
+			asked = j
+			break
+		}
+	}
+	for j := asked - 1; asked > 0 && j >= 0 && j >= asked-8 && sc.toks[j].sent == sc.toks[k].sent; j-- {
+		if youSubjects[sc.toks[j].s] {
+			return true
+		}
+	}
 	return false
 }
+
+// askedVerbs are the past participles and past tenses of asking;
+// youSubjects the second person subjects before them.
+var (
+	askedVerbs = map[string]bool{"gevraagd": true, "aangevraagd": true, "verzocht": true, "asked": true,
+		"requested": true, "gebeten": true, "beantragt": true, "angefragt": true, "verlangt": true,
+		"demande": true, "sollicite": true, "exige": true}
+	youSubjects = map[string]bool{"je": true, "jij": true, "u": true, "you": true, "sie": true, "du": true, "vous": true}
+)
 
 // requestNouns name a request or a ticket; yourRequest are the second
 // person possessives before them.
@@ -148,7 +178,7 @@ var ticketFieldNames = map[string]bool{
 	"réponse attendue": true, "bearbeitungsfrist": true, "délai de traitement estimé": true,
 	"délai de traitement": true, "afhandeltermijn": true, "behandeltermijn": true, "oude status": true,
 	"nieuwe status": true, "old status": true, "new status": true, "alter status": true, "neuer status": true,
-	"melding": true, "vorgangs-id": true,
+	"melding": true, "vorgangs-id": true, "reden afsluiten": true, "closure reason": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata
@@ -172,9 +202,9 @@ func (sc *scan) ticketFields() int {
 
 // quotedRegions returns the byte ranges of sc.text (body only) that hold
 // the words a help desk quotes: quotation marks within a paragraph,
-// labelled lines (quoteLabels), chat transcript lines, and the text below
-// a separator line or a heading that introduces the quoted request
-// (quoteHeadings), up to the next separator line.
+// labelled lines (quoteLabels), chat transcript lines, the text below a
+// separator line up to the next one, and the paragraph below a heading
+// that introduces the quoted request (quoteHeadings, attribution).
 func (sc *scan) quotedRegions() [][2]int {
 	var out [][2]int
 	text := sc.text
@@ -198,7 +228,10 @@ func (sc *scan) quotedRegions() [][2]int {
 				below = end
 			}
 		case below < 0 && quoteHeading(trim) && !quoteFollows(text[min(end+1, len(text)):]):
-			below = end
+			// The quoted request is the paragraph below the heading; a
+			// person may write their own words after it ("Op 19-11-2026
+			// schreef Joyce: ... \n\nGeen cijfer want ...", wordmodel107a).
+			out = append(out, [2]int{end, paragraphEnd(text, end)})
 		case commentHeading(trim):
 			// An agent's comment runs to the end of its paragraph.
 			j := strings.Index(text[end:], "\n\n")
@@ -351,6 +384,20 @@ var quoteHeadings = map[string]bool{
 	"deine antwort": true, "votre réponse": true, "case description": true, "ticket description": true,
 	"request description": true, "rappel de votre demande": true, "description de la demande": true,
 	"ursprüngliche anfrage": true, "oorspronkelijke vraag": true, "demande initiale": true,
+}
+
+// paragraphEnd returns the end of the first paragraph of text after
+// offset from (blank lines right after from are skipped): the offset of
+// the next blank line, or len(text).
+func paragraphEnd(text string, from int) int {
+	i := from
+	for i < len(text) && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if j := strings.Index(text[i:], "\n\n"); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }
 
 // quoteFollows reports whether the first line of text that is not blank
@@ -534,7 +581,9 @@ var quoteLabels = map[string]bool{
 	"beschrijving": true, "korte beschrijving": true, "last update": true, "comment": true, "opmerking": true,
 	"kommentar": true, "commentaire": true, "jij": true, "you": true, "du": true, "vous": true, "klant": true,
 	"customer": true, "kunde": true, "kundin": true, "client": true, "cliente": true, "bezoeker": true,
-	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
+	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true,
+	"antwort des teams": true, "answer from the team": true, "antwoord van het team": true,
+	"réponse de l'équipe": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
 	"dernière mise à jour": true, "last reply": true, "latest reply": true,
 }
 
@@ -574,6 +623,13 @@ func chatLine(line string) (int, bool) {
 			return 0, false
 		}
 		return lead + end + 1 + i + 1, true
+	}
+	// "10:41 Léa (assistante virtuelle) : ...": a time, a name, a colon.
+	if f := strings.Fields(s); len(f) >= 3 && clockTime(f[0]) {
+		rest := s[len(f[0]):]
+		if i := strings.IndexByte(rest, ':'); i > 0 && i <= 40 {
+			return lead + len(f[0]) + i + 1, true
+		}
 	}
 	// "Kunde 16:02: ...": a name, a time, a colon.
 	if f := strings.Fields(s); len(f) >= 3 && len(f[0]) <= 20 {
@@ -652,7 +708,7 @@ func ratingScale(text string) bool {
 		} else {
 			next = -1
 		}
-		if strings.ContainsAny(s[:1], "01[(") && numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		if digits(s) >= 5 && numberScale(s) || strings.Count(s, "[") >= 3 && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 			return true
 		}
 		for _, sep := range []string{"·", "|"} {
@@ -689,6 +745,17 @@ func ratingScale(text string) bool {
 		}
 	}
 	return false
+}
+
+// digits counts the ASCII digits of s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // scaleLine reports whether s is one option of a scale written down the

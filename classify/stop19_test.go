@@ -227,3 +227,21 @@ func TestScaleDownThePage(t *testing.T) {
 		t.Error("a numbered list is no scale")
 	}
 }
+
+// TestHelpDeskQuoteShapes107: a survey that tells the request back in the
+// second person above a scale with words around its numbers is
+// automatic; a person who answers below a quoted survey, after its
+// attribution line, is the person's request (wordmodel107a).
+func TestHelpDeskQuoteShapes107(t *testing.T) {
+	c := newTestClassifier(t)
+	r := c.Classify(msg("Bart <bart@fitnu.example.nl>", "Hoe waarschijnlijk is het dat je FitNu aanbeveelt?",
+		"Hoi Linda,\n\nJe hebt onlangs je lidmaatschap opgezegd en gevraagd je gegevens te verwijderen. Jammer dat je gaat!\n\nHoe waarschijnlijk is het dat je FitNu aanbeveelt aan vrienden?\nHelemaal niet  0  1  2  3  4  5  6  7  8  9  10  Zeer waarschijnlijk\n\nGroetjes,\nBart"))
+	if r.Kind != AutoReply {
+		t.Errorf("survey telling the request back: kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	}
+	r = c.Classify(msg("Henk Mulder <henk.mulder@example.nl>", "Re: Geef ons een cijfer! (uw vraag 2026-44871)",
+		"Op 19-11-2026 schreef Joyce | Klantcontact:\nOnlangs had u contact met ons over: \"inzage in mijn dossier\".\nSlecht 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 Uitstekend\n\nGeen cijfer want er is nog niks gebeurd. Ik ben haar bewindvoerder. Ik wil het hele dossier van mijn moeder zien.\n\nH. Mulder"))
+	if r.Kind != Request {
+		t.Errorf("answer below a quoted survey: kind %s (%s), want request", r.Kind, r.KindReason)
+	}
+}
