@@ -29,9 +29,9 @@ import (
 //     quoted words say "I" or name a right or personal data: the request
 //     answered (also when no right phrase is read: the word model may
 //     read one in them);
-//   - the desk's own words carry machine phrasing: acknowledgement or
-//     automatic-reply phrases and ticket metadata lines (ticketFields)
-//     of 2 points (4 in a reply), or a rating scale.
+//   - the desk's own words carry machine phrasing of 2 points (4 in a
+//     reply): acknowledgement and automatic-reply phrases, ticket
+//     metadata lines (ticketFields, a point each) and a rating scale (2).
 func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	body := sc.subjectEnd + 1
 	if body >= len(sc.text) {
@@ -39,11 +39,10 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	}
 	q := sc.quotedRegions()
 	desk := sc.linkLines()
-	in := inRanges
 	// The person's words, and the desk's links and buttons ("Déposer mon
 	// justificatif : https://...", "Anfrage anzeigen · Benachrichtigungen
 	// deaktivieren"): neither is the writer asking.
-	inQ := func(off int) bool { return in(q, off) || in(desk, off) }
+	inQ := func(off int) bool { return inRanges(q, off) || inRanges(desk, off) }
 	firstPerson := func(t token) bool {
 		return firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr")
 	}
@@ -53,11 +52,11 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 			if !inQ(t.start) {
 				return false
 			}
-			quotedAsk = quotedAsk || in(q, t.start)
+			quotedAsk = quotedAsk || inRanges(q, t.start)
 		}
 	}
 	for _, mt := range sc.matches {
-		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && in(q, t.start) {
+		if t := sc.toks[mt.s]; !t.subject && (mt.p.right || mt.p.cat == catPrivacy) && inRanges(q, t.start) {
 			quotedAsk = true
 		}
 	}
@@ -81,7 +80,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	best := map[int]int{} // the heaviest machine phrase of each sentence
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
-		if t.subject || (mt.p.cat != catAck && mt.p.cat != catAutoReply) || in(q, t.start) {
+		if t.subject || (mt.p.cat != catAck && mt.p.cat != catAutoReply) || inRanges(q, t.start) {
 			continue
 		}
 		if w := mt.p.weight; w > best[t.sent] {
