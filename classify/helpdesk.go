@@ -72,7 +72,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 		if e.Offset < body {
 			continue // the subject names what the mail answers
 		}
-		if !inQ(e.Offset) && !sc.namedRequest(sc.tokenAt(e.Offset)) {
+		if k := sc.tokenAt(e.Offset); !inQ(e.Offset) && !sc.namedRequest(k) && !sc.yoursBeside(k, e.Offset+len(e.Text)) {
 			return false
 		}
 	}
@@ -120,6 +120,13 @@ func (sc *scan) namedRequest(k int) bool {
 			return true
 		}
 	}
+	// "Kopie van je gesprek met Fleur": the desk names the reader's
+	// conversation right after the evidence's first word.
+	for j := k + 1; j < len(sc.toks) && j <= k+4 && sc.toks[j].sent == sc.toks[k].sent; j++ {
+		if conversationNouns[sc.toks[j].s] && yourRequest[sc.toks[j-1].s] {
+			return true
+		}
+	}
 	// "Je hebt onlangs je lidmaatschap opgezegd en gevraagd je gegevens
 	// te verwijderen", "you asked us to delete", "Sie haben die Löschung
 	// beantragt": the reader's request told back in the second person.
@@ -147,12 +154,36 @@ var (
 	youSubjects = map[string]bool{"je": true, "jij": true, "u": true, "you": true, "sie": true, "du": true, "vous": true}
 )
 
-// requestNouns name a request or a ticket; yourRequest are the second
-// person possessives before them.
+// yoursBeside reports whether a second person possessive stands within
+// two words of the evidence that runs from token k to offset end, in its
+// sentence: the desk tells the reader about the reader's things ("Die
+// Berichtigung Ihrer Anschrift ist erfolgt", "Votre opposition à la
+// prospection a bien été prise en compte", "process your Subject Access
+// Request"). helpDeskQuote asks it only of a mail that says no "I".
+func (sc *scan) yoursBeside(k, end int) bool {
+	if k >= len(sc.toks) {
+		return false
+	}
+	last := k
+	for last+1 < len(sc.toks) && sc.toks[last+1].start < end {
+		last++
+	}
+	for j := max(0, k-2); j <= last+2 && j < len(sc.toks); j++ {
+		if sc.toks[j].sent == sc.toks[k].sent && yourRequest[sc.toks[j].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// requestNouns name a request or a ticket, conversationNouns a chat;
+// yourRequest are the second person possessives before them.
 var (
 	requestNouns = map[string]bool{"request": true, "ticket": true, "case": true, "enquiry": true, "inquiry": true,
 		"verzoek": true, "aanvraag": true, "melding": true, "vraag": true, "anfrage": true, "antrag": true,
 		"anliegen": true, "vorgang": true, "demande": true, "requete": true, "dossier": true}
+	conversationNouns = map[string]bool{"gesprek": true, "chatgesprek": true, "chat": true, "conversation": true,
+		"gesprach": true, "chatverlauf": true, "discussion": true, "transcript": true}
 	yourRequest = union(yourWords, map[string]bool{"je": true, "jouw": true, "ihres": true, "dein": true,
 		"deine": true, "deines": true, "deinem": true, "ta": true, "ton": true})
 )
@@ -178,6 +209,7 @@ var ticketFieldNames = map[string]bool{
 	"délai de traitement": true, "afhandeltermijn": true, "behandeltermijn": true, "oude status": true,
 	"nieuwe status": true, "old status": true, "new status": true, "alter status": true, "neuer status": true,
 	"melding": true, "vorgangs-id": true, "reden afsluiten": true, "closure reason": true,
+	"previous assignee": true, "new assignee": true, "sla": true, "old": true, "new": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata
@@ -192,7 +224,12 @@ func (sc *scan) ticketFields() int {
 		if !ok || len(k) > 30 || strings.TrimSpace(v) == "" {
 			continue
 		}
-		if ticketFieldNames[strings.ToLower(strings.TrimSpace(k))] {
+		if ticketFieldNames[strings.ToLower(strings.Trim(k, " \t-•*"))] { // " - Priority: Normal"
+			n++
+		}
+	}
+	for line := range strings.Lines(sc.text[sc.subjectEnd+1:]) {
+		if tableRow(strings.TrimSpace(line)) {
 			n++
 		}
 	}
@@ -238,6 +275,8 @@ func (sc *scan) quotedRegions() [][2]int {
 				j = len(text) - end
 			}
 			out = append(out, [2]int{end, end + j})
+		case tableRow(trim):
+			out = append(out, [2]int{i, end})
 		default:
 			if k, ok := labelledLine(line); ok {
 				out = append(out, [2]int{i + k, end})
@@ -382,6 +421,8 @@ var quoteHeadings = map[string]bool{
 	"uw reactie": true, "je reactie": true, "your reply": true, "your response": true, "ihre antwort": true,
 	"deine antwort": true, "votre réponse": true, "case description": true, "ticket description": true,
 	"request description": true, "rappel de votre demande": true, "description de la demande": true,
+	"samengevoegd bericht": true, "merged message": true, "zusammengeführte nachricht": true,
+	"message fusionné": true, "merge comment": true,
 	"ursprüngliche anfrage": true, "oorspronkelijke vraag": true, "demande initiale": true,
 }
 
@@ -431,6 +472,12 @@ func commentHeading(s string) bool {
 		}
 	}
 	return false
+}
+
+// tableRow reports whether the trimmed line is a row of a table drawn
+// with bars ("| Type | Inzage (art. 15) |"): a ticket's fields.
+func tableRow(s string) bool {
+	return strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 3
 }
 
 // linkBar reports whether the trimmed line is a bar of links split by "·"
@@ -576,12 +623,18 @@ var quoteLabels = map[string]bool{
 	"anliegen": true, "votre message": true, "votre demande": true, "request": true, "vraag": true,
 	"verzoek": true, "anfrage": true, "nachricht": true, "demande": true, "message": true, "bericht": true,
 	"your conversation": true, "jouw vraag": true, "nature de la demande": true, "type de demande": true,
-	"type of request": true, "request type": true, "soort verzoek": true, "art der anfrage": true,
+	"you recently contacted us about": true, "you contacted us about": true, "je had contact met ons over": true,
+	"u had contact met ons over": true, "sie hatten kontakt mit uns zum thema": true,
+	"vous nous avez contactés au sujet de": true,
+	"type of request":                      true, "request type": true, "soort verzoek": true, "art der anfrage": true,
 	"beschrijving": true, "korte beschrijving": true, "last update": true, "comment": true, "opmerking": true,
 	"kommentar": true, "commentaire": true, "jij": true, "you": true, "du": true, "vous": true, "klant": true,
 	"customer": true, "kunde": true, "kundin": true, "client": true, "cliente": true, "bezoeker": true,
 	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true,
+	"type": true, "reason": true, "reden": true, "grund": true, "raison": true, "motif": true,
 	"antwort des teams": true, "answer from the team": true, "antwoord van het team": true,
+	"réponse de votre conseiller": true, "answer from your adviser": true, "antwoord van je adviseur": true,
+	"antwoord van uw adviseur": true, "antwort ihres beraters": true,
 	"réponse de l'équipe": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
 	"dernière mise à jour": true, "last reply": true, "latest reply": true,
 }
@@ -594,7 +647,7 @@ func labelledLine(line string) (int, bool) {
 	if i <= 0 || i > 40 {
 		return 0, false
 	}
-	key := strings.ToLower(strings.TrimSpace(line[:i]))
+	key := strings.ToLower(strings.Trim(line[:i], " \t-•*"))
 	if j := strings.IndexAny(key, "(#["); j > 0 {
 		key = strings.TrimSpace(key[:j])
 	}
@@ -623,7 +676,11 @@ func chatLine(line string) (int, bool) {
 		}
 		return lead + end + 1 + i + 1, true
 	}
-	// "10:41 Léa (assistante virtuelle) : ...": a time, a name, a colon.
+	// "10:41 Léa (assistante virtuelle) : ...": a time, a name, a colon;
+	// a date may come first ("26.11.2026 17:22 Ayse Demir: ...").
+	if f := strings.Fields(s); len(f) >= 4 && dateLike(f[0]) && clockTime(f[1]) {
+		s, lead = strings.TrimLeft(s[len(f[0]):], " \t"), lead+len(s)-len(strings.TrimLeft(s[len(f[0]):], " \t"))
+	}
 	if f := strings.Fields(s); len(f) >= 3 && clockTime(f[0]) {
 		rest := s[len(f[0]):]
 		if i := strings.IndexByte(rest, ':'); i > 0 && i <= 40 {
@@ -659,6 +716,25 @@ func chatLine(line string) (int, bool) {
 		return 0, false
 	}
 	return lead + after + strings.Index(s[after:], ":") + 1, true
+}
+
+// dateLike reports whether s is a date of digits and separators
+// ("26.11.2026", "2026-11-26", "26/11/2026").
+func dateLike(s string) bool {
+	if len(s) < 6 || len(s) > 10 {
+		return false
+	}
+	seps := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+		case r == '.' || r == '-' || r == '/':
+			seps++
+		default:
+			return false
+		}
+	}
+	return seps == 2
 }
 
 // clockTime reports whether s is a time of day, "9:05" or "14:02" (seconds

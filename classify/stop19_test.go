@@ -245,3 +245,54 @@ func TestHelpDeskQuoteShapes107(t *testing.T) {
 		t.Errorf("answer below a quoted survey: kind %s (%s), want request", r.Kind, r.KindReason)
 	}
 }
+
+// TestHelpDeskQuoteShapes108: a reminder that quotes the request whole in
+// quotation marks under "Your original message:" and calls itself
+// automated; a chat copy whose heading names "your conversation"; a chat
+// protocol whose lines start with a date (holdout387, wordmodel108a).
+func TestHelpDeskQuoteShapes108(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"quoted whole under a heading", "Reminder: we need more information - Case 2026/0934",
+			"Dear Grzegorz,\n\nWe are still waiting for your reply to our message of 16 November.\n\nIf we do not hear from you within 14 days, this case will be closed automatically.\n\nYour original message:\n  Subject: wrong name on my tenancy\n  \"Hello, I changed my surname after getting married. Please update\n  it on my tenancy and rent account. Thanks, Grzegorz\"\n\nKind regards,\nTom Reilly\n\nThis is an automated reminder from our case management system."},
+		{"your conversation", "Kopie van je chatgesprek van 24-11-2026",
+			"Kopie van je gesprek met Fleur (24-11-2026 14:03 - 14:11)\n\n14:03 Jij: hoi ik wil die pushberichten met kortingen niet meer\n14:09 Fleur: Ik heb je afgemeld voor pushberichten en e-mail met aanbiedingen.\n14:11 Jij heeft het gesprek beëindigd.\n\nBewaar deze mail voor je administratie."},
+		{"dated chat lines", "Ihr Chatprotokoll vom 26.11.2026",
+			"Hallo Ayse Demir,\n\nanbei das Protokoll Ihres Chats mit unserem Kundenservice.\n\n26.11.2026 17:22 Ayse Demir: Ich möchte eine Kopie aller Daten die Sie über mich speichern\n26.11.2026 17:23 Lukas (FiberNet): Gern. Sie erhalten die Auskunft per Post.\n\nDieses Protokoll wurde automatisch erstellt."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Tom Reilly <t.reilly@homes.example.org>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+}
+
+// TestHelpDeskQuoteDeskWords: the desk names the reader's request in its
+// own words — a table of fields, bulleted fields, a closing that tells
+// what was done to "your address" — and quotes the request below a line
+// (holdout387, wordmodel108a). A person who writes "my" is never read so.
+func TestHelpDeskQuoteDeskWords(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"table of fields", "hello",
+			"| Verzoek      | AVG-2026-1187                 |\n| Type         | Inzage (art. 15)              |\n| Oude status  | Nieuw                         |\n| Nieuwe status| In behandeling                |\n\nJe hoeft niets te doen. Je krijgt bericht zodra er iets verandert."},
+		{"bulleted fields", "hello",
+			"Bonjour,\n\nLe statut de votre demande a été mis à jour :\n\n  • Référence : RGPD-4471\n  • Type : Effacement des données\n  • Statut : En attente de pièce justificative\n\nMerci de ne pas répondre à ce message."},
+		{"your address corrected, request below a line", "hello",
+			"Guten Tag Herr Lange,\n\nIhre Anfrage 55213 wurde abgeschlossen. Die Berichtigung Ihrer Anschrift im Kundenkonto ist erfolgt.\n\nWie zufrieden waren Sie mit unserem Service?\n\n______________________________________________\nIhre ursprüngliche Anfrage vom 20.11.2026:\n\"Bitte korrigieren Sie meine Adresse, es ist Talweg 4a und nicht Talweg 4.\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Jan Person <jan.person@example.org>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+	r := c.Classify(msg("Jan Person <jan.person@example.org>", "hello",
+		"Ihre Anfrage 55213 wurde abgeschlossen, schreiben Sie. Die Berichtigung meiner Anschrift ist aber nicht erfolgt. Bitte korrigieren Sie meine Adresse."))
+	if r.Kind != Request {
+		t.Errorf("a person's complaint about a closed request: kind %s (%s), want request", r.Kind, r.KindReason)
+	}
+}

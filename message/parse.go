@@ -853,12 +853,29 @@ func (p *parser) text(mt string, params map[string]string, cte string, body []by
 		if cut {
 			p.problem(fmt.Sprintf("HTML text longer than %d bytes: cut", MaxText))
 		}
+		// A template that escaped its own markup shows the HTML source
+		// as text ("<html><body><p>Hoi Bram,</p>..."): read it once more.
+		if looksLikeHTMLDocument(t) {
+			p.problem("HTML part shows escaped HTML: converted again")
+			t, _ = htmlToText(t, MaxText)
+		}
 		return t
 	}
 	if strings.EqualFold(params["format"], "flowed") {
 		s = unflow(s, strings.EqualFold(params["delsp"], "yes"))
 	}
 	return s
+}
+
+// looksLikeHTMLDocument reports whether text starts as an HTML document
+// does: "<!DOCTYPE html", "<html" or "<body", in any case.
+func looksLikeHTMLDocument(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) > 16 {
+		t = t[:16]
+	}
+	t = strings.ToLower(t)
+	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") || strings.HasPrefix(t, "<body")
 }
 
 // htmlMetaCharset finds a <meta charset> in the first bytes of an HTML

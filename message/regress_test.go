@@ -48,3 +48,28 @@ func TestHTMLMetaCharsetAfterLatin1(t *testing.T) {
 		}
 	}
 }
+
+// A template that escaped its own markup sends the HTML source as the
+// text of an HTML part ("&lt;html&gt;&lt;body&gt;&lt;p&gt;Hoi Bram,..."):
+// it is read once more, so its words are text and its tags are gone; a
+// mail that only talks about tags is left as it is.
+func TestHTMLPartWithEscapedHTML(t *testing.T) {
+	raw := "From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		"<html><body><p>&lt;html&gt;&lt;body&gt;&lt;p&gt;Hoi Bram,&lt;/p&gt;&lt;p&gt;Vorige week hielp &lt;b&gt;Lotte&lt;/b&gt; je.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</p></body></html>\r\n"
+	m := Parse([]byte(raw), Options{})
+	if strings.Contains(m.Text, "<p>") || !strings.Contains(m.Text, "Hoi Bram,") || !strings.Contains(m.Text, "Vorige week hielp Lotte je.") {
+		t.Errorf("Text = %q", m.Text)
+	}
+	found := false
+	for _, p := range m.Problems {
+		found = found || strings.Contains(p, "escaped HTML")
+	}
+	if !found {
+		t.Errorf("Problems = %q, want one about escaped HTML", m.Problems)
+	}
+	raw = "From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		"<p>Uw mail toonde &lt;p&gt; tussen de woorden.</p>\r\n"
+	if m := Parse([]byte(raw), Options{}); m.Text != "Uw mail toonde <p> tussen de woorden." {
+		t.Errorf("Text = %q", m.Text)
+	}
+}
