@@ -863,8 +863,8 @@ func passedOnAt(m *message.Message, sc *scan) int {
 // phrase among them. An out-of-office that answers "Re:" says "I am
 // away" in the paragraph it starts with.
 func (sc *scan) repliedAbove(m *message.Message, lang string) int {
-	if !sc.subjReply || m.Forwarded {
-		return -1
+	if !sc.subjReply {
+		return -1 // Outlook's "-----Oorspronkelijk bericht-----" marks a reply Forwarded too (holdout391)
 	}
 	// The writer may quote the receipt in their own words ("\"Being
 	// reviewed by our support staff\" - reviewed how?"): a quoted
@@ -910,6 +910,80 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 		return -1
 	}
 	return para
+}
+
+// repliedBelow returns the offset in sc.text where a person's own words
+// start below the automatic mail they answer, quoted whole at the top of
+// a reply from its header lines on ("AW: Eingangsbestätigung ...": "Von:
+// ... Betreff: ... vielen Dank für Ihre Nachricht ..." and then
+// "Ergänzung zu meiner Mail von gestern: Ich widerrufe hiermit meine
+// Einwilligung", holdout391), else -1: the body starts with a quoted
+// header block (a From line and a Subject line among its first six
+// lines), and the paragraphs after the last automatic phrase hold three
+// words or more, one of them "I", and an ask or a right phrase.
+func (sc *scan) repliedBelow(lang string) int {
+	body := sc.subjectEnd + 1
+	if !sc.subjReply || body >= len(sc.text) || !quotedHeaderBlock(sc.text[body:]) {
+		return -1
+	}
+	last := -1 // end of the last automatic phrase
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if !t.subject && (mt.p.cat == catAck || mt.p.cat == catAutoReply || mt.p.cat == catBounce) {
+			last = max(last, sc.toks[mt.e-1].end)
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	para := strings.Index(sc.text[last:], "\n\n")
+	if para < 0 {
+		return -1
+	}
+	own := last + para
+	words, me, asks := 0, false, false
+	for _, t := range sc.toks {
+		if t.start < own {
+			continue
+		}
+		words++
+		if firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr") {
+			me = true
+		}
+	}
+	for _, mt := range sc.matches {
+		if sc.toks[mt.s].start >= own && (mt.p.cat == catAsk || mt.p.right) {
+			asks = true
+		}
+	}
+	if words < 3 || !me || !asks {
+		return -1
+	}
+	return own
+}
+
+// quotedHeaderBlock reports whether text starts with a quoted mail's
+// header lines: a From line ("Von:", "Van:", "De :") and a Subject line
+// ("Betreff:", "Onderwerp:", "Objet :") among its first six lines.
+func quotedHeaderBlock(text string) bool {
+	from, subject := false, false
+	n := 0
+	for line := range strings.Lines(strings.TrimLeft(text, " \t\r\n")) {
+		if n++; n > 6 {
+			break
+		}
+		key, _, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(key)) {
+		case "from", "van", "von", "de":
+			from = true
+		case "subject", "onderwerp", "betreff", "objet", "sujet":
+			subject = true
+		}
+	}
+	return from && subject
 }
 
 // ownWordsBefore counts the body's tokens before the text offset at: the
@@ -1358,10 +1432,15 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if passedOn < 0 {
 		passedOn = sc.repliedAbove(m, lang)
 	}
+	ownBelow := sc.repliedBelow(lang)
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
 			continue // the subject of a reply is the thread's, not this mail's
+		}
+		if ownBelow >= 0 && !t.subject && t.start < ownBelow &&
+			(mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catBounce) {
+			continue // a person answers below the receipt they quote
 		}
 		if passedOn >= 0 && !t.subject && t.start >= passedOn &&
 			(mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catBounce) {
@@ -1510,7 +1589,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// headers quotes the request it answers (helpdesk.go): when every
 	// right it names stands in those quoted words, it asks nothing.
 	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && sc.repliedAbove(m, lang) < 0 {
-		if readBody(); sc.helpDeskQuote(bodyEv, lang) {
+		if readBody(); sc.helpDeskQuote(bodyEv, lang, bulk == 0 && spam == 0) {
 			reason := "help desk quoting the request"
 			if ackEv+autoEv != "" {
 				reason += ", text " + ackEv + autoEv

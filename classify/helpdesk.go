@@ -22,8 +22,10 @@ import (
 // quotes the request it answers. All of:
 //   - every right's evidence in the body (ev) stands in the person's
 //     quoted words (quotedRegions), in the desk's links and buttons
-//     (linkLines) or after the desk's name for the request ("uw verzoek
-//     tot inzage", namedRequest);
+//     (linkLines), after the desk's name for the request ("uw verzoek
+//     tot inzage", namedRequest) or, in a plain mail (no newsletter or
+//     pitch phrasing) that is no reply, beside the reader's possessive
+//     (yoursBeside);
 //   - no first person singular word stands outside them (a person who
 //     writes about a receipt tells it in their own words), and the
 //     quoted words say "I" or name a right or personal data: the request
@@ -32,7 +34,7 @@ import (
 //   - the desk's own words carry machine phrasing of 2 points (4 in a
 //     reply): acknowledgement and automatic-reply phrases, ticket
 //     metadata lines (ticketFields, a point each) and a rating scale (2).
-func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
+func (sc *scan) helpDeskQuote(ev []Evidence, lang string, plain bool) bool {
 	body := sc.subjectEnd + 1
 	if body >= len(sc.text) {
 		return false
@@ -43,6 +45,11 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 	// justificatif : https://...", "Anfrage anzeigen · Benachrichtigungen
 	// deaktivieren"): neither is the writer asking.
 	inQ := func(off int) bool { return inRanges(q, off) || inRanges(desk, off) }
+	// The desk's telling about the reader's things counts only outside a
+	// reply (a person may thank below it, "We hebben je gegevens
+	// aangepast. / Dank je wel", wordmodel105a) and without newsletter or
+	// pitch phrasing (an unsubscribe notice, a panel invitation).
+	yours := func(k, end int) bool { return plain && !sc.subjReply && sc.yoursBeside(k, end) }
 	firstPerson := func(t token) bool {
 		return firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr")
 	}
@@ -61,7 +68,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 		}
 	}
 	for _, e := range ev {
-		if e.Offset >= body && sc.namedRequest(sc.tokenAt(e.Offset)) {
+		if k := sc.tokenAt(e.Offset); e.Offset >= body && (sc.namedRequest(k) || yours(k, e.Offset+len(e.Text))) {
 			quotedAsk = true // "wir haben Ihren Antrag auf Selbstauskunft nach Art. 15 DSGVO erhalten"
 		}
 	}
@@ -72,7 +79,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string) bool {
 		if e.Offset < body {
 			continue // the subject names what the mail answers
 		}
-		if k := sc.tokenAt(e.Offset); !inQ(e.Offset) && !sc.namedRequest(k) && !sc.yoursBeside(k, e.Offset+len(e.Text)) {
+		if k := sc.tokenAt(e.Offset); !inQ(e.Offset) && !sc.namedRequest(k) && !yours(k, e.Offset+len(e.Text)) {
 			return false
 		}
 	}
@@ -120,6 +127,15 @@ func (sc *scan) namedRequest(k int) bool {
 			return true
 		}
 	}
+	// "Thanks for your subject access request": the possessive before the
+	// evidence, the request noun in it.
+	if k >= 1 && yourRequest[sc.toks[k-1].s] && sc.toks[k-1].sent == sc.toks[k].sent {
+		for j := k; j < len(sc.toks) && j <= k+3 && sc.toks[j].sent == sc.toks[k].sent; j++ {
+			if requestNouns[sc.toks[j].s] {
+				return true
+			}
+		}
+	}
 	// "Kopie van je gesprek met Fleur": the desk names the reader's
 	// conversation right after the evidence's first word.
 	for j := k + 1; j < len(sc.toks) && j <= k+4 && sc.toks[j].sent == sc.toks[k].sent; j++ {
@@ -159,10 +175,18 @@ var (
 // sentence: the desk tells the reader about the reader's things ("Die
 // Berichtigung Ihrer Anschrift ist erfolgt", "Votre opposition à la
 // prospection a bien été prise en compte", "process your Subject Access
-// Request"). helpDeskQuote asks it only of a mail that says no "I".
+// Request"), in a sentence without an ask phrase. helpDeskQuote asks it
+// only of a mail that says no "I".
 func (sc *scan) yoursBeside(k, end int) bool {
 	if k >= len(sc.toks) {
 		return false
+	}
+	// A sentence that asks is the writer's ("Please amend your records",
+	// a debt adviser writing "we", wordmodel104d); the desk tells.
+	for _, mt := range sc.matches {
+		if mt.p.cat == catAsk && sc.toks[mt.s].sent == sc.toks[k].sent {
+			return false
+		}
 	}
 	last := k
 	for last+1 < len(sc.toks) && sc.toks[last+1].start < end {
@@ -210,6 +234,8 @@ var ticketFieldNames = map[string]bool{
 	"nieuwe status": true, "old status": true, "new status": true, "alter status": true, "neuer status": true,
 	"melding": true, "vorgangs-id": true, "reden afsluiten": true, "closure reason": true,
 	"previous assignee": true, "new assignee": true, "sla": true, "old": true, "new": true,
+	"ancien statut": true, "nouveau statut": true, "request id": true, "received": true, "completed": true,
+	"systems": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata
@@ -268,6 +294,10 @@ func (sc *scan) quotedRegions() [][2]int {
 			// person may write their own words after it ("Op 19-11-2026
 			// schreef Joyce: ... \n\nGeen cijfer want ...", wordmodel107a).
 			out = append(out, [2]int{end, paragraphEnd(text, end)})
+		case speakerLine(trim):
+			// A chat's speaker and time on a line of their own; what was
+			// said is the paragraph below.
+			out = append(out, [2]int{end, paragraphEnd(text, end)})
 		case commentHeading(trim):
 			// An agent's comment runs to the end of its paragraph.
 			j := strings.Index(text[end:], "\n\n")
@@ -275,7 +305,7 @@ func (sc *scan) quotedRegions() [][2]int {
 				j = len(text) - end
 			}
 			out = append(out, [2]int{end, end + j})
-		case tableRow(trim):
+		case tableRow(trim) || settingLine(trim):
 			out = append(out, [2]int{i, end})
 		default:
 			if k, ok := labelledLine(line); ok {
@@ -474,10 +504,34 @@ func commentHeading(s string) bool {
 	return false
 }
 
+// settingLine reports whether the trimmed line shows a setting and its
+// value after a gap, a colon or a dot leader ("E-mail met aanbiedingen
+// uit", "Sharing with selected partners: OFF", "Newsletter hebdomadaire
+// ....... Non"): a confirmation of preferences.
+func settingLine(s string) bool {
+	i := strings.LastIndexAny(s, " \t.:")
+	if i <= 0 || len(strings.Fields(s)) > 9 {
+		return false
+	}
+	switch strings.ToLower(s[i+1:]) {
+	case "on", "off", "aan", "uit", "an", "aus", "oui", "non", "yes", "no", "ja", "nee", "nein", "actif", "inactif", "aktiv", "inaktiv":
+	default:
+		return false
+	}
+	gap := s[:i+1]
+	return strings.HasSuffix(gap, "  ") || strings.HasSuffix(gap, "\t") || strings.HasSuffix(strings.TrimRight(gap, " "), ":") || strings.HasSuffix(strings.TrimRight(gap, " "), "..")
+}
+
 // tableRow reports whether the trimmed line is a row of a table drawn
-// with bars ("| Type | Inzage (art. 15) |"): a ticket's fields.
+// with bars ("| Type | Inzage (art. 15) |", "Status      | Abgeschlossen"):
+// a ticket's fields.
 func tableRow(s string) bool {
-	return strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 3
+	if strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 3 {
+		return true
+	}
+	// "Vorgang     | HB-2611-4471": a field name, a gap, a bar.
+	k, _, ok := strings.Cut(s, "|")
+	return ok && strings.HasSuffix(k, "  ") && len(strings.Fields(k)) <= 3
 }
 
 // linkBar reports whether the trimmed line is a bar of links split by "·"
@@ -631,6 +685,7 @@ var quoteLabels = map[string]bool{
 	"kommentar": true, "commentaire": true, "jij": true, "you": true, "du": true, "vous": true, "klant": true,
 	"customer": true, "kunde": true, "kundin": true, "client": true, "cliente": true, "bezoeker": true,
 	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true,
+	"sie":  true,
 	"type": true, "reason": true, "reden": true, "grund": true, "raison": true, "motif": true,
 	"antwort des teams": true, "answer from the team": true, "antwoord van het team": true,
 	"réponse de votre conseiller": true, "answer from your adviser": true, "antwoord van je adviseur": true,
@@ -644,17 +699,36 @@ var quoteLabels = map[string]bool{
 // and returns the offset of the value.
 func labelledLine(line string) (int, bool) {
 	i := strings.IndexByte(line, ':')
-	if i <= 0 || i > 40 {
+	if i <= 0 || i > 80 {
 		return 0, false
 	}
 	key := strings.ToLower(strings.Trim(line[:i], " \t-•*"))
+	if i > 40 && !aboutLabel(key) {
+		return 0, false
+	}
 	if j := strings.IndexAny(key, "(#["); j > 0 {
 		key = strings.TrimSpace(key[:j])
 	}
-	if !quoteLabels[key] || strings.TrimSpace(line[i+1:]) == "" {
+	if !quoteLabels[key] && !aboutLabel(key) || strings.TrimSpace(line[i+1:]) == "" {
 		return 0, false
 	}
 	return i + 1, true
+}
+
+// aboutLabel reports whether a line's text before its colon ends in a
+// word that says what it is about, in ten words or fewer ("You
+// recently contacted us about:", "Vous avez récemment contacté notre
+// service au sujet de :", "Sie hatten Kontakt mit uns zum Thema:").
+func aboutLabel(key string) bool {
+	if len(strings.Fields(key)) > 10 {
+		return false
+	}
+	for _, w := range []string{" about", " over", " zum thema", " au sujet de", " concernant", " betreffend", " regarding"} {
+		if strings.HasSuffix(key, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // chatLine reports whether line is a chat transcript's line, a speaker and
@@ -702,13 +776,13 @@ func chatLine(line string) (int, bool) {
 		}
 		return len(line) - len(rest), true
 	}
-	// "Du (14:02): ..."
+	// "Du (14:02): ...", "Léa (conseillère) : ..."
 	open := strings.IndexByte(s, '(')
 	if open <= 0 || open > 40 {
 		return 0, false
 	}
 	close := strings.IndexByte(s[open:], ')')
-	if close < 0 || !clockTime(s[open+1:open+close]) {
+	if close < 0 || close > 30 || !clockTime(s[open+1:open+close]) && strings.ContainsAny(s[open+1:open+close], "0123456789") {
 		return 0, false
 	}
 	after := open + close + 1
@@ -716,6 +790,16 @@ func chatLine(line string) (int, bool) {
 		return 0, false
 	}
 	return lead + after + strings.Index(s[after:], ":") + 1, true
+}
+
+// speakerLine reports whether the trimmed line is a chat speaker and a
+// time alone ("Vous - 18:21", "Léa (assistante virtuelle) - 18:22").
+func speakerLine(s string) bool {
+	i := strings.LastIndexAny(s, "-–,")
+	if i <= 0 || len(strings.Fields(s[:i])) > 5 {
+		return false
+	}
+	return clockTime(strings.TrimSpace(s[i+len(string([]rune(s[i:])[0])):]))
 }
 
 // dateLike reports whether s is a date of digits and separators

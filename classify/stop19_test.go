@@ -296,3 +296,33 @@ func TestHelpDeskQuoteDeskWords(t *testing.T) {
 		t.Errorf("a person's complaint about a closed request: kind %s (%s), want request", r.Kind, r.KindReason)
 	}
 }
+
+// TestHelpDeskQuoteShapes109: settings confirmed line by line, a chat
+// whose speaker and time stand on their own line, a table without a
+// leading bar, an "about:" line; and a person who answers below the
+// receipt quoted at the top of a reply (holdout391, wordmodel109a).
+func TestHelpDeskQuoteShapes109(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"settings confirmed", "hello",
+			"Thanks! We've updated your preferences.\n\n  Sharing with selected partners: OFF\n  Personalised ads on social media: OFF\n  Rewards emails: ON\n\nYou can change these anytime in My Account > Privacy."},
+		{"speaker lines", "hello",
+			"Bonjour Karim,\n\nVoici la copie de votre conversation du 25/11/2026.\n\nVous - 18:21\nje voudrais recevoir une copie de mes donnees personnelles\n\nLéa (assistante virtuelle) - 18:22\nJe comprends. Écrivez à dpo@banque.example.fr.\n\nBanque du Littoral - message généré automatiquement"},
+		{"table without leading bar", "hello",
+			"Guten Tag Frau Hoffmann,\n\nder Status Ihres Anliegens hat sich geändert.\n\nVorgang     | HB-2611-4471\nBetreff     | Sind meine Daten sicher??\nStatus      | Abgeschlossen\n\nFalls Ihr Anliegen nicht gelöst wurde, antworten Sie einfach auf diese E-Mail."},
+		{"about line", "hello",
+			"Bonjour,\n\nVous avez récemment contacté notre service au sujet de : opposition au profilage publicitaire.\n\nSur une échelle de 0 à 10, recommanderiez-vous la Banque du Littoral à un proche ?\n\n0 1 2 3 4 5 6 7 8 9 10"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Olivia <olivia@shop.example.com>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+	r := c.Classify(msg("Julia Neumann <julia.neumann@example.de>", "AW: Eingangsbestätigung Ihrer Nachricht - Vorgang 2026-RLV-08812",
+		"Von: Rheinische Lebensversicherung <kundenservice@rheinlv.example.de>\nGesendet: Mittwoch, 25. November 2026 11:20\nBetreff: Eingangsbestätigung Ihrer Nachricht\n\nSehr geehrte Kundin, sehr geehrter Kunde,\n\nvielen Dank für Ihre Nachricht. Wir haben Ihr Anliegen unter der Vorgangsnummer 2026-RLV-08812 erfasst und melden uns schnellstmöglich.\n\nIhre Rheinische Lebensversicherung\n\nErgänzung zu meiner Mail von gestern: Ich widerrufe hiermit meine Einwilligung zur Weitergabe meiner Daten an Ihre Kooperationspartner.\n\nJulia Neumann"))
+	if r.Kind != Request {
+		t.Errorf("answer below a quoted receipt: kind %s (%s), want request", r.Kind, r.KindReason)
+	}
+}
