@@ -238,24 +238,24 @@ var ticketFieldNames = map[string]bool{
 	"systems": true,
 }
 
-// ticketFields counts the lines of the body that are a ticket's metadata
-// (ticketFieldNames before a colon, a value after it).
+// ticketFields counts the lines of the body that are a ticket's metadata:
+// ticketFieldNames before a colon and a value after it (a bullet may
+// lead: " - Priority: Normal"), or a table row (tableRow).
 func (sc *scan) ticketFields() int {
 	if sc.subjectEnd+1 >= len(sc.text) {
 		return 0
 	}
 	n := 0
 	for line := range strings.Lines(sc.text[sc.subjectEnd+1:]) {
+		if tableRow(strings.TrimSpace(line)) {
+			n++
+			continue
+		}
 		k, v, ok := strings.Cut(line, ":")
 		if !ok || len(k) > 30 || strings.TrimSpace(v) == "" {
 			continue
 		}
-		if ticketFieldNames[strings.ToLower(strings.Trim(k, " \t-•*"))] { // " - Priority: Normal"
-			n++
-		}
-	}
-	for line := range strings.Lines(sc.text[sc.subjectEnd+1:]) {
-		if tableRow(strings.TrimSpace(line)) {
+		if ticketFieldNames[strings.ToLower(strings.Trim(k, " \t-•*"))] {
 			n++
 		}
 	}
@@ -799,7 +799,8 @@ func speakerLine(s string) bool {
 	if i <= 0 || len(strings.Fields(s[:i])) > 5 {
 		return false
 	}
-	return clockTime(strings.TrimSpace(s[i+len(string([]rune(s[i:])[0])):]))
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return clockTime(strings.TrimSpace(s[i+n:]))
 }
 
 // dateLike reports whether s is a date of digits and separators
