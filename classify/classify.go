@@ -902,7 +902,7 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 			continue
 		}
 		own++
-		if firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr") {
+		if writersI(t.s, lang) {
 			me = true
 		}
 	}
@@ -947,7 +947,7 @@ func (sc *scan) repliedBelow(lang string) int {
 			continue
 		}
 		words++
-		if firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr") {
+		if writersI(t.s, lang) {
 			me = true
 		}
 	}
@@ -1429,8 +1429,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 	}
 	passedOn := passedOnAt(m, sc)
+	above := sc.repliedAbove(m, lang)
 	if passedOn < 0 {
-		passedOn = sc.repliedAbove(m, lang)
+		passedOn = above
 	}
 	ownBelow := sc.repliedBelow(lang)
 	for _, mt := range sc.matches {
@@ -1588,7 +1589,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// A help desk's receipt, status mail or survey without automation
 	// headers quotes the request it answers (helpdesk.go): when every
 	// right it names stands in those quoted words, it asks nothing.
-	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && sc.repliedAbove(m, lang) < 0 {
+	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && above < 0 {
 		if readBody(); sc.helpDeskQuote(bodyEv, lang, bulk == 0 && spam == 0) {
 			reason := "help desk quoting the request"
 			if ackEv+autoEv != "" {
@@ -1711,6 +1712,13 @@ func (c *Classifier) ndr(m *message.Message, sc *scan) bool {
 var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine": true, "ik": true, "mij": true,
 	"mijn": true, "ich": true, "mich": true, "mir": true, "mein": true, "meine": true, "meiner": true, "meinen": true,
 	"meinem": true, "meines": true, "je": true, "j": true, "moi": true, "mon": true, "ma": true, "mes": true}
+
+// writersI reports whether word w is the writer's "I" in language
+// lang: in Dutch "je" is the reader, in French "me" is no subject of its
+// own.
+func writersI(w, lang string) bool {
+	return firstPersonWords[w] && !(w == "je" && lang != "fr") && !(w == "me" && lang == "fr")
+}
 
 // weWords are the first person plural pronouns.
 var weWords = map[string]bool{"we": true, "wij": true, "wir": true, "nous": true}

@@ -50,12 +50,9 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string, plain bool) bool {
 	// aangepast. / Dank je wel", wordmodel105a) and without newsletter or
 	// pitch phrasing (an unsubscribe notice, a panel invitation).
 	yours := func(k, end int) bool { return plain && !sc.subjReply && sc.yoursBeside(k, end) }
-	firstPerson := func(t token) bool {
-		return firstPersonWords[t.s] && !(t.s == "je" && lang != "fr") && !(t.s == "me" && lang == "fr")
-	}
 	quotedAsk := false // the quoted words say "I" or name a right
 	for _, t := range sc.toks {
-		if !t.subject && firstPerson(t) {
+		if !t.subject && writersI(t.s, lang) {
 			if !inQ(t.start) {
 				return false
 			}
