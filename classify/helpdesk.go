@@ -232,7 +232,9 @@ var ticketFieldNames = map[string]bool{
 	"melding": true, "vorgangs-id": true, "reden afsluiten": true, "closure reason": true,
 	"previous assignee": true, "new assignee": true, "sla": true, "old": true, "new": true,
 	"ancien statut": true, "nouveau statut": true, "request id": true, "received": true, "completed": true,
-	"systems": true,
+	"systems": true, "aufgabe": true, "erstellt von": true, "bearbeitet von": true, "ergebnis": true,
+	"task": true, "created by": true, "result": true, "taak": true, "resultaat": true, "tâche": true,
+	"résultat": true,
 }
 
 // ticketFields counts the lines of the body that are a ticket's metadata:
@@ -556,7 +558,9 @@ func linkBar(s string) bool {
 }
 
 // linkLines returns the byte ranges of the body's lines that are a bar
-// of links or a link's label (linkBar, linkLabel).
+// of links, a link's label (linkBar, linkLabel), a rating scale ("Good,
+// I'm satisfied | Bad, I'm unsatisfied") or hold a menu path
+// ("Einstellungen > Datenschutz > Protokolle").
 func (sc *scan) linkLines() [][2]int {
 	var out [][2]int
 	for i := sc.subjectEnd + 1; i < len(sc.text); {
@@ -566,7 +570,7 @@ func (sc *scan) linkLines() [][2]int {
 		} else {
 			end += i
 		}
-		if trim := strings.TrimSpace(sc.text[i:end]); linkBar(trim) || linkLabel(trim) {
+		if trim := strings.TrimSpace(sc.text[i:end]); linkBar(trim) || linkLabel(trim) || strings.Count(trim, " > ") >= 2 || trim != "" && ratingScale(trim) {
 			out = append(out, [2]int{i, end})
 		}
 		i = end + 1
@@ -682,7 +686,8 @@ var quoteLabels = map[string]bool{
 	"kommentar": true, "commentaire": true, "jij": true, "you": true, "du": true, "vous": true, "klant": true,
 	"customer": true, "kunde": true, "kundin": true, "client": true, "cliente": true, "bezoeker": true,
 	"visitor": true, "besucher": true, "visiteur": true, "toelichting": true, "toelichting medewerker": true,
-	"sie":  true,
+	"sie": true, "aufgabe": true, "ergebnis": true, "task": true, "result": true, "taak": true,
+	"resultaat": true, "tâche": true, "résultat": true,
 	"type": true, "reason": true, "reden": true, "grund": true, "raison": true, "motif": true,
 	"antwort des teams": true, "answer from the team": true, "antwoord van het team": true,
 	"réponse de votre conseiller": true, "answer from your adviser": true, "antwoord van je adviseur": true,
@@ -869,13 +874,26 @@ func ratingScale(text string) bool {
 			return true
 		}
 		for _, sep := range []string{"·", "|"} {
-			if strings.Count(s, sep) < 2 {
+			n := strings.Count(s, sep)
+			if n == 0 {
 				continue
 			}
+			named := 0 // options that name a point of satisfaction
 			for p := range strings.SplitSeq(s, sep) {
 				if satisfactionWords[strings.ToLower(strings.TrimSpace(p))] {
-					return true
+					named++
+					continue
 				}
+				for _, w := range strings.Fields(p) { // "Good, I'm satisfied | Bad, I'm unsatisfied"
+					if satisfactionWords[strings.ToLower(strings.Trim(w, ",.!?"))] {
+						named++
+						break
+					}
+				}
+			}
+			// Three options or more with one named, or two both named.
+			if n >= 2 && named >= 1 || named >= 2 {
+				return true
 			}
 		}
 		if i := strings.LastIndexByte(s, ':'); i >= 0 && i+1 < len(s) {

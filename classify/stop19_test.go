@@ -326,3 +326,26 @@ func TestHelpDeskQuoteShapes109(t *testing.T) {
 		t.Errorf("answer below a quoted receipt: kind %s (%s), want request", r.Kind, r.KindReason)
 	}
 }
+
+// TestHelpDeskQuoteShapes110: a task notification under a person's name
+// whose fields and menu path name what was erased; a survey of two named
+// options written in the first person (holdout395, wordmodel110a).
+func TestHelpDeskQuoteShapes110(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct{ name, subject, body string }{
+		{"task notification", "hello",
+			"Hallo,\n\ndie folgende Aufgabe wurde in PersonalWerk als erledigt markiert:\n\nAufgabe: Löschauftrag \"Bewerberdaten älter als 6 Monate\"\nErstellt von: datenschutz@example.de\nErgebnis: 312 Bewerberdatensätze gelöscht\n\nDen vollständigen Löschbericht finden Sie unter Einstellungen > Datenschutz > Protokolle.\n\nSie erhalten diese Benachrichtigung, weil Sie diese Aufgabe beobachten."},
+		{"two named options", "hello",
+			"Hi there,\n\nYour ticket \"I want a copy of my data and please stop calling me\" was recently solved.\nHow would you rate the support you received?\n\nGood, I'm satisfied | Bad, I'm unsatisfied"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg("Stefan Kühn <stefan.kuehn@example.de>", tc.subject, tc.body))
+			if r.Kind != AutoReply {
+				t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+			}
+		})
+	}
+	if ratingScale("Jan Jansen | Sales") || ratingScale("Good morning | see you") {
+		t.Error("two parts without a point of satisfaction each are no scale")
+	}
+}
