@@ -64,21 +64,22 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string, plain bool) bool {
 			quotedAsk = true
 		}
 	}
+	// Every right's evidence in the body stands in the quoted words, in
+	// the desk's links or where the desk names the request; the subject
+	// names what the mail answers.
 	for _, e := range ev {
-		if k := sc.tokenAt(e.Offset); e.Offset >= body && (sc.namedRequest(k) || yours(k, e.Offset+len(e.Text))) {
-			quotedAsk = true // "wir haben Ihren Antrag auf Selbstauskunft nach Art. 15 DSGVO erhalten"
+		if e.Offset < body {
+			continue
 		}
+		k := sc.tokenAt(e.Offset)
+		named := sc.namedRequest(k) || yours(k, e.Offset+len(e.Text))
+		if !named && !inQ(e.Offset) {
+			return false
+		}
+		quotedAsk = quotedAsk || named // "wir haben Ihren Antrag auf Selbstauskunft nach Art. 15 DSGVO erhalten"
 	}
 	if !quotedAsk {
 		return false
-	}
-	for _, e := range ev {
-		if e.Offset < body {
-			continue // the subject names what the mail answers
-		}
-		if k := sc.tokenAt(e.Offset); !inQ(e.Offset) && !sc.namedRequest(k) && !yours(k, e.Offset+len(e.Text)) {
-			return false
-		}
 	}
 	machine := 0
 	best := map[int]int{} // the heaviest machine phrase of each sentence
@@ -299,11 +300,7 @@ func (sc *scan) quotedRegions() [][2]int {
 			out = append(out, [2]int{end, paragraphEnd(text, end)})
 		case commentHeading(trim):
 			// An agent's comment runs to the end of its paragraph.
-			j := strings.Index(text[end:], "\n\n")
-			if j < 0 {
-				j = len(text) - end
-			}
-			out = append(out, [2]int{end, end + j})
+			out = append(out, [2]int{end, paragraphEnd(text, end)})
 		case tableRow(trim) || settingLine(trim):
 			out = append(out, [2]int{i, end})
 		default:
