@@ -241,6 +241,10 @@ type scan struct {
 	// text (wordModelGuess), which the kind and the rights both consult.
 	asks map[int]bool
 	g    *guess
+	// quoted caches quotations, read by the kind and the help-desk guard;
+	// quotedRead tells it is set.
+	quoted     [][2]int
+	quotedRead bool
 	// aside has a bit (rightBit) for each right whose phrases the rules
 	// set aside: negated, boilerplate, read as another right's words, or
 	// scored away by a convention rule (rightsOf). A right whose phrases
@@ -862,7 +866,7 @@ func passedOnAt(m *message.Message, sc *scan) int {
 // the writer's own, at least three, one of them "I", and no automatic
 // phrase among them. An out-of-office that answers "Re:" says "I am
 // away" in the paragraph it starts with.
-func (sc *scan) repliedAbove(m *message.Message, lang string) int {
+func (sc *scan) repliedAbove() int {
 	if !sc.subjReply {
 		return -1 // Outlook's "-----Oorspronkelijk bericht-----" marks a reply Forwarded too (holdout391)
 	}
@@ -870,17 +874,9 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 	// reviewed by our support staff\" - reviewed how?"): a quoted
 	// automatic phrase is not where the receipt starts.
 	first := -1
-	var quoted [][2]int
-	read := false
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
-		if t.subject || mt.p.cat != catAck && mt.p.cat != catAutoReply && mt.p.cat != catBounce {
-			continue
-		}
-		if !read {
-			quoted, read = sc.quotations(), true
-		}
-		if inRanges(quoted, t.start) {
+		if t.subject || !mt.p.automatic() || inRanges(sc.quotations(), t.start) {
 			continue
 		}
 		first = t.start
@@ -893,20 +889,7 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 	if para <= sc.subjectEnd {
 		return -1
 	}
-	own, me := 0, false
-	for _, t := range sc.toks {
-		if t.start >= para {
-			break
-		}
-		if t.subject {
-			continue
-		}
-		own++
-		if writersI(t.s, lang) {
-			me = true
-		}
-	}
-	if own < 3 || !me {
+	if own, me := sc.bodyWords(0, para); own < 3 || !me {
 		return -1
 	}
 	return para
@@ -921,7 +904,7 @@ func (sc *scan) repliedAbove(m *message.Message, lang string) int {
 // header block (a From line and a Subject line among its first six
 // lines), and the paragraphs after the last automatic phrase hold three
 // words or more, one of them "I", and an ask or a right phrase.
-func (sc *scan) repliedBelow(lang string) int {
+func (sc *scan) repliedBelow() int {
 	body := sc.subjectEnd + 1
 	if !sc.subjReply || body >= len(sc.text) || !quotedHeaderBlock(sc.text[body:]) {
 		return -1
@@ -929,7 +912,7 @@ func (sc *scan) repliedBelow(lang string) int {
 	last := -1 // end of the last automatic phrase
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
-		if !t.subject && (mt.p.cat == catAck || mt.p.cat == catAutoReply || mt.p.cat == catBounce) {
+		if !t.subject && mt.p.automatic() {
 			last = max(last, sc.toks[mt.e-1].end)
 		}
 	}
@@ -941,16 +924,8 @@ func (sc *scan) repliedBelow(lang string) int {
 		return -1
 	}
 	own := last + para
-	words, me, asks := 0, false, false
-	for _, t := range sc.toks {
-		if t.start < own {
-			continue
-		}
-		words++
-		if writersI(t.s, lang) {
-			me = true
-		}
-	}
+	words, me := sc.bodyWords(own, len(sc.text))
+	asks := false
 	for _, mt := range sc.matches {
 		if sc.toks[mt.s].start >= own && (mt.p.cat == catAsk || mt.p.right) {
 			asks = true
@@ -989,16 +964,24 @@ func quotedHeaderBlock(text string) bool {
 // ownWordsBefore counts the body's tokens before the text offset at: the
 // words a sender writes above a mail they pass on.
 func (sc *scan) ownWordsBefore(at int) int {
-	own := 0
+	n, _ := sc.bodyWords(0, at)
+	return n
+}
+
+// bodyWords counts the body's tokens that start in [from, to) and
+// reports whether one of them is the writer's "I" (writersI).
+func (sc *scan) bodyWords(from, to int) (n int, me bool) {
 	for _, t := range sc.toks {
-		if t.start >= at {
+		if t.start >= to {
 			break
 		}
-		if !t.subject {
-			own++
+		if t.subject || t.start < from {
+			continue
 		}
+		n++
+		me = me || writersI(t.s, sc.lang)
 	}
-	return own
+	return n, me
 }
 
 // forwardsOnly reports whether m passes another mail on with fewer than
@@ -1429,22 +1412,22 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		}
 	}
 	passedOn := passedOnAt(m, sc)
-	above := sc.repliedAbove(m, lang)
+	above := sc.repliedAbove()
 	if passedOn < 0 {
 		passedOn = above
 	}
-	ownBelow := sc.repliedBelow(lang)
+	ownBelow := sc.repliedBelow()
 	for _, mt := range sc.matches {
 		t := sc.toks[mt.s]
 		if t.subject && sc.subjReply {
 			continue // the subject of a reply is the thread's, not this mail's
 		}
 		if ownBelow >= 0 && !t.subject && t.start < ownBelow &&
-			(mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catBounce) {
+			mt.p.automatic() {
 			continue // a person answers below the receipt they quote
 		}
 		if passedOn >= 0 && !t.subject && t.start >= passedOn &&
-			(mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catBounce) {
+			mt.p.automatic() {
 			continue // a person passes an automatic mail on, with words of their own
 		}
 		if !t.subject && t.start-sc.subjectEnd > 4000 {
@@ -1590,7 +1573,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// headers quotes the request it answers (helpdesk.go): when every
 	// right it names stands in those quoted words, it asks nothing.
 	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && above < 0 {
-		if readBody(); sc.helpDeskQuote(bodyEv, lang, bulk == 0 && spam == 0) {
+		if readBody(); sc.helpDeskQuote(bodyEv, bulk == 0 && spam == 0) {
 			reason := "help desk quoting the request"
 			if ackEv+autoEv != "" {
 				reason += ", text " + ackEv + autoEv
@@ -2404,8 +2387,6 @@ func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 		return false
 	}
 	own := map[int]bool{} // sentences with an ask phrase of the writer's
-	var quoted [][2]int
-	read := false
 	for _, mt := range sc.matches {
 		if mt.p.cat != catAsk || sc.quotedInSentence(mt) {
 			continue // `Uw mail met onderwerp "Verzoek tot verwijdering van mijn gegevens"`
@@ -2413,10 +2394,7 @@ func (sc *scan) asksOwnRight(ev []Evidence, lang string) bool {
 		// A request quoted whole by the automatic mail that answers it
 		// (`Your original message: "Hello, ... Please update it on my
 		// tenancy"`, holdout387) is not the writer's ask.
-		if !read {
-			quoted, read = sc.quotations(), true
-		}
-		if inRanges(quoted, sc.toks[mt.s].start) {
+		if inRanges(sc.quotations(), sc.toks[mt.s].start) {
 			continue
 		}
 		s := sc.toks[mt.s].sent

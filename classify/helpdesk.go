@@ -34,7 +34,7 @@ import (
 //   - the desk's own words carry machine phrasing of 2 points (4 in a
 //     reply): acknowledgement and automatic-reply phrases, ticket
 //     metadata lines (ticketFields, a point each) and a rating scale (2).
-func (sc *scan) helpDeskQuote(ev []Evidence, lang string, plain bool) bool {
+func (sc *scan) helpDeskQuote(ev []Evidence, plain bool) bool {
 	body := sc.subjectEnd + 1
 	if body >= len(sc.text) {
 		return false
@@ -52,7 +52,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, lang string, plain bool) bool {
 	yours := func(k, end int) bool { return plain && !sc.subjReply && sc.yoursBeside(k, end) }
 	quotedAsk := false // the quoted words say "I" or name a right
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, lang) {
+		if !t.subject && writersI(t.s, sc.lang) {
 			if !inQ(t.start) {
 				return false
 			}
@@ -353,10 +353,17 @@ func singleQuoted(text string, start int) [][2]int {
 	return out
 }
 
-// quotations returns the byte ranges of the body between quotation marks:
-// double ones paired within a paragraph, single ones within a line
-// (singleQuoted).
+// quotations returns the byte ranges of the body between quotation marks,
+// found once per scan (findQuotations): double ones paired within a
+// paragraph, single ones within a line (singleQuoted).
 func (sc *scan) quotations() [][2]int {
+	if !sc.quotedRead {
+		sc.quoted, sc.quotedRead = sc.findQuotations(), true
+	}
+	return sc.quoted
+}
+
+func (sc *scan) findQuotations() [][2]int {
 	text := sc.text
 	start := sc.subjectEnd + 1
 	if start >= len(text) {

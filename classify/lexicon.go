@@ -109,6 +109,12 @@ type phrase struct {
 	idx int
 }
 
+// automatic reports whether p is automatic phrasing: an out-of-office,
+// an acknowledgement or a bounce.
+func (p *phrase) automatic() bool {
+	return p.cat == catAutoReply || p.cat == catAck || p.cat == catBounce
+}
+
 // lexicon is the compiled set of phrases, indexed by their first element.
 type lexicon struct {
 	// vocab numbers every plain word of the lexicon; byID[id] lists the
