@@ -1572,13 +1572,16 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// A help desk's receipt, status mail or survey without automation
 	// headers quotes the request it answers (helpdesk.go): when every
 	// right it names stands in those quoted words, it asks nothing.
-	if (ack+auto >= 2 || sc.ratingScale() || sc.ticketFields() >= 2) && !m.Forwarded && !pitch && above < 0 {
-		if readBody(); sc.helpDeskQuote(bodyEv, bulk == 0 && spam == 0) {
-			reason := "help desk quoting the request"
-			if ackEv+autoEv != "" {
-				reason += ", text " + ackEv + autoEv
+	if !m.Forwarded && !pitch && above < 0 {
+		scale, fields := sc.ratingScale(), sc.ticketFields()
+		if ack+auto >= 2 || scale || fields >= 2 {
+			if readBody(); sc.helpDeskQuote(bodyEv, bulk == 0 && spam == 0, scale, fields) {
+				reason := "help desk quoting the request"
+				if ackEv+autoEv != "" {
+					reason += ", text " + ackEv + autoEv
+				}
+				return AutoReply, reason
 			}
-			return AutoReply, reason
 		}
 	}
 	// A role mailbox (support@, privacy@, dpo@) answering with

@@ -33,8 +33,9 @@ import (
 //     read one in them);
 //   - the desk's own words carry machine phrasing of 2 points (4 in a
 //     reply): acknowledgement and automatic-reply phrases, ticket
-//     metadata lines (ticketFields, a point each) and a rating scale (2).
-func (sc *scan) helpDeskQuote(ev []Evidence, plain bool) bool {
+//     metadata lines (fields, counted by ticketFields: a point each) and a
+//     rating scale (scale, ratingScale: 2).
+func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool {
 	body := sc.subjectEnd + 1
 	if body >= len(sc.text) {
 		return false
@@ -100,8 +101,8 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain bool) bool {
 	if sc.subjReply {
 		need = 4
 	}
-	score := machine + sc.ticketFields()
-	if sc.ratingScale() {
+	score := machine + fields
+	if scale {
 		score += 2 // a reply may quote the survey it answers
 	}
 	return score >= need
