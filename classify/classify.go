@@ -143,6 +143,9 @@ type Classifier struct {
 	// wmRequestAlone. The others are described at their use.
 	wm                                                                               *wordModel
 	wmRight, wmRequest, wmVeto, wmRep, wmRepVeto, wmNoRequest, wmAdd, wmRequestAlone float64
+	// wmAuto and wmAutoAlone are where the word model's "automatic" label
+	// makes a mail the rules read as a request automatic (modelMachine).
+	wmAuto, wmAutoAlone float64
 	// wmAddAny lets modelAdd add a right beside one it overlaps (overlapping).
 	wmAddAny bool
 	// wmHintAdd (beside the phrases' rights) and wmHintTriage (to a mail
@@ -190,6 +193,7 @@ func newClassifier(opt Options, wm *wordModel) (*Classifier, error) {
 	}
 	c := &Classifier{opt: opt, staff: map[string]bool{}, own: map[string]bool{}, lx: lx,
 		wm: wm, wmRight: defaultModelRight, wmRequest: defaultModelRequest, wmVeto: defaultModelVeto, wmRep: defaultModelRep, wmRepVeto: defaultModelRepVeto, wmNoRequest: defaultModelNoRequest, wmAdd: defaultModelAdd, wmRequestAlone: defaultModelRequestAlone,
+		wmAuto: defaultModelAuto, wmAutoAlone: defaultModelAutoAlone,
 		wmHintAdd: defaultModelHintAdd, wmHintTriage: defaultModelHintTriage, wmRestrictionHint: true, wmAddBesideMarketing: defaultModelAddBesideMarketing, wmAskAdd: defaultModelAskAdd}
 	for _, a := range opt.StaffAddresses {
 		if a = normAddr(a); a != "" {
@@ -400,10 +404,47 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		res.KindReason = "no right invoked and no mention of personal data"
 		res.Representative, res.RepresentativeEvidence = false, nil
 	}
+	if res.Kind == Request && g != nil && c.modelMachine(sc, g) {
+		// A help desk's receipt or status mail in a layout the rules do
+		// not know, quoting the request it answers: never answered.
+		var words []string
+		for _, e := range g.evidence(sc, modelAuto, 3, "automatic") {
+			words = append(words, fmt.Sprintf("%q", e.Text))
+		}
+		why := fmt.Sprintf("the word model reads an automatic mail (%.3f): %s", g.p[modelAuto], strings.Join(words, ", "))
+		return Result{Kind: AutoReply, Language: res.Language, Rights: []string{}, Evidence: []Evidence{}, KindReason: why}
+	}
 	if res.Kind == Request && g != nil {
 		c.modelRepresentative(sc, g, &res)
 	}
 	return res
+}
+
+// modelMachine reports whether the word model reads a machine's mail in
+// a mail the rules read as a request: the "automatic" label scores at
+// least wmAuto, and no person's words are seen, neither above or below a
+// receipt they answer (repliedAbove, repliedBelow) nor as "I" outside the
+// words the mail quotes (quotedRegions). At wmAutoAlone the "I" may stand
+// anywhere: a layout the region readers do not know (a chat protocol, a
+// forwarded out-of-office) still has the machine's wording. Held out
+// (five folds of the corpus by split, the model trained on the other
+// four), the rule read 10 of the 24 automatic mails the rules took for
+// requests and took one person's request of 36,600 for automatic.
+func (c *Classifier) modelMachine(sc *scan, g *guess) bool {
+	p := g.p[modelAuto]
+	if p < c.wmAuto || sc.repliedAbove() >= 0 || sc.repliedBelow() >= 0 {
+		return false
+	}
+	if p >= c.wmAutoAlone {
+		return true
+	}
+	q := sc.quotedRegions()
+	for _, t := range sc.toks {
+		if !t.subject && writersI(t.s, sc.lang) && !inRanges(q, t.start) {
+			return false
+		}
+	}
+	return true
 }
 
 // inApp reports whether the text asks about the app itself ("Can I see

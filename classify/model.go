@@ -28,15 +28,18 @@ import (
 var wordModelData []byte
 
 // modelLabels are the labels the word model scores: the nine rights,
-// whether a person's mail is a request at all, and whether it is written
-// on someone else's behalf.
-var modelLabels = append(append([]string{}, Rights...), "request", catRepresentative)
+// whether a person's mail is a request at all, whether it is written on
+// someone else's behalf, and whether a machine wrote it (learned from the
+// person mails and the automatic replies of the corpus; the other labels
+// from the person mails only).
+var modelLabels = append(append([]string{}, Rights...), "request", catRepresentative, "automatic")
 
-// modelRequest and modelRep are the indexes of "request" and
-// "representative" in modelLabels.
+// modelRequest, modelRep and modelAuto are the indexes of "request",
+// "representative" and "automatic" in modelLabels.
 var (
 	modelRequest = len(Rights)
 	modelRep     = len(Rights) + 1
+	modelAuto    = len(Rights) + 2
 )
 
 // wordModel holds a weight per feature and label, and a bias per label.
@@ -344,6 +347,8 @@ const (
 	defaultModelHintAdd      = 0.7
 	defaultModelHintTriage   = 0.9
 	defaultModelRequestAlone = 0.99
+	defaultModelAuto         = 0.5
+	defaultModelAutoAlone    = 0.98
 
 	defaultModelAddBesideMarketing = 0.9
 	defaultModelAskAdd             = 0.8

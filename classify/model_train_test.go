@@ -23,10 +23,13 @@ type trainDoc struct {
 	file, split string
 	feats       []string
 	y           []bool // per modelLabels entry
+	machine     bool   // an automatic reply: teaches the "automatic" label only
 }
 
 // trainDocs reads the person mails of the corpus (requests and mails that
-// are not requests; automatic mail and staff commands are left out).
+// are not requests) and its automatic replies, which teach only the
+// "automatic" label. Bounces (which return a person's mail) and staff
+// commands are left out.
 func trainDocs(t testing.TB) []trainDoc {
 	c, err := newClassifier(corpusOptions, nil) // the embedded model may be of an older layout
 	if err != nil {
@@ -34,7 +37,7 @@ func trainDocs(t testing.TB) []trainDoc {
 	}
 	var docs []trainDoc
 	for _, l := range readLabels(t) {
-		if l.kind != "request" && l.kind != "not_a_request" {
+		if l.kind != "request" && l.kind != "not_a_request" && l.kind != "auto_reply" {
 			continue
 		}
 		raw, err := readCorpus(l.file)
@@ -42,7 +45,7 @@ func trainDocs(t testing.TB) []trainDoc {
 			t.Fatal(err)
 		}
 		sc := c.scan(message.Parse(raw, message.Options{}))
-		d := trainDoc{file: l.file, split: l.split, y: make([]bool, len(modelLabels))}
+		d := trainDoc{file: l.file, split: l.split, y: make([]bool, len(modelLabels)), machine: l.kind == "auto_reply"}
 		seen := map[string]bool{}
 		eachFeature(sc, func(kind, a, b string, s, e int) {
 			if k := featureKey(kind, a, b); !seen[k] {
@@ -55,6 +58,7 @@ func trainDocs(t testing.TB) []trainDoc {
 		}
 		d.y[modelRequest] = l.kind == "request"
 		d.y[modelRep] = l.rep
+		d.y[modelAuto] = d.machine
 		docs = append(docs, d)
 	}
 	return docs
@@ -124,6 +128,9 @@ func trainWordModelWith(docs []trainDoc, tp trainParams) *wordModel {
 		for _, di := range order {
 			r, d := rows[di], docs[di]
 			for l := range nl {
+				if d.machine && l != modelAuto {
+					continue
+				}
 				z := b[l]
 				for _, k := range r.idx {
 					z += w[k*nl+l] * r.scale
@@ -212,9 +219,15 @@ func TestWriteWordModel(t *testing.T) {
 func trainedModelFile(t testing.TB) ([]byte, int) {
 	docs := trainDocs(t)
 	m := trainWordModel(docs)
+	machine := 0
+	for _, d := range docs {
+		if d.machine {
+			machine++
+		}
+	}
 	header := fmt.Sprintf("# privacyd word model: logistic regression per label (%s), trained by\n"+
-		"# TestWriteWordModel on %d person mails of testdata/corpus. Generated: do not edit.\n",
-		strings.Join(modelLabels, " "), len(docs))
+		"# TestWriteWordModel on %d person mails and %d automatic replies of testdata/corpus. Generated: do not edit.\n",
+		strings.Join(modelLabels, " "), len(docs)-machine, machine)
 	return formatWordModel(m, header), len(m.keys)
 }
 
