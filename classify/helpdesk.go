@@ -318,7 +318,74 @@ func (sc *scan) quotedRegions() [][2]int {
 	if below >= 0 {
 		out = append(out, [2]int{below, len(text)})
 	}
+	out = append(out, dialogueLines(text, start)...)
 	return append(out, sc.quotations()...)
+}
+
+// dialogueLines returns the spans of what was said in a chat transcript
+// without times, from offset start of text ("Priya: hi, can i get a copy
+// of my data?" / "Jordan: Hi Priya! ...", "Lena (Filmwelle): ...",
+// holdout399): three lines or more in a row (blank lines between them
+// allowed), each a speaker's name and a colon (speakerName), at least two
+// speakers and one of them speaking twice. A block of quoted header lines
+// ("Von:", "Gesendet:", "An:", "Betreff:") names each label once.
+func dialogueLines(text string, start int) [][2]int {
+	type said struct {
+		name       string
+		start, end int
+	}
+	var run []said
+	var out [][2]int
+	flush := func() {
+		count := map[string]int{}
+		twice := false
+		for _, s := range run {
+			count[s.name]++
+			twice = twice || count[s.name] == 2
+		}
+		if len(run) >= 3 && len(count) >= 2 && twice {
+			for _, s := range run {
+				out = append(out, [2]int{s.start, s.end})
+			}
+		}
+		run = run[:0]
+	}
+	for i := start; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
+		}
+		line := text[i:end]
+		if name, k, ok := speakerName(line); ok {
+			run = append(run, said{name, i + k, end})
+		} else if strings.TrimSpace(line) != "" {
+			flush()
+		}
+		i = end + 1
+	}
+	flush()
+	return out
+}
+
+// speakerName returns the name before the colon that starts line and the
+// offset after the colon, if the name can be a chat speaker's: one to
+// four words, the first capitalised, no digits or addresses ("Priya",
+// "Lena (Filmwelle)", "Agent Jordan").
+func speakerName(line string) (string, int, bool) {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || i > 40 {
+		return "", 0, false
+	}
+	name := strings.TrimSpace(line[:i])
+	if n := len(strings.Fields(name)); n == 0 || n > 4 || strings.ContainsAny(name, "0123456789@/<>[]|") {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return "", 0, false
+	}
+	return name, i + 1, true
 }
 
 // singleQuoted returns the spans of text from start between single

@@ -1,0 +1,80 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDialogueLines: a chat transcript without times ("Priya: ...",
+// "Lena (Filmwelle): ...") is the speakers' words; a block of quoted
+// header lines or a letter's labelled lines is not a chat.
+func TestDialogueLines(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		said       []string
+	}{
+		{"two speakers, one twice", "Chat started 19:14\n\nPriya: can i get a copy of my data?\nJordan: Sure, under Account > Privacy.\nPriya: ok\n\nThanks for chatting.",
+			[]string{" can i get a copy of my data?", " Sure, under Account > Privacy.", " ok"}},
+		{"speaker with company, blank lines between", "Olaf: ich will wissen warum\n\nLena (Filmwelle): Hallo Olaf.\n\nOlaf: ok",
+			[]string{" ich will wissen warum", " Hallo Olaf.", " ok"}},
+		{"quoted header block", "Von: Jan\nGesendet: Freitag\nAn: datenschutz\nBetreff: Auskunft\n\nIch will Auskunft.", nil},
+		{"two lines only", "Anna: hallo\nBert: hoi\n\nIk wil inzage.", nil},
+		{"no speaker twice", "Name: Jan Jansen\nAdres: Dorpsstraat 1\nWoonplaats: Utrecht\nVerzoek: inzage", nil},
+		{"lower-case labels", "note: a\nmore: b\nnote: c", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range dialogueLines(tc.text, 0) {
+				got = append(got, tc.text[r[0]:r[1]])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.said, "|") {
+				t.Errorf("got %q, want %q", got, tc.said)
+			}
+		})
+	}
+}
+
+// TestWritersIFrenchOnly: the French first person words are the writer's
+// "I" only in French; "J. de Vries" in a Dutch mail is an initial.
+func TestWritersIFrenchOnly(t *testing.T) {
+	for _, tc := range []struct {
+		w, lang string
+		want    bool
+	}{
+		{"j", "fr", true}, {"j", "nl", false}, {"mon", "en", false}, {"ma", "nl", false},
+		{"moi", "fr", true}, {"je", "nl", false}, {"me", "fr", false}, {"me", "en", true}, {"ik", "nl", true},
+	} {
+		if got := writersI(tc.w, tc.lang); got != tc.want {
+			t.Errorf("writersI(%q, %q) = %v, want %v", tc.w, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestModelReadsMachineMail: desk mail the rules read as a request —
+// a chat transcript in a layout without times, a receipt naming the
+// request in its own words — is automatic when the word model's
+// "automatic" label reads it so; a person's request with the same
+// words, a person's reply above a receipt and a short person's request
+// stay requests.
+func TestModelReadsMachineMail(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct {
+		name, from, subject, body string
+		want                      Kind
+	}{
+		{"receipt from a first-name address", "Anna van Zendlijn Klantenservice <anna@zendlijn.example.nl>", "Re: verzoek tot verwijdering van mijn gegevens [Ticket #482913]",
+			"Beste J. de Vries,\n\nBedankt voor je bericht. We hebben je vraag ontvangen en onder nummer #482913 geregistreerd.\n\nJe onderwerp: \"verzoek tot verwijdering van mijn gegevens\"\n\nEen van onze collega's van het privacyteam neemt binnen 5 werkdagen contact met je op. Je hoeft niets te doen; reageer op deze mail als je nog iets wilt toevoegen, dan komt het automatisch bij je ticket terecht.\n\nMet vriendelijke groet,\nAnna\nKlantenservice Zendlijn\n\nDit bericht is automatisch verstuurd.", AutoReply},
+		{"person asks the same", "Jan de Vries <jan.devries@example.nl>", "verzoek tot verwijdering van mijn gegevens",
+			"Beste klantenservice,\n\nIk wil dat jullie al mijn gegevens verwijderen. Mijn klantnummer is 482913.\n\nMet vriendelijke groet,\nJan de Vries", Request},
+		{"person replies above a receipt", "Jan de Vries <jan.devries@example.nl>", "Re: verzoek tot verwijdering van mijn gegevens [Ticket #482913]",
+			"Het is nu zes weken later en ik heb nog steeds niets gehoord. Verwijder mijn gegevens nu, anders dien ik een klacht in bij de AP.\n\nJan\n\nBedankt voor je bericht. We hebben je vraag ontvangen en onder nummer #482913 geregistreerd.\n\nEen van onze collega's van het privacyteam neemt binnen 5 werkdagen contact met je op.\n\nDit bericht is automatisch verstuurd.", Request},
+		{"one-liner", "Priya Shah <priya@example.org>", "data", "hi, can i get a copy of my data? like everything you have", Request},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(msg(tc.from, tc.subject, tc.body))
+			if r.Kind != tc.want {
+				t.Errorf("kind %s %v (%s), want %s", r.Kind, r.Rights, r.KindReason, tc.want)
+			}
+		})
+	}
+}
