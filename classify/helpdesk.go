@@ -766,6 +766,10 @@ var quoteLabels = map[string]bool{
 	"antwoord van uw adviseur": true, "antwort ihres beraters": true,
 	"réponse de l'équipe": true, "latest update": true, "laatste update": true, "letzte aktualisierung": true,
 	"dernière mise à jour": true, "last reply": true, "latest reply": true,
+	"ticket name": true, "ticket title": true, "ticket subject": true, "case subject": true, "case title": true,
+	"ticketnaam": true, "ticket-titel": true, "tickettitel": true, "titel van het ticket": true,
+	"onderwerp van het ticket": true, "vorgangstitel": true, "betreff des tickets": true, "titel des tickets": true,
+	"nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of
