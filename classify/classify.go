@@ -447,9 +447,9 @@ func (c *Classifier) modelMachine(sc *scan, g *guess) bool {
 	}
 	// The desk's links and menu paths ("Mon compte > Confidentialité",
 	// holdout399) are no writer's "I" either.
-	q, desk := sc.quotedRegions(), sc.linkLines()
+	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, sc.lang) && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
+		if !t.subject && writersI(t.s, sc.lang) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
 			return false
 		}
 	}

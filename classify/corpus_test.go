@@ -3336,6 +3336,25 @@ import (
 // still taken as requests. Gated for the safety property only and
 // trained on.
 
+// Holdout402 (holdout402-everyday.txt, h402-*, car dealers, garages,
+// lease companies and insurance brokers), holdout403 (a thirteenth set of
+// mostly machine mail, 30 of 52, from banks, fintech apps, crypto
+// exchanges and energy suppliers, none with automation headers, and
+// people's replies around a quoted receipt), holdout404 (schools,
+// childcare, tutoring and universities) and holdout405 (formal letters to
+// health insurers, hospitals, clinics and laboratories; one dotless i in
+// a name transliterated for the generator), 202 mails by four more people
+// who never saw the classifier, were looked at once, aggregate only, at
+// 1a81ee2 (the word model with its "automatic" label, on 46,375 person
+// mails and 4,987 automatic replies):
+//   micro-F1 per set: 0.947, 0.900, 0.986, 0.989
+//   together (202 mails): kind 0.975, P 0.973 R 0.947 F1 0.960,
+//     representative 40/40 (0 false), language 1.000, and THREE automatic
+//     mails taken as requests (all in holdout403); recall per right:
+//     restriction 0.833 (10/12), access 0.927, direct marketing 0.944,
+//     erasure 0.947, rectification 0.947, the other four 1.000.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,

@@ -52,8 +52,9 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 	// pitch phrasing (an unsubscribe notice, a panel invitation).
 	yours := func(k, end int) bool { return plain && !sc.subjReply && sc.yoursBeside(k, end) }
 	quotedAsk := false // the quoted words say "I" or name a right
+	agent := sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, sc.lang) {
+		if !t.subject && writersI(t.s, sc.lang) && !agent[t.sent] {
 			if !inQ(t.start) {
 				return false
 			}
@@ -106,6 +107,29 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 		score += 2 // a reply may quote the survey it answers
 	}
 	return score >= need
+}
+
+// agentSentences returns the sentences in which the desk's agent speaks
+// in the first person in a receipt's phrasing, an acknowledgement phrase
+// that holds the "I" ("Ik ben Sanne en ik heb je vraag opgepakt", "I've
+// picked up your request", holdout403): that "I" is no customer's.
+func (sc *scan) agentSentences() map[int]bool {
+	var out map[int]bool
+	for _, mt := range sc.matches {
+		if mt.p.cat != catAck || sc.toks[mt.s].subject {
+			continue
+		}
+		for k := mt.s; k < mt.e; k++ {
+			if writersI(sc.toks[k].s, sc.lang) {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[sc.toks[mt.s].sent] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // namedRequest reports whether token k stands up to six words after the

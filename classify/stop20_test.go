@@ -69,6 +69,10 @@ func TestModelReadsMachineMail(t *testing.T) {
 		{"person replies above a receipt", "Jan de Vries <jan.devries@example.nl>", "Re: verzoek tot verwijdering van mijn gegevens [Ticket #482913]",
 			"Het is nu zes weken later en ik heb nog steeds niets gehoord. Verwijder mijn gegevens nu, anders dien ik een klacht in bij de AP.\n\nJan\n\nBedankt voor je bericht. We hebben je vraag ontvangen en onder nummer #482913 geregistreerd.\n\nEen van onze collega's van het privacyteam neemt binnen 5 werkdagen contact met je op.\n\nDit bericht is automatisch verstuurd.", Request},
 		{"one-liner", "Priya Shah <priya@example.org>", "data", "hi, can i get a copy of my data? like everything you have", Request},
+		{"agent picks the request up in the first person", "Sanne van Rabe Bank <sanne@rabebank.example.nl>", "Re: [#BNK-204913] Mijn gegevens doorgegeven aan incassobureau?",
+			"Hoi,\n\nIk ben Sanne en ik heb je vraag opgepakt. Ik ga ermee aan de slag en laat je zo snel mogelijk weten wat we voor je kunnen doen.\n\nJe vraag:\n\"Ik kreeg een brief van een incassobureau met mijn oude adres erop. Hebben jullie mijn gegevens aan hen doorgegeven? Welke gegevens precies?\"\n\nJe ticketnummer is BNK-204913. Reageer gerust op deze e-mail als je nog iets wilt aanvullen.\n\nGroetjes,\nSanne\nTeam Klantcontact | Rabe Bank", AutoReply},
+		{"person tells the agent picked it up", "Jan de Vries <jan.devries@example.nl>", "Re: [#BNK-204913] Mijn gegevens",
+			"Sanne schreef dat ze mijn vraag heeft opgepakt, maar ik hoor niets. Ik wil weten welke gegevens jullie aan het incassobureau hebben gegeven.\n\nJan", Request},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := c.Classify(msg(tc.from, tc.subject, tc.body))
