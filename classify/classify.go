@@ -449,7 +449,7 @@ func (c *Classifier) modelMachine(sc *scan, g *guess) bool {
 	// holdout399) are no writer's "I" either.
 	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, sc.lang) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
+		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
 			return false
 		}
 	}
@@ -959,11 +959,17 @@ func (sc *scan) repliedAbove() int {
 // "Ergänzung zu meiner Mail von gestern: Ich widerrufe hiermit meine
 // Einwilligung", holdout391), else -1: the body starts with a quoted
 // header block (a From line and a Subject line among its first six
-// lines), and the paragraphs after the last automatic phrase hold three
+// lines) or a help desk's reply marker (replyMarkerFirst), and the paragraphs after the last automatic phrase hold three
 // words or more, one of them "I", and an ask or a right phrase.
 func (sc *scan) repliedBelow() int {
 	body := sc.subjectEnd + 1
-	if !sc.subjReply || body >= len(sc.text) || !quotedHeaderBlock(sc.text[body:]) {
+	if !sc.subjReply || body >= len(sc.text) {
+		return -1
+	}
+	if replyMarkerFirst(sc.text[body:]) {
+		return sc.belowMarker()
+	}
+	if !quotedHeaderBlock(sc.text[body:]) {
 		return -1
 	}
 	last := -1 // end of the last automatic phrase
@@ -997,6 +1003,43 @@ func (sc *scan) asksIn(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// replyMarkerFirst reports whether text starts with a help desk's reply
+// marker line ("##- Veuillez saisir votre réponse au-dessus de cette ligne
+// -##"), which a person's reply may keep on top of their own words
+// (wordmodel112a).
+func replyMarkerFirst(text string) bool {
+	line, _, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
+	return strings.HasPrefix(line, "##") && strings.HasSuffix(strings.TrimSpace(line), "##")
+}
+
+// belowMarker returns where a person's words start right below a reply
+// marker on top of the body (replyMarkerFirst), else -1: the words up to
+// the next automatic phrase are three or more, one of them "I", with an
+// ask or a right phrase. The desk's own mail goes on with its phrasing
+// ("Bonjour, Votre demande a bien été reçue", holdout385).
+func (sc *scan) belowMarker() int {
+	marker, next := -1, len(sc.text)
+	for _, mt := range sc.matches {
+		t := sc.toks[mt.s]
+		if t.subject || !mt.p.automatic() {
+			continue
+		}
+		if marker < 0 {
+			marker = sc.toks[mt.e-1].end
+		} else if t.start >= marker {
+			next = t.start
+			break
+		}
+	}
+	if marker < 0 {
+		return -1
+	}
+	if words, me := sc.bodyWords(marker, next); words < 3 || !me || !sc.asksIn(marker, next) {
+		return -1
+	}
+	return marker
 }
 
 // quotedHeaderBlock reports whether text starts with a quoted mail's
@@ -1041,7 +1084,7 @@ func (sc *scan) bodyWords(from, to int) (n int, me bool) {
 			continue
 		}
 		n++
-		me = me || writersI(t.s, sc.lang)
+		me = me || sc.writersIAt(&t)
 	}
 	return n, me
 }
@@ -1766,6 +1809,19 @@ var firstPersonWords = map[string]bool{"i": true, "me": true, "my": true, "mine"
 // subject of its own.
 func writersI(w, lang string) bool {
 	return firstPersonWords[w] && !(frenchI[w] && lang != "fr") && !(w == "me" && lang == "fr")
+}
+
+// writersIAt is writersI for token t of sc: the French "j" only before
+// its apostrophe ("j'ai"), not in "J+21" or "J. Dupont".
+func (sc *scan) writersIAt(t *token) bool {
+	if !writersI(t.s, sc.lang) {
+		return false
+	}
+	if t.s == "j" {
+		next := sc.text[t.end:]
+		return strings.HasPrefix(next, "'") || strings.HasPrefix(next, "’")
+	}
+	return true
 }
 
 // frenchI are the French first person words that are other words, or an

@@ -54,7 +54,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 	quotedAsk := false // the quoted words say "I" or name a right
 	agent := sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && writersI(t.s, sc.lang) && !agent[t.sent] {
+		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] {
 			if !inQ(t.start) {
 				return false
 			}
@@ -793,7 +793,7 @@ var quoteLabels = map[string]bool{
 	"ticket name": true, "ticket title": true, "ticket subject": true, "case subject": true, "case title": true,
 	"ticketnaam": true, "ticket-titel": true, "tickettitel": true, "titel van het ticket": true,
 	"onderwerp van het ticket": true, "vorgangstitel": true, "betreff des tickets": true, "titel des tickets": true,
-	"nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
+	"text": true, "tekst": true, "texte": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of
@@ -842,7 +842,11 @@ func chatLine(line string) (int, bool) {
 	if strings.HasPrefix(s, "[") {
 		// "[14:02] Lukas: ..."
 		end := strings.IndexByte(s, ']')
-		if end < 0 || !clockTime(s[1:end]) {
+		if end < 0 {
+			return 0, false
+		}
+		// "[14:02]", "[11/24/2026 16:20:11]"
+		if in := strings.Fields(s[1:end]); len(in) == 0 || len(in) > 2 || !clockTime(in[len(in)-1]) || len(in) == 2 && !dateLike(in[0]) {
 			return 0, false
 		}
 		rest := s[end+1:]

@@ -82,3 +82,47 @@ func TestModelReadsMachineMail(t *testing.T) {
 		})
 	}
 }
+
+// TestReplyBelowMarker: a person who writes right below a help desk's
+// reply marker kept on top of their reply is a person; the desk's own
+// receipt that starts with the marker and goes on in its phrasing is
+// automatic.
+func TestReplyBelowMarker(t *testing.T) {
+	c := newTestClassifier(t)
+	person := c.Classify(msg("Bernard Coste <bcoste@example.fr>", "Re: [##55012##] Nous avons bien reçu votre demande",
+		"##- Veuillez saisir votre réponse au-dessus de cette ligne -##\n\nPrécision à ma demande : surtout ne supprimez rien. J'ai un litige en cours avec vous et j'aurai besoin de ces éléments devant le médiateur. Par contre je ne veux plus qu'ils servent à autre chose en attendant.\n\nB. Coste"))
+	if person.Kind != Request {
+		t.Errorf("person below the marker: kind %s (%s), want request", person.Kind, person.KindReason)
+	}
+	desk := c.Classify(msg("Aurélie <aurelie@rdv.example.fr>", "Re: profil de ma fille",
+		"##- Veuillez répondre au-dessus de cette ligne -##\n\nBonjour,\n\nVotre demande (552810) a bien été reçue et sera traitée dans les meilleurs délais.\n\nAurélie Petit, 26 nov. 2025, 21:47 CET\n\nBonjour,\n\nJ'avais créé dans mon compte un profil pour ma fille Léa. Je voudrais que le profil de Léa soit supprimé."))
+	if desk.Kind != AutoReply {
+		t.Errorf("desk receipt below the marker: kind %s (%s), want auto_reply", desk.Kind, desk.KindReason)
+	}
+}
+
+// TestDeskLineReaders: chat lines with a date and seconds in brackets,
+// a web form's "Text:" line and a French "J+21" are the desk's layout,
+// not a writer's words.
+func TestDeskLineReaders(t *testing.T) {
+	if k, ok := chatLine("[11/24/2026 16:20:40] Guest_8812: why did your system turn down my loan"); !ok || k != len("[11/24/2026 16:20:40] Guest_8812:") {
+		t.Errorf("chatLine with date and seconds: %d %v", k, ok)
+	}
+	if _, ok := chatLine("[Ticket 4411] Status: open"); ok {
+		t.Error("chatLine read a ticket tag as a time")
+	}
+	if _, ok := labelledLine("  Text: Ich bitte um eine Aufstellung aller Daten"); !ok {
+		t.Error(`labelledLine did not read "Text:"`)
+	}
+	c := newTestClassifier(t)
+	sc := c.scan(msg("a <a@example.fr>", "Escalade", "Motif : délai dépassé (J+21). J'ai transmis la demande."))
+	var is []string
+	for _, tk := range sc.toks {
+		if sc.writersIAt(&tk) {
+			is = append(is, tk.s)
+		}
+	}
+	if strings.Join(is, " ") != "j" || sc.lang != "fr" {
+		t.Errorf("writers' I in %q (%s): %q, want only the j of J'ai", sc.text, sc.lang, is)
+	}
+}
