@@ -105,7 +105,9 @@ type Result struct {
 	Evidence       []Evidence `json:"evidence"`
 	// KindReason says why the kind was chosen ("header Auto-Submitted: auto-replied").
 	KindReason string `json:"kind_reason,omitempty"`
-	// Triage is true for a request whose rights are unclear: staff must look.
+	// Triage is true for a request whose rights are unclear, and for an
+	// auto_reply that only the word model read as automatic: staff must
+	// look (the mail is never answered).
 	Triage bool `json:"triage,omitempty"`
 	// RepresentativeEvidence holds the phrases that show the mail is written
 	// on someone else's behalf.
@@ -412,7 +414,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 			words = append(words, fmt.Sprintf("%q", e.Text))
 		}
 		why := fmt.Sprintf("the word model reads an automatic mail (%.3f): %s", g.p[modelAuto], strings.Join(words, ", "))
-		return Result{Kind: AutoReply, Language: res.Language, Rights: []string{}, Evidence: []Evidence{}, KindReason: why}
+		return Result{Kind: AutoReply, Language: res.Language, Rights: []string{}, Evidence: []Evidence{}, KindReason: why, Triage: true}
 	}
 	if res.Kind == Request && g != nil {
 		c.modelRepresentative(sc, g, &res)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"privacyd/classify"
 	"privacyd/message"
 	"privacyd/tracker"
 )
@@ -268,5 +269,42 @@ func TestOpenTurnsMailIntoCase(t *testing.T) {
 	}
 	if len(e.SentTo("joost@example.net")) != 1 {
 		t.Errorf("the customer of an opened case got no acknowledgement")
+	}
+}
+
+// TestModelAutomaticShownToStaff: a help desk's status mail that only the
+// classifier's word model reads as automatic is never answered, but staff
+// see it, and can turn it into a case if a person wrote it after all.
+func TestModelAutomaticShownToStaff(t *testing.T) {
+	e := newEnv(t, "")
+	raw := mail("Brightwave Mobile <care@brightwave.example.co.uk>", "Update on your request #BW-30418", "bw-30418@brightwave.example.co.uk",
+		"Hi Sarah,\n\nThere's an update on your request \"Subject access request - Sarah Hughes\".\n\nStatus: Awaiting customer\nMessage from Owen: We need a copy of a recent bill to confirm it's you. Please reply to this email with it attached.\n\nBrightwave Mobile Customer Care")
+	c, err := classify.New(classify.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Classify(message.Parse([]byte(raw), message.Options{})); r.Kind != classify.AutoReply || !r.Triage {
+		t.Fatalf("fixture: kind %s triage %v (%s); the test needs a mail only the word model reads as automatic", r.Kind, r.Triage, r.KindReason)
+	}
+	e.appendMail(raw, time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC))
+	e.Process()
+	if n := len(e.Cases()); n != 0 {
+		t.Fatalf("the status mail opened %d cases", n)
+	}
+	if n := len(e.SentTo("care@brightwave.example.co.uk")); n != 0 {
+		t.Fatalf("the status mail was answered %d times", n)
+	}
+	notice, subj := "", ""
+	for _, m := range e.SentTo(staffAddr) {
+		p := message.Parse(m.Raw, message.Options{})
+		notice, subj = p.MessageID, p.Subject
+	}
+	if notice == "" {
+		t.Fatal("the mail only the word model read as automatic was not shown to staff")
+	}
+	e.staffReply(staffAddr, notice, subj, "#open access")
+	e.Process()
+	if n := len(e.Cases()); n != 1 {
+		t.Fatalf("#open gave %d cases", n)
 	}
 }

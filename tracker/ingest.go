@@ -438,7 +438,9 @@ func (t *Tracker) event(ctx context.Context, tx *sql.Tx, caseID, actor, typ stri
 }
 
 // handleAutomatic records an auto-reply or bounce; it is never answered (RFC
-// 3834). A bounce of a mail privacyd sent about a case tells staff.
+// 3834). A bounce of a mail privacyd sent about a case tells staff, and so
+// does an auto-reply outside a case that only the word model read as one
+// (Result.Triage).
 func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
 	caseID := ""
 	refs := refsOf(in.msg)
@@ -452,6 +454,17 @@ func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming)
 	}
 	if caseID != "" && !t.caseExists(ctx, tx, caseID) {
 		caseID = ""
+	}
+	if caseID == "" && in.cls.Kind == classify.AutoReply && in.cls.Triage && !isBulk(in.msg) && answerable(in.from, t.opt.OwnAddresses) {
+		// Only the classifier's word model read it as automatic (a help
+		// desk's status mail in a layout the rules do not know): never
+		// answered, but shown to staff like a personal mail that is no
+		// request, in case a person wrote it after all.
+		msgRow, err := t.insertMessage(ctx, tx, in, "", DispShownStaff)
+		if err != nil {
+			return 0, err
+		}
+		return t.notifyStaff(ctx, tx, fmt.Sprintf("m%d", msgRow), templates.StaffNotRequest, t.messageData(in), "", nil)
 	}
 	row, err := t.insertMessage(ctx, tx, in, caseID, DispIgnored)
 	if err != nil || caseID == "" {
