@@ -3364,6 +3364,24 @@ import (
 // person's mail taken as automatic (a reply above a Zoho receipt's "reply
 // above this line"). Gated for the safety property only and trained on.
 
+// Holdout406 (holdout406-everyday.txt, h406-*, supermarkets, loyalty
+// cards, meal-kit boxes and wine shops), holdout407 (a fourteenth set of
+// mostly machine mail, 30 of 54, from airlines, rail, car sharing,
+// transport cards and parking apps, none with automation headers, and
+// people's replies around a quoted receipt), holdout408 (estate agents,
+// landlords, housing corporations and movers) and holdout409 (formal
+// letters to debt collectors, credit bureaus, telecom companies and
+// utilities), 204 mails by four more people who never saw the classifier,
+// were looked at once, aggregate only, at 14b54cc (the word model on
+// 46,987 person mails and 5,098 automatic replies):
+//   micro-F1 per set: 0.974, 0.980, 0.971, 0.966
+//   together (204 mails): kind 0.975, P 0.972 R 0.972 F1 0.972,
+//     representative 29/29 (0 false), language 1.000, and NO automatic
+//     mail taken as a request (30 machine mails without automation
+//     headers in holdout407); recall per right: erasure 0.897 (26/29),
+//     withdrawal 0.917 (11/12), the other seven 1.000.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,

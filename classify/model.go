@@ -337,18 +337,19 @@ func (g *guess) evidence(sc *scan, l, n int, right string) []Evidence {
 // The thresholds of the word model (see modelGuess), chosen on held-out
 // splits the model was not trained on (README.md).
 const (
-	defaultModelRight        = 0.85
-	defaultModelRequest      = 0.9
-	defaultModelVeto         = 0.01
-	defaultModelRep          = 0.3
-	defaultModelRepVeto      = 0.01
-	defaultModelNoRequest    = 0.1
-	defaultModelAdd          = 0.9
-	defaultModelHintAdd      = 0.7
-	defaultModelHintTriage   = 0.9
-	defaultModelRequestAlone = 0.99
-	defaultModelAuto         = 0.5
-	defaultModelAutoAlone    = 0.98
+	defaultModelRight          = 0.85
+	defaultModelRequest        = 0.9
+	defaultModelVeto           = 0.01
+	defaultModelRep            = 0.3
+	defaultModelRepVeto        = 0.01
+	defaultModelNoRequest      = 0.1
+	defaultModelAdd            = 0.9
+	defaultModelHintAdd        = 0.7
+	defaultModelHintTriage     = 0.9
+	defaultModelRequestAlone   = 0.99
+	defaultModelAuto           = 0.5
+	defaultModelAutoAlone      = 0.98
+	defaultModelAutoNotRequest = 0.7
 
 	defaultModelAddBesideMarketing = 0.9
 	defaultModelAskAdd             = 0.8
