@@ -3392,6 +3392,24 @@ import (
 // person's mail taken as automatic. Gated for the safety property only
 // and trained on.
 
+// Holdout410 (holdout410-everyday.txt, h410-*, fashion webshops, shoe
+// stores, second-hand marketplaces and subscription boxes), holdout411 (a
+// fifteenth set of mostly machine mail, 31 of 51, from SaaS companies,
+// cloud storage, password managers and mail providers, none with
+// automation headers, and people's replies around a quoted receipt),
+// holdout412 (charities, churches, political parties and associations)
+// and holdout413 (formal letters to marketplaces, ad tech, data brokers
+// and research panels), 201 mails by four more people who never saw the
+// classifier, were looked at once, aggregate only, at a95b541 (the word
+// model on 47,345 person mails and 5,178 automatic replies):
+//   micro-F1 per set: 0.987, 0.885, 0.923, 0.957
+//   together (201 mails): kind 0.965, P 0.933 R 0.956 F1 0.944,
+//     representative 33/33 (0 false), language 0.995, and TWO automatic
+//     mails taken as requests (holdout411); recall per right: direct
+//     marketing 0.917 (22/24), portability 0.900, erasure 0.943, access
+//     0.944, the other five 1.000.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
