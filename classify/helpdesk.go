@@ -793,7 +793,7 @@ var quoteLabels = map[string]bool{
 	"ticket name": true, "ticket title": true, "ticket subject": true, "case subject": true, "case title": true,
 	"ticketnaam": true, "ticket-titel": true, "tickettitel": true, "titel van het ticket": true,
 	"onderwerp van het ticket": true, "vorgangstitel": true, "betreff des tickets": true, "titel des tickets": true,
-	"text": true, "tekst": true, "texte": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
+	"text": true, "tekst": true, "texte": true, "details": true, "détails": true, "einzelheiten": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of
