@@ -3419,6 +3419,21 @@ import (
 // (an account-closing notice) and no person's mail taken as automatic.
 // Gated for the safety property only and trained on.
 
+// Holdout414 (holdout414-everyday.txt, h414-*, electronics retailers,
+// phone repair and wearables), holdout415 (a sixteenth set of mostly
+// machine mail, 30 of 52, from hospitals, GPs, dentists, physiotherapists
+// and health apps, none with automation headers, and people's replies
+// around a quoted receipt), holdout416 (employers, temp agencies and
+// payroll services) and holdout417 (formal letters to gyms, insurers, car
+// rental and online shops), 202 mails by four more people who never saw
+// the classifier, were looked at once, aggregate only, at 2292575 (the
+// word model on 47,870 person mails and 5,266 automatic replies):
+//   micro-F1 per set: 0.971, 0.978, 1.000, 0.982
+//   together (202 mails): kind 0.965, P 0.966 R 1.000 F1 0.983,
+//     representative 31/31 (0 false), language 1.000, and ONE automatic
+//     mail taken as a request (holdout415); recall 1.000 for every right.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
