@@ -481,7 +481,7 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 	// holdout399) are no writer's "I" either.
 	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) {
+		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) && !strings.HasSuffix(sc.text[:t.start], "> ") {
 			return false
 		}
 	}
@@ -489,7 +489,8 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 }
 
 // menuStep reports whether text starts with a step of a menu path, one to
-// three words before " > " ("Mon compte > Confidentialité").
+// three words before " > " ("Mon compte > Confidentialité"); a word right
+// after " > " is a step too ("Sécurité > Mes données").
 func menuStep(text string) bool {
 	i := strings.Index(text, " > ")
 	return i > 0 && len(strings.Fields(text[:i])) <= 3 && !strings.ContainsAny(text[:i], ".,;:!?\n")

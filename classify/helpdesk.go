@@ -110,9 +110,12 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 }
 
 // agentSentences returns the sentences in which the desk's agent speaks
-// in the first person in a receipt's phrasing, an acknowledgement phrase
-// that holds the "I" ("Ik ben Sanne en ik heb je vraag opgepakt", "I've
-// picked up your request", holdout403): that "I" is no customer's.
+// in the first person: a receipt's phrase that holds the "I" ("Ik ben
+// Sanne en ik heb je vraag opgepakt", "I've picked up your request",
+// holdout403), and, once the agent has so introduced themselves, every
+// other sentence with an "I" and no right phrase ("Ik ga ermee aan de
+// slag en laat je weten hoe het ervoor staat", wordmodel115a): that "I"
+// is no customer's.
 func (sc *scan) agentSentences() map[int]bool {
 	var out map[int]bool
 	for _, mt := range sc.matches {
@@ -127,6 +130,20 @@ func (sc *scan) agentSentences() map[int]bool {
 				out[sc.toks[mt.s].sent] = true
 				break
 			}
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	rightSent := map[int]bool{}
+	for _, mt := range sc.matches {
+		if mt.p.right {
+			rightSent[sc.toks[mt.s].sent] = true
+		}
+	}
+	for _, t := range sc.toks {
+		if !t.subject && !rightSent[t.sent] && writersI(t.s, sc.lang) {
+			out[t.sent] = true
 		}
 	}
 	return out
@@ -793,7 +810,7 @@ var quoteLabels = map[string]bool{
 	"ticket name": true, "ticket title": true, "ticket subject": true, "case subject": true, "case title": true,
 	"ticketnaam": true, "ticket-titel": true, "tickettitel": true, "titel van het ticket": true,
 	"onderwerp van het ticket": true, "vorgangstitel": true, "betreff des tickets": true, "titel des tickets": true,
-	"text": true, "tekst": true, "texte": true, "details": true, "détails": true, "einzelheiten": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
+	"text": true, "tekst": true, "texte": true, "details": true, "topic": true, "thema": true, "thème": true, "détails": true, "einzelheiten": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of

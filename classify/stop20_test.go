@@ -71,6 +71,8 @@ func TestModelReadsMachineMail(t *testing.T) {
 		{"one-liner", "Priya Shah <priya@example.org>", "data", "hi, can i get a copy of my data? like everything you have", Request},
 		{"agent picks the request up in the first person", "Sanne van Rabe Bank <sanne@rabebank.example.nl>", "Re: [#BNK-204913] Mijn gegevens doorgegeven aan incassobureau?",
 			"Hoi,\n\nIk ben Sanne en ik heb je vraag opgepakt. Ik ga ermee aan de slag en laat je zo snel mogelijk weten wat we voor je kunnen doen.\n\nJe vraag:\n\"Ik kreeg een brief van een incassobureau met mijn oude adres erop. Hebben jullie mijn gegevens aan hen doorgegeven? Welke gegevens precies?\"\n\nJe ticketnummer is BNK-204913. Reageer gerust op deze e-mail als je nog iets wilt aanvullen.\n\nGroetjes,\nSanne\nTeam Klantcontact | Rabe Bank", AutoReply},
+		{"agent introduces themselves and goes on in the first person", "Daan <daan@support.fietsenbaas.example.nl>", "[#20931] Daan heeft je verzoek opgepakt",
+			"Hoi Anouk,\n\nIk ben Daan en ik heb je verzoek opgepakt. Je vroeg ons om je gegevens te verwijderen. Ik ga ermee aan de slag en laat je binnen een paar werkdagen weten hoe het ervoor staat.\n\nGroetjes,\nDaan\nTeam Fietsenbaas\n\nJe ontvangt dit bericht omdat je contact met ons hebt opgenomen. Antwoorden boven deze regel.", AutoReply},
 		{"person tells the agent picked it up", "Jan de Vries <jan.devries@example.nl>", "Re: [#BNK-204913] Mijn gegevens",
 			"Sanne schreef dat ze mijn vraag heeft opgepakt, maar ik hoor niets. Ik wil weten welke gegevens jullie aan het incassobureau hebben gegeven.\n\nJan", Request},
 	} {
