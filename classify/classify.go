@@ -367,7 +367,10 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		if kind == Bounce {
 			res.Language = c.bounceLanguage(m, sc, res.Language)
 		}
-		if kind == NotARequest && (strings.HasPrefix(reason, "sales pitch") || reason == "no-reply sender") {
+		if kind == NotARequest && (reason == reasonPhishing || reason == reasonPitch || reason == reasonNoReply) {
+			// Machine mail the text's rules read as a pitch or a
+			// no-reply sender's; not one marked by its headers, a
+			// newsletter or staff.
 			c.machineNotRequest(sc, c.wordModelGuess(sc), &res)
 		}
 		return res
@@ -414,8 +417,7 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	if res.Kind == Request && g != nil && c.modelMachine(sc, g, c.wmAuto) {
 		// A help desk's receipt or status mail in a layout the rules do
 		// not know, quoting the request it answers: never answered.
-		res = c.machineResult(sc, g, res.Language)
-		return res
+		return c.machineResult(sc, g, res.Language)
 	}
 	if res.Kind == NotARequest {
 		c.machineNotRequest(sc, g, &res)
@@ -426,6 +428,15 @@ func (c *Classifier) Classify(m *message.Message) Result {
 	}
 	return res
 }
+
+// The kind reasons of a not_a_request that textKind reads from a pitch's
+// or a no-reply sender's text; the word model may find such a mail
+// automatic (machineNotRequest).
+const (
+	reasonPhishing = "sales pitch or phishing phrasing"
+	reasonPitch    = "sales pitch phrasing"
+	reasonNoReply  = "no-reply sender"
+)
 
 // machineResult is the result for a mail the word model reads as
 // automatic (modelMachine): auto_reply, its three heaviest words as the
@@ -454,14 +465,16 @@ func (c *Classifier) machineNotRequest(sc *scan, g *guess, res *Result) {
 
 // modelMachine reports whether the word model reads a machine's mail in
 // a mail the rules read as a request (or, at a higher th, as no
-// request): the "automatic" label scores at least th, and no person's words are seen, neither above or below a
-// receipt they answer (repliedAbove, repliedBelow) nor as "I" outside the
-// words the mail quotes (quotedRegions). At wmAutoAlone the "I" may stand
-// anywhere: a layout the region readers do not know (a chat protocol, a
-// forwarded out-of-office) still has the machine's wording. Held out
-// (five folds of the corpus by split, the model trained on the other
-// four), the rule read 10 of the 24 automatic mails the rules took for
-// requests and took one person's request of 36,600 for automatic.
+// request): the "automatic" label scores at least th, and no person's
+// words are seen, neither above nor below a receipt they answer
+// (repliedAbove, repliedBelow) nor as "I" outside the words the mail
+// quotes (quotedRegions), its links and menu steps (linkLines, menuStep)
+// and its agent's sentences (agentSentences). At wmAutoAlone the "I" may
+// stand anywhere: a layout the region readers do not know (a chat
+// protocol, a forwarded out-of-office) still has the machine's wording.
+// Held out (five folds of the corpus by split, the model trained on the
+// other four), the rule read 10 of the 24 automatic mails the rules took
+// for requests and took one person's request of 36,600 for automatic.
 func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 	p := g.p[modelAuto]
 	if p < th || sc.repliedBelow() >= 0 {
@@ -481,19 +494,22 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 	// holdout399) are no writer's "I" either.
 	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text[t.start:]) && !strings.HasSuffix(sc.text[:t.start], "> ") {
+		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text, t.start) {
 			return false
 		}
 	}
 	return true
 }
 
-// menuStep reports whether text starts with a step of a menu path, one to
-// three words before " > " ("Mon compte > Confidentialité"); a word right
-// after " > " is a step too ("Sécurité > Mes données").
-func menuStep(text string) bool {
-	i := strings.Index(text, " > ")
-	return i > 0 && len(strings.Fields(text[:i])) <= 3 && !strings.ContainsAny(text[:i], ".,;:!?\n")
+// menuStep reports whether the word at offset at of text is a step of a
+// menu path: one of one to three words before " > " ("Mon compte >
+// Confidentialité"), or right after it ("Sécurité > Mes données").
+func menuStep(text string, at int) bool {
+	if strings.HasSuffix(text[:at], " > ") {
+		return true
+	}
+	i := strings.Index(text[at:], " > ")
+	return i > 0 && len(strings.Fields(text[at:at+i])) <= 3 && !strings.ContainsAny(text[at:at+i], ".,;:!?\n")
 }
 
 // inApp reports whether the text asks about the app itself ("Can I see
@@ -992,8 +1008,10 @@ func (sc *scan) repliedAbove() int {
 // "Ergänzung zu meiner Mail von gestern: Ich widerrufe hiermit meine
 // Einwilligung", holdout391), else -1: the body starts with a quoted
 // header block (a From line and a Subject line among its first six
-// lines) or a help desk's reply marker (replyMarkerFirst), and the paragraphs after the last automatic phrase hold three
-// words or more, one of them "I", and an ask or a right phrase.
+// lines) or a help desk's reply marker (replyMarkerFirst, then
+// belowMarker decides), and the paragraphs after the last automatic
+// phrase hold three words or more, one of them "I", and an ask or a right
+// phrase.
 func (sc *scan) repliedBelow() int {
 	body := sc.subjectEnd + 1
 	if !sc.subjReply || body >= len(sc.text) {
@@ -1690,7 +1708,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		pitch = false
 	}
 	if pitch && auto <= spam {
-		return NotARequest, "sales pitch or phishing phrasing"
+		return NotARequest, reasonPhishing
 	}
 	if auto >= 2 {
 		if readBody(); !sc.asksOwnRight(bodyEv, lang) {
@@ -1754,7 +1772,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		return NotARequest, "newsletter phrasing"
 	}
 	if pitch {
-		return NotARequest, "sales pitch phrasing"
+		return NotARequest, reasonPitch
 	}
 	if isNoReply(from) {
 		// A web form sends from no-reply with the person in Reply-To.
@@ -1762,7 +1780,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 			if ack+auto > 0 {
 				return AutoReply, "no-reply sender, text " + ackEv + autoEv
 			}
-			return NotARequest, "no-reply sender"
+			return NotARequest, reasonNoReply
 		}
 	}
 	// No usable sender and some automatic phrasing: not a person.

@@ -123,7 +123,7 @@ func (sc *scan) agentSentences() map[int]bool {
 			continue
 		}
 		for k := mt.s; k < mt.e; k++ {
-			if writersI(sc.toks[k].s, sc.lang) {
+			if sc.writersIAt(&sc.toks[k]) {
 				if out == nil {
 					out = map[int]bool{}
 				}
@@ -142,7 +142,7 @@ func (sc *scan) agentSentences() map[int]bool {
 		}
 	}
 	for _, t := range sc.toks {
-		if !t.subject && !rightSent[t.sent] && writersI(t.s, sc.lang) {
+		if !t.subject && !rightSent[t.sent] && sc.writersIAt(&t) {
 			out[t.sent] = true
 		}
 	}
