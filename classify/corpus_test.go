@@ -3444,6 +3444,24 @@ import (
 // wordmodel115a) and no person's mail taken as automatic. Gated for the
 // safety property only and trained on.
 
+// Holdout418 (holdout418-everyday.txt, h418-*, newspapers, magazines,
+// podcasts and music streaming), holdout419 (a seventeenth set of mostly
+// machine mail, 29 of 54, from marketplaces, parcel carriers, food
+// delivery and furniture webshops, none with automation headers, and
+// people's replies around a quoted receipt), holdout420 (banks, card
+// issuers, buy-now-pay-later and insurers) and holdout421 (formal letters
+// to schools, universities, sports federations and youth organisations;
+// one dotless i transliterated for the generator), 204 mails by four more
+// people who never saw the classifier, were looked at once, aggregate
+// only, at 969e7e3 (the word model on 48,357 person mails and 5,320
+// automatic replies):
+//   micro-F1 per set: 0.973, 0.962, 0.986, 0.981
+//   together (204 mails): kind 0.951, P 0.968 R 0.987 F1 0.977,
+//     representative 31/31 (0 false), language 1.000, and NO automatic
+//     mail taken as a request; recall per right: rectification 0.944
+//     (17/18), access 0.974, the other seven 1.000.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
