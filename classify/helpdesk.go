@@ -113,7 +113,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 // in the first person: a receipt's phrase that holds the "I" ("Ik ben
 // Sanne en ik heb je vraag opgepakt", "I've picked up your request",
 // holdout403), and, once the agent has so introduced themselves, every
-// other sentence with an "I" and no right phrase ("Ik ga ermee aan de
+// other sentence with an "I" and no right phrase of weight 2 ("Ik ga ermee aan de
 // slag en laat je weten hoe het ervoor staat", wordmodel115a): that "I"
 // is no customer's.
 func (sc *scan) agentSentences() map[int]bool {
@@ -137,7 +137,7 @@ func (sc *scan) agentSentences() map[int]bool {
 	}
 	rightSent := map[int]bool{}
 	for _, mt := range sc.matches {
-		if mt.p.right {
+		if mt.p.right && mt.p.weight >= 2 { // not "dès que la suppression est effective"
 			rightSent[sc.toks[mt.s].sent] = true
 		}
 	}
