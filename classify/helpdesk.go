@@ -113,9 +113,10 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 // in the first person: a receipt's phrase that holds the "I" ("Ik ben
 // Sanne en ik heb je vraag opgepakt", "I've picked up your request",
 // holdout403), and, once the agent has so introduced themselves, every
-// other sentence with an "I" and no right phrase of weight 2 ("Ik ga ermee aan de
-// slag en laat je weten hoe het ervoor staat", wordmodel115a): that "I"
-// is no customer's.
+// other sentence with an "I" and no right phrase of weight 2 ("Ik ga
+// ermee aan de slag en laat je weten hoe het ervoor staat", "Je reviens
+// vers vous dès que la suppression est effective", wordmodel115a,
+// wordmodel116a): that "I" is no customer's.
 func (sc *scan) agentSentences() map[int]bool {
 	var out map[int]bool
 	for _, mt := range sc.matches {
