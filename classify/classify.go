@@ -494,7 +494,7 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 	// holdout399) are no writer's "I" either.
 	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text, t.start) {
+		if sc.personsI(&t, agent) && !inRanges(q, t.start) && !inRanges(desk, t.start) && !menuStep(sc.text, t.start) {
 			return false
 		}
 	}

@@ -54,7 +54,7 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 	quotedAsk := false // the quoted words say "I" or name a right
 	agent := sc.agentSentences()
 	for _, t := range sc.toks {
-		if !t.subject && sc.writersIAt(&t) && !agent[t.sent] {
+		if sc.personsI(&t, agent) {
 			if !inQ(t.start) {
 				return false
 			}
@@ -107,6 +107,12 @@ func (sc *scan) helpDeskQuote(ev []Evidence, plain, scale bool, fields int) bool
 		score += 2 // a reply may quote the survey it answers
 	}
 	return score >= need
+}
+
+// personsI reports whether token t is the writer's "I" in the body and
+// stands in no sentence of the desk's agent (agentSentences).
+func (sc *scan) personsI(t *token, agent map[int]bool) bool {
+	return !t.subject && sc.writersIAt(t) && !agent[t.sent]
 }
 
 // agentSentences returns the sentences in which the desk's agent speaks
