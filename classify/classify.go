@@ -252,6 +252,13 @@ type scan struct {
 	// quotedRead tells it is set.
 	quoted     [][2]int
 	quotedRead bool
+	// regions caches quotedRegions, and above and below repliedAbove and
+	// repliedBelow, read by textKind, the help-desk guard and
+	// modelMachine; regionsRead and repliesRead tell they are set.
+	regions      [][2]int
+	regionsRead  bool
+	above, below int
+	repliesRead  bool
 	// aside has a bit (rightBit) for each right whose phrases the rules
 	// set aside: negated, boilerplate, read as another right's words, or
 	// scored away by a convention rule (rightsOf). A right whose phrases
@@ -973,6 +980,26 @@ func passedOnAt(m *message.Message, sc *scan) int {
 // phrase among them. An out-of-office that answers "Re:" says "I am
 // away" in the paragraph it starts with.
 func (sc *scan) repliedAbove() int {
+	sc.readReplies()
+	return sc.above
+}
+
+// repliedBelow returns the offset in sc.text where a person's own words
+// start below the automatic mail they answer (findRepliedBelow), else -1.
+func (sc *scan) repliedBelow() int {
+	sc.readReplies()
+	return sc.below
+}
+
+// readReplies reads repliedAbove and repliedBelow once per scan.
+func (sc *scan) readReplies() {
+	if !sc.repliesRead {
+		sc.above, sc.below, sc.repliesRead = sc.findRepliedAbove(), sc.findRepliedBelow(), true
+	}
+}
+
+// findRepliedAbove computes repliedAbove.
+func (sc *scan) findRepliedAbove() int {
 	if !sc.subjReply {
 		return -1 // Outlook's "-----Oorspronkelijk bericht-----" marks a reply Forwarded too (holdout391)
 	}
@@ -1001,10 +1028,11 @@ func (sc *scan) repliedAbove() int {
 	return para
 }
 
-// repliedBelow returns the offset in sc.text where a person's own words
-// start below the automatic mail they answer, quoted whole at the top of
-// a reply from its header lines on ("AW: Eingangsbestätigung ...": "Von:
-// ... Betreff: ... vielen Dank für Ihre Nachricht ..." and then
+// findRepliedBelow computes repliedBelow: the offset in sc.text where a
+// person's own words start below the automatic mail they answer, quoted
+// whole at the top of a reply from its header lines on ("AW:
+// Eingangsbestätigung ...": "Von: ... Betreff: ... vielen Dank für Ihre
+// Nachricht ..." and then
 // "Ergänzung zu meiner Mail von gestern: Ich widerrufe hiermit meine
 // Einwilligung", holdout391), else -1: the body starts with a quoted
 // header block (a From line and a Subject line among its first six
@@ -1012,7 +1040,7 @@ func (sc *scan) repliedAbove() int {
 // belowMarker decides), and the paragraphs after the last automatic
 // phrase hold three words or more, one of them "I", and an ask or a right
 // phrase.
-func (sc *scan) repliedBelow() int {
+func (sc *scan) findRepliedBelow() int {
 	body := sc.subjectEnd + 1
 	if !sc.subjReply || body >= len(sc.text) {
 		return -1

@@ -317,6 +317,14 @@ func (sc *scan) ticketFields() int {
 // separator line up to the next one, and the paragraph below a heading
 // that introduces the quoted request (quoteHeadings, attribution).
 func (sc *scan) quotedRegions() [][2]int {
+	if !sc.regionsRead {
+		sc.regions, sc.regionsRead = sc.findQuotedRegions(), true
+	}
+	return sc.regions
+}
+
+// findQuotedRegions computes quotedRegions.
+func (sc *scan) findQuotedRegions() [][2]int {
 	var out [][2]int
 	text := sc.text
 	start := sc.subjectEnd + 1
