@@ -393,12 +393,18 @@ func (t *Tracker) ingest(ctx context.Context, tx *sql.Tx, in *incoming) (int, er
 		_, err := t.insertMessage(ctx, tx, in, "", DispIgnored)
 		return 0, err
 	}
+	return t.showToStaff(ctx, tx, in)
+}
+
+// showToStaff records in, a mail outside any case that is no request, as
+// shown to staff and sends them the not-a-request notice, from which they
+// can #open it.
+func (t *Tracker) showToStaff(ctx context.Context, tx *sql.Tx, in *incoming) (int, error) {
 	msgRow, err := t.insertMessage(ctx, tx, in, "", DispShownStaff)
 	if err != nil {
 		return 0, err
 	}
-	d := t.messageData(in)
-	return t.notifyStaff(ctx, tx, fmt.Sprintf("m%d", msgRow), templates.StaffNotRequest, d, "", nil)
+	return t.notifyStaff(ctx, tx, fmt.Sprintf("m%d", msgRow), templates.StaffNotRequest, t.messageData(in), "", nil)
 }
 
 // insertMessage stores in and returns its row id.
@@ -460,11 +466,7 @@ func (t *Tracker) handleAutomatic(ctx context.Context, tx *sql.Tx, in *incoming)
 		// desk's status mail in a layout the rules do not know): never
 		// answered, but shown to staff like a personal mail that is no
 		// request, in case a person wrote it after all.
-		msgRow, err := t.insertMessage(ctx, tx, in, "", DispShownStaff)
-		if err != nil {
-			return 0, err
-		}
-		return t.notifyStaff(ctx, tx, fmt.Sprintf("m%d", msgRow), templates.StaffNotRequest, t.messageData(in), "", nil)
+		return t.showToStaff(ctx, tx, in)
 	}
 	row, err := t.insertMessage(ctx, tx, in, caseID, DispIgnored)
 	if err != nil || caseID == "" {
