@@ -3555,13 +3555,32 @@ import (
 // connected-car services, insurers and leasing companies), 202 mails by
 // four more people who never saw the classifier, were looked at once,
 // aggregate only, at 9e2ceef (the word model on 49,580 person mails and
-// 5,633 automatic replies), the last look of stop 20:
+// 5,633 automatic replies):
 //   micro-F1 per set: 0.986, 0.943, 0.974, 0.965
 //   together (202 mails): kind 0.985, P 0.950 R 0.987 F1 0.968,
 //     representative 29/29 (1 false), language 1.000, and ONE automatic
 //     mail taken as a request (holdout435); recall per right: direct
 //     marketing 0.938 (15/16), erasure 0.962, the other seven 1.000.
 //     Every target met but the safety one.
+// Mined after the look; what was fixed is told in classify/README.md.
+
+// Holdout438 (holdout438-everyday.txt, h438-*, veterinary clinics, pet
+// insurers and pet shops), holdout439 (a twenty-second set of mostly
+// machine mail, 30 of 52, from webshop platforms, payment providers and
+// parcel carriers, none with automation headers; a dotless i
+// transliterated for the generator), holdout440 (libraries, sports clubs,
+// swimming pools and municipal leisure) and holdout441 (formal letters to
+// airlines, travel agencies and booking platforms), 202 mails by four
+// more people who never saw the classifier, were looked at once,
+// aggregate only, at 6958689 (the first look of stop 21, the code of
+// 77ab7e0; the brief now names parcel, password, appointment, invoice and
+// order notices as auto_reply):
+//   micro-F1 per set: 0.972, 0.979, 0.958, 0.957
+//   together (202 mails): kind 0.970, P 0.932 R 1.000 F1 0.965,
+//     representative 22/22 (0 false), language 1.000, and NO automatic
+//     mail taken as a request (30 machine mails without automation
+//     headers in holdout439); recall 1.000 for every right. Every target
+//     met but kind (holdout439 0.904).
 // Mined after the look; what was fixed is told in classify/README.md.
 
 // Thresholds committed to on the splits train, holdout, holdout3,
