@@ -832,6 +832,9 @@ var quoteLabels = map[string]bool{
 // quoteLabels (a ticket number may follow the label: "Betreff (#4411):"),
 // and returns the offset of the value.
 func labelledLine(line string) (int, bool) {
+	if k, ok := dottedField(line); ok {
+		return k, true
+	}
 	i := strings.IndexByte(line, ':')
 	if i <= 0 || i > 80 {
 		return 0, false
@@ -847,6 +850,26 @@ func labelledLine(line string) (int, bool) {
 		return 0, false
 	}
 	return i + 1, true
+}
+
+// dottedField reports whether line is a form copy's field with a dotted
+// leader, a label of quoteLabels, three dots or more and a value
+// ("  Nachricht .......... Bitte löschen Sie alles", wordmodel112a), and
+// returns the offset of the value.
+func dottedField(line string) (int, bool) {
+	i := strings.Index(line, "...")
+	if i <= 0 || i > 40 {
+		return 0, false
+	}
+	key := strings.ToLower(strings.Trim(line[:i], " \t-•*"))
+	j := i
+	for j < len(line) && (line[j] == '.' || line[j] == ' ') {
+		j++
+	}
+	if !quoteLabels[key] || j == len(line) || line[j-1] != ' ' {
+		return 0, false
+	}
+	return j, true
 }
 
 // aboutLabel reports whether a line's text before its colon ends in a

@@ -146,3 +146,18 @@ func TestModelReadsMachineNotRequest(t *testing.T) {
 		t.Errorf("thank-you: kind %s (%s), want not_a_request", r.Kind, r.KindReason)
 	}
 }
+
+// A form copy's field with a dotted leader is a labelled line; its value
+// is what the person wrote, so their "ich" there is quoted (wordmodel112a).
+func TestDottedFieldIsLabelled(t *testing.T) {
+	line := "  Nachricht .......... Bitte löschen Sie alles was Sie über mich haben"
+	k, ok := labelledLine(line)
+	if !ok || line[k:k+5] != "Bitte" {
+		t.Errorf("labelledLine(%q) = %d, %v; want the offset of the value", line, k, ok)
+	}
+	for _, l := range []string{"Kundennummer ....... 40-771-2093", "Bitte warten... ich melde mich", "Nachricht ..........", "und so weiter...dann"} {
+		if _, ok := labelledLine(l); ok {
+			t.Errorf("labelledLine(%q) = true; want false", l)
+		}
+	}
+}
