@@ -3583,6 +3583,27 @@ import (
 //     met but kind (holdout439 0.904).
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout442 (holdout442-everyday.txt, h442-*, hairdressers, beauty
+// salons, tattoo studios and nail bars), holdout443 (a twenty-third set
+// of mostly machine mail, 30 of 52, from water, gas and electricity
+// suppliers, district heating and smart-meter services, none with
+// automation headers: meter readings due, bills ready, direct debits
+// announced, technicians' appointments, forwarded out-of-office replies),
+// holdout444 (churches, choirs, scouting, volunteer and neighbourhood
+// associations) and holdout445 (formal letters to banks, insurers,
+// credit-card issuers and payment apps), 202 mails by four more people
+// who never saw the classifier, were looked at once, aggregate only, at
+// 115f5f1 (56 corpus notices relabelled auto_reply, the model retrained
+// on them):
+//   micro-F1 per set: 0.986, 0.963, 0.969, 0.988
+//   together (202 mails): kind 0.936, P 0.971 R 0.985 F1 0.978,
+//     representative 23/23 (0 false), language 1.000, and TWO automatic
+//     mails taken as requests (forwarded out-of-office replies quoting a
+//     request, holdout443); recall per right: objection 0.900 (9/10),
+//     access 0.964, the other seven 1.000. Kind (holdout443 0.769: ten
+//     utility notices read as not_a_request) and safety missed.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
