@@ -967,6 +967,12 @@ func passedOnAt(m *message.Message, sc *scan) int {
 	if sc.ownWordsBefore(at) < 3 {
 		return -1
 	}
+	// A colleague who passes an automatic mail on with a note that asks
+	// nothing ("WG: Abwesenheitsnotiz: ..." below "Zur Info ... Ich hake
+	// nächste Woche nach.", holdout443) passes it on as it is.
+	if sc.passesOnAutomatic(m) && sc.passesOnQuietly(m) {
+		return -1
+	}
 	return at
 }
 
@@ -1179,6 +1185,102 @@ func forwardsOnly(m *message.Message, sc *scan) bool {
 		return false
 	}
 	return sc.ownWordsBefore(sc.subjectEnd+1+i) < 3
+}
+
+// machineNotice reports whether a mail with a machine's notice phrasing
+// (an order confirmed or shipped, a parcel on its way, a bill ready, a
+// direct debit announced, a password changed, an appointment reminded) is
+// the machine's own (the caller has seen no right asked in it): no "I" of a person outside the
+// words it quotes, its links and its agent's sentences, no person's
+// words above or below it, and nothing passed on with words of one's own.
+// People write about orders and bills too ("Ik heb bestelling 1234 nooit
+// ontvangen"); they say "I".
+func (sc *scan) machineNotice(m *message.Message) bool {
+	if passedOnAt(m, sc) >= 0 || sc.repliedAbove() >= 0 || sc.repliedBelow() >= 0 {
+		return false
+	}
+	q, desk, agent := sc.quotedRegions(), sc.linkLines(), sc.agentSentences()
+	for _, t := range sc.toks {
+		if sc.personsI(&t, agent) && !inRanges(q, t.start) && !inRanges(desk, t.start) && !sc.portalWord(&t) {
+			return false
+		}
+	}
+	return true
+}
+
+// possessives are the first person possessives a desk puts in its portal's
+// name and its buttons.
+var possessives = map[string]bool{"my": true, "mijn": true, "mein": true, "meine": true, "meinen": true,
+	"meinem": true, "meiner": true, "ma": true, "mon": true, "mes": true}
+
+// portalWord reports whether token t is a possessive of the desk's portal
+// name or button, not a writer's: capitalised after the start of its line
+// ("staat voor u klaar in Mijn Stroomwijk", "via Mein Konto"), or on a
+// line of four words or fewer without a full stop ("Consulter ma
+// facture", "Bekijk mijn afspraak").
+func (sc *scan) portalWord(t *token) bool {
+	if !possessives[t.s] {
+		return false
+	}
+	ls := strings.LastIndexByte(sc.text[:t.start], '\n') + 1
+	le := strings.IndexByte(sc.text[t.end:], '\n')
+	if le < 0 {
+		le = len(sc.text)
+	} else {
+		le += t.end
+	}
+	line := sc.text[ls:le]
+	if len(strings.Fields(line)) <= 4 && !strings.ContainsAny(line, ".!?") {
+		return true
+	}
+	c := sc.text[t.start]
+	return c >= 'A' && c <= 'Z' && strings.TrimSpace(sc.text[ls:t.start]) != ""
+}
+
+// passesOnAutomatic reports whether m answers or passes on an automatic
+// mail: its subject says so ("WG: Abwesenheitsnotiz: ..."), or the
+// subject line of the mail it passes on does ("Objet : Réponse
+// automatique : ..." below "-------- Message transféré --------", under
+// a subject of the sender's own).
+func (sc *scan) passesOnAutomatic(m *message.Message) bool {
+	if answersAutomatic(m.Subject) {
+		return true
+	}
+	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
+		return false
+	}
+	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
+	if i < 0 {
+		return false
+	}
+	rest := sc.text[sc.subjectEnd+1+i:]
+	for n := 0; n < 12 && rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		key, value, ok := strings.Cut(line, ":")
+		if ok && subjectKeys[strings.ToLower(strings.TrimSpace(key))] {
+			k, _ := subjectPrefixKind(value)
+			return k != ""
+		}
+	}
+	return false
+}
+
+// passesOnQuietly reports whether m passes another mail on below a note
+// of the sender's own that asks nothing: no ask, no right phrase and no
+// question before the passed-on mail ("Zur Info - kam auf meine
+// Rückfrage zurück. Ich hake nächste Woche nach." above a forwarded
+// Abwesenheitsnotiz, holdout443).
+func (sc *scan) passesOnQuietly(m *message.Message) bool {
+	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
+		return false
+	}
+	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
+	if i < 0 {
+		return false
+	}
+	end := sc.subjectEnd + 1 + i
+	return !sc.asksIn(sc.subjectEnd+1, end) && !strings.Contains(sc.text[sc.subjectEnd+1:end], "?")
 }
 
 // inHeaderLines reports whether every piece of evidence stands on a
@@ -1444,6 +1546,9 @@ func (c *Classifier) language(sc *scan) string {
 		if m.p.cat == catAsk || m.p.cat == catStatement || m.p.cat == catOfftopic {
 			continue // short common words, some shared by the languages ("stop", "pas", "cv")
 		}
+		if m.p.cat == catNotice {
+			continue // a notice forwarded below a person's words is not their language
+		}
 		if i := idx(m.p.lang); i >= 0 {
 			score[i] += 3
 		}
@@ -1579,8 +1684,8 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 			return NotARequest, "staff address without a command"
 		}
 	}
-	var bounce, auto, ack, bulk, spam int
-	var bounceEv, autoEv, ackEv string
+	var bounce, auto, ack, bulk, spam, notice int
+	var bounceEv, autoEv, ackEv, noticeEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	lastW := map[string]int{}
 	weakSeen := map[*phrase]int{} // how often a weak phrase counted (weakLimit)
@@ -1597,7 +1702,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	}
 	passedOn := passedOnAt(m, sc)
 	above := sc.repliedAbove()
-	if passedOn < 0 {
+	if passedOn < 0 && !(sc.passesOnAutomatic(m) && sc.passesOnQuietly(m)) {
 		passedOn = above
 	}
 	ownBelow := sc.repliedBelow()
@@ -1671,6 +1776,16 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 			if ackEv == "" {
 				ackEv = ev()
 			}
+		case catNotice:
+			// Each notice phrase counts once: a person's mail may repeat
+			// "complete the questionnaire" (t44d).
+			if !t.subject && weakSeen[mt.p] == 0 {
+				weakSeen[mt.p]++
+				notice += w
+				if noticeEv == "" {
+					noticeEv = ev()
+				}
+			}
 		}
 	}
 	if k, p := subjectPrefixKind(m.Subject); k != "" {
@@ -1688,9 +1803,9 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// forwarded "Betreff:" line, wordmodel96): that is the request it
 	// answered. A bounce that returns the person's own request, passed on
 	// to the right address, is that request (wordmodel97).
-	if (bounce >= 2 || auto >= 2 || ack >= 2) && answersAutomatic(m.Subject) {
+	if (bounce >= 2 || auto >= 2 || ack >= 2) && sc.passesOnAutomatic(m) {
 		readBody()
-		if len(bodyRights) > 0 && forwardsOnly(m, sc) && sc.inHeaderLines(bodyEv) {
+		if len(bodyRights) > 0 && (forwardsOnly(m, sc) || sc.passesOnQuietly(m)) && sc.inHeaderLines(bodyEv) {
 			if bounce >= 2 {
 				return Bounce, "passed on without words of its own, text " + bounceEv
 			}
@@ -1752,6 +1867,11 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	}
 	if ack+auto >= 5 || ack+auto >= 3 && len(bodyRights) == 0 {
 		return AutoReply, "text " + ackEv
+	}
+	if notice >= 3 && !pitch && bulk < 2 {
+		if readBody(); len(bodyRights) == 0 && sc.machineNotice(m) {
+			return AutoReply, "machine notice, text " + noticeEv
+		}
 	}
 	// A help desk's receipt, status mail or survey without automation
 	// headers quotes the request it answers (helpdesk.go): when every

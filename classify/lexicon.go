@@ -33,12 +33,13 @@ const (
 	catUseTold        = "usetold"        // a use of the writer's data told ("your app tracks where I sleep"): with catUnwanted, an objection
 	catUnwanted       = "unwanted"       // not wanted ("I'm not okay with that", "das will ich nicht"): with catUseTold, an objection
 	catUndo           = "undo"           // "please do not do that": the right phrases of the sentence before are not asked
+	catNotice         = "notice"         // a machine's notice (order, parcel, bill, password, appointment): weak, adds up, only where no person writes
 )
 
 var categories = func() map[string]bool {
 	m := map[string]bool{catRepresentative: true, catAutoReply: true, catAck: true, catBounce: true,
 		catPrivacy: true, catIgnore: true, catNegation: true, catBreak: true, catBulk: true, catSpam: true, catBilling: true,
-		catStatement: true, catAsk: true, catOfftopic: true, catUseTold: true, catUnwanted: true, catUndo: true}
+		catStatement: true, catAsk: true, catOfftopic: true, catUseTold: true, catUnwanted: true, catUndo: true, catNotice: true}
 	for _, r := range Rights {
 		m[r] = true
 	}

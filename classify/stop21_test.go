@@ -1,0 +1,91 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"privacyd/message"
+)
+
+// A machine's notice without automation headers (an order confirmed, a
+// bill ready, a direct debit announced, a technician's appointment) is
+// an auto_reply when no person writes in it; a person who writes about
+// an order or a bill in the same words says "I" and stays a person.
+func TestMachineNotice(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, from, subject, body string
+		want                      Kind
+	}{
+		{"order confirmed", "Shop <orders@shop.example>", "Order confirmed: #MC-4471902",
+			"Thanks for your order!\n\nWe've received your order and we'll let you know when it ships.\n\nOrder number: MC-4471902\nDelivery address: 3 High Street\nTrack your order: https://shop.example/t/4471902\n", AutoReply},
+		{"jaarnota", "Energie <nota@energie.example>", "Uw jaarnota staat voor u klaar",
+			"Beste klant,\n\nUw jaarnota over de periode 01-11-2025 t/m 31-10-2026 staat voor u klaar in Mijn Energie.\nTe ontvangen: € 84,12\n\nBekijk uw jaarnota\n", AutoReply},
+		{"Lastschrift", "Fernwärme <abrechnung@fw.example>", "SEPA-Lastschrift: Vorabankündigung",
+			"Sehr geehrte Frau Brandt,\n\nwir ziehen am 15.12.2026 den Abschlag per SEPA-Lastschrift ein.\nBetrag: 118,00 EUR\nGläubiger-ID: DE12ZZZ00000812345\nMandatsreferenz: FWO-000412-12\n", AutoReply},
+		{"rendez-vous", "Chaleur <rdv@chaleur.example>", "Confirmation de votre rendez-vous technicien",
+			"Bonjour M. Roux,\n\nVotre rendez-vous pour l'entretien annuel de votre sous-station est confirmé : le jeudi 10 décembre 2026.\nLe technicien vous appellera 30 minutes avant son arrivée. En cas d'empêchement, merci de modifier votre rendez-vous depuis votre espace client.\n", AutoReply},
+		{"a person about an order", "Jan <jan@example.nl>", "bestelling",
+			"Ik heb bestelling 1234 nooit ontvangen. Bestelnummer: 1234, bedrag € 54,90, klantnummer 8812. Je bestelling is verzonden, staat er, maar er is niets gekomen.\n", NotARequest},
+		{"a person's bill question", "Anna <anna@example.de>", "Rechnung",
+			"Ihre Rechnung ist verfügbar, schreiben Sie, aber ich finde sie nicht. Betrag? Kundennummer 4471.\n", NotARequest},
+	} {
+		r := c.Classify(msg(tc.from, tc.subject, tc.body))
+		if r.Kind != tc.want {
+			t.Errorf("%s: kind %s (%s), want %s", tc.name, r.Kind, r.KindReason, tc.want)
+		}
+		if tc.want == AutoReply && !strings.HasPrefix(r.KindReason, "machine notice") {
+			t.Errorf("%s: reason %q, want the machine notice", tc.name, r.KindReason)
+		}
+	}
+}
+
+// A desk's portal name and buttons say "my" for the reader, not for a
+// writer: capitalised mid-line ("in Mijn Energie") or a short button line
+// ("Consulter ma facture"). A person's "mijn" in a sentence is theirs.
+func TestPortalWord(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Uw nota staat klaar in Mijn Energie.\nConsulter ma facture\nIk wil mijn gegevens zien, want mijn adres klopt niet.\n"
+	sc := c.scan(&message.Message{Text: text, NewText: text})
+	got := map[int]bool{}
+	for i := range sc.toks {
+		if possessives[sc.toks[i].s] {
+			got[sc.toks[i].start] = sc.portalWord(&sc.toks[i])
+		}
+	}
+	want := map[int]bool{strings.Index(sc.text, "Mijn"): true, strings.Index(sc.text, "ma facture"): true,
+		strings.Index(sc.text, "mijn gegevens"): false, strings.Index(sc.text, "mijn adres"): false}
+	for at, w := range want {
+		if g, ok := got[at]; !ok || g != w {
+			t.Errorf("portalWord at %d (%q) = %v (seen %v), want %v", at, sc.text[at:at+6], g, ok, w)
+		}
+	}
+}
+
+// A colleague who forwards an out-of-office with a note that asks nothing
+// passes the automatic mail on: the request named in its subject and its
+// forwarded header lines is the one it answered (holdout443).
+func TestForwardedOutOfOfficeWithNote(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Zur Info - kam auf meine Rückfrage an Herrn Pfeiffer zurück. Ich hake nächste Woche nach.\nVG Katrin\n\n-----Ursprüngliche Nachricht-----\nVon: Jonas Pfeiffer <jonas.pfeiffer@example.de>\nGesendet: Freitag, 27. November 2026 09:15\nAn: Katrin Vogel <k.vogel@example.de>\nBetreff: Abwesenheitsnotiz: App-Konto löschen\n\nVielen Dank für Ihre Nachricht. Ich bin bis einschließlich 07.12. im Urlaub und lese meine E-Mails nicht. Ihre Nachricht wird nicht weitergeleitet.\n"
+	m := msg("Katrin Vogel <k.vogel@example.de>", "WG: Abwesenheitsnotiz: App-Konto löschen", body)
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind != AutoReply {
+		t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	}
+	// The same note with a question of one's own is the colleague's.
+	m = msg("Katrin Vogel <k.vogel@example.de>", "WG: Abwesenheitsnotiz: App-Konto löschen", strings.Replace(body, "Ich hake nächste Woche nach.", "Bitte löschen Sie das Konto trotzdem sofort?", 1))
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind == AutoReply {
+		t.Errorf("with an ask of one's own: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
+	}
+}
