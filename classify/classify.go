@@ -1237,50 +1237,85 @@ func (sc *scan) portalWord(t *token) bool {
 	return c >= 'A' && c <= 'Z' && strings.TrimSpace(sc.text[ls:t.start]) != ""
 }
 
-// passesOnAutomatic reports whether m answers or passes on an automatic
-// mail: its subject says so ("WG: Abwesenheitsnotiz: ..."), or the
-// subject line of the mail it passes on does ("Objet : Réponse
-// automatique : ..." below "-------- Message transféré --------", under
-// a subject of the sender's own).
-func (sc *scan) passesOnAutomatic(m *message.Message) bool {
-	if answersAutomatic(m.Subject) {
-		return true
+// tokenText returns the words of match mt, lower case and without
+// accents, joined by spaces.
+func (sc *scan) tokenText(mt match) string {
+	var b strings.Builder
+	for k := mt.s; k < mt.e; k++ {
+		if k > mt.s {
+			b.WriteByte(' ')
+		}
+		b.WriteString(sc.toks[k].s)
 	}
+	return b.String()
+}
+
+// passedOnStart returns the offset in sc.text where the mail m passes on
+// starts, or -1.
+func (sc *scan) passedOnStart(m *message.Message) int {
 	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
-		return false
+		return -1
 	}
 	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
 	if i < 0 {
-		return false
+		return -1
 	}
-	rest := sc.text[sc.subjectEnd+1+i:]
+	return sc.subjectEnd + 1 + i
+}
+
+// passedOnKind returns the kind of the automatic mail m answers or passes
+// on, or "": its subject says so ("WG: Abwesenheitsnotiz: ..."), or the
+// subject line of the mail it passes on does ("Objet : Réponse
+// automatique : ..." below "-------- Message transféré --------", under
+// a subject of the sender's own).
+func (sc *scan) passedOnKind(m *message.Message) Kind {
+	if rest, stripped := stripReply(strings.TrimSpace(m.Subject)); stripped {
+		if k, _ := subjectPrefixKind(rest); k != "" {
+			return k
+		}
+	}
+	at := sc.passedOnStart(m)
+	if at < 0 {
+		return ""
+	}
+	rest := sc.text[at:]
 	for n := 0; n < 12 && rest != ""; n++ {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
 		key, value, ok := strings.Cut(line, ":")
 		if ok && subjectKeys[strings.ToLower(strings.TrimSpace(key))] {
 			k, _ := subjectPrefixKind(value)
-			return k != ""
+			return k
 		}
 	}
-	return false
+	return ""
+}
+
+// passesOnAutomatic reports whether m answers or passes on an automatic
+// mail (passedOnKind).
+func (sc *scan) passesOnAutomatic(m *message.Message) bool {
+	return sc.passedOnKind(m) != ""
 }
 
 // passesOnQuietly reports whether m passes another mail on below a note
-// of the sender's own that asks nothing: no ask, no right phrase and no
-// question before the passed-on mail ("Zur Info - kam auf meine
+// of the sender's own that asks nothing: no ask, no right phrase its
+// sentence does not silence, and no question before the passed-on mail ("Zur Info - kam auf meine
 // Rückfrage zurück. Ich hake nächste Woche nach." above a forwarded
 // Abwesenheitsnotiz, holdout443).
 func (sc *scan) passesOnQuietly(m *message.Message) bool {
-	if !m.Forwarded || sc.subjectEnd+1 > len(sc.text) {
+	end := sc.passedOnStart(m)
+	if end < 0 {
 		return false
 	}
-	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
-	if i < 0 {
+	if strings.Contains(sc.text[sc.subjectEnd+1:end], "?") {
 		return false
 	}
-	end := sc.subjectEnd + 1 + i
-	return !sc.asksIn(sc.subjectEnd+1, end) && !strings.Contains(sc.text[sc.subjectEnd+1:end], "?")
+	for _, mt := range sc.matches {
+		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && !sc.silenced(mt)) {
+			return false
+		}
+	}
+	return true
 }
 
 // inHeaderLines reports whether every piece of evidence stands on a
@@ -1688,7 +1723,8 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	var bounceEv, autoEv, ackEv, noticeEv string
 	lastEnd := map[string]int{} // overlapping phrases of one category count once
 	lastW := map[string]int{}
-	weakSeen := map[*phrase]int{} // how often a weak phrase counted (weakLimit)
+	weakSeen := map[*phrase]int{}   // how often a weak phrase counted (weakLimit)
+	noticeSeen := map[string]bool{} // the notice wordings counted
 	// The body's own rights are read at most once, and only when
 	// automatic phrasing makes them matter.
 	var bodyRights []string
@@ -1777,10 +1813,11 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 				ackEv = ev()
 			}
 		case catNotice:
-			// Each notice phrase counts once: a person's mail may repeat
-			// "complete the questionnaire" (t44d).
-			if !t.subject && weakSeen[mt.p] == 0 {
-				weakSeen[mt.p]++
+			// Each wording counts once: a person's mail may repeat
+			// "complete the questionnaire" (t44d); "Betrag" and
+			// "Fälligkeit" of one lexicon line are two.
+			if k := sc.tokenText(mt); !t.subject && !noticeSeen[k] {
+				noticeSeen[k] = true
 				notice += w
 				if noticeEv == "" {
 					noticeEv = ev()
@@ -1790,6 +1827,14 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	}
 	if k, p := subjectPrefixKind(m.Subject); k != "" {
 		return k, "subject prefix " + p
+	}
+	// A colleague who passes an automatic mail on with a short note that
+	// asks nothing ("fyi - the nursing home admin is off till Monday, see
+	// below. I'll chase next week.", holdout447) passes it on as it is.
+	// A bounce passed on is another matter: it may return the sender's
+	// own request, passed on to the right address (wordmodel97).
+	if sc.passedOnKind(m) == AutoReply && sc.passesOnQuietly(m) && sc.ownWordsBefore(sc.passedOnStart(m)) <= 40 {
+		return AutoReply, "passed on with a note that asks nothing"
 	}
 	// A person who answers an automatic mail or passes a bounce on ("AW:
 	// Abwesenheitsnotiz: ...", "WG: Unzustellbar: ...") tells of it in

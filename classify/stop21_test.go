@@ -89,3 +89,26 @@ func TestForwardedOutOfOfficeWithNote(t *testing.T) {
 		t.Errorf("with an ask of one's own: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
 	}
 }
+
+// A colleague's note above a forwarded "Automatic reply:" is passed on as
+// it is, also under a subject of the colleague's own, where only the
+// passed-on mail's subject line says it is automatic (holdout447).
+func TestForwardedAutomaticSubjectLine(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "fyi - the nursing home admin is off till Monday, see below. I'll chase next week.\nBen\n\n---------- Forwarded message ---------\nFrom: Ardmore Office <office@ardmore.example.ie>\nDate: Fri, 27 Nov 2026 at 13:22\nSubject: Automatic reply: Request re Michael Doyle (2201-554)\nTo: Ben Carter <ben@example.com>\n\nThank you for your email. The office is closed until Monday 30 November. For urgent matters please phone the nurses' station.\n"
+	for _, subject := range []string{"Fwd: Automatic reply: Request re Michael Doyle (2201-554)", "hello"} {
+		m := msg("Ben Carter <ben@example.com>", subject, body)
+		m.Forwarded = true
+		if r := c.Classify(m); r.Kind != AutoReply {
+			t.Errorf("subject %q: kind %s (%s), want auto_reply", subject, r.Kind, r.KindReason)
+		}
+	}
+	m := msg("Ben Carter <ben@example.com>", "hello", strings.Replace(body, "I'll chase next week.", "Can you send me a copy of my data?", 1))
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind == AutoReply {
+		t.Errorf("with a question of one's own: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
+	}
+}
