@@ -494,6 +494,17 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 	if above := sc.repliedAbove(); above >= 0 && (p < c.wmAutoAlone || sc.asksIn(sc.subjectEnd+1, above) || strings.Contains(sc.text[sc.subjectEnd+1:above], "?")) {
 		return false
 	}
+	// A person who passes a machine's mail on and asks something of
+	// their own above it, in the first person, is that person ("Can you
+	// send me a copy of my data?" above a forwarded automatic reply).
+	if sc.subjectEnd+1 <= len(sc.text) {
+		if i := message.PassedOnStart(sc.text[sc.subjectEnd+1:]); i >= 0 {
+			end := sc.subjectEnd + 1 + i
+			if (sc.asksIn(sc.subjectEnd+1, end) || strings.Contains(sc.text[sc.subjectEnd+1:end], "?")) && sc.personWritesIn(sc.subjectEnd+1, end) {
+				return false
+			}
+		}
+	}
 	if p >= c.wmAutoAlone {
 		return true
 	}
@@ -506,6 +517,18 @@ func (c *Classifier) modelMachine(sc *scan, g *guess, th float64) bool {
 		}
 	}
 	return true
+}
+
+// personWritesIn reports whether a writer's "I" that is not the desk
+// agent's stands between offsets from and to of sc.text.
+func (sc *scan) personWritesIn(from, to int) bool {
+	agent := sc.agentSentences()
+	for _, t := range sc.toks {
+		if t.start >= from && t.start < to && sc.personsI(&t, agent) {
+			return true
+		}
+	}
+	return false
 }
 
 // menuStep reports whether the word at offset at of text is a step of a
