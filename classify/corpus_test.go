@@ -3624,6 +3624,23 @@ import (
 //     0.904) and safety missed.
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout450 (holdout450-everyday.txt, h450-*, restaurants, food-delivery
+// apps, meal kits and caterers), holdout451 (a twenty-fifth set of mostly
+// machine mail, 30 of 52, from municipalities, tax service desks, housing
+// corporations and public transport, none with automation headers),
+// holdout452 (photographers, print shops, wedding planners and venues)
+// and holdout453 (formal letters to recruitment agencies, job boards and
+// temp agencies), 202 mails by four more people who never saw the
+// classifier, were looked at once, aggregate only, at 25a1a0a (the model
+// on 59,310 mails):
+//   micro-F1 per set: 0.971, 0.939, 1.000, 0.962
+//   together (202 mails): kind 0.980, P 0.960 R 0.979 F1 0.969,
+//     representative 23/23 (0 false), language 1.000, and ONE automatic
+//     mail taken as a request (holdout451); recall per right:
+//     rectification 0.812 (13/16), the other eight 1.000. Safety and
+//     rectification missed.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
