@@ -1856,7 +1856,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// below. I'll chase next week.", holdout447) passes it on as it is.
 	// A bounce passed on is another matter: it may return the sender's
 	// own request, passed on to the right address (wordmodel97).
-	if sc.passedOnKind(m) == AutoReply && sc.passesOnQuietly(m) && sc.ownWordsBefore(sc.passedOnStart(m)) <= 40 {
+	if at := sc.passedOnStart(m); sc.passedOnKind(m) == AutoReply && sc.passesOnQuietly(m) && sc.ownWordsBefore(at) <= 40 {
 		return AutoReply, "passed on with a note that asks nothing"
 	}
 	// A person who answers an automatic mail or passes a bounce on ("AW:
