@@ -708,9 +708,14 @@ func (sc *scan) linkLines() [][2]int {
 
 // linkLabel reports whether the trimmed line is a button or link: a web
 // address after at most six words ("Déposer mon justificatif :
-// https://...", "View your ticket: https://..."). Its words are the
-// desk's, even in the first person ("Mon compte").
+// https://...", "View your ticket: https://..."), or a bracketed button.
+// Its words are the desk's, even in the first person ("Mon compte").
 func linkLabel(s string) bool {
+	// A button of six words or fewer in brackets, as an HTML mail's text
+	// part shows it ("[Je donne mon avis]", wordmodel121a).
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && !strings.Contains(s[1:len(s)-1], "[") && len(strings.Fields(s)) <= 6 {
+		return true
+	}
 	i := strings.Index(s, "://")
 	if i < 0 {
 		return false

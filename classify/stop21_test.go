@@ -112,3 +112,18 @@ func TestForwardedAutomaticSubjectLine(t *testing.T) {
 		t.Errorf("with a question of one's own: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
 	}
 }
+
+// A bracketed button line is the desk's link, a sentence in brackets is
+// not.
+func TestBracketButtonIsLinkLabel(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[Je donne mon avis]": true,
+		"[Bekijk je factuur]": true,
+		"[I want you to delete all the data you hold on me, now]": false,
+		"(Je donne mon avis)": false,
+	} {
+		if got := linkLabel(s); got != want {
+			t.Errorf("linkLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
