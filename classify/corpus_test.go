@@ -3641,6 +3641,24 @@ import (
 //     rectification missed.
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout454 (holdout454-everyday.txt, h454-*, bookshops, e-book and
+// audiobook services, magazine subscriptions and comic shops),
+// holdout455 (a twenty-sixth set of mostly machine mail, 30 of 52, from
+// car-sharing, taxi and ride-hailing apps, toll and parking operators and
+// car-rental firms, none with automation headers), holdout456 (care
+// homes, home nursing, physiotherapists and hearing-aid shops) and
+// holdout457 (formal letters to telecom operators, internet providers and
+// phone shops), 202 mails by four more people who never saw the
+// classifier, were looked at once, aggregate only, at 32215d3 (the model
+// on 59,612 mails):
+//   micro-F1 per set: 0.974, 0.979, 0.986, 0.980
+//   together (202 mails): kind 0.965, P 0.973 R 0.986 F1 0.980,
+//     representative 28/28 (0 false), language 1.000, and ONE automatic
+//     mail taken as a request (holdout455); recall per right: objection
+//     0.923 (12/13), rectification 0.944, the other seven 1.000. Kind
+//     (holdout455 0.865) and safety missed.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
