@@ -1333,12 +1333,41 @@ func (sc *scan) passesOnQuietly(m *message.Message) bool {
 	if strings.Contains(sc.text[sc.subjectEnd+1:end], "?") {
 		return false
 	}
+	// A colleague of the same domain may name the request the automatic
+	// mail answered ("ik pak het inzageverzoek van mevr. Bakker zelf
+	// op", holdout455); only an ask of theirs is theirs.
+	// Whoever says "my" in it writes about their own data ("alle meine
+	// Fotos und Alben als Export", wordmodel97).
+	internal := internalMail(m)
+	for _, t := range sc.toks {
+		if t.start > sc.subjectEnd && t.start < end && possessives[t.s] && (t.s != "ma" && t.s != "mon" && t.s != "mes" || sc.lang == "fr") {
+			internal = false
+		}
+	}
 	for _, mt := range sc.matches {
-		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && !sc.silenced(mt)) {
+		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && !internal && !sc.silenced(mt)) {
 			return false
 		}
 	}
 	return true
+}
+
+// internalMail reports whether m is sent from the domain of one of its
+// recipients: a colleague's mail to the privacy mailbox.
+func internalMail(m *message.Message) bool {
+	if m.From == nil {
+		return false
+	}
+	_, from, ok := strings.Cut(strings.ToLower(m.From.Address), "@")
+	if !ok || from == "" {
+		return false
+	}
+	for _, a := range append(slices.Clip(m.To), m.Cc...) {
+		if _, d, ok := strings.Cut(strings.ToLower(a.Address), "@"); ok && d == from {
+			return true
+		}
+	}
+	return false
 }
 
 // inHeaderLines reports whether every piece of evidence stands on a

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"net/mail"
 	"strings"
 	"testing"
 
@@ -125,5 +126,28 @@ func TestBracketButtonIsLinkLabel(t *testing.T) {
 		if got := linkLabel(s); got != want {
 			t.Errorf("linkLabel(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// A colleague of the privacy mailbox's own domain may name the request an
+// out-of-office answered without asking it (holdout455); a sender who
+// says "my" above it writes about their own data and stays a person.
+func TestInternalNoteNamesTheRequest(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Ter info: Sanne is tot 30 november weg, ik pak het inzageverzoek van mevr. Bakker zelf op.\nPieter\n\n-----Oorspronkelijk bericht-----\nVan: Sanne de Groot <s.degroot@ritnu.example.nl>\nVerzonden: dinsdag 17 november 2026 09:03\nAan: Pieter Smit <p.smit@ritnu.example.nl>\nOnderwerp: Automatisch antwoord: Inzageverzoek AVG artikel 15\n\nBedankt voor je bericht. Ik ben afwezig tot en met maandag 30 november en heb beperkt toegang tot mijn e-mail.\n"
+	m := msg("Pieter Smit <p.smit@ritnu.example.nl>", "FW: Automatisch antwoord: Inzageverzoek AVG artikel 15", body)
+	m.To = append(m.To, &mail.Address{Address: "privacy@ritnu.example.nl"})
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind != AutoReply {
+		t.Errorf("a colleague's note: kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	}
+	m = msg("Pieter Smit <p.smit@ritnu.example.nl>", "FW: Automatisch antwoord: Inzageverzoek AVG artikel 15", strings.Replace(body, "ik pak het inzageverzoek van mevr. Bakker zelf op", "mijn inzageverzoek ligt nu al zes weken stil", 1))
+	m.To = append(m.To, &mail.Address{Address: "privacy@ritnu.example.nl"})
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind == AutoReply {
+		t.Errorf("a customer's own words: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
 	}
 }
