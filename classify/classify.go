@@ -374,6 +374,9 @@ func (c *Classifier) Classify(m *message.Message) Result {
 		if kind == Bounce {
 			res.Language = c.bounceLanguage(m, sc, res.Language)
 		}
+		// The note is a person's words: never answered, but shown to
+		// staff (tracker), in case it asks something after all.
+		res.Triage = reason == reasonPassedOn
 		if kind == NotARequest && (reason == reasonPhishing || reason == reasonPitch || reason == reasonNoReply) {
 			// Machine mail the text's rules read as a pitch or a
 			// no-reply sender's; not one marked by its headers, a
@@ -444,6 +447,10 @@ const (
 	reasonPitch    = "sales pitch phrasing"
 	reasonNoReply  = "no-reply sender"
 )
+
+// reasonPassedOn is the kind reason of an automatic mail passed on below
+// a note that asks nothing: an auto_reply marked for staff triage.
+const reasonPassedOn = "passed on with a note that asks nothing"
 
 // machineResult is the result for a mail the word model reads as
 // automatic (modelMachine): auto_reply, its three heaviest words as the
@@ -1321,10 +1328,10 @@ func (sc *scan) passesOnAutomatic(m *message.Message) bool {
 }
 
 // passesOnQuietly reports whether m passes another mail on below a note
-// of the sender's own that asks nothing: no ask, no right phrase its
-// sentence does not silence, and no question before the passed-on mail ("Zur Info - kam auf meine
-// Rückfrage zurück. Ich hake nächste Woche nach." above a forwarded
-// Abwesenheitsnotiz, holdout443).
+// of the sender's own that asks nothing: no ask, no question, and no
+// right phrase its sentence does not silence in a note that says "my"
+// ("Zur Info - kam auf meine Rückfrage zurück. Ich hake nächste Woche
+// nach." above a forwarded Abwesenheitsnotiz, holdout443).
 func (sc *scan) passesOnQuietly(m *message.Message) bool {
 	end := sc.passedOnStart(m)
 	if end < 0 {
@@ -1333,41 +1340,22 @@ func (sc *scan) passesOnQuietly(m *message.Message) bool {
 	if strings.Contains(sc.text[sc.subjectEnd+1:end], "?") {
 		return false
 	}
-	// A colleague of the same domain may name the request the automatic
-	// mail answered ("ik pak het inzageverzoek van mevr. Bakker zelf
-	// op", holdout455); only an ask of theirs is theirs.
-	// Whoever says "my" in it writes about their own data ("alle meine
-	// Fotos und Alben als Export", wordmodel97).
-	internal := internalMail(m)
+	// The note may name the request the automatic mail answered ("ik pak
+	// het inzageverzoek van mevr. Bakker zelf op", holdout455); whoever
+	// says "my" in it writes about their own data ("alle meine Fotos und
+	// Alben als Export", wordmodel97).
+	own := false
 	for _, t := range sc.toks {
 		if t.start > sc.subjectEnd && t.start < end && possessives[t.s] && (t.s != "ma" && t.s != "mon" && t.s != "mes" || sc.lang == "fr") {
-			internal = false
+			own = true
 		}
 	}
 	for _, mt := range sc.matches {
-		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && !internal && !sc.silenced(mt)) {
+		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && own && !sc.silenced(mt)) {
 			return false
 		}
 	}
 	return true
-}
-
-// internalMail reports whether m is sent from the domain of one of its
-// recipients: a colleague's mail to the privacy mailbox.
-func internalMail(m *message.Message) bool {
-	if m.From == nil {
-		return false
-	}
-	_, from, ok := strings.Cut(strings.ToLower(m.From.Address), "@")
-	if !ok || from == "" {
-		return false
-	}
-	for _, a := range append(slices.Clip(m.To), m.Cc...) {
-		if _, d, ok := strings.Cut(strings.ToLower(a.Address), "@"); ok && d == from {
-			return true
-		}
-	}
-	return false
 }
 
 // inHeaderLines reports whether every piece of evidence stands on a
@@ -1886,7 +1874,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// A bounce passed on is another matter: it may return the sender's
 	// own request, passed on to the right address (wordmodel97).
 	if at := sc.passedOnStart(m); sc.passedOnKind(m) == AutoReply && sc.passesOnQuietly(m) && sc.ownWordsBefore(at) <= 40 {
-		return AutoReply, "passed on with a note that asks nothing"
+		return AutoReply, reasonPassedOn
 	}
 	// A person who answers an automatic mail or passes a bounce on ("AW:
 	// Abwesenheitsnotiz: ...", "WG: Unzustellbar: ...") tells of it in

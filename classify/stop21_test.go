@@ -129,10 +129,11 @@ func TestBracketButtonIsLinkLabel(t *testing.T) {
 	}
 }
 
-// A colleague of the privacy mailbox's own domain may name the request an
-// out-of-office answered without asking it (holdout455); a sender who
-// says "my" above it writes about their own data and stays a person.
-func TestInternalNoteNamesTheRequest(t *testing.T) {
+// A colleague's note may name the request an out-of-office answered
+// without asking it (holdout455): an auto_reply marked for triage, so
+// staff see it; a sender who says "my" above it writes about their own
+// data and stays a person.
+func TestNoteNamesTheRequest(t *testing.T) {
 	c, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -141,8 +142,8 @@ func TestInternalNoteNamesTheRequest(t *testing.T) {
 	m := msg("Pieter Smit <p.smit@ritnu.example.nl>", "FW: Automatisch antwoord: Inzageverzoek AVG artikel 15", body)
 	m.To = append(m.To, &mail.Address{Address: "privacy@ritnu.example.nl"})
 	m.Forwarded = true
-	if r := c.Classify(m); r.Kind != AutoReply {
-		t.Errorf("a colleague's note: kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	if r := c.Classify(m); r.Kind != AutoReply || !r.Triage {
+		t.Errorf("a colleague's note: kind %s %v triage %v (%s), want auto_reply for triage", r.Kind, r.Rights, r.Triage, r.KindReason)
 	}
 	m = msg("Pieter Smit <p.smit@ritnu.example.nl>", "FW: Automatisch antwoord: Inzageverzoek AVG artikel 15", strings.Replace(body, "ik pak het inzageverzoek van mevr. Bakker zelf op", "mijn inzageverzoek ligt nu al zes weken stil", 1))
 	m.To = append(m.To, &mail.Address{Address: "privacy@ritnu.example.nl"})
