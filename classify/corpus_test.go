@@ -3659,6 +3659,25 @@ import (
 //     (holdout455 0.865) and safety missed.
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout458 (holdout458-everyday.txt, h458-*, furniture stores,
+// kitchen and bathroom fitters, DIY chains and interior designers),
+// holdout459 (a twenty-seventh set of mostly machine mail, 30 of 52, from
+// online learning platforms, language schools, exam bodies and tutoring
+// apps, none with automation headers), holdout460 (dating apps, social
+// networks, forums and game communities) and holdout461 (formal letters
+// to energy suppliers, water companies and grid operators; dotless i's
+// in holdout461 needed no transliteration, its mails are UTF-8), 202
+// mails by four more people who never saw the classifier, were looked at
+// once, aggregate only, at 26107f5 (the model on 59,914 mails):
+//   micro-F1 per set: 0.961, 0.978, 0.974, 0.945
+//   together (202 mails): kind 0.970, P 0.946 R 0.979 F1 0.962,
+//     representative 22/22 (0 false), language 1.000, and NO automatic
+//     mail taken as a request (30 machine mails without automation
+//     headers in holdout459); recall per right: objection 0.923 (12/13),
+//     direct marketing 0.950, access 0.958, the other six 1.000. Every
+//     target met but kind (holdout459 0.923).
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
