@@ -1240,7 +1240,7 @@ func (sc *scan) machineNotice(m *message.Message) bool {
 
 // possessives are the first person possessives a desk puts in its portal's
 // name and its buttons.
-var possessives = map[string]bool{"my": true, "mijn": true, "mein": true, "meine": true, "meinen": true,
+var possessives = map[string]bool{"my": true, "mijn": true, "mn": true, "mein": true, "meine": true, "meinen": true,
 	"meinem": true, "meiner": true, "ma": true, "mon": true, "mes": true}
 
 // portalWord reports whether token t is a possessive of the desk's portal
@@ -1294,7 +1294,7 @@ func (sc *scan) passedOnStart(m *message.Message) int {
 }
 
 // passedOnKind returns the kind of the automatic mail m answers or passes
-// on, or "": its subject says so ("WG: Abwesenheitsnotiz: ..."), or the
+// on, or "": its subject says so ("WG: Abwesenheitsnotiz: ..."), the
 // subject line of the mail it passes on does ("Objet : Réponse
 // automatique : ..." below "-------- Message transféré --------", under
 // a subject of the sender's own).
@@ -1314,12 +1314,57 @@ func (sc *scan) passedOnKind(m *message.Message) Kind {
 		line, rest, _ = strings.Cut(rest, "\n")
 		key, value, ok := strings.Cut(line, ":")
 		if ok && subjectKeys[strings.ToLower(strings.TrimSpace(key))] {
-			k, _ := subjectPrefixKind(value)
-			return k
+			if k, _ := subjectPrefixKind(value); k != "" {
+				return k
+			}
+			break
 		}
 	}
 	return ""
 }
+
+// fyiNote reports whether m passes on, below a colleague's "for your
+// information" note without a "my" in it ("ter info, ik pak hem maandag
+// op", holdout458; "Pour info, le sous-traitant a bien reçu notre
+// demande de suppression. Je relance lundi", holdout460), a mail whose
+// own words are automatic: a receipt's or a notice's phrasing, three
+// points or more. A customer who passes one on says "my" ("Geen actie
+// nodig van mijn kant", wordmodel117d) or thanks for it without a
+// colleague's marker (wordmodel82d).
+func (sc *scan) fyiNote(m *message.Message) bool {
+	at := sc.passedOnStart(m)
+	if at < 0 {
+		return false
+	}
+	note := strings.ToLower(sc.text[sc.subjectEnd+1 : at])
+	marked := false
+	for _, mk := range fyiMarkers {
+		if strings.Contains(note, mk) {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for _, t := range sc.toks {
+		if t.start > sc.subjectEnd && t.start < at && possessives[t.s] {
+			return false
+		}
+	}
+	w := 0
+	for _, mt := range sc.matches {
+		if sc.toks[mt.s].start >= at && (mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catNotice) {
+			w += mt.p.weight
+		}
+	}
+	return w >= 3
+}
+
+// fyiMarkers open a colleague's note above a mail passed on for
+// information.
+var fyiMarkers = []string{"fyi", "for info", "for your info", "ter info", "ter kennisname", "zur info",
+	"zur kenntnis", "pour info", "pour information", "à titre d'information", "ter informatie"}
 
 // passesOnAutomatic reports whether m answers or passes on an automatic
 // mail (passedOnKind).
@@ -1873,7 +1918,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	// below. I'll chase next week.", holdout447) passes it on as it is.
 	// A bounce passed on is another matter: it may return the sender's
 	// own request, passed on to the right address (wordmodel97).
-	if at := sc.passedOnStart(m); sc.passedOnKind(m) == AutoReply && sc.passesOnQuietly(m) && sc.ownWordsBefore(at) <= 40 {
+	if at := sc.passedOnStart(m); (sc.passedOnKind(m) == AutoReply || sc.fyiNote(m)) && sc.passesOnQuietly(m) && sc.ownWordsBefore(at) <= 40 {
 		return AutoReply, reasonPassedOn
 	}
 	// A person who answers an automatic mail or passes a bounce on ("AW:
@@ -1953,7 +1998,7 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	if ack+auto >= 5 || ack+auto >= 3 && len(bodyRights) == 0 {
 		return AutoReply, "text " + ackEv
 	}
-	if notice >= 3 && !pitch && bulk < 2 {
+	if notice >= 3 && !pitch && bulk < 3 {
 		if readBody(); len(bodyRights) == 0 && sc.machineNotice(m) {
 			return AutoReply, "machine notice, text " + noticeEv
 		}

@@ -152,3 +152,30 @@ func TestNoteNamesTheRequest(t *testing.T) {
 		t.Errorf("a customer's own words: kind %s (%s), want not auto_reply", r.Kind, r.KindReason)
 	}
 }
+
+// A colleague's "for your information" note above a passed-on receipt
+// whose own words are automatic passes it on (holdout460); a customer who
+// passes a confirmation on with thanks, or says "my", is a person
+// (wordmodel82d, wordmodel117d).
+func TestFYINote(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	receipt := "\n\n-------- Message transféré --------\nDe : Support PlayMetrics <noreply@playmetrics.example.com>\nDate : 27/11/2026 17:05\nObjet : Ticket n° 20261127-0412\n\nBonjour,\n\nNous accusons réception de votre demande. Un ticket a été créé sous le numéro 20261127-0412. Notre équipe vous répondra dans un délai de 5 jours ouvrés.\n\nCeci est un message automatique, merci de ne pas y répondre.\n"
+	for _, tc := range []struct {
+		note string
+		want bool
+	}{
+		{"Pour info, le sous-traitant a bien reçu notre demande de suppression. Je relance lundi s'il n'y a rien.\n\nThomas", true},
+		{"Merci beaucoup, c'est réglé pour moi, bonne journée !\n\nThomas", false},
+		{"Pour info, ma demande de suppression traîne depuis des semaines.\n\nThomas", false},
+	} {
+		m := msg("Thomas Girard <t.girard@example.com>", "TR: Ticket n° 20261127-0412", tc.note+receipt)
+		m.Forwarded = true
+		r := c.Classify(m)
+		if got := r.Kind == AutoReply && r.KindReason == reasonPassedOn; got != tc.want {
+			t.Errorf("%q: kind %s (%s), want passed on %v", tc.note, r.Kind, r.KindReason, tc.want)
+		}
+	}
+}
