@@ -3678,6 +3678,24 @@ import (
 //     target met but kind (holdout459 0.923).
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout462 (holdout462-everyday.txt, h462-*, opticians, pharmacies,
+// drugstores and online health shops), holdout463 (a twenty-eighth set of
+// mostly machine mail, 30 of 52, from airlines, hotels, travel agencies
+// and holiday parks, none with automation headers), holdout464
+// (accountants, tax advisers, notaries and law firms) and holdout465
+// (formal letters to streaming services, news publishers and app
+// stores), 202 mails by four more people who never saw the classifier,
+// were looked at once, aggregate only, at c1fa439 (the model on 60,116
+// mails):
+//   micro-F1 per set: 0.944, 0.981, 0.944, 0.969
+//   together (202 mails): kind 0.980, P 0.940 R 0.979 F1 0.959,
+//     representative 24/24 (1 false), language 1.000, and NO automatic
+//     mail taken as a request (30 machine mails without automation
+//     headers in holdout463); recall per right: objection 0.923 (12/13),
+//     rectification 0.933, direct marketing 0.944, the other six 1.000.
+//     Every target met at once.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
