@@ -3696,6 +3696,23 @@ import (
 //     Every target met at once.
 // Mined after the look; what was fixed is told in classify/README.md.
 
+// Holdout466 (holdout466-everyday.txt, h466-*, toy shops, party supplies,
+// amusement parks and zoos), holdout467 (a twenty-ninth set of mostly
+// machine mail, 30 of 52, from banks, card issuers, brokers and crypto
+// exchanges, none with automation headers), holdout468 (HR departments,
+// payroll providers and pension administrators) and holdout469 (formal
+// letters to hospitals, clinics, laboratories and health apps), 202
+// mails by four more people who never saw the classifier, were looked at
+// once, aggregate only, at 730e32a (the model on 60,318 mails), the last
+// look of stop 21:
+//   micro-F1 per set: 1.000, 0.939, 0.960, 0.957
+//   together (202 mails): kind 0.970, P 0.945 R 0.986 F1 0.965,
+//     representative 27/27 (1 false), language 1.000, and ONE automatic
+//     mail taken as a request (holdout467); recall per right:
+//     rectification 0.938 (15/16), access 0.969, the other seven 1.000.
+//     Kind (holdout467 0.904) and safety missed.
+// Mined after the look; what was fixed is told in classify/README.md.
+
 // Thresholds committed to on the splits train, holdout, holdout3,
 // holdout4, holdout6, holdout7, holdout10, holdout11, holdout12,
 // holdout13, holdout14, holdout16, holdout17 and holdout20 (holdout5,
