@@ -1219,12 +1219,13 @@ func forwardsOnly(m *message.Message, sc *scan) bool {
 
 // machineNotice reports whether a mail with a machine's notice phrasing
 // (an order confirmed or shipped, a parcel on its way, a bill ready, a
-// direct debit announced, a password changed, an appointment reminded) is
-// the machine's own (the caller has seen no right asked in it): no "I" of a person outside the
-// words it quotes, its links and its agent's sentences, no person's
-// words above or below it, and nothing passed on with words of one's own.
-// People write about orders and bills too ("Ik heb bestelling 1234 nooit
-// ontvangen"); they say "I".
+// direct debit announced, a password changed, an appointment reminded),
+// in which the caller has seen no right asked, is the machine's own: no
+// "I" of a person outside the words it quotes, its links, its portal's
+// name and buttons and its agent's sentences, no person's words above or
+// below it, and nothing passed on with words of one's own. People write
+// about orders and bills too ("Ik heb bestelling 1234 nooit ontvangen");
+// they say "I".
 func (sc *scan) machineNotice(m *message.Message) bool {
 	if passedOnAt(m, sc) >= 0 || sc.repliedAbove() >= 0 || sc.repliedBelow() >= 0 {
 		return false
@@ -1339,10 +1340,8 @@ func (sc *scan) fyiNote(m *message.Message) bool {
 	if !fyiMarked(sc.text[sc.subjectEnd+1 : at]) {
 		return false
 	}
-	for _, t := range sc.toks {
-		if t.start > sc.subjectEnd && t.start < at && possessives[t.s] {
-			return false
-		}
+	if sc.saysMy(sc.subjectEnd+1, at) {
+		return false
 	}
 	w := 0
 	for _, mt := range sc.matches {
@@ -1351,6 +1350,18 @@ func (sc *scan) fyiNote(m *message.Message) bool {
 		}
 	}
 	return w >= 3
+}
+
+// saysMy reports whether a first person possessive (possessives; the
+// French ones in French only) stands between offsets from and to of
+// sc.text.
+func (sc *scan) saysMy(from, to int) bool {
+	for _, t := range sc.toks {
+		if t.start >= from && t.start < to && !t.subject && possessives[t.s] && (!frenchI[t.s] || sc.lang == "fr") {
+			return true
+		}
+	}
+	return false
 }
 
 // fyiMarked reports whether note holds a colleague's "for your
@@ -1393,12 +1404,7 @@ func (sc *scan) passesOnQuietly(m *message.Message) bool {
 	// het inzageverzoek van mevr. Bakker zelf op", holdout455); whoever
 	// says "my" in it writes about their own data ("alle meine Fotos und
 	// Alben als Export", wordmodel97).
-	own := false
-	for _, t := range sc.toks {
-		if t.start > sc.subjectEnd && t.start < end && possessives[t.s] && (t.s != "ma" && t.s != "mon" && t.s != "mes" || sc.lang == "fr") {
-			own = true
-		}
-	}
+	own := sc.saysMy(sc.subjectEnd+1, end)
 	// A colleague's "for your information" note may use an asking word as
 	// a noun ("Ik zet het verzoek maandag zelf door", holdout471).
 	fyi := !own && fyiMarked(sc.text[sc.subjectEnd+1:end])
