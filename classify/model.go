@@ -350,6 +350,9 @@ const (
 	defaultModelAuto           = 0.5
 	defaultModelAutoAlone      = 0.98
 	defaultModelAutoNotRequest = 0.7
+	// modelAutoPhishing is where the automatic label overrules the rules'
+	// phishing (machineNotRequest).
+	modelAutoPhishing = 0.8
 
 	defaultModelAddBesideMarketing = 0.9
 	defaultModelAskAdd             = 0.8
