@@ -3079,18 +3079,6 @@ var autoSubjectPrefixes = []struct {
 	{"nicht zustellbar", Bounce}, {"non remis", Bounce}, {"non distribuable", Bounce},
 }
 
-// answersAutomatic reports whether subject answers or forwards an
-// automatic mail: a reply or forward prefix before an automatic one ("Re:
-// Out of Office: ...", "WG: Unzustellbar: ...").
-func answersAutomatic(subject string) bool {
-	rest, stripped := stripReply(strings.TrimSpace(subject))
-	if !stripped {
-		return false
-	}
-	k, _ := subjectPrefixKind(rest)
-	return k != ""
-}
-
 // subjectPrefixKind recognises the subject of an automatic mail. A reply
 // to one ("Re: Automatic reply: ...") is a person's and does not match.
 func subjectPrefixKind(subject string) (Kind, string) {
