@@ -352,7 +352,7 @@ const (
 	defaultModelAutoNotRequest = 0.7
 	// modelAutoPhishing is where the automatic label overrules the rules'
 	// phishing (machineNotRequest).
-	modelAutoPhishing = 0.8
+	modelAutoPhishing = 0.9
 
 	defaultModelAddBesideMarketing = 0.9
 	defaultModelAskAdd             = 0.8
