@@ -1278,6 +1278,30 @@ func (sc *scan) portalWord(t *token) bool {
 	return c >= 'A' && c <= 'Z' && strings.TrimSpace(sc.text[ls:t.start]) != ""
 }
 
+// receiptAbove reports whether the words before offset at (not the
+// subject) hold a receipt's or an out-of-office's phrasing, three points
+// or more.
+func (sc *scan) receiptAbove(at int) bool {
+	w := 0
+	for _, mt := range sc.matches {
+		if t := sc.toks[mt.s]; !t.subject && t.start < at && (mt.p.cat == catAck || mt.p.cat == catAutoReply) {
+			w += mt.p.weight
+		}
+	}
+	return w >= 3
+}
+
+// evidenceBefore reports whether a piece of ev outside the subject starts
+// before offset at.
+func (sc *scan) evidenceBefore(ev []Evidence, at int) bool {
+	for _, e := range ev {
+		if e.Offset > sc.subjectEnd && e.Offset < at {
+			return true
+		}
+	}
+	return false
+}
+
 // tokenText returns the words of match mt, lower case and without
 // accents, joined by spaces.
 func (sc *scan) tokenText(mt match) string {
@@ -2044,6 +2068,16 @@ func (c *Classifier) textKind(m *message.Message, sc *scan, lang string) (Kind, 
 	}
 	if ack+auto >= 5 || ack+auto >= 3 && len(bodyRights) == 0 {
 		return AutoReply, "text " + ackEv
+	}
+	// A help desk's receipt above the request it received, passed on
+	// below it ("Votre demande (n° 30418) a bien été reçue ..." above
+	// "---------- Message transféré ---------" and the customer's "je
+	// veux que vous supprimez mon compte", holdout487): the rights are
+	// the passed-on mail's, the receipt's words no person's.
+	if passedOn >= 0 && sc.receiptAbove(passedOn) {
+		if readBody(); !sc.evidenceBefore(bodyEv, passedOn) && !sc.personWritesIn(sc.subjectEnd+1, passedOn) {
+			return AutoReply, "receipt above the mail it passes on"
+		}
 	}
 	if notice >= 3 && !pitch && bulk < 3 {
 		if readBody(); len(bodyRights) == 0 && sc.machineNotice(m) {

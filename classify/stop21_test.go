@@ -206,3 +206,26 @@ func TestOutlookRule(t *testing.T) {
 		t.Errorf("outlookRule on a signature rule = %d, want -1", got)
 	}
 }
+
+// A help desk's receipt above the request it received, passed on below it,
+// is the desk's: the rights are the passed-on mail's (holdout487). A
+// person's own words above a forwarded receipt stay theirs.
+func TestReceiptAbovePassedOnRequest(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fwd := "\n\n---------- Message transféré ---------\nDe : kev.moreau <kev.moreau@example.fr>\nDate : mer. 12 juin 2024 à 08:44\nObjet : supprimer mon compte\n\nbonjour je veux que vous supprimez mon compte et toute les videos. merci\n"
+	m := msg("Vigil'Cam Assistance <assistance@vigilcam.example.fr>", "[Vigil'Cam] Demande reçue : Fwd: supprimer mon compte",
+		"##- Veuillez répondre au-dessus de cette ligne -##\n\nVotre demande (n° 30418) a bien été reçue et est en cours d'examen par notre équipe d'assistance.\n\nPour ajouter des commentaires, il vous suffit de répondre à cet e-mail."+fwd)
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind != AutoReply {
+		t.Errorf("receipt above a passed-on request: kind %s %v (%s), want auto_reply", r.Kind, r.Rights, r.KindReason)
+	}
+	m = msg("Kevin Moreau <kev.moreau@example.fr>", "TR: supprimer mon compte",
+		"Je vous l'ai déjà envoyé il y a un mois, je n'ai rien reçu. Je veux que vous supprimiez mon compte maintenant."+fwd)
+	m.Forwarded = true
+	if r := c.Classify(m); r.Kind != Request {
+		t.Errorf("a person passing their request on again: kind %s (%s), want request", r.Kind, r.KindReason)
+	}
+}
