@@ -1282,13 +1282,19 @@ func (sc *scan) portalWord(t *token) bool {
 // subject) hold a receipt's or an out-of-office's phrasing, three points
 // or more.
 func (sc *scan) receiptAbove(at int) bool {
+	return sc.phraseWeight(sc.subjectEnd+1, at, catAck, catAutoReply) >= 3
+}
+
+// phraseWeight is the summed weight of the phrases of the categories cats
+// that start between offsets from and to of sc.text, outside the subject.
+func (sc *scan) phraseWeight(from, to int, cats ...string) int {
 	w := 0
 	for _, mt := range sc.matches {
-		if t := sc.toks[mt.s]; !t.subject && t.start < at && (mt.p.cat == catAck || mt.p.cat == catAutoReply) {
+		if t := sc.toks[mt.s]; !t.subject && t.start >= from && t.start < to && slices.Contains(cats, mt.p.cat) {
 			w += mt.p.weight
 		}
 	}
-	return w >= 3
+	return w
 }
 
 // evidenceBefore reports whether a piece of ev outside the subject starts
@@ -1399,13 +1405,7 @@ func (sc *scan) fyiNote(m *message.Message) bool {
 	if sc.saysMy(sc.subjectEnd+1, at) {
 		return false
 	}
-	w := 0
-	for _, mt := range sc.matches {
-		if sc.toks[mt.s].start >= at && (mt.p.cat == catAutoReply || mt.p.cat == catAck || mt.p.cat == catNotice) {
-			w += mt.p.weight
-		}
-	}
-	return w >= 3
+	return sc.phraseWeight(at, len(sc.text), catAutoReply, catAck, catNotice) >= 3
 }
 
 // saysMy reports whether a first person possessive (possessives; the
